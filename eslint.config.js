@@ -1,0 +1,55 @@
+// Lint: typescript-eslint recommended, plus the project's rules: no float money helpers
+// outside core/money.ts, and no Electron or renderer imports in the plain-Node core.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import prettier from 'eslint-config-prettier';
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tests/e2e/artifacts/**', '**/*.generated.ts', 'native/build/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node }, ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money: use core/money.ts (integer fen).' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Number', property: 'parseFloat', message: 'Money: use core/money.ts (integer fen).' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='toFixed']",
+          message: 'Money: format with core/money.ts (formatYuan / formatScaled), never toFixed.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/**/*.ts'],
+    ignores: ['src-main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Business logic is plain Node: only src-main/electron/ may import electron.' }],
+          patterns: [
+            { group: ['**/src-renderer/**', '**/src-preload/**'], message: 'src-main must not import the renderer or preload.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/core/money.ts'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  prettier,
+);

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+// `npm test`: every check the project has, in one command (the README's second command,
+// and what .ci/run calls). Installs the system packages the tests need when run as root
+// on Debian (chromium for e2e, socat for the serial tests, poppler-utils for PDF checks,
+// libusb for node-hid), then: typecheck, lint, registry freshness, build, all vitest suites.
+// Ends with one summary line "tests: N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SYSTEM_PACKAGES = [
+  { pkg: 'chromium', present: () => existsSync('/usr/bin/chromium') },
+  { pkg: 'socat', present: () => which('socat') },
+  { pkg: 'poppler-utils', present: () => which('pdftotext') },
+  {
+    pkg: 'libusb-1.0-0',
+    present: () =>
+      existsSync('/usr/lib/x86_64-linux-gnu/libusb-1.0.so.0') || existsSync('/usr/lib/aarch64-linux-gnu/libusb-1.0.so.0'),
+  },
+  { pkg: 'build-essential', present: () => which('cc') && which('make') },
+  { pkg: 'python3', present: () => which('python3') },
+];
+
+function which(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+function run(label, cmd, args, options = {}) {
+  const started = Date.now();
+  process.stdout.write(`\n=== ${label}\n`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...options.env } });
+  const secs = String(Math.round((Date.now() - started) / 100) / 10);
+  if (r.status !== 0) {
+    process.stdout.write(`=== ${label}: FAILED after ${secs} s\n`);
+    return false;
+  }
+  process.stdout.write(`=== ${label}: ok (${secs} s)\n`);
+  return true;
+}
+
+function ensureSystemPackages() {
+  const missing = SYSTEM_PACKAGES.filter((p) => !p.present()).map((p) => p.pkg);
+  if (missing.length === 0) return true;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !which('apt-get')) {
+    console.error(`missing system packages: ${missing.join(' ')} (install them with apt-get as root)`);
+    return false;
+  }
+  const env = { DEBIAN_FRONTEND: 'noninteractive' };
+  return (
+    run('apt-get update', 'apt-get', ['update', '-qq'], { env }) &&
+    run(`apt-get install ${missing.join(' ')}`, 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
+      env,
+    })
+  );
+}
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+mkdirSync(join(root, 'out'), { recursive: true });
+const resultsFile = join(root, 'out', 'vitest-results.json');
+
+const steps = [
+  () => ensureSystemPackages(),
+  () => run('registry is generated from interfaces.tsv', 'node', ['scripts/gen-registry.mjs', '--check']),
+  () => run('typecheck', npm, ['run', '-s', 'typecheck']),
+  () => run('lint', npm, ['run', '-s', 'lint']),
+  () => run('build', npm, ['run', '-s', 'build']),
+  () =>
+    run('vitest (unit, integration, e2e, crash)', npx, [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${resultsFile}`,
+    ]),
+];
+
+let ok = true;
+for (const step of steps) {
+  if (!step()) {
+    ok = false;
+    break;
+  }
+}
+
+let passed = 0;
+let failed = 0;
+if (existsSync(resultsFile)) {
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  passed = results.numPassedTests ?? 0;
+  // A suite that fails to load has no failed tests of its own: count it once.
+  const brokenSuites = (results.testResults ?? []).filter(
+    (s) => s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
+  failed = (results.numFailedTests ?? 0) + brokenSuites;
+}
+if (!ok && failed === 0) failed = 1;
+process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);
+process.exit(ok && failed === 0 ? 0 : 1);

@@ -1,0 +1,33 @@
+/** `yibao serve`: web mode on loopback (what `npm start` runs where no Electron is available). */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { defaultRendererDir, startWebMode } from '../../host/web-mode';
+import { APP_VERSION } from '../../app/version';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('以网页模式启动收银台 (本机回环地址), 未配置中心地址时同时启动内置沙箱中心')
+    .option('--port <n>', '网页端口 (默认配置 web.port = 5780; 0 = 任意空闲端口)', (v) => Number(v))
+    .action(async (opts: { port?: number }) => {
+      const g = program.opts<{ config?: string; center?: string }>();
+      const mode = await startWebMode({
+        configPath: g.config,
+        centerUrl: g.center,
+        port: opts.port,
+        rendererDir: defaultRendererDir(dirname(fileURLToPath(import.meta.url))),
+        version: APP_VERSION,
+      });
+      const center = mode.app.sandbox ? `内置沙箱中心 ${mode.app.centerUrl}` : mode.app.centerUrl;
+      process.stdout.write(
+        `医保收银台已启动 (网页模式)\n  打开: ${mode.url}\n  医保中心: ${center}\n  配置文件: ${mode.app.loaded.path}\n按 Ctrl+C 退出\n`,
+      );
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await mode.close();
+    });
+}

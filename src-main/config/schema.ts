@@ -1,0 +1,86 @@
+/**
+ * The counter's configuration file. Every field has a default that points at the
+ * embedded sandbox center, so a fresh install works with no file at all.
+ */
+import { z } from 'zod';
+import { PROFILE_IDS } from '../registry/profile';
+
+/** The sandbox's own demo institutions (see sandbox/institutions.ts). */
+export const SANDBOX_DEFAULT_INSTITUTION = {
+  fixmedinsCode: 'P42010000001',
+  fixmedinsName: '沙箱演示大药房',
+  mdtrtareaAdmvs: '420100',
+  kind: 'pharmacy',
+} as const;
+
+const timeoutsSchema = z.strictObject({
+  connectMs: z.number().int().min(100).max(120_000),
+  readMs: z.number().int().min(100).max(600_000),
+});
+
+export const configSchema = z.strictObject({
+  center: z
+    .strictObject({
+      /** null: start the embedded sandbox center in-process. */
+      url: z
+        .url({ protocol: /^https?$/, message: '必须是 http:// 或 https:// 开头的地址' })
+        .nullable()
+        .default(null),
+      gateway: z
+        .strictObject({
+          paasid: z.string().min(1, { message: '不能为空' }),
+          secret: z.string().min(1, { message: '不能为空' }),
+          serviceId: z.string().optional(),
+        })
+        .nullable()
+        .default(null),
+      /** Overrides the profile's timeouts for every transaction. */
+      timeouts: timeoutsSchema.partial().optional(),
+    })
+    .prefault({}),
+  institution: z
+    .strictObject({
+      fixmedinsCode: z.string().regex(/^[0-9A-Za-z]{12}$/, { message: '应为 12 位字母或数字' }),
+      fixmedinsName: z.string().min(1).max(200),
+      mdtrtareaAdmvs: z.string().regex(/^\d{6}$/, { message: '应为 6 位数字区划代码' }),
+      kind: z.enum(['pharmacy', 'clinic']),
+      /** 0–9: counters of one institution must use different slots (msgid sequence ranges). */
+      terminalSlot: z.number().int().min(0).max(9).default(0),
+      devNo: z.string().max(100).default(''),
+    })
+    .prefault(SANDBOX_DEFAULT_INSTITUTION),
+  profile: z.enum(PROFILE_IDS).default('national'),
+  protocol: z
+    .strictObject({
+      recerSysCode: z.string().min(1).max(10).optional(),
+      infver: z.string().min(1).max(6).optional(),
+      signtype: z.string().max(10).default(''),
+      opterType: z.enum(['1', '2', '3']).default('1'),
+    })
+    .prefault({}),
+  signIn: z
+    .strictObject({
+      mac: z.string().max(20).optional(),
+      ip: z.string().max(20).optional(),
+    })
+    .prefault({}),
+  sandbox: z
+    .strictObject({
+      port: z.number().int().min(0).max(65535).default(0),
+      seed: z.number().int().min(0).default(20261123),
+      /** Default: <dataDir>/sandbox */
+      dataDir: z.string().optional(),
+    })
+    .prefault({}),
+  web: z
+    .strictObject({
+      host: z.enum(['127.0.0.1', 'localhost', '::1']).default('127.0.0.1'),
+      port: z.number().int().min(0).max(65535).default(5780),
+    })
+    .prefault({}),
+  /** Default: the folder the config file is in. */
+  dataDir: z.string().optional(),
+});
+
+export type ConfigFile = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;

@@ -1,0 +1,70 @@
+/**
+ * Electron main process: a thin shell. It opens the counter app (same composition root as
+ * the CLI and web mode), one locked-down window, and one IPC channel whose payloads are
+ * validated by the API handlers. No business logic here.
+ */
+import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { openCounterApp, type CounterApp } from '../app/counter-app';
+import { createApiHandlers } from '../api/handlers';
+import { APP_VERSION } from '../app/version';
+import { INVOKE_CHANNEL } from '../../src-preload/channel';
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+let counter: CounterApp | null = null;
+
+function rendererIndex(): string {
+  return join(__dirname, '..', 'renderer', 'index.html');
+}
+
+function isOwnFrame(event: IpcMainInvokeEvent): boolean {
+  const url = event.senderFrame?.url ?? '';
+  return url === pathToFileURL(rendererIndex()).href || url.startsWith(pathToFileURL(rendererIndex()).href + '#');
+}
+
+async function createWindow(): Promise<void> {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 860,
+    title: '医保收银台',
+    webPreferences: {
+      preload: join(__dirname, '..', 'preload', 'index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    },
+  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  await win.loadFile(rendererIndex());
+}
+
+app.whenReady().then(async () => {
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  app.on('web-contents-created', (_e, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (/^https:\/\//.test(url)) void shell.openExternal(url);
+      return { action: 'deny' };
+    });
+  });
+  counter = await openCounterApp();
+  const invoke = createApiHandlers(counter, APP_VERSION);
+  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, args: unknown) => {
+    if (!isOwnFrame(event)) {
+      return { ok: false, error: { code: 'E_IPC_SENDER', message: '拒绝来自未知页面的调用', kind: 'local' } };
+    }
+    return invoke(method, args);
+  });
+  await createWindow();
+});
+
+app.on('window-all-closed', () => {
+  void counter?.close().finally(() => app.quit());
+});

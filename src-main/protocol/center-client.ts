@@ -1,0 +1,195 @@
+/**
+ * One call to the center: validate input, reserve a msgid, build the envelope, hand it
+ * to the observer (the journal commits it here, before anything leaves the process),
+ * send, read and validate the answer, report the outcome to the observer, return.
+ *
+ * Plain Node: no Electron, no UI. Sign-in state is supplied by the caller (session module).
+ */
+import type { z } from 'zod';
+import { YibaoError, formatPath } from '../core/errors';
+import { requireInterface } from '../registry/registry';
+import { timeoutsFor, type RegionProfile, type Timeouts } from '../registry/profile';
+import { buildEnvelope, inputNamesPerson, requestEnvelopeSchema, type EnvelopeContext, type RequestEnvelope } from './envelope';
+import { tifHeaders, type GatewayCredentials } from './gateway-signature';
+import type { MsgIdGenerator } from './msgid';
+import { parseResponseText, type SuccessfulResponse } from './response';
+import type { CenterCallError } from './call-errors';
+import { UnknownOutcomeError, isCenterCallError } from './call-errors';
+import { BINARY_OUTPUT, schemaFor, type InputOf, type OutputOf, type TypedInfno } from './transactions';
+import type { Transport } from './transport';
+
+export interface Operator {
+  readonly opter: string;
+  readonly opterName: string;
+}
+
+export interface CallOptions {
+  readonly operator: Operator;
+  /** From 9001; empty only for 9001 itself. */
+  readonly signNo: string;
+  /** From 1101 insuinfo; when omitted for a person-related call it is looked up by psn_no. */
+  readonly insuplcAdmdvs?: string;
+  readonly devSafeInfo?: string;
+  readonly cainfo?: string;
+}
+
+export interface CallResult<T> {
+  readonly infno: string;
+  readonly msgid: string;
+  readonly envelope: RequestEnvelope;
+  readonly output: T;
+  readonly warnMsg: string | null;
+  readonly infRefmsgid: string | null;
+  readonly elapsedMs: number;
+}
+
+/** Hooks for the journal: beforeSend must persist the envelope durably before it returns. */
+export interface CallObserver {
+  beforeSend(envelope: RequestEnvelope): void | Promise<void>;
+  afterSuccess(envelope: RequestEnvelope, response: SuccessfulResponse | { bytes: number }): void | Promise<void>;
+  afterFailure(envelope: RequestEnvelope, error: CenterCallError): void | Promise<void>;
+}
+
+/** Remembers each person's insured area from 1101 so later calls fill insuplc_admdvs. */
+export interface InsuredAreaBook {
+  lookup(psnNo: string): string | undefined;
+}
+
+export interface CenterClientDeps {
+  readonly url: string;
+  readonly envelope: Omit<EnvelopeContext, 'opter' | 'opterName'>;
+  readonly profile: RegionProfile;
+  readonly transport: Transport;
+  readonly msgids: MsgIdGenerator;
+  readonly gateway?: GatewayCredentials | null;
+  readonly timeoutOverride?: Partial<Timeouts>;
+  readonly observer?: CallObserver;
+  readonly areas?: InsuredAreaBook;
+  readonly clock?: () => Date;
+}
+
+export class CenterClient {
+  constructor(private readonly deps: CenterClientDeps) {}
+
+  get profile(): RegionProfile {
+    return this.deps.profile;
+  }
+
+  /** A typed transaction: input and output validated by the transaction's schemas. */
+  async call<K extends TypedInfno>(infno: K, input: InputOf<K>, options: CallOptions): Promise<CallResult<OutputOf<K>>> {
+    return (await this.callAny(infno, input as Record<string, unknown>, options)) as CallResult<OutputOf<K>>;
+  }
+
+  /** Any registry code. Typed codes are still validated; others pass through as JSON. */
+  async callAny(infno: string, input: Record<string, unknown>, options: CallOptions): Promise<CallResult<unknown>> {
+    requireInterface(infno);
+    const schema = schemaFor(infno);
+    if (schema) validateInput(infno, schema.input, input);
+
+    const clock = this.deps.clock ?? (() => new Date());
+    const msgid = this.deps.msgids.next();
+    const envelope = buildEnvelope(
+      { ...this.deps.envelope, opter: options.operator.opter, opterName: options.operator.opterName },
+      {
+        infno,
+        msgid,
+        input,
+        signNo: options.signNo,
+        insuplcAdmdvs: options.insuplcAdmdvs ?? this.lookupArea(input),
+        devSafeInfo: options.devSafeInfo,
+        cainfo: options.cainfo,
+        now: clock(),
+      },
+    );
+    checkEnvelope(envelope);
+
+    const observer = this.deps.observer;
+    await observer?.beforeSend(envelope);
+    const started = performance.now();
+    const call = { infno, msgid };
+    try {
+      const response = await this.deps.transport.post({
+        url: this.deps.url,
+        body: JSON.stringify(envelope),
+        headers: this.deps.gateway ? tifHeaders(this.deps.gateway, clock()) : {},
+        timeouts: { ...timeoutsFor(this.deps.profile, infno), ...this.deps.timeoutOverride },
+        call,
+      });
+      let result: CallResult<unknown>;
+      const isJson = /json/i.test(response.contentType) || response.bytes[0] === 0x7b; /* '{' */
+      if (BINARY_OUTPUT.has(infno) && !isJson) {
+        await observer?.afterSuccess(envelope, { bytes: response.bytes.length });
+        result = { infno, msgid, envelope, output: response.bytes, warnMsg: null, infRefmsgid: null, elapsedMs: 0 };
+      } else {
+        const parsed = parseResponseText(response.bytes.toString('utf8'), call);
+        const output = schema?.output ? validateOutput(infno, msgid, schema.output, parsed.output) : parsed.output;
+        await observer?.afterSuccess(envelope, parsed);
+        result = { infno, msgid, envelope, output, warnMsg: parsed.warnMsg, infRefmsgid: parsed.infRefmsgid, elapsedMs: 0 };
+      }
+      return { ...result, elapsedMs: performance.now() - started };
+    } catch (error) {
+      if (isCenterCallError(error)) await observer?.afterFailure(envelope, error);
+      throw error;
+    }
+  }
+
+  private lookupArea(input: Record<string, unknown>): string | undefined {
+    if (!this.deps.areas || !inputNamesPerson(input)) return undefined;
+    const psnNo = findPsnNo(input);
+    return psnNo ? this.deps.areas.lookup(psnNo) : undefined;
+  }
+}
+
+function findPsnNo(input: Record<string, unknown>): string | undefined {
+  for (const value of Object.values(input)) {
+    const row = Array.isArray(value) ? value[0] : value;
+    if (row && typeof row === 'object') {
+      const psn = (row as Record<string, unknown>)['psn_no'];
+      if (typeof psn === 'string' && psn !== '') return psn;
+    }
+  }
+  return undefined;
+}
+
+function validateInput(infno: string, schema: z.ZodType, input: unknown): void {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issues = result.error.issues.slice(0, 5).map((i) => `${formatPath(i.path)}: ${i.message}`);
+    throw new YibaoError('E_INPUT_INVALID', `交易 ${infno} 的入参不正确, 未发送: ${issues.join('; ')}`, {
+      infno,
+      fields: result.error.issues.map((i) => formatPath(i.path)),
+    });
+  }
+}
+
+function validateOutput(infno: string, msgid: string, schema: z.ZodType, output: unknown): unknown {
+  const result = schema.safeParse(output ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new UnknownOutcomeError(
+      'E_OUTPUT_INVALID',
+      `医保中心对 ${infno} 的应答缺少或含有不正确的字段 (${formatPath(issue?.path ?? [])}: ${issue?.message ?? ''}), 无法确认交易结果`,
+      { infno, msgid },
+    );
+  }
+  return result.data;
+}
+
+function checkEnvelope(envelope: RequestEnvelope): void {
+  const result = requestEnvelopeSchema.safeParse(envelope);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new YibaoError(
+      'E_ENVELOPE_INVALID',
+      `报文头字段不正确, 未发送: ${formatPath(issue?.path ?? [])}: ${issue?.message ?? ''} (检查机构配置)`,
+      { infno: envelope.infno },
+    );
+  }
+  if (envelope.insuplc_admdvs === '' && inputNamesPerson(envelope.input)) {
+    throw new YibaoError(
+      'E_INSUPLC_REQUIRED',
+      `交易 ${envelope.infno} 涉及参保人, 必须提供参保地医保区划 insuplc_admdvs (先做 1101 人员信息获取)`,
+      { infno: envelope.infno },
+    );
+  }
+}

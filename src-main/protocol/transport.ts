@@ -1,0 +1,183 @@
+/**
+ * HTTP POST to the center with per-transaction connect and read timeouts, classifying
+ * every failure as not-sent / rejected / unknown (see call-errors.ts).
+ *
+ * "Not sent" must be certain, because the caller may then repeat the call: we track per
+ * request whether the connection was established and whether the whole body was handed
+ * to the socket ('finish'). Any failure after that point is an unknown outcome.
+ */
+import axios, { type AxiosInstance } from 'axios';
+import http from 'node:http';
+import https from 'node:https';
+import { NotSentError, RejectedError, UnknownOutcomeError, type CallIdentity } from './call-errors';
+import type { Timeouts } from '../registry/profile';
+
+export interface TransportRequest {
+  readonly url: string;
+  /** JSON text of the envelope. */
+  readonly body: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeouts: Timeouts;
+  readonly call: CallIdentity;
+}
+
+export interface TransportResponse {
+  readonly status: number;
+  readonly contentType: string;
+  readonly bytes: Buffer;
+}
+
+export interface Transport {
+  post(request: TransportRequest): Promise<TransportResponse>;
+}
+
+interface Progress {
+  connected: boolean;
+  bodySent: boolean;
+  responded: boolean;
+}
+
+const CONNECT_TIMEOUT_CODE = 'ECONNECT_TIMEOUT';
+
+/** Wraps node's http(s).request so we learn when the socket connected and the body left. */
+function trackingTransport(progress: Progress, connectMs: number) {
+  return {
+    request(options: http.RequestOptions, callback: (res: http.IncomingMessage) => void): http.ClientRequest {
+      const isHttps = options.protocol === 'https:';
+      const req = (isHttps ? https : http).request(options, (res) => {
+        progress.responded = true;
+        callback(res);
+      });
+      req.on('socket', (socket) => {
+        const connectEvent = isHttps ? 'secureConnect' : 'connect';
+        // A reused keep-alive socket is already connected; a new one is still connecting here.
+        if (!socket.connecting) {
+          progress.connected = true;
+          return;
+        }
+        const timer = setTimeout(() => {
+          const err = Object.assign(new Error(`connect timeout after ${connectMs} ms`), { code: CONNECT_TIMEOUT_CODE });
+          req.destroy(err);
+        }, connectMs);
+        socket.once(connectEvent, () => {
+          progress.connected = true;
+          clearTimeout(timer);
+        });
+        socket.once('close', () => clearTimeout(timer));
+      });
+      req.on('finish', () => {
+        progress.bodySent = true;
+      });
+      return req;
+    },
+  };
+}
+
+export interface HttpTransportOptions {
+  /** Idle keep-alive sockets are closed after this many ms, well before typical server idle timeouts. */
+  readonly keepAliveIdleMs?: number;
+}
+
+export class HttpTransport implements Transport {
+  private readonly axios: AxiosInstance;
+  private readonly httpAgent: http.Agent;
+  private readonly httpsAgent: https.Agent;
+
+  constructor(options: HttpTransportOptions = {}) {
+    const idle = options.keepAliveIdleMs ?? 2000;
+    this.httpAgent = new http.Agent({ keepAlive: true, timeout: idle, maxSockets: 8 });
+    this.httpsAgent = new https.Agent({ keepAlive: true, timeout: idle, maxSockets: 8 });
+    this.axios = axios.create({
+      httpAgent: this.httpAgent,
+      httpsAgent: this.httpsAgent,
+      maxRedirects: 0,
+      proxy: false,
+      responseType: 'arraybuffer',
+      validateStatus: () => true,
+      decompress: true,
+    });
+  }
+
+  async post(request: TransportRequest): Promise<TransportResponse> {
+    const progress: Progress = { connected: false, bodySent: false, responded: false };
+    const { connectMs, readMs } = request.timeouts;
+    let response;
+    try {
+      response = await this.axios.post<ArrayBuffer>(request.url, request.body, {
+        headers: {
+          'Content-Type': 'application/json; charset=utf-8',
+          Accept: 'application/json, application/zip, */*',
+          ...request.headers,
+        },
+        timeout: connectMs + readMs,
+        transport: trackingTransport(progress, connectMs),
+        transformRequest: [(data: string) => data],
+      } as Parameters<AxiosInstance['post']>[2]);
+    } catch (error) {
+      throw classifyNetworkError(error, progress, request);
+    }
+    const bytes = Buffer.from(response.data);
+    const contentType = String(response.headers['content-type'] ?? '');
+    const status = response.status;
+    if (status >= 500) {
+      throw new UnknownOutcomeError('E_HTTP_5XX', `医保中心返回 HTTP ${status}, 交易结果未知`, request.call, {
+        httpStatus: status,
+      });
+    }
+    if (status >= 300) {
+      // The gateway refused it before the business ran (auth, path, redirect): nothing was applied.
+      const text = bytes.toString('utf8').slice(0, 200);
+      throw new RejectedError(
+        'E_HTTP_REJECTED',
+        `医保网关拒绝了请求 (HTTP ${status}): 请检查中心地址和网关签名配置`,
+        request.call,
+        text,
+        null,
+        null,
+        { httpStatus: status },
+      );
+    }
+    return { status, contentType, bytes };
+  }
+
+  close(): void {
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}
+
+function errorCode(error: unknown): string {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e.cause?.code ?? e.code ?? 'UNKNOWN';
+}
+
+export function classifyNetworkError(error: unknown, progress: Progress, request: TransportRequest) {
+  const code = errorCode(error);
+  const detail = { networkCode: code, url: request.url };
+  const message = (error as Error).message ?? String(error);
+  if (!progress.bodySent && !progress.responded) {
+    const why =
+      code === 'ECONNREFUSED'
+        ? '连接被拒绝 (中心服务未启动或地址端口错误)'
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? '无法解析中心域名 (检查网络和 DNS)'
+          : code === CONNECT_TIMEOUT_CODE
+            ? `连接超时 (${request.timeouts.connectMs} ms)`
+            : /CERT|TLS|SSL|SELF_SIGNED/i.test(code + message)
+              ? 'TLS 证书校验失败'
+              : `网络错误 ${code}`;
+    return new NotSentError('E_NOT_SENT', `请求未发出: ${why}; 中心未收到本次交易, 可以重试`, request.call, detail, {
+      cause: error,
+    });
+  }
+  const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message);
+  return new UnknownOutcomeError(
+    timedOut ? 'E_TIMEOUT_AFTER_SEND' : 'E_CONNECTION_LOST',
+    timedOut
+      ? `请求已发出但等待应答超时 (${request.timeouts.readMs} ms), 交易结果未知`
+      : `请求已发出但连接中断 (${code}), 交易结果未知`,
+    request.call,
+    detail,
+    { cause: error },
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * Region profiles: which variant of a transaction a flow uses, what 2601 may reverse,
+ * timeouts. A profile is data (profiles/*.json), validated here; code asks the profile,
+ * never `if (region === ...)`.
+ */
+import { z } from 'zod';
+import { YibaoError, formatPath } from '../core/errors';
+import { findInterface } from './registry';
+import nationalJson from './profiles/national.json';
+import hubeiJson from './profiles/hubei.json';
+import sichuanJson from './profiles/sichuan.json';
+
+export const PROFILE_IDS = ['national', 'hubei', 'sichuan'] as const;
+export type ProfileId = (typeof PROFILE_IDS)[number];
+
+const flowNames = [
+  'pharmacyPreSettle',
+  'pharmacySettle',
+  'pharmacyRefund',
+  'clinicRegister',
+  'clinicRegisterCancel',
+  'clinicVisitInfo',
+  'clinicFeeUpload',
+  'clinicFeeCancel',
+  'clinicPreSettle',
+  'clinicSettle',
+  'clinicSettleCancel',
+  'catalogueQuery',
+  'consumablesCatalogue',
+] as const;
+export type FlowName = (typeof flowNames)[number];
+
+const infnoSchema = z.string().regex(/^[0-9A-Za-z]+$/);
+const timeoutSchema = z.object({ connectMs: z.number().int().positive(), readMs: z.number().int().positive() });
+/** How an unknown outcome of a non-reversible call is resolved: a query infno, safe repeat, nothing to undo, or manual. */
+const unknownResolutionSchema = z.union([z.enum(['none', 'repeat', 'needs-manual']), infnoSchema]);
+const catalogueModeSchema = z.enum(['file', 'paged', 'via-catalogue-query', 'not-used']);
+
+const profileFileSchema = z.strictObject({
+  id: z.string(),
+  extends: z.string().optional(),
+  name: z.string(),
+  description: z.string(),
+  infver: z.string().max(6).optional(),
+  recerSysCode: z.string().max(10).optional(),
+  flows: z.partialRecord(z.enum(flowNames), infnoSchema).optional(),
+  catalogueDownloads: z.record(infnoSchema, catalogueModeSchema).optional(),
+  reversible: z.array(infnoSchema).optional(),
+  unknownOutcomeQuery: z.record(infnoSchema, unknownResolutionSchema).optional(),
+  timeouts: z
+    .strictObject({
+      default: timeoutSchema.optional(),
+      perInfno: z.record(infnoSchema, timeoutSchema.partial()).optional(),
+    })
+    .optional(),
+  monthlyClearingAfterReconcile: z.boolean().optional(),
+});
+type ProfileFile = z.infer<typeof profileFileSchema>;
+
+export interface Timeouts {
+  readonly connectMs: number;
+  readonly readMs: number;
+}
+export type UnknownResolution = z.infer<typeof unknownResolutionSchema>;
+export type CatalogueMode = z.infer<typeof catalogueModeSchema>;
+
+export interface RegionProfile {
+  readonly id: ProfileId;
+  readonly name: string;
+  readonly description: string;
+  readonly infver: string;
+  readonly recerSysCode: string;
+  readonly flows: Readonly<Record<FlowName, string>>;
+  readonly catalogueDownloads: Readonly<Record<string, CatalogueMode>>;
+  readonly reversible: ReadonlySet<string>;
+  readonly unknownOutcomeQuery: Readonly<Record<string, UnknownResolution>>;
+  readonly defaultTimeouts: Timeouts;
+  readonly perInfnoTimeouts: Readonly<Record<string, Partial<Timeouts>>>;
+  readonly monthlyClearingAfterReconcile: boolean;
+}
+
+const RAW: Record<ProfileId, unknown> = { national: nationalJson, hubei: hubeiJson, sichuan: sichuanJson };
+
+function parseProfileFile(id: string, raw: unknown): ProfileFile {
+  const result = profileFileSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new YibaoError('E_PROFILE_INVALID', `地区配置 ${id} 无效: ${formatPath(issue?.path ?? [])} ${issue?.message ?? ''}`, {
+      profile: id,
+    });
+  }
+  return result.data;
+}
+
+/** Merges a profile over its parent: objects key by key, arrays and scalars replaced. */
+function mergeFiles(parent: ProfileFile, child: ProfileFile): ProfileFile {
+  return {
+    ...parent,
+    ...child,
+    flows: { ...parent.flows, ...child.flows },
+    catalogueDownloads: { ...parent.catalogueDownloads, ...child.catalogueDownloads },
+    unknownOutcomeQuery: { ...parent.unknownOutcomeQuery, ...child.unknownOutcomeQuery },
+    timeouts: {
+      default: child.timeouts?.default ?? parent.timeouts?.default,
+      perInfno: { ...parent.timeouts?.perInfno, ...child.timeouts?.perInfno },
+    },
+    reversible: child.reversible ?? parent.reversible,
+  };
+}
+
+function resolveFile(id: string, seen: string[] = []): ProfileFile {
+  if (seen.includes(id)) throw new YibaoError('E_PROFILE_INVALID', `地区配置继承成环: ${[...seen, id].join(' → ')}`);
+  const raw = (RAW as Record<string, unknown>)[id];
+  if (raw === undefined) throw new YibaoError('E_PROFILE_UNKNOWN', `未知的地区配置 ${id}; 可选: ${PROFILE_IDS.join(', ')}`);
+  const file = parseProfileFile(id, raw);
+  if (file.id !== id) throw new YibaoError('E_PROFILE_INVALID', `地区配置文件 ${id} 的 id 字段为 ${file.id}`);
+  return file.extends ? mergeFiles(resolveFile(file.extends, [...seen, id]), file) : file;
+}
+
+function requireKnownCodes(id: string, codes: Iterable<string>): void {
+  for (const code of codes) {
+    if (!findInterface(code)) {
+      throw new YibaoError('E_PROFILE_INVALID', `地区配置 ${id} 引用了接口清单中没有的交易 ${code}`, {
+        profile: id,
+        infno: code,
+      });
+    }
+  }
+}
+
+export function buildProfile(id: ProfileId): RegionProfile {
+  const file = resolveFile(id);
+  const flows = file.flows ?? {};
+  const missing = flowNames.filter((f) => !flows[f]);
+  if (missing.length > 0) throw new YibaoError('E_PROFILE_INVALID', `地区配置 ${id} 缺少业务流程: ${missing.join(', ')}`);
+  const queryTargets = Object.values(file.unknownOutcomeQuery ?? {}).filter(
+    (v) => v !== 'none' && v !== 'repeat' && v !== 'needs-manual',
+  );
+  requireKnownCodes(id, [
+    ...Object.values(flows),
+    ...Object.keys(file.catalogueDownloads ?? {}),
+    ...(file.reversible ?? []),
+    ...Object.keys(file.unknownOutcomeQuery ?? {}),
+    ...queryTargets,
+    ...Object.keys(file.timeouts?.perInfno ?? {}),
+  ]);
+  return {
+    id,
+    name: file.name,
+    description: file.description,
+    infver: file.infver ?? 'V1.0',
+    recerSysCode: file.recerSysCode ?? 'YBXT',
+    flows: flows as Record<FlowName, string>,
+    catalogueDownloads: file.catalogueDownloads ?? {},
+    reversible: new Set(file.reversible ?? []),
+    unknownOutcomeQuery: file.unknownOutcomeQuery ?? {},
+    defaultTimeouts: file.timeouts?.default ?? { connectMs: 5000, readMs: 30000 },
+    perInfnoTimeouts: file.timeouts?.perInfno ?? {},
+    monthlyClearingAfterReconcile: file.monthlyClearingAfterReconcile ?? false,
+  };
+}
+
+const cache = new Map<ProfileId, RegionProfile>();
+export function getProfile(id: ProfileId): RegionProfile {
+  let p = cache.get(id);
+  if (!p) {
+    p = buildProfile(id);
+    cache.set(id, p);
+  }
+  return p;
+}
+
+export function timeoutsFor(profile: RegionProfile, infno: string): Timeouts {
+  return { ...profile.defaultTimeouts, ...profile.perInfnoTimeouts[infno] };
+}
+
+export function isReversible(profile: RegionProfile, infno: string): boolean {
+  return profile.reversible.has(infno);
+}

@@ -1,0 +1,34 @@
+/** Every transaction the sandbox center serves; any other registry code answers "not simulated". */
+import type { HandlerTable } from '../context';
+import { signHandlers } from './sign';
+import { personHandlers } from './person';
+import { pharmacyHandlers } from './pharmacy';
+import { clinicHandlers } from './clinic';
+import { reversalHandlers } from './reversal';
+import { catalogueHandlers } from './catalogue';
+import { fileHandlers } from './files';
+import { reconcileHandlers } from './reconcile';
+import { queryHandlers } from './query';
+
+function merge(...tables: HandlerTable[]): HandlerTable {
+  const out: Record<string, HandlerTable[string]> = {};
+  for (const table of tables) {
+    for (const [infno, handler] of Object.entries(table)) {
+      if (out[infno]) throw new Error(`two sandbox handlers for ${infno}`);
+      out[infno] = handler;
+    }
+  }
+  return out;
+}
+
+export const SANDBOX_HANDLERS: HandlerTable = merge(
+  signHandlers,
+  personHandlers,
+  pharmacyHandlers,
+  clinicHandlers,
+  reversalHandlers,
+  catalogueHandlers,
+  fileHandlers,
+  reconcileHandlers,
+  queryHandlers,
+);

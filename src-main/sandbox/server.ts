@@ -1,0 +1,165 @@
+/**
+ * The sandbox center's HTTP side: the protocol endpoint (one path for every infno, as the
+ * national FSI gateway) and a separate loopback admin endpoint for faults, the message log
+ * and the seeded persons. All business lives in SandboxCenter; this file only moves bytes
+ * and acts out the faults the center decides on (delay, drop, garbage, refuse).
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SandboxCenter, type Decision } from './center/sandbox-center';
+import { createAdminHandler } from './center/admin';
+
+export const PROTOCOL_PATH = '/fsi/api/rsfComIfsService/callService';
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+export interface SandboxOptions {
+  readonly dataDir: string;
+  /** 0 = any free port. */
+  readonly port?: number;
+  readonly adminPort?: number;
+  readonly host?: string;
+  readonly seed?: number;
+  /** Write <dataDir>/sandbox-state.json so `yibao sandbox fault` can find this instance. */
+  readonly writeStateFile?: boolean;
+}
+
+export interface RunningSandbox {
+  readonly url: string;
+  readonly adminUrl: string;
+  readonly center: SandboxCenter;
+  close(): Promise<void>;
+}
+
+export interface SandboxStateFile {
+  readonly pid: number;
+  readonly url: string;
+  readonly adminUrl: string;
+  readonly startedAt: string;
+}
+
+export function stateFilePath(dataDir: string): string {
+  return join(dataDir, 'sandbox-state.json');
+}
+
+export async function startSandboxCenter(options: SandboxOptions): Promise<RunningSandbox> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const host = options.host ?? '127.0.0.1';
+  const center = SandboxCenter.open(options.dataDir, { seed: options.seed });
+  const sockets = new Set<Socket>();
+
+  const protocol = http.createServer((req, res) => {
+    if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== PROTOCOL_PATH) {
+      res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ code: 404, message: `沙箱中心只接受 POST ${PROTOCOL_PATH}` }));
+      return;
+    }
+    readBody(req)
+      .then((body) => act(center.receive(body), req.socket, res))
+      .catch((error: Error) => {
+        res.writeHead(413, { 'Content-Type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ code: 413, message: error.message }));
+      });
+  });
+  protocol.keepAliveTimeout = 5000;
+  protocol.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+
+  let port = options.port ?? 0;
+  let listening = false;
+  let reopenTimer: NodeJS.Timeout | null = null;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      protocol.once('error', reject);
+      protocol.listen(port, host, () => {
+        protocol.off('error', reject);
+        port = (protocol.address() as AddressInfo).port;
+        listening = true;
+        resolve();
+      });
+    });
+  const stopListening = () => {
+    if (!listening) return;
+    listening = false;
+    protocol.close();
+    for (const s of sockets) s.destroy();
+  };
+  await listen();
+
+  // 'refuse' is connection-level: the center tells us when to stop and resume accepting.
+  center.onRefuse((ms: number | null) => {
+    stopListening();
+    if (reopenTimer) clearTimeout(reopenTimer);
+    reopenTimer = ms === null ? null : setTimeout(() => void listen(), ms);
+  });
+  center.onRefuseCleared(() => {
+    if (reopenTimer) clearTimeout(reopenTimer);
+    reopenTimer = null;
+    if (!listening) void listen();
+  });
+
+  const url = `http://${host}:${port}${PROTOCOL_PATH}`;
+  const admin = http.createServer(createAdminHandler(center, () => url));
+  await new Promise<void>((resolve) => admin.listen(options.adminPort ?? 0, host, resolve));
+  const adminUrl = `http://${host}:${(admin.address() as AddressInfo).port}`;
+
+  const statePath = stateFilePath(options.dataDir);
+  if (options.writeStateFile) {
+    const state: SandboxStateFile = { pid: process.pid, url, adminUrl, startedAt: new Date().toISOString() };
+    writeFileSync(statePath, JSON.stringify(state, null, 2));
+  }
+
+  return {
+    url,
+    adminUrl,
+    center,
+    async close() {
+      if (reopenTimer) clearTimeout(reopenTimer);
+      stopListening();
+      await new Promise<void>((resolve) => admin.close(() => resolve()));
+      admin.closeAllConnections();
+      if (options.writeStateFile) rmSync(statePath, { force: true });
+      center.close();
+    },
+  };
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error(`报文超过 ${MAX_BODY_BYTES} 字节`));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Acts out the center's decision on the wire. */
+function act(decision: Decision, socket: Socket, res: http.ServerResponse): void {
+  switch (decision.kind) {
+    case 'drop':
+      socket.destroy();
+      return;
+    case 'answer': {
+      const send = () => {
+        if (socket.destroyed) return;
+        res.writeHead(decision.status, { 'Content-Type': decision.contentType, 'Content-Length': decision.body.length });
+        res.end(decision.body);
+      };
+      if (decision.delayMs > 0) setTimeout(send, decision.delayMs);
+      else send();
+      return;
+    }
+  }
+}

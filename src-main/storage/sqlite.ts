@@ -1,0 +1,65 @@
+/**
+ * Opening a SQLite file the way every store of the product needs it: WAL, foreign keys,
+ * a busy timeout (the CLI and the app may share a file), and numbered migrations
+ * tracked in PRAGMA user_version.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { YibaoError } from '../core/errors';
+
+export type Db = Database.Database;
+
+export interface Migration {
+  /** 1, 2, 3 … in order; stored in user_version after it ran. */
+  readonly version: number;
+  readonly name: string;
+  up(db: Db): void;
+}
+
+export interface OpenOptions {
+  readonly migrations: readonly Migration[];
+  /** FULL for money-moving journals; NORMAL is enough for caches. */
+  readonly synchronous?: 'FULL' | 'NORMAL';
+  readonly readonly?: boolean;
+}
+
+export function openDatabase(file: string, options: OpenOptions): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: options.readonly ?? false });
+  } catch (cause) {
+    throw new YibaoError('E_DB_OPEN', `无法打开数据库文件 ${file}: ${(cause as Error).message}`, { file }, { cause });
+  }
+  db.pragma('busy_timeout = 5000');
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+  }
+  db.pragma('foreign_keys = ON');
+  if (!options.readonly) runMigrations(db, options.migrations);
+  return db;
+}
+
+export function runMigrations(db: Db, migrations: readonly Migration[]): void {
+  const sorted = [...migrations].sort((a, b) => a.version - b.version);
+  sorted.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration versions must be 1..n without gaps; got ${m.version} at ${i + 1}`);
+  });
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = sorted.length;
+  if (current > latest) {
+    throw new YibaoError(
+      'E_DB_TOO_NEW',
+      `数据库版本 (${current}) 比本程序支持的 (${latest}) 新: 请升级收银台程序, 不要用旧版本打开`,
+      { current, latest },
+    );
+  }
+  for (const m of sorted.slice(current)) {
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+}

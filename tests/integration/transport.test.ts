@@ -1,0 +1,149 @@
+/**
+ * The transport's classification against a real local HTTP server: every failure is
+ * not-sent, rejected or unknown, and not-sent is only said when the body never arrived.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HttpTransport } from '../../src-main/protocol/transport';
+import { parseResponseText } from '../../src-main/protocol/response';
+import { CenterCallError, NotSentError, RejectedError, UnknownOutcomeError } from '../../src-main/protocol/call-errors';
+import { startScriptedServer, type ScriptedServer } from '../helpers/scripted-server';
+
+const call = { infno: '2207', msgid: 'H42010000002202611230902030001' };
+const timeouts = { connectMs: 500, readMs: 400 };
+let transport: HttpTransport;
+let server: ScriptedServer;
+
+beforeAll(async () => {
+  transport = new HttpTransport();
+  server = await startScriptedServer({ kind: 'json', body: { infcode: 0, output: {} } });
+});
+afterAll(async () => {
+  transport.close();
+  await server.close();
+});
+afterEach(() => {
+  server.received.length = 0;
+});
+
+/** Sends and reads like the client does: transport, then response parsing. */
+async function send(url = server.url): Promise<unknown> {
+  const res = await transport.post({ url, body: JSON.stringify({ infno: '2207' }), headers: {}, timeouts, call });
+  return parseResponseText(res.bytes.toString('utf8'), call).output;
+}
+
+async function failure(p: Promise<unknown>): Promise<CenterCallError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(CenterCallError);
+    return e as CenterCallError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('transport classification', () => {
+  it('ok: returns the output', async () => {
+    server.setBehaviour({ kind: 'json', body: { infcode: 0, output: { setlinfo: { setl_id: 'S1' } } } });
+    expect(await send()).toEqual({ setlinfo: { setl_id: 'S1' } });
+  });
+
+  it('not sent: connection refused', async () => {
+    const probe = net.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as net.AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const e = await failure(send(`http://127.0.0.1:${port}/x`));
+    expect(e).toBeInstanceOf(NotSentError);
+    expect(e.kind).toBe('not-sent');
+    expect(e.messageZh).toContain('连接被拒绝');
+  });
+
+  it('not sent: DNS failure', async () => {
+    const e = await failure(send('http://no-such-host.invalid/x'));
+    expect(e.kind).toBe('not-sent');
+  });
+
+  describe('connect timeout against a listener whose accept queue is full', () => {
+    let listener: ChildProcess;
+    let port = 0;
+    beforeAll(async () => {
+      // A raw socket that listens with backlog 0 and never accepts; two connections fill its queue.
+      listener = spawn('python3', [
+        '-c',
+        [
+          'import socket,sys,time',
+          's=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(0)',
+          'p=s.getsockname()[1]',
+          'fill=[socket.socket() for _ in range(3)]',
+          '[(f.setblocking(False), f.connect_ex(("127.0.0.1",p))) for f in fill]',
+          'time.sleep(0.3)',
+          'print(p, flush=True)',
+          'time.sleep(60)',
+        ].join('\n'),
+      ]);
+      port = await new Promise<number>((resolve) =>
+        listener.stdout?.once('data', (d: Buffer) => resolve(Number(d.toString().trim()))),
+      );
+    });
+    afterAll(() => {
+      listener.kill();
+    });
+    it('is not sent', async () => {
+      const e = await failure(send(`http://127.0.0.1:${port}/x`));
+      expect(e.kind).toBe('not-sent');
+      expect(e.messageZh).toContain('连接超时');
+    });
+  });
+
+  it('rejected: infcode ≠ 0 carries err_msg', async () => {
+    server.setBehaviour({ kind: 'json', body: { infcode: -1, err_msg: '参保人不存在', inf_refmsgid: 'R9' } });
+    const e = await failure(send());
+    expect(e).toBeInstanceOf(RejectedError);
+    expect((e as RejectedError).errMsg).toBe('参保人不存在');
+    expect((e as RejectedError).infRefmsgid).toBe('R9');
+  });
+
+  it('rejected: the gateway answers 401', async () => {
+    server.setBehaviour({ kind: 'json', status: 401, body: { code: 401, message: 'bad signature' } });
+    const e = await failure(send());
+    expect(e.kind).toBe('rejected');
+    expect(e.code).toBe('E_HTTP_REJECTED');
+  });
+
+  it('unknown: timeout after the body was sent', async () => {
+    server.setBehaviour({ kind: 'hang' });
+    const e = await failure(send());
+    expect(e).toBeInstanceOf(UnknownOutcomeError);
+    expect(e.code).toBe('E_TIMEOUT_AFTER_SEND');
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('unknown: connection reset after the body arrived', async () => {
+    server.setBehaviour({ kind: 'destroy-after-body' });
+    const e = await failure(send());
+    expect(e.kind).toBe('unknown');
+    expect(server.received).toHaveLength(1);
+  });
+
+  it('unknown: connection reset in the middle of the answer', async () => {
+    server.setBehaviour({ kind: 'destroy-mid-response' });
+    const e = await failure(send());
+    expect(e.kind).toBe('unknown');
+  });
+
+  it('unknown: HTTP 5xx', async () => {
+    server.setBehaviour({ kind: 'raw', status: 502, body: 'Bad Gateway', contentType: 'text/plain' });
+    const e = await failure(send());
+    expect(e.kind).toBe('unknown');
+    expect(e.code).toBe('E_HTTP_5XX');
+  });
+
+  it('unknown: an unparseable body', async () => {
+    server.setBehaviour({ kind: 'raw', body: '{"infcode":0,"output":' });
+    const e = await failure(send());
+    expect(e.kind).toBe('unknown');
+    expect(e.code).toBe('E_RESPONSE_UNPARSEABLE');
+  });
+});
