@@ -21,6 +21,11 @@ const SYSTEM_PACKAGES = [
   },
   { pkg: 'build-essential', present: () => which('cc') && which('make') },
   { pkg: 'python3', present: () => which('python3') },
+  // Screenshots of the zh-CN screens need CJK glyphs.
+  {
+    pkg: 'fonts-noto-cjk',
+    present: () => spawnSync('sh', ['-c', 'fc-list :lang=zh | grep -q .'], { stdio: 'ignore' }).status === 0,
+  },
 ];
 
 function which(cmd) {

@@ -31,7 +31,8 @@ async function createWindow(): Promise<void> {
     height: 860,
     title: '医保收银台',
     webPreferences: {
-      preload: join(__dirname, '..', 'preload', 'index.js'),
+      // electron-vite emits the sandboxed preload as CommonJS (.cjs), which a sandboxed preload must be.
+      preload: join(__dirname, '..', 'preload', 'index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -5,10 +5,14 @@ import { POLICY_TABLES_BEGIN, POLICY_TABLES_END, renderPolicyTablesBlock } from 
 import { BENEFIT_POOLS, INSTITUTION_LEVELS, SANDBOX_POLICY } from '../../src-main/sandbox/policy/table';
 
 const policyMd = fileURLToPath(new URL('../../src-main/sandbox/policy/POLICY.md', import.meta.url));
+const readme = fileURLToPath(new URL('../../README.md', import.meta.url));
 
-describe('POLICY.md', () => {
+describe.each([
+  ['POLICY.md', policyMd],
+  ['README.md (sandbox section)', readme],
+])('%s', (_name, docPath) => {
   it('carries exactly the tables the engine runs on', () => {
-    const text = readFileSync(policyMd, 'utf8');
+    const text = readFileSync(docPath, 'utf8');
     const begin = text.indexOf(POLICY_TABLES_BEGIN);
     const endMarker = text.indexOf(POLICY_TABLES_END);
     expect(begin).toBeGreaterThanOrEqual(0);
@@ -16,7 +20,7 @@ describe('POLICY.md', () => {
     const current = text.slice(begin, endMarker + POLICY_TABLES_END.length);
     const fresh = renderPolicyTablesBlock();
     if (process.env.UPDATE_POLICY_MD === '1' && current !== fresh) {
-      writeFileSync(policyMd, text.slice(0, begin) + fresh + text.slice(endMarker + POLICY_TABLES_END.length));
+      writeFileSync(docPath, text.slice(0, begin) + fresh + text.slice(endMarker + POLICY_TABLES_END.length));
       return;
     }
     expect(current).toBe(fresh);

@@ -1,0 +1,98 @@
+/**
+ * Web mode's host: the renderer and the API on loopback, guarded by the per-start token
+ * and the Host check; the API validates its arguments and reports errors in Chinese.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebMode, type WebMode } from '../../src-main/host/web-mode';
+import { startHarness, type Harness } from '../helpers/sandbox-harness';
+
+let h: Harness;
+let web: WebMode;
+
+beforeAll(async () => {
+  h = await startHarness();
+  const rendererDir = join(h.dir, 'renderer');
+  mkdirSync(rendererDir, { recursive: true });
+  writeFileSync(join(rendererDir, 'index.html'), '<meta name="yibao-token" content="__YIBAO_TOKEN__"><div id="root"></div>');
+  writeFileSync(join(h.dir, 'secret.txt'), 'not for the browser');
+  const configPath = join(h.dir, 'web-config.json');
+  writeFileSync(configPath, JSON.stringify({ center: { url: h.sandbox.url } }));
+  web = await startWebMode({ configPath, env: {}, rendererDir, port: 0, version: 'test' });
+}, 120_000);
+afterAll(async () => {
+  await web.close();
+  await h.close();
+});
+
+async function invoke(method: string, args: unknown, token = web.host.token) {
+  const res = await fetch(new URL('/api/invoke', web.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Yibao-Token': token },
+    body: JSON.stringify({ method, args }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string; message: string } },
+  };
+}
+
+/** A raw request with a chosen Host header (fetch does not allow setting it). */
+function rawGet(path: string, host: string): Promise<number> {
+  const url = new URL(web.url);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, path, headers: { Host: host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('web host', () => {
+  it('serves index.html with this start’s token and a strict CSP', async () => {
+    const res = await fetch(web.url);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await res.text()).toContain(web.host.token);
+  });
+
+  it('refuses API calls without the token', async () => {
+    const r = await invoke('app.status', {}, 'wrong');
+    expect(r.status).toBe(403);
+    expect(r.body.error?.code).toBe('E_TOKEN');
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) and paths outside the renderer', async () => {
+    expect(await rawGet('/', 'evil.example:80')).toBe(421);
+    expect(await rawGet('/../secret.txt', new URL(web.url).host)).not.toBe(200);
+    expect(await rawGet('/%2e%2e/secret.txt', new URL(web.url).host)).toBe(403);
+  });
+
+  it('answers the API: status, sign-in, registry', async () => {
+    const status = await invoke('app.status', {});
+    expect(status.body.ok).toBe(true);
+    expect(status.body.value).toMatchObject({
+      sandbox: false,
+      institution: { code: 'P42010000001' },
+      profile: { id: 'national' },
+    });
+    const signIn = await invoke('session.signIn', { opter: 'OP09', opterName: '赵收费' });
+    expect(signIn.body.value).toMatchObject({ opter: 'OP09', signNo: expect.stringMatching(/^SN/) });
+    expect((await invoke('session.current', {})).body.value).toMatchObject({ opter: 'OP09' });
+    const list = await invoke('registry.list', { mandatory: 'clinic' });
+    expect((list.body.value as unknown[]).length).toBe(59);
+  });
+
+  it('validates arguments and names unknown methods, in Chinese', async () => {
+    const bad = await invoke('session.signIn', { opter: '', opterName: '赵' });
+    expect(bad.body.ok).toBe(false);
+    expect(bad.body.error?.message).toContain('请输入操作员编号');
+    const unknown = await invoke('payments.steal', {});
+    expect(unknown.body.error?.code).toBe('E_API_METHOD');
+    const extra = await invoke('registry.list', { mandatory: 'shop' });
+    expect(extra.body.error?.code).toBe('E_API_ARGS');
+  });
+});
