@@ -15,6 +15,11 @@ import { CenterClient, type CallObserver, type CallResult, type Operator } from 
 import { OperatorSessions } from '../session/operator-sessions';
 import { SqliteInsuredAreaBook } from '../session/insured-areas';
 import { startSandboxCenter, type RunningSandbox } from '../sandbox/server';
+import { JournalStore } from '../journal/journal-store';
+import { JournalObserver } from '../journal/journal-observer';
+import { OutcomeResolver, SIGN_IN_INVALID, type ResolveReport } from '../journal/outcome-resolver';
+import { isReversible } from '../registry/profile';
+import { RejectedError, UnknownOutcomeError } from '../protocol/call-errors';
 
 export interface CounterApp {
   readonly loaded: LoadedConfig;
@@ -23,6 +28,10 @@ export interface CounterApp {
   readonly client: CenterClient;
   readonly sessions: OperatorSessions;
   readonly areas: SqliteInsuredAreaBook;
+  readonly journal: JournalStore;
+  readonly resolver: OutcomeResolver;
+  /** What recovery did when the app opened (null when nothing was open). */
+  readonly recovery: ResolveReport | null;
   /** Present when the embedded sandbox center was started for this app. */
   readonly sandbox: RunningSandbox | null;
   /** Calls any registry code as an operator, signing in first when needed. */
@@ -41,13 +50,16 @@ export interface OpenOptions {
   /** Overrides config and env (CLI --center). */
   readonly centerUrl?: string;
   readonly observer?: CallObserver;
+  /** Resolve open journal entries before returning (default true). */
+  readonly recover?: boolean;
 }
 
 export async function openCounterApp(options: OpenOptions = {}): Promise<CounterApp> {
   const loaded = loadConfig({ path: options.configPath, env: options.env });
   const { config, dataDir } = loaded;
   const profile = getProfile(config.profile);
-  const db = openDatabase(join(dataDir, 'yibao.sqlite'), { migrations: CLIENT_MIGRATIONS });
+  const dbFile = join(dataDir, 'yibao.sqlite');
+  const db = openDatabase(dbFile, { migrations: CLIENT_MIGRATIONS });
 
   let sandbox: RunningSandbox | null = null;
   let centerUrl = options.centerUrl ?? config.center.url;
@@ -67,6 +79,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     config.institution.terminalSlot,
   );
   const areas = new SqliteInsuredAreaBook(db);
+  const journal = new JournalStore(db, dbFile, centerUrl);
   const client = new CenterClient({
     url: centerUrl,
     envelope: {
@@ -84,10 +97,46 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     msgids,
     gateway: config.center.gateway,
     timeoutOverride: config.center.timeouts,
-    observer: options.observer,
+    observer: options.observer ?? new JournalObserver(journal),
     areas,
   });
   const sessions = new OperatorSessions(db, config.institution.fixmedinsCode, centerUrl, config.signIn);
+  const resolver = new OutcomeResolver(journal, client, sessions, profile);
+  const recovery =
+    options.recover !== false && journal.open().length > 0 ? await resolver.resolveAll({ ignoreBackoff: true }) : null;
+
+  /** Settling waits until every earlier money-moving call has a known outcome. */
+  async function requireNoOpenMoneyCalls(infno: string): Promise<void> {
+    if (!isReversible(profile, infno)) return;
+    const moneyMoving = (code: string) => isReversible(profile, code);
+    if (journal.openMoneyMoving(moneyMoving).length > 0) await resolver.resolveAll();
+    const open = journal.openMoneyMoving(moneyMoving);
+    if (open.length > 0) {
+      throw new YibaoError(
+        'E_PENDING_REVERSAL',
+        `有 ${open.length} 笔结算类交易结果未明, 正在自动冲正; 冲正完成前不能办理新的结算 (见交易流水)`,
+        { open: open.map((e) => e.msgid) },
+      );
+    }
+  }
+
+  /** One call; when the center no longer knows the sign_no, sign in again once and repeat (a rejected call changed nothing). */
+  async function callSignedIn(
+    operator: Operator | undefined,
+    infno: string,
+    input: Record<string, unknown>,
+    extra: { insuplcAdmdvs?: string },
+  ) {
+    const session = operator ? await sessions.ensure(client, operator) : sessions.require();
+    try {
+      return await client.callAny(infno, input, { operator: session, signNo: session.signNo, ...extra });
+    } catch (error) {
+      if (!(error instanceof RejectedError) || !SIGN_IN_INVALID.test(error.errMsg)) throw error;
+      sessions.forget(session.opter);
+      const fresh = await sessions.signIn(client, session);
+      return client.callAny(infno, input, { operator: fresh, signNo: fresh.signNo, ...extra });
+    }
+  }
 
   const app: CounterApp = {
     loaded,
@@ -97,19 +146,36 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     sessions,
     areas,
     sandbox,
+    journal,
+    resolver,
+    recovery,
     async callAs(operator, infno, input, extra = {}) {
       if (infno === '9001') {
         if (!operator) throw new YibaoError('E_USAGE', '签到 (9001) 需要操作员编号和姓名');
         return (await sessions.signInWithResult(client, operator)).result;
       }
-      const session = operator ? await sessions.ensure(client, operator) : sessions.require();
-      const result = await client.callAny(infno, input, { operator: session, signNo: session.signNo, ...extra });
-      learnInsuredArea(areas, infno, result.output);
-      if (infno === '9002') sessions.forget(session.opter);
-      return result;
+      await requireNoOpenMoneyCalls(infno);
+      try {
+        const result = await callSignedIn(operator, infno, input, extra);
+        learnInsuredArea(areas, infno, result.output);
+        if (infno === '9002') sessions.forget(result.envelope.opter);
+        return result;
+      } catch (error) {
+        // An unknown outcome is settled at once where it can be (2601 for settlements); the
+        // caller still gets the error, with what the journal did about it.
+        if (error instanceof UnknownOutcomeError) {
+          const entry = journal.byMsgid(error.call.msgid);
+          if (entry) {
+            const after = await resolver.resolveEntry(entry, true);
+            Object.assign(error.detail, { journalState: after.state, resolution: after.resolution });
+          }
+        }
+        throw error;
+      }
     },
     async close() {
       transport.close();
+      journal.close();
       db.close();
       await sandbox?.close();
     },

@@ -7,6 +7,7 @@ import { registerInterfaces } from './commands/interfaces';
 import { registerCall } from './commands/call';
 import { registerSandbox } from './commands/sandbox';
 import { registerServe } from './commands/serve';
+import { registerJournal } from './commands/journal';
 import { EXIT, reportError } from './output';
 
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerCall(program);
   registerSandbox(program);
   registerServe(program);
+  registerJournal(program);
   return program;
 }
 

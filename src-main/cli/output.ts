@@ -45,6 +45,8 @@ export function reportError(error: unknown, json: boolean): number {
     process.stdout.write(JSON.stringify(payload, null, 2) + '\n');
   } else if (isYibaoError(error)) {
     process.stderr.write(`错误 [${error.code}]: ${error.messageZh}\n`);
+    const { journalState, resolution } = error.detail as { journalState?: string; resolution?: string };
+    if (journalState) process.stderr.write(`流水状态: ${journalState}${resolution ? ` (${resolution})` : ''}\n`);
   } else {
     process.stderr.write(`内部错误 [E_INTERNAL]: ${String((error as Error)?.stack ?? error)}\n`);
   }

@@ -46,6 +46,8 @@ export interface CallResult<T> {
 /** Hooks for the journal: beforeSend must persist the envelope durably before it returns. */
 export interface CallObserver {
   beforeSend(envelope: RequestEnvelope): void | Promise<void>;
+  /** The body has left the process (not durable; informational). */
+  onSent?(envelope: RequestEnvelope): void;
   afterSuccess(envelope: RequestEnvelope, response: SuccessfulResponse | { bytes: number }): void | Promise<void>;
   afterFailure(envelope: RequestEnvelope, error: CenterCallError): void | Promise<void>;
 }
@@ -114,6 +116,7 @@ export class CenterClient {
         headers: this.deps.gateway ? tifHeaders(this.deps.gateway, clock()) : {},
         timeouts: { ...timeoutsFor(this.deps.profile, infno), ...this.deps.timeoutOverride },
         call,
+        onBodySent: observer?.onSent ? () => observer.onSent?.(envelope) : undefined,
       });
       let result: CallResult<unknown>;
       const isJson = /json/i.test(response.contentType) || response.bytes[0] === 0x7b; /* '{' */

@@ -19,6 +19,8 @@ export interface TransportRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly timeouts: Timeouts;
   readonly call: CallIdentity;
+  /** Told once the whole body has been handed to the socket (the journal marks the entry sent). */
+  readonly onBodySent?: () => void;
 }
 
 export interface TransportResponse {
@@ -40,7 +42,7 @@ interface Progress {
 const CONNECT_TIMEOUT_CODE = 'ECONNECT_TIMEOUT';
 
 /** Wraps node's http(s).request so we learn when the socket connected and the body left. */
-function trackingTransport(progress: Progress, connectMs: number) {
+function trackingTransport(progress: Progress, connectMs: number, onBodySent?: () => void) {
   return {
     request(options: http.RequestOptions, callback: (res: http.IncomingMessage) => void): http.ClientRequest {
       const isHttps = options.protocol === 'https:';
@@ -67,6 +69,7 @@ function trackingTransport(progress: Progress, connectMs: number) {
       });
       req.on('finish', () => {
         progress.bodySent = true;
+        onBodySent?.();
       });
       return req;
     },
@@ -110,7 +113,7 @@ export class HttpTransport implements Transport {
           ...request.headers,
         },
         timeout: connectMs + readMs,
-        transport: trackingTransport(progress, connectMs),
+        transport: trackingTransport(progress, connectMs, request.onBodySent),
         transformRequest: [(data: string) => data],
       } as Parameters<AxiosInstance['post']>[2]);
     } catch (error) {

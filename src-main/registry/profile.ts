@@ -32,8 +32,12 @@ export type FlowName = (typeof flowNames)[number];
 
 const infnoSchema = z.string().regex(/^[0-9A-Za-z]+$/);
 const timeoutSchema = z.object({ connectMs: z.number().int().positive(), readMs: z.number().int().positive() });
-/** How an unknown outcome of a non-reversible call is resolved: a query infno, safe repeat, nothing to undo, or manual. */
-const unknownResolutionSchema = z.union([z.enum(['none', 'repeat', 'needs-manual']), infnoSchema]);
+/**
+ * How an unknown outcome of a call that 2601 cannot reverse is settled: `no-effect` (a query,
+ * pre-settle, an idempotent upload: nothing lasting to undo), `needs-manual` (shown to the
+ * cashier), or a query infno that tells whether it took effect. Codes not listed: needs-manual.
+ */
+const unknownResolutionSchema = z.union([z.enum(['no-effect', 'needs-manual']), infnoSchema]);
 const catalogueModeSchema = z.enum(['file', 'paged', 'via-catalogue-query', 'not-used']);
 
 const profileFileSchema = z.strictObject({
@@ -46,7 +50,7 @@ const profileFileSchema = z.strictObject({
   flows: z.partialRecord(z.enum(flowNames), infnoSchema).optional(),
   catalogueDownloads: z.record(infnoSchema, catalogueModeSchema).optional(),
   reversible: z.array(infnoSchema).optional(),
-  unknownOutcomeQuery: z.record(infnoSchema, unknownResolutionSchema).optional(),
+  unknownOutcome: z.record(infnoSchema, unknownResolutionSchema).optional(),
   timeouts: z
     .strictObject({
       default: timeoutSchema.optional(),
@@ -73,7 +77,7 @@ export interface RegionProfile {
   readonly flows: Readonly<Record<FlowName, string>>;
   readonly catalogueDownloads: Readonly<Record<string, CatalogueMode>>;
   readonly reversible: ReadonlySet<string>;
-  readonly unknownOutcomeQuery: Readonly<Record<string, UnknownResolution>>;
+  readonly unknownOutcome: Readonly<Record<string, UnknownResolution>>;
   readonly defaultTimeouts: Timeouts;
   readonly perInfnoTimeouts: Readonly<Record<string, Partial<Timeouts>>>;
   readonly monthlyClearingAfterReconcile: boolean;
@@ -99,7 +103,7 @@ function mergeFiles(parent: ProfileFile, child: ProfileFile): ProfileFile {
     ...child,
     flows: { ...parent.flows, ...child.flows },
     catalogueDownloads: { ...parent.catalogueDownloads, ...child.catalogueDownloads },
-    unknownOutcomeQuery: { ...parent.unknownOutcomeQuery, ...child.unknownOutcomeQuery },
+    unknownOutcome: { ...parent.unknownOutcome, ...child.unknownOutcome },
     timeouts: {
       default: child.timeouts?.default ?? parent.timeouts?.default,
       perInfno: { ...parent.timeouts?.perInfno, ...child.timeouts?.perInfno },
@@ -133,14 +137,12 @@ export function buildProfile(id: ProfileId): RegionProfile {
   const flows = file.flows ?? {};
   const missing = flowNames.filter((f) => !flows[f]);
   if (missing.length > 0) throw new YibaoError('E_PROFILE_INVALID', `地区配置 ${id} 缺少业务流程: ${missing.join(', ')}`);
-  const queryTargets = Object.values(file.unknownOutcomeQuery ?? {}).filter(
-    (v) => v !== 'none' && v !== 'repeat' && v !== 'needs-manual',
-  );
+  const queryTargets = Object.values(file.unknownOutcome ?? {}).filter((v) => v !== 'no-effect' && v !== 'needs-manual');
   requireKnownCodes(id, [
     ...Object.values(flows),
     ...Object.keys(file.catalogueDownloads ?? {}),
     ...(file.reversible ?? []),
-    ...Object.keys(file.unknownOutcomeQuery ?? {}),
+    ...Object.keys(file.unknownOutcome ?? {}),
     ...queryTargets,
     ...Object.keys(file.timeouts?.perInfno ?? {}),
   ]);
@@ -153,7 +155,7 @@ export function buildProfile(id: ProfileId): RegionProfile {
     flows: flows as Record<FlowName, string>,
     catalogueDownloads: file.catalogueDownloads ?? {},
     reversible: new Set(file.reversible ?? []),
-    unknownOutcomeQuery: file.unknownOutcomeQuery ?? {},
+    unknownOutcome: file.unknownOutcome ?? {},
     defaultTimeouts: file.timeouts?.default ?? { connectMs: 5000, readMs: 30000 },
     perInfnoTimeouts: file.timeouts?.perInfno ?? {},
     monthlyClearingAfterReconcile: file.monthlyClearingAfterReconcile ?? false,
@@ -176,4 +178,10 @@ export function timeoutsFor(profile: RegionProfile, infno: string): Timeouts {
 
 export function isReversible(profile: RegionProfile, infno: string): boolean {
   return profile.reversible.has(infno);
+}
+
+/** What to do when a call's outcome is unknown: reverse it, or the profile's resolution. */
+export function unknownOutcomePlan(profile: RegionProfile, infno: string): 'reverse' | UnknownResolution {
+  if (profile.reversible.has(infno)) return 'reverse';
+  return profile.unknownOutcome[infno] ?? 'needs-manual';
 }

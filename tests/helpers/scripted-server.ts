@@ -8,6 +8,7 @@ import type { AddressInfo, Socket } from 'node:net';
 export type Behaviour =
   | { kind: 'json'; body: unknown; status?: number }
   | { kind: 'raw'; body: string; status?: number; contentType?: string }
+  | { kind: 'callback'; reply: (body: string) => unknown }
   | { kind: 'hang' }
   | { kind: 'destroy-after-body' }
   | { kind: 'destroy-mid-response' };
@@ -37,6 +38,10 @@ export async function startScriptedServer(initial: Behaviour): Promise<ScriptedS
         case 'raw':
           res.writeHead(b.status ?? 200, { 'Content-Type': b.contentType ?? 'application/json' });
           res.end(b.body);
+          return;
+        case 'callback':
+          res.writeHead(200, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify(b.reply(body)));
           return;
         case 'hang':
           return;

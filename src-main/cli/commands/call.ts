@@ -12,9 +12,13 @@ interface GlobalOpts {
   center?: string;
 }
 
-export async function withApp<T>(program: Command, fn: (app: CounterApp) => Promise<T>): Promise<T> {
+export async function withApp<T>(
+  program: Command,
+  options: { recover?: boolean },
+  fn: (app: CounterApp) => Promise<T>,
+): Promise<T> {
   const g = program.opts<GlobalOpts>();
-  const app = await openCounterApp({ configPath: g.config, centerUrl: g.center });
+  const app = await openCounterApp({ configPath: g.config, centerUrl: g.center, recover: options.recover });
   try {
     return await fn(app);
   } finally {
@@ -64,7 +68,7 @@ export function registerCall(program: Command): void {
     .action(async (infno: string, opts: { input?: string; opter?: string; name?: string; insuplc?: string; json?: boolean }) => {
       requireInterface(infno);
       const input = parseInputOption(opts.input);
-      await withApp(program, async (app) => {
+      await withApp(program, {}, async (app) => {
         const result = await app.callAs(operatorFrom(opts), infno, input, opts.insuplc ? { insuplcAdmdvs: opts.insuplc } : {});
         const output = Buffer.isBuffer(result.output) ? { bytes: result.output.length } : result.output;
         if (opts.json) {
@@ -84,7 +88,7 @@ export function registerCall(program: Command): void {
     .requiredOption('--name <name>', '操作员姓名')
     .option('--json', '输出 JSON')
     .action(async (opts: { opter: string; name: string; json?: boolean }) => {
-      await withApp(program, async (app) => {
+      await withApp(program, {}, async (app) => {
         const { session, result } = await app.sessions.signInWithResult(app.client, { opter: opts.opter, opterName: opts.name });
         if (opts.json)
           printJson({ opter: session.opter, signNo: session.signNo, signTime: session.signTime, msgid: result.msgid });
@@ -98,7 +102,7 @@ export function registerCall(program: Command): void {
     .option('--opter <code>', '操作员编号 (默认: 最近签到的操作员)')
     .option('--json', '输出 JSON')
     .action(async (opts: { opter?: string; json?: boolean }) => {
-      await withApp(program, async (app) => {
+      await withApp(program, {}, async (app) => {
         const { session, signOutTime } = await app.sessions.signOut(app.client, opts.opter);
         if (opts.json) printJson({ opter: session.opter, signNo: session.signNo, signOutTime });
         else process.stdout.write(`签退成功: 操作员 ${session.opter}  签到编号 ${session.signNo}  时间 ${signOutTime}\n`);

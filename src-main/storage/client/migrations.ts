@@ -33,4 +33,42 @@ export const CLIENT_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'transaction journal and reversal attempts',
+    up(db) {
+      db.exec(`
+        -- Every call to the center, committed before it leaves the process. The request and
+        -- response are the legal record and are kept unmasked; logs and exports mask them.
+        CREATE TABLE journal (
+          id             INTEGER PRIMARY KEY,
+          msgid          TEXT NOT NULL UNIQUE,
+          infno          TEXT NOT NULL,
+          opter          TEXT NOT NULL,
+          opter_name     TEXT NOT NULL,
+          sign_no        TEXT NOT NULL,
+          fixmedins_code TEXT NOT NULL,
+          center_url     TEXT NOT NULL,
+          psn_no         TEXT,
+          state          TEXT NOT NULL CHECK (state IN ('prepared', 'sent', 'ok', 'rejected', 'not-sent', 'unknown',
+                                                        'reversing', 'reversed', 'no-effect', 'needs-manual')),
+          request_json   TEXT NOT NULL,
+          response_json  TEXT,
+          failure_code   TEXT,
+          failure_msg    TEXT,
+          resolution     TEXT,
+          reverses_id    INTEGER REFERENCES journal(id),
+          attempts       INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at TEXT,
+          prepared_at    TEXT NOT NULL,
+          sent_at        TEXT,
+          finished_at    TEXT,
+          updated_at     TEXT NOT NULL
+        );
+        CREATE INDEX journal_by_state ON journal(state);
+        CREATE INDEX journal_by_time ON journal(prepared_at);
+        CREATE INDEX journal_by_reverses ON journal(reverses_id);
+      `);
+    },
+  },
 ];

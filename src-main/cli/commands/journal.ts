@@ -1,0 +1,70 @@
+/** `yibao journal [--state S] [--since T] [--json]` and `yibao journal resolve`. */
+import type { Command } from 'commander';
+import { YibaoError } from '../../core/errors';
+import { maskJsonText } from '../../core/mask';
+import { JOURNAL_STATES, type JournalState } from '../../journal/journal-store';
+import { printJson, printTable } from '../output';
+import { withApp } from './call';
+
+function parseStates(text: string | undefined): JournalState[] | undefined {
+  if (!text) return undefined;
+  const states = text.split(',').map((s) => s.trim());
+  for (const s of states) {
+    if (!(JOURNAL_STATES as readonly string[]).includes(s)) {
+      throw new YibaoError('E_USAGE', `--state 只能是 ${JOURNAL_STATES.join(' / ')} (可用逗号分隔多个), 收到 "${s}"`);
+    }
+  }
+  return states as JournalState[];
+}
+
+export function registerJournal(program: Command): void {
+  const journal = program
+    .command('journal')
+    .description('交易流水: 每笔调用及其状态 (个人信息已脱敏)')
+    .option('--state <states>', `按状态过滤: ${JOURNAL_STATES.join(', ')}`)
+    .option('--since <time>', '起始时间 yyyy-MM-dd[ HH:mm:ss]')
+    .option('--infno <code>', '只看某个交易')
+    .option('--limit <n>', '条数 (默认 200)', (v) => Number(v))
+    .option('--json', '输出 JSON (含脱敏后的请求与应答)')
+    .action(async (opts: { state?: string; since?: string; infno?: string; limit?: number; json?: boolean }) => {
+      const states = parseStates(opts.state);
+      await withApp(program, { recover: false }, async (app) => {
+        const rows = app.journal.list({ states, since: opts.since, infno: opts.infno, limit: opts.limit });
+        if (opts.json) {
+          printJson(
+            rows.map((r) => ({
+              ...r,
+              requestJson: undefined,
+              responseJson: undefined,
+              request: JSON.parse(maskJsonText(r.requestJson) ?? 'null') as unknown,
+              response: JSON.parse(maskJsonText(r.responseJson) ?? 'null') as unknown,
+            })),
+          );
+          return;
+        }
+        printTable(
+          rows.map((r) => ({ ...r, note: r.resolution ?? r.failureMsg ?? '' })),
+          ['id', 'preparedAt', 'infno', 'msgid', 'opter', 'state', 'attempts', 'note'],
+        );
+        process.stdout.write(`共 ${rows.length} 条\n`);
+      });
+    });
+
+  journal
+    .command('resolve')
+    .description('立即处理结果未明的交易 (自动冲正等), 并打印处理结果')
+    .option('--json', '输出 JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withApp(program, { recover: false }, async (app) => {
+        const report = await app.resolver.resolveAll({ ignoreBackoff: true });
+        if (opts.json) printJson(report);
+        else {
+          for (const line of report.lines) process.stdout.write(`${line}\n`);
+          process.stdout.write(
+            `检查 ${report.examined} 笔: 已冲正 ${report.reversed}, 无需处理 ${report.noEffect}, 需人工 ${report.needsManual}, 待重试 ${report.pending}\n`,
+          );
+        }
+        if (report.pending > 0) process.exitCode = 3;
+      });
+    });
+}

@@ -1,0 +1,42 @@
+/**
+ * Plugs the journal into every call: the entry is committed before the request leaves
+ * and the outcome is committed before the caller sees it.
+ */
+import type { CallObserver } from '../protocol/center-client';
+import type { RequestEnvelope } from '../protocol/envelope';
+import type { CenterCallError } from '../protocol/call-errors';
+import type { SuccessfulResponse } from '../protocol/response';
+import { crashPoint } from './crash-points';
+import type { JournalStore } from './journal-store';
+
+export class JournalObserver implements CallObserver {
+  constructor(private readonly journal: JournalStore) {}
+
+  beforeSend(envelope: RequestEnvelope): void {
+    // A 2601 is linked to the entry it reverses, so the journal shows each attempt under it.
+    const omsgid = envelope.infno === '2601' ? (envelope.input['data'] as { omsgid?: string } | undefined)?.omsgid : undefined;
+    const reverses = omsgid ? (this.journal.byMsgid(omsgid)?.id ?? null) : null;
+    this.journal.prepare(envelope, reverses);
+    crashPoint('after-prepare', envelope.infno);
+  }
+
+  onSent(envelope: RequestEnvelope): void {
+    this.journal.markSent(envelope.msgid);
+    crashPoint('after-send', envelope.infno);
+  }
+
+  afterSuccess(envelope: RequestEnvelope, response: SuccessfulResponse | { bytes: number }): void {
+    crashPoint('before-result-commit', envelope.infno);
+    const recorded =
+      'bytes' in response
+        ? { file_bytes: response.bytes }
+        : { output: response.output, warn_msg: response.warnMsg, inf_refmsgid: response.infRefmsgid };
+    this.journal.finish(envelope.msgid, 'ok', { response: recorded });
+    crashPoint('after-result-commit', envelope.infno);
+  }
+
+  afterFailure(envelope: RequestEnvelope, error: CenterCallError): void {
+    const state = error.kind === 'not-sent' ? 'not-sent' : error.kind === 'rejected' ? 'rejected' : 'unknown';
+    this.journal.finish(envelope.msgid, state, { code: error.code, message: error.messageZh });
+  }
+}

@@ -1,0 +1,218 @@
+/**
+ * The transaction journal: one row per call to the center, written before the call leaves
+ * the process and updated with its outcome before the caller sees it. FULL synchronous
+ * commits on the money path; the informational "sent" marker goes through a second
+ * connection with NORMAL sync, since recovery treats "prepared" and "sent" alike.
+ */
+import type { Db } from '../storage/sqlite';
+import { openDatabase } from '../storage/sqlite';
+import { CLIENT_MIGRATIONS } from '../storage/client/migrations';
+import { formatDateTime } from '../core/time';
+import type { RequestEnvelope } from '../protocol/envelope';
+
+export const JOURNAL_STATES = [
+  'prepared',
+  'sent',
+  'ok',
+  'rejected',
+  'not-sent',
+  'unknown',
+  'reversing',
+  'reversed',
+  'no-effect',
+  'needs-manual',
+] as const;
+export type JournalState = (typeof JOURNAL_STATES)[number];
+
+/** States whose outcome is still open: recovery must act on them before the counter settles again. */
+export const OPEN_STATES: readonly JournalState[] = ['prepared', 'sent', 'unknown', 'reversing'];
+
+export interface JournalEntry {
+  readonly id: number;
+  readonly msgid: string;
+  readonly infno: string;
+  readonly opter: string;
+  readonly opterName: string;
+  readonly signNo: string;
+  readonly fixmedinsCode: string;
+  readonly centerUrl: string;
+  readonly psnNo: string | null;
+  readonly state: JournalState;
+  readonly requestJson: string;
+  readonly responseJson: string | null;
+  readonly failureCode: string | null;
+  readonly failureMsg: string | null;
+  readonly resolution: string | null;
+  readonly reversesId: number | null;
+  readonly attempts: number;
+  readonly nextAttemptAt: string | null;
+  readonly preparedAt: string;
+  readonly sentAt: string | null;
+  readonly finishedAt: string | null;
+  readonly updatedAt: string;
+}
+
+export interface JournalFilter {
+  readonly states?: readonly JournalState[];
+  /** prepared_at >= since (yyyy-MM-dd HH:mm:ss). */
+  readonly since?: string;
+  readonly infno?: string;
+  readonly limit?: number;
+}
+
+const SELECT = `SELECT id, msgid, infno, opter, opter_name AS opterName, sign_no AS signNo, fixmedins_code AS fixmedinsCode,
+  center_url AS centerUrl, psn_no AS psnNo, state, request_json AS requestJson, response_json AS responseJson,
+  failure_code AS failureCode, failure_msg AS failureMsg, resolution, reverses_id AS reversesId, attempts,
+  next_attempt_at AS nextAttemptAt, prepared_at AS preparedAt, sent_at AS sentAt, finished_at AS finishedAt,
+  updated_at AS updatedAt FROM journal`;
+
+/** The first psn_no the input names (the person a reversal must name). */
+export function psnNoOf(input: Record<string, unknown>): string | null {
+  for (const value of Object.values(input)) {
+    const row = Array.isArray(value) ? value[0] : value;
+    if (row && typeof row === 'object') {
+      const psn = (row as Record<string, unknown>)['psn_no'];
+      if (typeof psn === 'string' && psn !== '') return psn;
+    }
+  }
+  return null;
+}
+
+const now = () => formatDateTime(new Date());
+
+export class JournalStore {
+  private readonly markers: Db;
+
+  constructor(
+    private readonly db: Db,
+    file: string,
+    private readonly centerUrl: string,
+  ) {
+    // Same file, second connection, NORMAL sync: only for the "sent" marker.
+    this.markers = file === ':memory:' ? db : openDatabase(file, { migrations: CLIENT_MIGRATIONS, synchronous: 'NORMAL' });
+  }
+
+  close(): void {
+    if (this.markers !== this.db && this.markers.open) this.markers.close();
+  }
+
+  /** Commits the entry (FULL sync) before the request leaves. */
+  prepare(envelope: RequestEnvelope, reversesId: number | null = null): number {
+    const t = now();
+    const info = this.db
+      .prepare(
+        `INSERT INTO journal (msgid, infno, opter, opter_name, sign_no, fixmedins_code, center_url, psn_no, state,
+           request_json, reverses_id, prepared_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'prepared', ?, ?, ?, ?)`,
+      )
+      .run(
+        envelope.msgid,
+        envelope.infno,
+        envelope.opter,
+        envelope.opter_name,
+        envelope.sign_no,
+        envelope.fixmedins_code,
+        this.centerUrl,
+        psnNoOf(envelope.input),
+        JSON.stringify(envelope),
+        reversesId,
+        t,
+        t,
+      );
+    return Number(info.lastInsertRowid);
+  }
+
+  markSent(msgid: string): void {
+    const t = now();
+    this.markers
+      .prepare("UPDATE journal SET state = 'sent', sent_at = ?, updated_at = ? WHERE msgid = ? AND state = 'prepared'")
+      .run(t, t, msgid);
+  }
+
+  /** Records the final answer of a call (FULL sync) before the caller sees it. */
+  finish(
+    msgid: string,
+    state: 'ok' | 'rejected' | 'not-sent' | 'unknown',
+    detail: { response?: unknown; code?: string; message?: string },
+  ): void {
+    const t = now();
+    this.db
+      .prepare(
+        `UPDATE journal SET state = ?, response_json = ?, failure_code = ?, failure_msg = ?, finished_at = ?, updated_at = ?
+         WHERE msgid = ?`,
+      )
+      .run(
+        state,
+        detail.response === undefined ? null : JSON.stringify(detail.response),
+        detail.code ?? null,
+        detail.message ?? null,
+        t,
+        t,
+        msgid,
+      );
+  }
+
+  /** Moves an entry on in its resolution (reversing → reversed, unknown → no-effect …). */
+  resolve(
+    id: number,
+    state: JournalState,
+    resolution: string,
+    next: { attempts?: number; nextAttemptAt?: string | null } = {},
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE journal SET state = ?, resolution = ?, attempts = COALESCE(?, attempts), next_attempt_at = ?, updated_at = ?
+         WHERE id = ?`,
+      )
+      .run(state, resolution, next.attempts ?? null, next.nextAttemptAt ?? null, now(), id);
+  }
+
+  get(id: number): JournalEntry | undefined {
+    return this.db.prepare<[number], JournalEntry>(`${SELECT} WHERE id = ?`).get(id);
+  }
+
+  byMsgid(msgid: string): JournalEntry | undefined {
+    return this.db.prepare<[string], JournalEntry>(`${SELECT} WHERE msgid = ?`).get(msgid);
+  }
+
+  /** Entries still open, oldest first. Only this center's: a journal may outlive a change of center URL. */
+  open(): JournalEntry[] {
+    const marks = OPEN_STATES.map(() => '?').join(',');
+    return this.db
+      .prepare<unknown[], JournalEntry>(`${SELECT} WHERE state IN (${marks}) AND center_url = ? ORDER BY id`)
+      .all(...OPEN_STATES, this.centerUrl);
+  }
+
+  /** Open entries on transactions that move money (per the given predicate). */
+  openMoneyMoving(isMoneyMoving: (infno: string) => boolean): JournalEntry[] {
+    return this.open().filter((e) => isMoneyMoving(e.infno));
+  }
+
+  /** The 2601 entries made for one original. */
+  reversalsOf(id: number): JournalEntry[] {
+    return this.db.prepare<[number], JournalEntry>(`${SELECT} WHERE reverses_id = ? ORDER BY id`).all(id);
+  }
+
+  list(filter: JournalFilter = {}): JournalEntry[] {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.states?.length) {
+      where.push(`state IN (${filter.states.map(() => '?').join(',')})`);
+      params.push(...filter.states);
+    }
+    if (filter.since) {
+      where.push('prepared_at >= ?');
+      params.push(filter.since);
+    }
+    if (filter.infno) {
+      where.push('infno = ?');
+      params.push(filter.infno);
+    }
+    params.push(Math.min(Math.max(filter.limit ?? 200, 1), 100_000));
+    return this.db
+      .prepare<unknown[], JournalEntry>(
+        `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      )
+      .all(...params);
+  }
+}
