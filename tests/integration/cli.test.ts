@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
 import { startSandboxCenter, type RunningSandbox } from '../../src-main/sandbox/server';
-import { personsOf } from '../helpers/sandbox-fixtures';
+import { personsOf, pharmacySaleInput, typicalBasket } from '../helpers/sandbox-fixtures';
 
 let sandbox: RunningSandbox;
 let temp: ReturnType<typeof makeTempDir>;
@@ -142,5 +142,52 @@ describe('yibao sandbox', () => {
     const r = await runCli(['sandbox', 'faults', '--data', join(temp.dir, 'nowhere')], env);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('沙箱中心未运行');
+  });
+});
+
+describe('yibao journal', () => {
+  it('lists entries with personal data masked, and refuses an unknown state', async () => {
+    const r = await runCli(['journal', '--json', '--infno', '1101'], env);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as { state: string; request: { input: { data: { certno: string; psn_name: string } } } }[];
+    expect(rows.length).toBeGreaterThan(0);
+    const sent = rows.map((x) => x.request.input.data.certno);
+    expect(sent.every((c) => /^\d{6}\*+\w{4}$/.test(c))).toBe(true);
+    expect(r.stdout).not.toContain('查无此人');
+    const bad = await runCli(['journal', '--state', 'maybe'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('--state 只能是');
+  });
+
+  it('journal resolve finishes a reversal the call itself could not complete', async () => {
+    const store = sandbox.center.store;
+    const person = personsOf(store, 'emp-active', 50_000)[1];
+    if (!person) throw new Error('no person');
+    const read = {
+      data: {
+        mdtrt_cert_type: '02',
+        mdtrt_cert_no: person.certno,
+        psn_cert_type: '01',
+        certno: person.certno,
+        psn_name: person.psnName,
+      },
+    };
+    expect((await runCli(['call', '1101', '--input', JSON.stringify(read)], env)).code).toBe(0);
+    const before = store.ledger.balance(person.psnNo, '310');
+    sandbox.center.addFault('2102', 'commit-then-drop', 1);
+    sandbox.center.addFault('2601', 'http500', 1);
+    const sale = await runCli(
+      ['call', '2102', '--input', JSON.stringify(pharmacySaleInput(store, person, typicalBasket(store)))],
+      env,
+    );
+    expect(sale.code).toBe(3);
+    expect(sale.stderr).toContain('流水状态: reversing');
+    expect(store.ledger.balance(person.psnNo, '310')).toBeLessThan(before);
+    const open = await runCli(['journal', '--state', 'reversing', '--json'], env);
+    expect(JSON.parse(open.stdout)).toHaveLength(1);
+    const resolve = await runCli(['journal', 'resolve'], env);
+    expect(resolve.code).toBe(0);
+    expect(resolve.stdout).toContain('已冲正 1');
+    expect(store.ledger.balance(person.psnNo, '310')).toBe(before);
   });
 });

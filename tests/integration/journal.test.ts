@@ -200,3 +200,29 @@ describe('sign-in', () => {
     expect(recent).toEqual(['1101:ok', '9001:ok', '1101:rejected']);
   });
 });
+
+describe('every sandbox fault mode on a pharmacy settlement (2102)', () => {
+  it.each([
+    ['delay:2500', 'reversed', true],
+    ['commit-then-drop', 'reversed', true],
+    ['drop-before-commit', 'reversed', true],
+    ['garbage', 'reversed', true],
+    ['http500', 'reversed', true],
+    ['reject:-1:余额不足', 'rejected', false],
+    ['refuse', 'not-sent', false],
+  ] as const)('%s ends %s with the account as before', async (mode, state, reversalSent) => {
+    const fast = await h.openApp({ center: { timeouts: { connectMs: 500, readMs: 1000 } } }, 'fast');
+    await fast.callAs(OPERATOR, '1101', personInfoInput(person));
+    const before = balance();
+    center().addFault('2102', mode, 1);
+    if (mode === 'refuse') await new Promise((r) => setTimeout(r, 100));
+    const e = await failure(fast.callAs(OPERATOR, '2102', sale()));
+    center().clearFaults();
+    await fast.resolver.resolveAll({ ignoreBackoff: true });
+    const entry = fast.journal.byMsgid(e.call.msgid);
+    expect(entry?.state).toBe(state);
+    expect(fast.journal.reversalsOf(entry?.id ?? -1).length > 0).toBe(reversalSent);
+    expect(balance()).toBe(before);
+    await fast.close();
+  });
+});
