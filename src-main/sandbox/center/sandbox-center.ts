@@ -33,6 +33,21 @@ function answerJson(body: unknown, delayMs = 0): Decision {
   return { kind: 'answer', status: 200, contentType: JSON_TYPE, body: Buffer.from(JSON.stringify(body), 'utf8'), delayMs };
 }
 
+/** The message-log entry of an accepted request. */
+function messageEntry(request: AcceptedRequest, bodyText: string, now: Date, fault: FaultMode | null) {
+  const env = request.envelope;
+  return {
+    msgid: env.msgid,
+    infno: env.infno,
+    opter: env.opter,
+    fixmedinsCode: env.fixmedins_code,
+    signNo: env.sign_no,
+    receivedAt: formatDateTime(now),
+    requestJson: bodyText,
+    faultApplied: fault ? formatFaultMode(fault) : null,
+  };
+}
+
 export interface SandboxCenterOptions {
   readonly clock?: () => Date;
 }
@@ -132,17 +147,7 @@ export class SandboxCenter {
   }
 
   private actBeforeCommit(request: AcceptedRequest, fault: FaultMode, bodyText: string, now: Date): Decision {
-    const env = request.envelope;
-    const base = {
-      msgid: env.msgid,
-      infno: env.infno,
-      opter: env.opter,
-      fixmedinsCode: env.fixmedins_code,
-      signNo: env.sign_no,
-      receivedAt: formatDateTime(now),
-      requestJson: bodyText,
-      faultApplied: formatFaultMode(fault),
-    };
+    const base = messageEntry(request, bodyText, now, fault);
     switch (fault.kind) {
       case 'reject': {
         const response = this.failure(fault.errMsg, now, fault.infcode);
@@ -168,17 +173,8 @@ export class SandboxCenter {
   private process(request: AcceptedRequest, bodyText: string, now: Date, fault: FaultMode | null): Decision {
     const env = request.envelope;
     const handler = SANDBOX_HANDLERS[env.infno];
-    const faultApplied = fault ? formatFaultMode(fault) : null;
-    const entry = {
-      msgid: env.msgid,
-      infno: env.infno,
-      opter: env.opter,
-      fixmedinsCode: env.fixmedins_code,
-      signNo: env.sign_no,
-      receivedAt: formatDateTime(now),
-      requestJson: bodyText,
-      faultApplied,
-    };
+    const entry = messageEntry(request, bodyText, now, fault);
+    const faultApplied = entry.faultApplied;
     let result: HandlerResult;
     let response: Record<string, unknown> | null = null;
     try {

@@ -311,3 +311,31 @@ export function feeItemsOfUploaded(lines: readonly FeeLine[]): FeeItem[] {
     },
   }));
 }
+
+/**
+ * 2103 / 2208: cancels a settlement of this institution by its original ids. The store
+ * writes the negative record, restores account and YTD exactly and puts the lines back.
+ */
+export function cancelSettlement(
+  ctx: HandlerContext<unknown>,
+  key: { setl_id: string; mdtrt_id: string; psn_no: string },
+  allowedInfnos: readonly string[],
+  what: string,
+) {
+  const { setl_id, mdtrt_id, psn_no } = key;
+  const original = ctx.store.settlements.get(setl_id);
+  if (!original || original.fixmedinsCode !== ctx.envelope.fixmedins_code) reject(`结算ID ${setl_id} 不存在`);
+  if (original.mdtrtId !== mdtrt_id || original.psnNo !== psn_no) reject(`结算ID ${setl_id} 与就诊ID/人员编号不符`);
+  if (original.kind !== 'settle') reject(`${setl_id} 是撤销记录, 请用原结算的结算ID撤销`);
+  if (!allowedInfnos.includes(original.infno)) reject(`结算ID ${setl_id} 不是${what} (${original.infno}), 请用对应的撤销交易`);
+  if (original.state === 'cancelled') reject(`结算 ${setl_id} 已撤销, 不能重复撤销`);
+  if (original.state === 'reversed') reject(`结算 ${setl_id} 已冲正, 不能撤销`);
+  const { refund } = ctx.store.settlements.cancel({
+    setlId: setl_id,
+    refundSetlId: ctx.ids.setlId(ctx.now),
+    msgid: ctx.envelope.msgid,
+    infno: ctx.envelope.infno,
+    time: ctx.nowText,
+  });
+  return { output: settlementOutput(ctx.store, refund) };
+}

@@ -6,37 +6,16 @@
  * transaction as the rows, and undoing restores them exactly: what a settlement added is
  * recorded in settlement_ytd and subtracted again, never recomputed.
  */
-import { fen, negFen, subFen, type Fen, type Ratio } from '../../core/money';
+import { fen, negFen, subFen, type Fen } from '../../core/money';
 import { insertSql, selectList, toParams } from './columns';
 import type { Db } from './db';
 import { DuplicateKeyError, DuplicateMsgidError, isUniqueViolation, NotFoundError, StateError } from './errors';
 import type { LedgerRepo, YtdAmounts } from './ledger';
+import type { SettlementAmounts } from '../policy/types';
 
 /** setlinfo amounts as stored (the policy engine's SettlementAmounts fits this shape). */
-export interface SettlementAmounts {
-  medfeeSumamt: Fen;
-  fulamtOwnpayAmt: Fen;
-  overlmtSelfpay: Fen;
-  preselfpayAmt: Fen;
-  inscpScpAmt: Fen;
-  actPayDedc: Fen;
-  hifpPay: Fen;
-  poolPropSelfpay: Ratio;
-  cvlservPay: Fen;
-  hifesPay: Fen;
-  hifmiPay: Fen;
-  hifobPay: Fen;
-  mafPay: Fen;
-  othPay: Fen;
-  fundPaySumamt: Fen;
-  psnPartAmt: Fen;
-  acctPay: Fen;
-  psnCashPay: Fen;
-  hospPartAmt: Fen;
-  /** Account balance after this record. Ignored on input: the store computes it. */
-  balc: Fen;
-  acctMulaidPay: Fen;
-}
+/** setlinfo amounts, as the policy engine computes them (balc is ignored on input: the store computes it). */
+export type { SettlementAmounts };
 
 /** One setldetail row. */
 export interface SetlDetail {

@@ -21,6 +21,7 @@ import { toProtocolSettlement } from '../../policy';
 import { ALL_BATCHES, type FeeLineRow, type SandboxStore, type VisitRow } from '../../store';
 import { reject } from '../reject';
 import {
+  cancelSettlement,
   computeFor,
   feeItemsOf,
   feeItemsOfUploaded,
@@ -340,26 +341,9 @@ function settle(ctx: HandlerContext<SettleInput>) {
 
 // ---- 2208 settlement cancel -----------------------------------------------------------
 
-function cancelSettlement(ctx: HandlerContext<SettleCancelInput>) {
+function cancelClinicSettlement(ctx: HandlerContext<SettleCancelInput>) {
   requireMedicalInstitution(ctx);
-  const { setl_id, mdtrt_id, psn_no } = ctx.input.data;
-  const original = ctx.store.settlements.get(setl_id);
-  if (!original || original.fixmedinsCode !== ctx.envelope.fixmedins_code) reject(`结算ID ${setl_id} 不存在`);
-  if (original.mdtrtId !== mdtrt_id || original.psnNo !== psn_no) reject(`结算ID ${setl_id} 与就诊ID/人员编号不符`);
-  if (original.kind !== 'settle') reject(`${setl_id} 是撤销记录, 请用原结算的结算ID撤销`);
-  if (!CLINIC_SETTLEMENTS.includes(original.infno))
-    reject(`结算ID ${setl_id} 不是门诊结算 (${original.infno}), 请用对应的撤销交易`);
-  if (original.state === 'cancelled') reject(`结算 ${setl_id} 已撤销, 不能重复撤销`);
-  if (original.state === 'reversed') reject(`结算 ${setl_id} 已冲正, 不能撤销`);
-  // The store writes the negative record, restores account and YTD, and puts the lines back to uploaded.
-  const { refund } = ctx.store.settlements.cancel({
-    setlId: setl_id,
-    refundSetlId: ctx.ids.setlId(ctx.now),
-    msgid: ctx.envelope.msgid,
-    infno: ctx.envelope.infno,
-    time: ctx.nowText,
-  });
-  return { output: settlementOutput(ctx.store, refund) };
+  return cancelSettlement(ctx, ctx.input.data, CLINIC_SETTLEMENTS, '门诊结算');
 }
 
 export const clinicHandlers: HandlerTable = {
@@ -374,5 +358,5 @@ export const clinicHandlers: HandlerTable = {
   '2206A': preSettle,
   '2207': settle,
   '2207A': settle,
-  '2208': cancelSettlement,
+  '2208': cancelClinicSettlement,
 };

@@ -7,6 +7,7 @@ import type { pharmacyPreSettleInput, pharmacyRefundInput, pharmacySettleInput }
 import { toProtocolSettlement } from '../../policy';
 import { reject } from '../reject';
 import {
+  cancelSettlement,
   computeFor,
   feeItemsOf,
   recordSettlement,
@@ -110,19 +111,7 @@ function settle(ctx: HandlerContext<SettleInput>) {
 }
 
 function refund(ctx: HandlerContext<z.output<typeof pharmacyRefundInput>>) {
-  const { setl_id, mdtrt_id, psn_no } = ctx.input.data;
-  const original = ctx.store.settlements.get(setl_id);
-  if (!original || original.fixmedinsCode !== ctx.envelope.fixmedins_code) reject(`结算ID ${setl_id} 不存在`);
-  if (original.mdtrtId !== mdtrt_id || original.psnNo !== psn_no) reject(`结算ID ${setl_id} 与就诊ID/人员编号不符`);
-  if (original.infno !== '2102' && original.infno !== '2102A') reject(`结算ID ${setl_id} 不是药店结算, 请用对应的撤销交易`);
-  const { refund: record } = ctx.store.settlements.cancel({
-    setlId: setl_id,
-    refundSetlId: ctx.ids.setlId(ctx.now),
-    msgid: ctx.envelope.msgid,
-    infno: ctx.envelope.infno,
-    time: ctx.nowText,
-  });
-  return { output: settlementOutput(ctx.store, record) };
+  return cancelSettlement(ctx, ctx.input.data, ['2102', '2102A'], '药店结算');
 }
 
 export const pharmacyHandlers: HandlerTable = {
