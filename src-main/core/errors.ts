@@ -34,3 +34,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
   }
   return out === '' ? '(根)' : out;
 }
+
+/** A listen() failure as the person starting the program should read it. */
+export function listenError(cause: unknown, what: string, host: string, port: number): YibaoError {
+  const code = (cause as { code?: string }).code;
+  if (code === 'EADDRINUSE') {
+    return new YibaoError(
+      'E_PORT_IN_USE',
+      `${what}的端口 ${port} 已被占用: 可能已有一个在运行 (http://${host}:${port}/), 或换一个端口 (--port)`,
+      { port },
+      { cause },
+    );
+  }
+  return new YibaoError('E_LISTEN', `${what}无法在 ${host}:${port} 监听: ${(cause as Error).message}`, { port }, { cause });
+}

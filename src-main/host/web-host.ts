@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { listenError } from '../core/errors';
 
 export type Invoke = (method: unknown, args: unknown) => Promise<unknown>;
 
@@ -66,7 +67,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (e) => reject(listenError(e, '收银台网页服务', host, port)));
     server.listen(port, host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;

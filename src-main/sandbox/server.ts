@@ -10,6 +10,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SandboxCenter, type Decision } from './center/sandbox-center';
 import { createAdminHandler } from './center/admin';
+import { listenError } from '../core/errors';
 
 export const PROTOCOL_PATH = '/fsi/api/rsfComIfsService/callService';
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -73,7 +74,7 @@ export async function startSandboxCenter(options: SandboxOptions): Promise<Runni
   let reopenTimer: NodeJS.Timeout | null = null;
   const listen = () =>
     new Promise<void>((resolve, reject) => {
-      protocol.once('error', reject);
+      protocol.once('error', (e) => reject(listenError(e, '沙箱医保中心', host, port)));
       protocol.listen(port, host, () => {
         protocol.off('error', reject);
         port = (protocol.address() as AddressInfo).port;
@@ -103,7 +104,10 @@ export async function startSandboxCenter(options: SandboxOptions): Promise<Runni
 
   const url = `http://${host}:${port}${PROTOCOL_PATH}`;
   const admin = http.createServer(createAdminHandler(center, () => url));
-  await new Promise<void>((resolve) => admin.listen(options.adminPort ?? 0, host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    admin.once('error', (e) => reject(listenError(e, '沙箱管理接口', host, options.adminPort ?? 0)));
+    admin.listen(options.adminPort ?? 0, host, resolve);
+  });
   const adminUrl = `http://${host}:${(admin.address() as AddressInfo).port}`;
 
   const statePath = stateFilePath(options.dataDir);

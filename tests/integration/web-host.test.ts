@@ -96,3 +96,14 @@ describe('web host', () => {
     expect(extra.body.error?.code).toBe('E_API_ARGS');
   });
 });
+
+describe('a second start', () => {
+  it('says clearly that the port is taken', async () => {
+    const port = Number(new URL(web.url).port);
+    const configPath = join(h.dir, 'web-config.json');
+    await expect(startWebMode({ configPath, env: {}, rendererDir: h.dir, port, version: 'test' })).rejects.toMatchObject({
+      code: 'E_PORT_IN_USE',
+      messageZh: expect.stringContaining(`端口 ${port} 已被占用`),
+    });
+  });
+});
