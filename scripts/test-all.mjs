@@ -73,6 +73,7 @@ const steps = [
   () => run('typecheck', npm, ['run', '-s', 'typecheck']),
   () => run('lint', npm, ['run', '-s', 'lint']),
   () => run('build', npm, ['run', '-s', 'build']),
+  () => run('build:native (vendor-DLL test double)', npm, ['run', '-s', 'build:native']),
   () =>
     run('vitest (unit, integration, e2e, crash)', npx, [
       'vitest',

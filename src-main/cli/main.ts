@@ -8,6 +8,7 @@ import { registerCall } from './commands/call';
 import { registerSandbox } from './commands/sandbox';
 import { registerServe } from './commands/serve';
 import { registerJournal } from './commands/journal';
+import { registerDevice } from './commands/device';
 import { EXIT, reportError } from './output';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerSandbox(program);
   registerServe(program);
   registerJournal(program);
+  registerDevice(program);
   return program;
 }
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PROFILE_IDS } from '../registry/profile';
+import { devicesSchema } from './devices-schema';
 
 /** The sandbox's own demo institutions (see sandbox/institutions.ts). */
 export const SANDBOX_DEFAULT_INSTITUTION = {
@@ -78,6 +79,8 @@ export const configSchema = z.strictObject({
       port: z.number().int().min(0).max(65535).default(5780),
     })
     .prefault({}),
+  /** Card reader, QR scanner, 安全控件 (src-main/devices/). */
+  devices: devicesSchema,
   /** Default: the folder the config file is in. */
   dataDir: z.string().optional(),
 });

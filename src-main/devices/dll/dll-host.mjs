@@ -1,0 +1,94 @@
+// The process that loads a vendor reader DLL. It runs apart from the counter because a DLL call cannot
+// be interrupted: a hung call (or a crash inside the DLL) only ever takes this process with it, and the
+// counter kills it on timeout. All DLL calls happen on this process's one thread, in order, as vendor
+// DLLs expect. It knows nothing about cards: it loads, binds and calls what the parent asks, and returns
+// the raw bytes (decoding and validation happen in the parent, see host-process.ts for the messages).
+//
+// argv[2]: absolute path of koffi's CommonJS entry (resolved by the parent, so bundling never matters).
+import { createRequire } from 'node:module';
+
+const koffi = createRequire(import.meta.url)(process.argv[2]);
+
+let library = null;
+let libraryPath = null;
+const bound = new Map();
+
+const PARAM_TYPES = { in: 'uint8_t *', out: 'uint8_t *', int: 'int' };
+const STRING_RESULT_MAX = 4096;
+
+function bind(name, convention, result, params) {
+  const key = `${convention} ${result} ${name}(${params.join(',')})`;
+  let fn = bound.get(key);
+  if (!fn) {
+    const ret = result === 'string' ? 'void *' : 'long';
+    fn = library.func(
+      convention === 'stdcall' ? '__stdcall' : '__cdecl',
+      name,
+      ret,
+      params.map((p) => PARAM_TYPES[p]),
+    );
+    bound.set(key, fn);
+  }
+  return fn;
+}
+
+/** A returned `char *`: bytes up to its NUL (bounded, a bad pointer must not run forever). */
+function bytesAt(pointer) {
+  if (pointer === null) return new Uint8Array(0);
+  const out = [];
+  for (let i = 0; i < STRING_RESULT_MAX; i++) {
+    const b = koffi.decode(pointer, i, 'uint8_t');
+    if (b === 0) break;
+    out.push(b);
+  }
+  return Uint8Array.from(out);
+}
+
+function handle(message) {
+  if (message.op === 'load') {
+    if (library && libraryPath === message.path) return {};
+    try {
+      library = koffi.load(message.path);
+      libraryPath = message.path;
+      return {};
+    } catch (e) {
+      return { error: { kind: 'load', message: String(e.message ?? e) } };
+    }
+  }
+  if (message.op === 'call') {
+    if (!library) return { error: { kind: 'protocol', message: 'no library loaded' } };
+    let fn;
+    try {
+      fn = bind(message.name, message.convention, message.result, message.params);
+    } catch (e) {
+      return { error: { kind: 'symbol', message: String(e.message ?? e) } };
+    }
+    const outs = [];
+    const args = message.params.map((p, i) => {
+      const a = message.args[i];
+      if (p === 'in') return Buffer.from(a);
+      if (p === 'out') {
+        const buf = Buffer.alloc(a);
+        outs.push(buf);
+        return buf;
+      }
+      return a;
+    });
+    const raw = fn(...args);
+    const result = message.result === 'string' ? bytesAt(raw) : Number(raw);
+    return { result, outs: outs.map((b) => new Uint8Array(b)) };
+  }
+  return { error: { kind: 'protocol', message: `unknown op ${message.op}` } };
+}
+
+process.on('message', (message) => {
+  let reply;
+  try {
+    reply = handle(message);
+  } catch (e) {
+    reply = { error: { kind: 'call', message: String(e?.message ?? e) } };
+  }
+  process.send({ id: message.id, ...reply });
+});
+// The counter went away (or closed the reader): nothing left to do.
+process.on('disconnect', () => process.exit(0));

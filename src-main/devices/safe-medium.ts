@@ -1,0 +1,55 @@
+/**
+ * Which `dev_safe_info` goes into which call (seed 003 第六章 安全控件说明):
+ * - Pharmacy and outpatient: the security control is called once per visit, with the code of the visit's
+ *   LAST transaction; the 校验介质 it returns is valid for that transaction and for the ones before it in
+ *   the same visit (a medium for 2207 / 2207A serves 1101 and 2201 … 2206). A medium obtained for a
+ *   transaction that does not end a visit (e.g. 2201) serves only that transaction.
+ * - Inpatient: a new medium for every call (no 23xx / 24xx code ends a visit here, so the rule above gives that).
+ * A reader's own signature (ReadCardBas / GetQRBase sign buffer) is not tied to a transaction: it is sent
+ * with every call of the visit.
+ */
+import { DeviceError } from './device-errors';
+import type { SafeInfo } from './types';
+
+/** dev_safe_info is C 2000 in the envelope (protocol.md §1.1). */
+export const DEV_SAFE_INFO_MAX = 2000;
+
+interface VisitFlow {
+  /** Codes that end the visit (variants of one step). */
+  readonly last: readonly string[];
+  /** Codes of the same visit before it. */
+  readonly before: readonly string[];
+}
+
+/** The counter's visits (seed 003 第七章; protocol.md §5.3, §5.4), each ending with the code the medium is obtained for. */
+export const VISIT_FLOWS: readonly VisitFlow[] = [
+  // pharmacy sale: 1101 → 2101 / 2101A → 2102 / 2102A
+  { last: ['2102', '2102A'], before: ['1101', '2101', '2101A'] },
+  // pharmacy refund: 1101 → 2103
+  { last: ['2103'], before: ['1101'] },
+  // outpatient: 1101 → 2201 → 2203 / 2203A → 2204 → 2206 / 2206A → 2207 / 2207A
+  { last: ['2207', '2207A'], before: ['1101', '2201', '2201A', '2203', '2203A', '2204', '2206', '2206A'] },
+  // outpatient cancellation, which may stop after any step: 2208 → 2205 → 2202
+  { last: ['2208'], before: ['1101'] },
+  { last: ['2205'], before: ['1101', '2208'] },
+  { last: ['2202'], before: ['1101', '2208', '2205'] },
+];
+
+/** Whether a medium obtained for `mediumInfno` may be sent with a call of `callInfno`. */
+export function mediumCovers(mediumInfno: string, callInfno: string): boolean {
+  if (mediumInfno === callInfno) return true;
+  return VISIT_FLOWS.some((flow) => flow.last.includes(mediumInfno) && flow.before.includes(callInfno));
+}
+
+/** The `dev_safe_info` for a call of `infno`: '' without security info; refuses a medium obtained for another visit step. */
+export function devSafeInfoFor(safeInfo: SafeInfo | null, infno: string): string {
+  if (!safeInfo) return '';
+  if (safeInfo.source === 'safe-medium' && safeInfo.infno !== null && !mediumCovers(safeInfo.infno, infno)) {
+    throw new DeviceError(
+      'E_DEVICE_SAFE_MEDIUM_MISMATCH',
+      `安全控件的校验介质是为交易 ${safeInfo.infno} 获取的, 不能用于交易 ${infno}; 请以本次就医的最后一个交易号重新调用安全控件`,
+      { mediumInfno: safeInfo.infno, infno },
+    );
+  }
+  return safeInfo.value;
+}
