@@ -4,6 +4,101 @@
  * can import it. Each method: an argument schema (validated in main) and a result type.
  */
 import { z } from 'zod';
+import { parseScaled } from '../core/money';
+import type {
+  CatalogueSearchResult,
+  ClinicRefundStep,
+  CounterEvent,
+  DevicesView,
+  DiagnosisView,
+  DeviceTestResult,
+  JournalDetail,
+  JournalRow,
+  PendingWork,
+  PersonView,
+  RefundResult,
+  SaleResult,
+  SettingsView,
+  SettlementRecord,
+  SettlementView,
+  ShiftSummary,
+  VisitSummary,
+  VisitView,
+} from '../counter/views';
+
+export type * from '../counter/views';
+
+/** A positive decimal given as text, at most `scale` decimals (quantities 4, unit prices 6). */
+function decimalText(scale: number, what: string) {
+  return z
+    .string()
+    .trim()
+    .min(1, { message: `请输入${what}` })
+    .max(20)
+    .refine(
+      (text) => {
+        try {
+          return parseScaled(text, scale) > 0;
+        } catch {
+          return false;
+        }
+      },
+      { message: `${what}应为大于 0 的数字, 最多 ${scale} 位小数` },
+    );
+}
+
+const code = (max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `请输入${what}` })
+    .max(max, { message: `${what}不超过 ${max} 位` });
+
+const lineSchema = z.strictObject({
+  code: code(50, '医保目录编码'),
+  name: z.string().max(200),
+  medinsCode: z.string().trim().max(150).optional(),
+  cntText: decimalText(4, '数量'),
+  pricText: decimalText(6, '单价'),
+});
+const linesSchema = z.array(lineSchema).min(1, { message: '至少录入一条明细' }).max(200, { message: '一次最多 200 条明细' });
+
+const personKey = z.string().min(8).max(40);
+const basketId = z.string().regex(/^[0-9A-Za-z]{8,24}$/, { message: '购物单编号无效' });
+const mdtrtId = code(30, '就诊ID');
+const chrgBchno = code(30, '收费批次号');
+const medType = z.string().regex(/^[0-9A-Za-z]{1,6}$/, { message: '医疗类别无效' });
+
+const saleArgs = z.strictObject({
+  basketId,
+  personKey,
+  insuranceIndex: z.number().int().min(0).max(20).optional(),
+  acctUsed: z.boolean(),
+  lines: linesSchema,
+});
+const billSettleArgs = z.strictObject({ mdtrtId, chrgBchno, acctUsed: z.boolean() });
+
+const credentialEntry = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('id'),
+    idNumber: z.string().trim().min(1, { message: '请输入身份证号' }).max(18, { message: '身份证号为 18 位' }),
+    name: z.string().trim().min(1, { message: '请输入姓名' }).max(50),
+  }),
+  z.strictObject({ kind: z.literal('scan'), text: z.string().min(1, { message: '没有扫到内容' }).max(4000) }),
+]);
+
+const JOURNAL_STATE_VALUES = [
+  'prepared',
+  'sent',
+  'ok',
+  'rejected',
+  'not-sent',
+  'unknown',
+  'reversing',
+  'reversed',
+  'no-effect',
+  'needs-manual',
+] as const;
 
 export const apiArgs = {
   'app.status': z.strictObject({}),
@@ -17,6 +112,81 @@ export const apiArgs = {
     mandatory: z.enum(['pharmacy', 'clinic', 'hosp1', 'hosp2']).optional(),
     query: z.string().max(50).optional(),
   }),
+  'session.shiftSummary': z.strictObject({}),
+  'person.read': z.strictObject({ entry: credentialEntry }),
+  'person.readDevice': z.strictObject({ credential: z.enum(['card', 'ec', 'id']).optional() }),
+  'person.choose': z.strictObject({ key: personKey, index: z.number().int().min(0).max(20) }),
+  'catalogue.search': z.strictObject({
+    query: z.string().trim().min(1, { message: '请输入要查找的名称、拼音首字母或编码' }).max(50),
+    limit: z.number().int().min(1).max(50).optional(),
+  }),
+  'diagnosis.search': z.strictObject({
+    query: z.string().trim().min(1, { message: '请输入诊断编码、名称或拼音首字母' }).max(50),
+    limit: z.number().int().min(1).max(50).optional(),
+  }),
+  'pharmacy.preSettle': saleArgs,
+  'pharmacy.settle': saleArgs,
+  'pharmacy.history': z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
+  'pharmacy.refund': z.strictObject({ msgid: z.string().min(1).max(30) }),
+  'clinic.register': z.strictObject({
+    personKey,
+    insuranceIndex: z.number().int().min(0).max(20).optional(),
+    medType,
+    deptCode: code(30, '科室编码'),
+    deptName: code(100, '科室名称'),
+    caty: z.string().regex(/^[0-9A-Za-z]{1,6}$/, { message: '科别应为 1–6 位字母或数字' }),
+    doctorCode: code(30, '医生编码'),
+    doctorName: code(50, '医生姓名'),
+  }),
+  'clinic.visitInfo': z.strictObject({
+    mdtrtId,
+    medType,
+    mainCondDscr: z.string().max(1000).optional(),
+    diagnoses: z
+      .array(z.strictObject({ code: code(20, '诊断编码'), name: code(100, '诊断名称') }))
+      .min(1, { message: '至少录入一条诊断' })
+      .max(20),
+  }),
+  'clinic.uploadBill': z.strictObject({ mdtrtId, lines: linesSchema }),
+  'clinic.preSettle': billSettleArgs,
+  'clinic.settle': billSettleArgs,
+  'clinic.refund': z.strictObject({
+    mdtrtId,
+    chrgBchno: chrgBchno.optional(),
+    cancelFees: z.boolean(),
+    cancelRegistration: z.boolean(),
+  }),
+  'clinic.visit': z.strictObject({ mdtrtId }),
+  'clinic.recent': z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
+  'clinic.history': z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
+  'journal.list': z.strictObject({
+    states: z.array(z.enum(JOURNAL_STATE_VALUES)).max(10).optional(),
+    infno: z.string().max(10).optional(),
+    since: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, { message: '日期格式应为 yyyy-MM-dd' })
+      .optional(),
+    text: z.string().max(40).optional(),
+    includeReversalAttempts: z.boolean().optional(),
+    limit: z.number().int().min(1).max(2000).optional(),
+  }),
+  'journal.detail': z.strictObject({ id: z.number().int().min(1) }),
+  'journal.pending': z.strictObject({}),
+  'journal.resolveNow': z.strictObject({}),
+  'settings.get': z.strictObject({}),
+  'settings.save': z.strictObject({
+    centerUrl: z.string().trim().max(500),
+    institution: z.strictObject({
+      fixmedinsCode: z.string().regex(/^[0-9A-Za-z]{12}$/, { message: '机构编码应为 12 位字母或数字' }),
+      fixmedinsName: z.string().trim().min(1, { message: '请输入机构名称' }).max(200),
+      mdtrtareaAdmvs: z.string().regex(/^\d{6}$/, { message: '就医地区划应为 6 位数字' }),
+      kind: z.enum(['pharmacy', 'clinic']),
+      terminalSlot: z.number().int().min(0).max(9),
+    }),
+    profile: z.enum(['national', 'hubei', 'sichuan']),
+  }),
+  'devices.info': z.strictObject({}),
+  'devices.test': z.strictObject({}),
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -26,7 +196,7 @@ export interface AppStatus {
   readonly centerUrl: string;
   readonly sandbox: boolean;
   readonly institution: { code: string; name: string; kind: 'pharmacy' | 'clinic'; admvs: string };
-  readonly profile: { id: string; name: string };
+  readonly profile: { id: string; name: string; flows: Readonly<Record<string, string>> };
   readonly configPath: string;
   readonly version: string;
 }
@@ -51,8 +221,35 @@ export interface ApiResults {
   'app.status': AppStatus;
   'session.current': SessionInfo | null;
   'session.signIn': SessionInfo & { msgid: string };
-  'session.signOut': { opter: string; signOutTime: string };
+  'session.signOut': { opter: string; signOutTime: string; summary: ShiftSummary };
   'registry.list': readonly RegistryRow[];
+  'session.shiftSummary': ShiftSummary;
+  'person.read': PersonView;
+  'person.readDevice': PersonView;
+  'person.choose': PersonView;
+  'catalogue.search': CatalogueSearchResult;
+  'diagnosis.search': readonly DiagnosisView[];
+  'pharmacy.preSettle': SettlementView;
+  'pharmacy.settle': SaleResult;
+  'pharmacy.history': readonly SettlementRecord[];
+  'pharmacy.refund': RefundResult;
+  'clinic.register': VisitView;
+  'clinic.visitInfo': VisitView;
+  'clinic.uploadBill': { visit: VisitView; chrgBchno: string };
+  'clinic.preSettle': { visit: VisitView; settlement: SettlementView };
+  'clinic.settle': { visit: VisitView; result: SaleResult };
+  'clinic.refund': { visit: VisitView; steps: readonly ClinicRefundStep[] };
+  'clinic.visit': VisitView;
+  'clinic.recent': readonly VisitSummary[];
+  'clinic.history': readonly SettlementRecord[];
+  'journal.list': readonly JournalRow[];
+  'journal.detail': JournalDetail;
+  'journal.pending': PendingWork;
+  'journal.resolveNow': { examined: number; reversed: number; pending: number; needsManual: number; lines: readonly string[] };
+  'settings.get': SettingsView;
+  'settings.save': { restarted: boolean; settings: SettingsView };
+  'devices.info': DevicesView;
+  'devices.test': DeviceTestResult;
 }
 
 export interface ApiError {
@@ -60,6 +257,8 @@ export interface ApiError {
   readonly message: string;
   /** not-sent / rejected / unknown for center calls; local otherwise. */
   readonly kind: 'not-sent' | 'rejected' | 'unknown' | 'local';
+  /** What to do next, in Chinese, when the message alone does not say it. */
+  readonly hint?: string;
 }
 
 export type ApiResponse<M extends ApiMethod> = { ok: true; value: ApiResults[M] } | { ok: false; error: ApiError };
@@ -67,6 +266,8 @@ export type ApiResponse<M extends ApiMethod> = { ok: true; value: ApiResults[M] 
 /** What the renderer calls; the preload and the web client both implement it. */
 export interface YibaoApi {
   invoke<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResponse<M>>;
+  /** Live events (journal activity, progress of long operations); returns the unsubscribe function. */
+  subscribe(listener: (event: CounterEvent) => void): () => void;
 }
 
 export function isApiMethod(name: unknown): name is ApiMethod {

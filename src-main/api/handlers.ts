@@ -1,29 +1,57 @@
 /**
  * Registration only: each API method validates its arguments and calls a module under
- * src-main. Errors come back as { ok: false, error } with a Chinese message, never thrown
- * across the bridge.
+ * src-main. Errors come back as { ok: false, error } with a Chinese message (and what to do
+ * next), never thrown across the bridge.
  */
 import { YibaoError, formatPath, isYibaoError } from '../core/errors';
 import { isCenterCallError } from '../protocol/call-errors';
 import { listInterfaces, mandatoryFor } from '../registry/registry';
 import type { CounterApp } from '../app/counter-app';
+import type { CounterServices } from '../counter/counter-services';
+import { adviceFor } from '../counter/error-advice';
+import { devicesView, readCredential, testRead } from '../counter/device-read';
+import { settingsView, type SettingsPatch } from '../counter/settings';
+import { shiftSummary } from '../counter/shift';
+import type { CredentialEntry } from '../counter/credential-entry';
+import type { SaleRequest } from '../counter/pharmacy-sale';
+import type {
+  BillRequest,
+  BillSettleRequest,
+  ClinicRefundRequest,
+  RegisterRequest,
+  VisitInfoRequest,
+} from '../counter/clinic-visit';
+import type { JournalQuery } from '../counter/journal-view';
+import type { SettingsView } from '../counter/views';
 import { apiArgs, isApiMethod, type ApiError, type ApiMethod, type ApiResponse, type ApiResults } from './contract';
 
 type Handlers = { [M in ApiMethod]: (args: never) => Promise<ApiResults[M]> | ApiResults[M] };
 
-export function createApiHandlers(app: CounterApp, version: string) {
+export interface ApiDeps {
+  readonly app: CounterApp;
+  readonly services: CounterServices;
+  readonly version: string;
+  /** Saves the settings and reopens the counter with them (the runtime owns the app's lifecycle). */
+  readonly applySettings: (patch: SettingsPatch) => Promise<SettingsView>;
+}
+
+export type ApiInvoke = (method: unknown, rawArgs: unknown) => Promise<ApiResponse<ApiMethod>>;
+
+export function createApiHandlers(deps: ApiDeps): ApiInvoke {
+  const { app, services, version } = deps;
   const { config } = app.loaded;
+  const fixmedinsCode = config.institution.fixmedinsCode;
   const handlers = {
     'app.status': () => ({
       centerUrl: app.centerUrl,
       sandbox: app.sandbox !== null,
       institution: {
-        code: config.institution.fixmedinsCode,
+        code: fixmedinsCode,
         name: config.institution.fixmedinsName,
         kind: config.institution.kind,
         admvs: config.institution.mdtrtareaAdmvs,
       },
-      profile: { id: app.client.profile.id, name: app.client.profile.name },
+      profile: { id: app.client.profile.id, name: app.client.profile.name, flows: { ...app.client.profile.flows } },
       configPath: app.loaded.path,
       version,
     }),
@@ -33,14 +61,50 @@ export function createApiHandlers(app: CounterApp, version: string) {
       return { ...session, msgid: result.msgid };
     },
     'session.signOut': async (args: { opter?: string }) => {
+      // The hand-over slip is taken before 9002 ends the session it is computed for.
+      const summary = shiftSummary(app.journal, app.sessions.require(args.opter), fixmedinsCode);
       const { session, signOutTime } = await app.sessions.signOut(app.client, args.opter);
-      return { opter: session.opter, signOutTime };
+      return { opter: session.opter, signOutTime, summary: { ...summary, until: signOutTime } };
     },
+    'session.shiftSummary': () => shiftSummary(app.journal, app.sessions.require(), fixmedinsCode),
     'registry.list': (args: { mandatory?: 'pharmacy' | 'clinic' | 'hosp1' | 'hosp2'; query?: string }) => {
       const rows = args.mandatory ? mandatoryFor(args.mandatory) : listInterfaces();
       const q = args.query?.trim();
       return q ? rows.filter((r) => r.code.includes(q) || r.name.includes(q)) : rows;
     },
+    'person.read': async (args: { entry: CredentialEntry }) => services.persons.view(await services.persons.read(args.entry)),
+    'person.readDevice': async (args: { credential?: 'card' | 'ec' | 'id' }) => {
+      const credential = await readCredential(config, args.credential);
+      return services.persons.view(await services.persons.read({ kind: 'device', credential }));
+    },
+    'person.choose': async (args: { key: string; index: number }) =>
+      services.persons.view(await services.persons.choose(args.key, args.index)),
+    'catalogue.search': (args: { query: string; limit?: number }) => services.items.search(args.query, args.limit ?? 20),
+    'diagnosis.search': (args: { query: string; limit?: number }) => services.diagnoses.search(args.query, args.limit ?? 15),
+    'pharmacy.preSettle': (args: SaleRequest) => services.pharmacy.preSettle(args),
+    'pharmacy.settle': (args: SaleRequest) => services.pharmacy.settle(args),
+    'pharmacy.history': (args: { limit?: number }) => services.history.list('pharmacy', { limit: args.limit }),
+    'pharmacy.refund': (args: { msgid: string }) => services.pharmacy.refund(args.msgid),
+    'clinic.register': (args: RegisterRequest) => services.clinic.register(args),
+    'clinic.visitInfo': (args: VisitInfoRequest) => services.clinic.visitInfo(args),
+    'clinic.uploadBill': (args: BillRequest) => services.clinic.uploadBill(args),
+    'clinic.preSettle': (args: BillSettleRequest) => services.clinic.preSettle(args),
+    'clinic.settle': (args: BillSettleRequest) => services.clinic.settle(args),
+    'clinic.refund': (args: ClinicRefundRequest) => services.clinic.refund(args),
+    'clinic.visit': (args: { mdtrtId: string }) => services.clinic.visit(args.mdtrtId),
+    'clinic.recent': (args: { limit?: number }) => services.clinic.recent(args.limit),
+    'clinic.history': (args: { limit?: number }) => services.history.list('clinic', { limit: args.limit }),
+    'journal.list': (args: JournalQuery) => services.journal.rows(args),
+    'journal.detail': (args: { id: number }) => services.journal.detail(args.id),
+    'journal.pending': () => services.journal.pending(),
+    'journal.resolveNow': async () => {
+      const r = await app.resolver.resolveAll({ ignoreBackoff: true });
+      return { examined: r.examined, reversed: r.reversed, pending: r.pending, needsManual: r.needsManual, lines: r.lines };
+    },
+    'settings.get': () => settingsView(app.loaded, app.centerUrl),
+    'settings.save': async (args: SettingsPatch) => ({ restarted: true, settings: await deps.applySettings(args) }),
+    'devices.info': () => devicesView(config),
+    'devices.test': () => testRead(config),
   } satisfies Handlers;
 
   return async function invoke(method: unknown, rawArgs: unknown): Promise<ApiResponse<ApiMethod>> {
@@ -49,7 +113,10 @@ export function createApiHandlers(app: CounterApp, version: string) {
       const parsed = apiArgs[method].safeParse(rawArgs ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        throw new YibaoError('E_API_ARGS', `参数不正确: ${formatPath(issue?.path ?? [])} ${issue?.message ?? ''}`, { method });
+        throw new YibaoError('E_API_ARGS', describeIssue(issue?.path ?? [], issue?.message ?? ''), {
+          method,
+          path: formatPath(issue?.path ?? []),
+        });
       }
       const handler = handlers[method] as (args: unknown) => unknown;
       return { ok: true, value: (await handler(parsed.data)) as ApiResults[ApiMethod] };
@@ -59,8 +126,18 @@ export function createApiHandlers(app: CounterApp, version: string) {
   };
 }
 
+/**
+ * A validation problem as the cashier reads it: the contract's messages name the field in Chinese;
+ * a row of a list is named by its number.
+ */
+export function describeIssue(path: readonly PropertyKey[], message: string): string {
+  const row = path.find((p): p is number => typeof p === 'number');
+  return `${row === undefined ? '' : `第 ${row + 1} 行: `}${message || '输入不正确'}`;
+}
+
 export function toApiError(error: unknown): ApiError {
-  if (isCenterCallError(error)) return { code: error.code, message: error.messageZh, kind: error.kind };
-  if (isYibaoError(error)) return { code: error.code, message: error.messageZh, kind: 'local' };
-  return { code: 'E_INTERNAL', message: `内部错误: ${(error as Error)?.message ?? String(error)}`, kind: 'local' };
+  const hint = adviceFor(error) ?? undefined;
+  if (isCenterCallError(error)) return { code: error.code, message: error.messageZh, kind: error.kind, hint };
+  if (isYibaoError(error)) return { code: error.code, message: error.messageZh, kind: 'local', hint };
+  return { code: 'E_INTERNAL', message: `内部错误: ${(error as Error)?.message ?? String(error)}`, kind: 'local', hint };
 }

@@ -108,9 +108,10 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
   /** Settling waits until every earlier money-moving call has a known outcome. */
   async function requireNoOpenMoneyCalls(infno: string): Promise<void> {
     if (!isReversible(profile, infno)) return;
-    const moneyMoving = (code: string) => isReversible(profile, code);
-    if (journal.openMoneyMoving(moneyMoving).length > 0) await resolver.resolveAll();
-    const open = journal.openMoneyMoving(moneyMoving);
+    // Calls still waiting for their answer are in progress, not unknown: they do not hold others up.
+    const unsettled = () => journal.openMoneyMoving((code) => isReversible(profile, code)).filter((e) => !resolver.inFlight(e));
+    if (unsettled().length > 0) await resolver.resolveAll();
+    const open = unsettled();
     if (open.length > 0) {
       throw new YibaoError(
         'E_PENDING_REVERSAL',

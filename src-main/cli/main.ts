@@ -8,6 +8,7 @@ import { registerCall } from './commands/call';
 import { registerSandbox } from './commands/sandbox';
 import { registerServe } from './commands/serve';
 import { registerJournal } from './commands/journal';
+import { registerCatalogue } from './commands/catalogue';
 import { registerDevice } from './commands/device';
 import { EXIT, reportError } from './output';
 
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   registerSandbox(program);
   registerServe(program);
   registerJournal(program);
+  registerCatalogue(program);
   registerDevice(program);
   return program;
 }

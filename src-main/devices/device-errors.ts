@@ -68,7 +68,7 @@ export function functionMissing(path: string, name: string): DeviceError {
 export function timedOut(fn: string, ms: number): DeviceError {
   return new DeviceError(
     'E_DEVICE_TIMEOUT',
-    `读卡器在 ${Math.round(ms / 100) / 10} 秒内没有响应 (${fn}), 已中止; 请检查读卡器连接, 必要时拔插读卡器后重试`,
+    `读卡器在 ${ms / 1000} 秒内没有响应 (${fn}), 已中止; 请检查读卡器连接, 必要时拔插读卡器后重试`,
     { function: fn, timeoutMs: ms },
   );
 }

@@ -1,20 +1,20 @@
 /**
- * Electron main process: a thin shell. It opens the counter app (same composition root as
- * the CLI and web mode), one locked-down window, and one IPC channel whose payloads are
- * validated by the API handlers. No business logic here.
+ * Electron main process: a thin shell. It starts the counter runtime (same composition root
+ * as the CLI and web mode), one locked-down window, one IPC channel whose payloads are
+ * validated by the API handlers, and forwards live events to that window. No business logic
+ * here.
  */
 import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openCounterApp, type CounterApp } from '../app/counter-app';
-import { createApiHandlers } from '../api/handlers';
+import { startCounterRuntime, type CounterRuntime } from '../app/counter-runtime';
 import { APP_VERSION } from '../app/version';
-import { INVOKE_CHANNEL } from '../../src-preload/channel';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../src-preload/channel';
 
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-let counter: CounterApp | null = null;
+let counter: CounterRuntime | null = null;
 
 function rendererIndex(): string {
   return join(__dirname, '..', 'renderer', 'index.html');
@@ -25,7 +25,7 @@ function isOwnFrame(event: IpcMainInvokeEvent): boolean {
   return url === pathToFileURL(rendererIndex()).href || url.startsWith(pathToFileURL(rendererIndex()).href + '#');
 }
 
-async function createWindow(): Promise<void> {
+async function createWindow(runtime: CounterRuntime): Promise<void> {
   const win = new BrowserWindow({
     width: 1366,
     height: 860,
@@ -41,6 +41,10 @@ async function createWindow(): Promise<void> {
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   win.webContents.on('will-navigate', (event) => event.preventDefault());
+  const unsubscribe = runtime.subscribe((event) => {
+    if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
+  });
+  win.on('closed', unsubscribe);
   await win.loadFile(rendererIndex());
 }
 
@@ -55,15 +59,15 @@ app.whenReady().then(async () => {
       return { action: 'deny' };
     });
   });
-  counter = await openCounterApp();
-  const invoke = createApiHandlers(counter, APP_VERSION);
+  const runtime = await startCounterRuntime({ version: APP_VERSION });
+  counter = runtime;
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, args: unknown) => {
     if (!isOwnFrame(event)) {
       return { ok: false, error: { code: 'E_IPC_SENDER', message: '拒绝来自未知页面的调用', kind: 'local' } };
     }
-    return invoke(method, args);
+    return runtime.invoke(method, args);
   });
-  await createWindow();
+  await createWindow(runtime);
 });
 
 app.on('window-all-closed', () => {

@@ -1,8 +1,9 @@
 /**
  * Web mode: serves the built renderer and the same API as the Electron preload on
- * loopback. A per-start token (injected into index.html, required on every API call)
- * keeps other local pages from calling the API; the Host header is checked against
- * DNS rebinding.
+ * loopback. A per-start token (injected into index.html, required on every API call and
+ * on the event stream) keeps other local pages from calling the API; the Host header is
+ * checked against DNS rebinding. Live events (journal activity, progress) are
+ * server-sent events on GET /api/events?token=… (EventSource cannot send headers).
  */
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -12,10 +13,13 @@ import type { AddressInfo } from 'node:net';
 import { listenError } from '../core/errors';
 
 export type Invoke = (method: unknown, args: unknown) => Promise<unknown>;
+/** Registers a listener for live events; returns the unsubscribe function. */
+export type Subscribe = (listener: (event: unknown) => void) => () => void;
 
 export interface WebHostOptions {
   readonly rendererDir: string;
   readonly invoke: Invoke;
+  readonly subscribe?: Subscribe;
   readonly host?: string;
   readonly port?: number;
   readonly token?: string;
@@ -56,6 +60,10 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/api/invoke') {
       void handleInvoke(req, res, token, options.invoke);
+      return;
+    }
+    if (path === '/api/events') {
+      handleEvents(req, res, token, options.subscribe);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -108,6 +116,34 @@ async function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse,
     return json(400, { ok: false, error: { code: 'E_BAD_JSON', message: '请求不是有效的 JSON', kind: 'local' } });
   }
   json(200, await invoke(parsed.method, parsed.args));
+}
+
+/** Interval of the comment line that keeps idle event streams (and proxies) open. */
+const HEARTBEAT_MS = 15_000;
+
+function handleEvents(req: http.IncomingMessage, res: http.ServerResponse, token: string, subscribe?: Subscribe): void {
+  const query = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
+  if (req.method !== 'GET' || query.get('token') !== token || !subscribe) {
+    res.writeHead(req.method !== 'GET' ? 405 : subscribe ? 403 : 404, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(subscribe ? '令牌无效' : '没有事件流');
+    return;
+  }
+  res.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.write('retry: 2000\n: connected\n\n');
+  const unsubscribe = subscribe((event) => {
+    res.write(`data: ${JSON.stringify(event)}\n\n`);
+  });
+  const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+  heartbeat.unref();
+  req.on('close', () => {
+    clearInterval(heartbeat);
+    unsubscribe();
+  });
 }
 
 async function serveStatic(root: string, urlPath: string, token: string, res: http.ServerResponse): Promise<void> {

@@ -1,14 +1,18 @@
 /**
- * Starts the counter in web mode: the counter app (with the embedded sandbox when no
- * center is configured) plus the web host serving the renderer and the API.
+ * Starts the counter in web mode: the counter runtime (app, services, API, live events; with the
+ * embedded sandbox center when no center is configured) plus the web host serving the renderer,
+ * the API and the event stream.
  */
 import { join } from 'node:path';
-import { openCounterApp, type CounterApp, type OpenOptions } from '../app/counter-app';
-import { createApiHandlers } from '../api/handlers';
+import type { OpenOptions } from '../app/counter-app';
+import type { CounterApp } from '../app/counter-app';
+import { startCounterRuntime, type CounterRuntime } from '../app/counter-runtime';
 import { startWebHost, type RunningWebHost } from './web-host';
 
 export interface WebMode {
+  /** The app currently open (a change of settings reopens it). */
   readonly app: CounterApp;
+  readonly runtime: CounterRuntime;
   readonly host: RunningWebHost;
   /** The address to open, token included. */
   readonly url: string;
@@ -18,28 +22,31 @@ export interface WebMode {
 export async function startWebMode(
   options: OpenOptions & { rendererDir: string; port?: number; version: string },
 ): Promise<WebMode> {
-  const app = await openCounterApp(options);
-  const invoke = createApiHandlers(app, options.version);
-  const { config } = app.loaded;
+  const runtime = await startCounterRuntime(options);
+  const { config } = runtime.app.loaded;
   let host: RunningWebHost;
   try {
     host = await startWebHost({
       rendererDir: options.rendererDir,
-      invoke,
+      invoke: (method, args) => runtime.invoke(method, args),
+      subscribe: (listener) => runtime.subscribe(listener),
       host: config.web.host,
       port: options.port ?? config.web.port,
     });
   } catch (error) {
-    await app.close();
+    await runtime.close();
     throw error;
   }
   return {
-    app,
+    get app() {
+      return runtime.app;
+    },
+    runtime,
     host,
     url: host.url,
     async close() {
       await host.close();
-      await app.close();
+      await runtime.close();
     },
   };
 }

@@ -7,7 +7,7 @@
 import type { Db } from '../storage/sqlite';
 import { openDatabase } from '../storage/sqlite';
 import { CLIENT_MIGRATIONS } from '../storage/client/migrations';
-import { formatDateTime } from '../core/time';
+import { formatDateTime, parseDateTime } from '../core/time';
 import type { RequestEnvelope } from '../protocol/envelope';
 
 export const JOURNAL_STATES = [
@@ -50,6 +50,8 @@ export interface JournalEntry {
   readonly sentAt: string | null;
   readonly finishedAt: string | null;
   readonly updatedAt: string;
+  /** pid of the process that sent the call (null for entries from before migration 4). */
+  readonly ownerPid: number | null;
 }
 
 export interface JournalFilter {
@@ -57,6 +59,15 @@ export interface JournalFilter {
   /** prepared_at >= since (yyyy-MM-dd HH:mm:ss). */
   readonly since?: string;
   readonly infno?: string;
+  /** Any of these transaction codes. */
+  readonly infnos?: readonly string[];
+  readonly opter?: string;
+  readonly fixmedinsCode?: string;
+  readonly psnNo?: string;
+  /** Request or response JSON contains this text (e.g. `"chrg_bchno":"CB…"`): finds a business key's calls. */
+  readonly textContains?: string;
+  /** Only originals (no 2601 attempts linked to another entry). */
+  readonly originalsOnly?: boolean;
   readonly limit?: number;
 }
 
@@ -64,7 +75,7 @@ const SELECT = `SELECT id, msgid, infno, opter, opter_name AS opterName, sign_no
   center_url AS centerUrl, psn_no AS psnNo, state, request_json AS requestJson, response_json AS responseJson,
   failure_code AS failureCode, failure_msg AS failureMsg, resolution, reverses_id AS reversesId, attempts,
   next_attempt_at AS nextAttemptAt, prepared_at AS preparedAt, sent_at AS sentAt, finished_at AS finishedAt,
-  updated_at AS updatedAt FROM journal`;
+  updated_at AS updatedAt, owner_pid AS ownerPid FROM journal`;
 
 /** The first psn_no the input names (the person a reversal must name). */
 export function psnNoOf(input: Record<string, unknown>): string | null {
@@ -80,8 +91,19 @@ export function psnNoOf(input: Record<string, unknown>): string | null {
 
 const now = () => formatDateTime(new Date());
 
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === 'EPERM';
+  }
+}
+
 export class JournalStore {
   private readonly markers: Db;
+  /** Calls of this process between prepare and finish. */
+  private readonly inFlight = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -102,8 +124,8 @@ export class JournalStore {
     const info = this.db
       .prepare(
         `INSERT INTO journal (msgid, infno, opter, opter_name, sign_no, fixmedins_code, center_url, psn_no, state,
-           request_json, reverses_id, prepared_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'prepared', ?, ?, ?, ?)`,
+           request_json, reverses_id, prepared_at, updated_at, owner_pid)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'prepared', ?, ?, ?, ?, ?)`,
       )
       .run(
         envelope.msgid,
@@ -118,7 +140,9 @@ export class JournalStore {
         reversesId,
         t,
         t,
+        process.pid,
       );
+    this.inFlight.add(envelope.msgid);
     return Number(info.lastInsertRowid);
   }
 
@@ -150,6 +174,20 @@ export class JournalStore {
         t,
         msgid,
       );
+    this.inFlight.delete(msgid);
+  }
+
+  /**
+   * True while the call may still be waiting for its answer: in flight in this process, or
+   * sent by another live process (the app beside a CLI) less than `callTimeoutMs` ago.
+   * Such an entry is not lost and must not be reversed yet.
+   */
+  isInFlight(entry: JournalEntry, callTimeoutMs: number, at: Date = new Date()): boolean {
+    if (entry.state !== 'prepared' && entry.state !== 'sent') return false;
+    if (entry.ownerPid === process.pid) return this.inFlight.has(entry.msgid);
+    if (entry.ownerPid === null || !processAlive(entry.ownerPid)) return false;
+    const prepared = parseDateTime(entry.preparedAt)?.getTime() ?? 0;
+    return at.getTime() - prepared < callTimeoutMs;
   }
 
   /** Moves an entry on in its resolution (reversing → reversed, unknown → no-effect …). */
@@ -188,6 +226,23 @@ export class JournalStore {
     return this.open().filter((e) => isMoneyMoving(e.infno));
   }
 
+  /**
+   * A cheap mark of journal activity for live screens: it changes when an entry is added or an
+   * open entry moves on (indexed queries only, fine to poll every second).
+   */
+  activity(): { maxId: number; open: number; needsManual: number; mark: string } {
+    const marks = OPEN_STATES.map(() => '?').join(',');
+    const maxId = (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM journal').get() as { n: number }).n;
+    const open = this.db
+      .prepare<unknown[], { n: number; a: number; u: string | null }>(
+        `SELECT count(*) AS n, COALESCE(SUM(attempts), 0) AS a, MAX(updated_at) AS u FROM journal WHERE state IN (${marks})`,
+      )
+      .get(...OPEN_STATES) ?? { n: 0, a: 0, u: null };
+    const needsManual = (this.db.prepare("SELECT count(*) AS n FROM journal WHERE state = 'needs-manual'").get() as { n: number })
+      .n;
+    return { maxId, open: open.n, needsManual, mark: `${maxId}|${open.n}|${open.a}|${open.u ?? ''}|${needsManual}` };
+  }
+
   /** The 2601 entries made for one original. */
   reversalsOf(id: number): JournalEntry[] {
     return this.db.prepare<[number], JournalEntry>(`${SELECT} WHERE reverses_id = ? ORDER BY id`).all(id);
@@ -208,6 +263,28 @@ export class JournalStore {
       where.push('infno = ?');
       params.push(filter.infno);
     }
+    if (filter.infnos?.length) {
+      where.push(`infno IN (${filter.infnos.map(() => '?').join(',')})`);
+      params.push(...filter.infnos);
+    }
+    if (filter.opter) {
+      where.push('opter = ?');
+      params.push(filter.opter);
+    }
+    if (filter.fixmedinsCode) {
+      where.push('fixmedins_code = ?');
+      params.push(filter.fixmedinsCode);
+    }
+    if (filter.psnNo) {
+      where.push('psn_no = ?');
+      params.push(filter.psnNo);
+    }
+    if (filter.textContains) {
+      const like = `%${filter.textContains.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+      where.push("(request_json LIKE ? ESCAPE '\\' OR response_json LIKE ? ESCAPE '\\')");
+      params.push(like, like);
+    }
+    if (filter.originalsOnly) where.push('reverses_id IS NULL');
     params.push(Math.min(Math.max(filter.limit ?? 200, 1), 100_000));
     return this.db
       .prepare<unknown[], JournalEntry>(

@@ -9,7 +9,7 @@
 import { formatDateTime, parseDateTime } from '../core/time';
 import { isCenterCallError, RejectedError } from '../protocol/call-errors';
 import type { CenterClient } from '../protocol/center-client';
-import { unknownOutcomePlan, type RegionProfile } from '../registry/profile';
+import { timeoutsFor, unknownOutcomePlan, type RegionProfile } from '../registry/profile';
 import type { OperatorSessions } from '../session/operator-sessions';
 import type { JournalEntry, JournalStore } from './journal-store';
 
@@ -79,7 +79,7 @@ export class OutcomeResolver {
       report.lines.push(`${label}: ${entry.state} → ${after.state}${after.resolution ? ` (${after.resolution})` : ''}`);
     }
     // A 2601 left open by a crash has nothing of its own to undo: its original carries on.
-    for (const orphan of this.journal.open().filter((e) => e.reversesId !== null)) {
+    for (const orphan of this.journal.open().filter((e) => e.reversesId !== null && !this.inFlight(e))) {
       this.journal.resolve(orphan.id, 'no-effect', '冲正报文结果未知; 由原交易的冲正继续处理');
     }
     return report;
@@ -87,6 +87,7 @@ export class OutcomeResolver {
 
   /** Moves one open entry as far as it can go now. */
   async resolveEntry(entry: JournalEntry, ignoreBackoff = false): Promise<JournalEntry> {
+    if (this.inFlight(entry)) return entry; // still waiting for its answer: not lost
     if (entry.state === 'prepared' || entry.state === 'sent' || entry.state === 'unknown') {
       const plan = unknownOutcomePlan(this.profile, entry.infno);
       if (plan === 'no-effect') {
@@ -106,6 +107,12 @@ export class OutcomeResolver {
       return entry;
     }
     return this.attemptReversal(entry);
+  }
+
+  /** Whether the call is still running somewhere (its timeout plus a margin has not passed). */
+  inFlight(entry: JournalEntry): boolean {
+    const t = timeoutsFor(this.profile, entry.infno);
+    return this.journal.isInFlight(entry, t.connectMs + t.readMs + 5000, this.clock());
   }
 
   private async attemptReversal(entry: JournalEntry): Promise<JournalEntry> {

@@ -1,23 +1,66 @@
-/** The counter's shell: status bar (institution, center, operator) and the screens. */
-import { useEffect, useState } from 'react';
-import { Alert, Layout, Menu, Space, Tag, Typography } from 'antd';
+/**
+ * The counter's shell: status bar (institution, center, profile, operator, open reversals),
+ * the screens, the global keys (F1 读卡, F2 收费, F3 流水, F4 签到/交班, F10 设置) and the live event
+ * stream.
+ */
+import { useEffect } from 'react';
+import { Alert, Badge, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useSessionStore } from './stores/session-store';
+import { useNavStore, type ScreenKey } from './stores/nav-store';
+import { startLiveUpdates, useLiveStore } from './stores/live-store';
 import { SignInScreen } from './screens/SignInScreen';
+import { ReadCardScreen } from './screens/ReadCardScreen';
+import { PharmacyScreen } from './screens/PharmacyScreen';
+import { ClinicScreen } from './screens/ClinicScreen';
+import { JournalScreen } from './screens/JournalScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 import { InterfacesScreen } from './screens/InterfacesScreen';
+import { KeyHints } from './components/KeyHints';
+import { useHotkeys } from './keyboard';
 
-type ScreenKey = 'signin' | 'interfaces';
+function centerHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** Screens that need a signed-in operator. */
+const NEEDS_SIGN_IN: readonly ScreenKey[] = ['card', 'sale'];
 
 export function App() {
   const { status, session, error, refresh } = useSessionStore();
-  const [screen, setScreen] = useState<ScreenKey>('signin');
+  const { screen, go } = useNavStore();
+  const open = useLiveStore((s) => s.open);
+  const needsManual = useLiveStore((s) => s.needsManual);
+  const restartedAt = useLiveStore((s) => s.restartedAt);
 
+  useEffect(() => startLiveUpdates(), []);
   useEffect(() => {
     void refresh();
-  }, [refresh]);
+  }, [refresh, restartedAt]);
+  // Start where the cashier can work: signed in → 读卡, otherwise 签到.
+  const signNo = session?.signNo;
+  useEffect(() => {
+    if (signNo && useNavStore.getState().screen === 'signin') go('card');
+  }, [signNo, go]);
+
+  useHotkeys({
+    F1: () => go('card'),
+    F2: () => go('sale'),
+    F3: () => go('journal'),
+    F4: () => go('signin'),
+    F10: () => go('settings'),
+  });
+
+  const kind = status?.institution.kind ?? 'pharmacy';
+  const saleLabel = kind === 'clinic' ? '门诊收费' : '药店购药';
+  const blocked = !session && NEEDS_SIGN_IN.includes(screen);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#0b4f8a' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#0b4f8a', paddingInline: 20 }}>
         <Typography.Title level={4} style={{ color: '#fff', margin: 0, whiteSpace: 'nowrap' }}>
           医保收银台
         </Typography.Title>
@@ -25,30 +68,74 @@ export function App() {
           <Space size="middle" style={{ color: '#dbe8f5' }} data-testid="status-bar">
             <span>{status.institution.name}</span>
             <span>{status.institution.code}</span>
-            <Tag color={status.sandbox ? 'orange' : 'green'}>{status.sandbox ? '沙箱中心 (培训/测试)' : '正式中心'}</Tag>
+            <Tag color={status.sandbox ? 'orange' : 'green'} title={status.centerUrl}>
+              {status.sandbox ? '内置沙箱中心 (培训/测试)' : `医保中心 ${centerHost(status.centerUrl)}`}
+            </Tag>
             <span>{status.profile.name}</span>
             <span data-testid="operator">{session ? `操作员 ${session.opter} ${session.opterName}` : '未签到'}</span>
+            {(open > 0 || needsManual > 0) && (
+              <a onClick={() => go('journal')} style={{ color: '#ffd666' }} data-testid="open-badge">
+                <Badge status="warning" /> {open > 0 ? `${open} 笔处理中` : ''}{' '}
+                {needsManual > 0 ? `${needsManual} 笔需人工核实` : ''}
+              </a>
+            )}
           </Space>
         )}
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={180} theme="light">
+        <Layout.Sider width={190} theme="light">
           <Menu
             mode="inline"
             selectedKeys={[screen]}
-            onClick={(e) => setScreen(e.key as ScreenKey)}
+            onClick={(e) => go(e.key as ScreenKey)}
+            data-testid="menu"
             items={[
-              { key: 'signin', label: '签到 / 签退' },
+              { key: 'signin', label: 'F4 签到 / 交班' },
+              { key: 'card', label: 'F1 读卡' },
+              { key: 'sale', label: `F2 ${saleLabel}` },
+              { key: 'journal', label: 'F3 交易流水' },
+              { key: 'settings', label: 'F10 设置' },
               { key: 'interfaces', label: '接口清单' },
             ]}
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24 }}>
-          {error && !status && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-          {screen === 'signin' && <SignInScreen />}
-          {screen === 'interfaces' && <InterfacesScreen />}
+        <Layout.Content style={{ padding: '16px 20px 24px' }}>
+          {error && !status && (
+            <Alert type="error" showIcon title={error.message} description={error.hint} style={{ marginBottom: 16 }} />
+          )}
+          {blocked ? (
+            <Alert
+              type="warning"
+              showIcon
+              title="请先签到"
+              description="按 F4 到「签到 / 交班」页, 输入操作员编号和姓名后按 Enter。"
+              data-testid="need-sign-in"
+            />
+          ) : (
+            <>
+              {screen === 'signin' && <SignInScreen />}
+              {screen === 'card' && <ReadCardScreen />}
+              {screen === 'sale' && (kind === 'clinic' ? <ClinicScreen /> : <PharmacyScreen />)}
+              {screen === 'journal' && <JournalScreen />}
+              {screen === 'settings' && <SettingsScreen />}
+              {screen === 'interfaces' && <InterfacesScreen />}
+            </>
+          )}
         </Layout.Content>
       </Layout>
+      <div className="keybar" data-testid="keybar">
+        <KeyHints
+          hints={[
+            ['F1', '读卡'],
+            ['F2', saleLabel],
+            ['F3', '交易流水'],
+            ['F4', '签到 / 交班'],
+            ['F10', '设置'],
+            ['Enter', '确认'],
+            ['Esc', '返回 / 取消'],
+          ]}
+        />
+      </div>
     </Layout>
   );
 }

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { App } from './App';
+import './app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

@@ -1,8 +1,9 @@
 /**
  * The renderer's one way to reach the main side: Electron's preload bridge when present,
- * otherwise the web host's /api/invoke with the per-start token from index.html.
+ * otherwise the web host's /api/invoke with the per-start token from index.html, and its
+ * server-sent event stream (/api/events) for live updates.
  */
-import type { ApiArgs, ApiMethod, ApiResponse, ApiResults, YibaoApi } from '../../../src-main/api/contract';
+import type { ApiArgs, ApiMethod, ApiResponse, ApiResults, CounterEvent, YibaoApi } from '../../../src-main/api/contract';
 
 declare global {
   interface Window {
@@ -12,6 +13,23 @@ declare global {
 
 function webApi(): YibaoApi {
   const token = document.querySelector<HTMLMetaElement>('meta[name="yibao-token"]')?.content ?? '';
+  const listeners = new Set<(event: CounterEvent) => void>();
+  let source: EventSource | null = null;
+
+  function connect(): void {
+    if (source || typeof EventSource === 'undefined') return;
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (message) => {
+      let event: CounterEvent;
+      try {
+        event = JSON.parse(String(message.data)) as CounterEvent;
+      } catch {
+        return;
+      }
+      for (const listener of [...listeners]) listener(event);
+    };
+  }
+
   return {
     async invoke(method, args) {
       try {
@@ -24,21 +42,38 @@ function webApi(): YibaoApi {
       } catch {
         return {
           ok: false,
-          error: { code: 'E_HOST_UNREACHABLE', message: '无法连接收银台后台服务, 请确认程序仍在运行', kind: 'local' },
+          error: {
+            code: 'E_HOST_UNREACHABLE',
+            message: '无法连接收银台后台服务',
+            kind: 'local',
+            hint: '确认收银台程序仍在运行, 然后刷新页面。',
+          },
         };
       }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      connect();
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size === 0 && source) {
+          source.close();
+          source = null;
+        }
+      };
     },
   };
 }
 
 const api: YibaoApi = window.yibao ?? webApi();
 
-/** An API failure as an exception the screens can show. */
+/** An API failure as an exception the screens can show: what went wrong and what to do next. */
 export class ApiFailure extends Error {
   constructor(
     readonly code: string,
     message: string,
     readonly kind: string,
+    readonly hint?: string,
   ) {
     super(message);
   }
@@ -46,6 +81,10 @@ export class ApiFailure extends Error {
 
 export async function call<M extends ApiMethod>(method: M, args: ApiArgs<M>): Promise<ApiResults[M]> {
   const res = await api.invoke(method, args);
-  if (!res.ok) throw new ApiFailure(res.error.code, res.error.message, res.error.kind);
+  if (!res.ok) throw new ApiFailure(res.error.code, res.error.message, res.error.kind, res.error.hint);
   return res.value;
+}
+
+export function subscribe(listener: (event: CounterEvent) => void): () => void {
+  return api.subscribe(listener);
 }

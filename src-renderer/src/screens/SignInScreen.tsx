@@ -1,34 +1,113 @@
-/** 签到 / 签退: the operator signs in (9001) before any business, and out (9002) at shift change. */
-import { Alert, Button, Card, Descriptions, Form, Input, Space, Typography } from 'antd';
+/**
+ * 签到 / 签退 / 交班: the operator signs in (9001) before any business; at the end of the shift the
+ * hand-over slip (settlements and refunds of the shift) is shown, confirmed, and 9002 signs out.
+ */
+import { useEffect, useState } from 'react';
+import { Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Typography } from 'antd';
 import { useSessionStore } from '../stores/session-store';
+import { useLiveStore } from '../stores/live-store';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { KeyHints } from '../components/KeyHints';
+import { ShiftSlip } from '../components/ShiftSlip';
+import { useHotkeys } from '../keyboard';
 
 export function SignInScreen() {
-  const { session, loading, error, signIn, signOut } = useSessionStore();
+  const { session, shift, handover, loading, error, signIn, signOut, loadShift } = useSessionStore();
+  const journalTick = useLiveStore((s) => s.journalTick);
+  const [confirming, setConfirming] = useState(false);
 
-  if (session) {
-    return (
-      <Card title="当前操作员" style={{ maxWidth: 560 }}>
-        <Descriptions column={1} bordered size="small">
-          <Descriptions.Item label="操作员">{`${session.opter} ${session.opterName}`}</Descriptions.Item>
-          <Descriptions.Item label="签到编号">{session.signNo}</Descriptions.Item>
-          <Descriptions.Item label="签到时间">{session.signTime}</Descriptions.Item>
-        </Descriptions>
-        {error && <Alert style={{ marginTop: 16 }} type="error" showIcon title={error} />}
-        <Space style={{ marginTop: 16 }}>
-          <Button danger loading={loading} onClick={() => void signOut()} data-testid="sign-out">
-            签退 (9002)
-          </Button>
-        </Space>
-      </Card>
-    );
-  }
+  useEffect(() => {
+    void loadShift();
+  }, [loadShift, journalTick, session?.signNo]);
+
+  useHotkeys({ F8: () => session && (void loadShift(), setConfirming(true)) }, { enabled: !confirming });
+
+  const signOutForm = session && (
+    <Card title="当前操作员" data-testid="session-card">
+      <Descriptions
+        column={1}
+        bordered
+        size="small"
+        items={[
+          { key: 'op', label: '操作员', children: `${session.opter} ${session.opterName}` },
+          { key: 'no', label: '签到编号', children: session.signNo },
+          { key: 'time', label: '签到时间', children: session.signTime },
+        ]}
+      />
+      <Space style={{ marginTop: 16 }}>
+        <Button
+          danger
+          type="primary"
+          loading={loading}
+          onClick={() => {
+            void loadShift();
+            setConfirming(true);
+          }}
+          data-testid="sign-out"
+        >
+          签退 / 交班 (F8)
+        </Button>
+      </Space>
+    </Card>
+  );
 
   return (
-    <Card title="操作员签到" style={{ maxWidth: 560 }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <KeyHints
+        hints={
+          session
+            ? [
+                ['F8', '签退 / 交班'],
+                ['Enter', '确认'],
+                ['Esc', '取消'],
+              ]
+            : [['Enter', '签到']]
+        }
+      />
+      <ErrorNotice error={error} testId="sign-in-error" />
+      <Row gutter={16}>
+        <Col span={10}>{session ? signOutForm : <SignInForm loading={loading} onSignIn={signIn} />}</Col>
+        <Col span={14}>
+          {session && shift && (
+            <Card title="本班统计 (实时)" size="small">
+              <ShiftSlip summary={shift} testId="shift" />
+            </Card>
+          )}
+          {!session && handover && (
+            <Card title="上一班交班单" size="small" data-testid="handover">
+              <ShiftSlip summary={handover} testId="handover-slip" />
+            </Card>
+          )}
+        </Col>
+      </Row>
+      <Modal
+        open={confirming}
+        title="确认交班并签退 (9002)"
+        okText="签退 (Enter)"
+        cancelText="取消 (Esc)"
+        okButtonProps={{ danger: true, loading, autoFocus: true, 'data-testid': 'confirm-sign-out' } as never}
+        onOk={async () => {
+          if (await signOut()) setConfirming(false);
+        }}
+        onCancel={() => setConfirming(false)}
+        width={760}
+        destroyOnHidden
+      >
+        <Typography.Paragraph>核对本班收费后签退。签退后本操作员不能再办理业务, 接班人需重新签到。</Typography.Paragraph>
+        {shift && <ShiftSlip summary={shift} testId="signout-slip" />}
+        <ErrorNotice error={error} />
+      </Modal>
+    </Space>
+  );
+}
+
+function SignInForm({ loading, onSignIn }: { loading: boolean; onSignIn: (o: string, n: string) => Promise<boolean> }) {
+  return (
+    <Card title="操作员签到 (9001)">
       <Typography.Paragraph type="secondary">签到后才能办理读卡、结算等业务。签到编号会写入之后每一笔交易。</Typography.Paragraph>
       <Form
         layout="vertical"
-        onFinish={(v: { opter: string; opterName: string }) => void signIn(v.opter.trim(), v.opterName.trim())}
+        onFinish={(v: { opter: string; opterName: string }) => void onSignIn(v.opter.trim(), v.opterName.trim())}
         disabled={loading}
       >
         <Form.Item label="操作员编号" name="opter" rules={[{ required: true, message: '请输入操作员编号' }, { max: 20 }]}>
@@ -37,9 +116,8 @@ export function SignInScreen() {
         <Form.Item label="操作员姓名" name="opterName" rules={[{ required: true, message: '请输入操作员姓名' }, { max: 50 }]}>
           <Input autoComplete="off" data-testid="opter-name" />
         </Form.Item>
-        {error && <Alert style={{ marginBottom: 16 }} type="error" showIcon title={error} data-testid="sign-in-error" />}
         <Button type="primary" htmlType="submit" loading={loading} data-testid="sign-in">
-          签到 (9001)
+          签到 (Enter)
         </Button>
       </Form>
     </Card>

@@ -1,29 +1,45 @@
-/** Who is at the counter: app status and the signed-in operator. */
+/** Who is at the counter: app status, the signed-in operator, the shift and the last hand-over slip. */
 import { create } from 'zustand';
-import type { AppStatus, SessionInfo } from '../../../src-main/api/contract';
+import type { AppStatus, SessionInfo, ShiftSummary } from '../../../src-main/api/contract';
 import { call } from '../api/client';
+import { uiError, type UiError } from '../format';
 
 interface SessionState {
   status: AppStatus | null;
   session: SessionInfo | null;
+  shift: ShiftSummary | null;
+  /** The slip of the shift that was just signed out, kept on screen for the hand-over. */
+  handover: ShiftSummary | null;
   loading: boolean;
-  error: string | null;
+  error: UiError | null;
   refresh(): Promise<void>;
-  signIn(opter: string, opterName: string): Promise<void>;
-  signOut(): Promise<void>;
+  loadShift(): Promise<void>;
+  signIn(opter: string, opterName: string): Promise<boolean>;
+  signOut(): Promise<boolean>;
 }
 
 export const useSessionStore = create<SessionState>((set, get) => ({
   status: null,
   session: null,
+  shift: null,
+  handover: null,
   loading: false,
   error: null,
   async refresh() {
     try {
       const [status, session] = await Promise.all([call('app.status', {}), call('session.current', {})]);
       set({ status, session, error: null });
+      if (session) await get().loadShift();
     } catch (e) {
-      set({ error: (e as Error).message });
+      set({ error: uiError(e) });
+    }
+  },
+  async loadShift() {
+    if (!get().session) return set({ shift: null });
+    try {
+      set({ shift: await call('session.shiftSummary', {}) });
+    } catch (e) {
+      set({ error: uiError(e) });
     }
   },
   async signIn(opter, opterName) {
@@ -31,21 +47,26 @@ export const useSessionStore = create<SessionState>((set, get) => ({
     try {
       const s = await call('session.signIn', { opter, opterName });
       set({ session: { opter: s.opter, opterName: s.opterName, signNo: s.signNo, signTime: s.signTime } });
+      await get().loadShift();
+      return true;
     } catch (e) {
-      set({ error: (e as Error).message });
+      set({ error: uiError(e) });
+      return false;
     } finally {
       set({ loading: false });
     }
   },
   async signOut() {
     const current = get().session;
-    if (!current) return;
+    if (!current) return false;
     set({ loading: true, error: null });
     try {
-      await call('session.signOut', { opter: current.opter });
-      set({ session: null });
+      const out = await call('session.signOut', { opter: current.opter });
+      set({ session: null, shift: null, handover: out.summary });
+      return true;
     } catch (e) {
-      set({ error: (e as Error).message });
+      set({ error: uiError(e) });
+      return false;
     } finally {
       set({ loading: false });
     }

@@ -1,0 +1,125 @@
+/**
+ * 交易流水 for the screen: journal rows with state labels, masked personal data and the amount
+ * the call carried; the detail of one call with its reversal attempts; the work that is still
+ * open (reversals running, calls waiting for a person).
+ */
+import { YibaoError } from '../core/errors';
+import { maskJsonText, maskName } from '../core/mask';
+import { findInterface } from '../registry/registry';
+import { OPEN_STATES, type JournalEntry, type JournalState, type JournalStore } from '../journal/journal-store';
+import { block, inputOf, outputOf, str } from './journal-records';
+import { fenOf } from './settlement-view';
+import type { JournalDetail, JournalRow, PendingWork } from './views';
+
+const STATE: Record<JournalState, { label: string; tone: JournalRow['stateTone'] }> = {
+  prepared: { label: '已记录, 未发出', tone: 'pending' },
+  sent: { label: '已发送, 等待答复', tone: 'pending' },
+  ok: { label: '成功', tone: 'ok' },
+  rejected: { label: '中心拒绝', tone: 'error' },
+  'not-sent': { label: '未发出', tone: 'neutral' },
+  unknown: { label: '结果未知', tone: 'warning' },
+  reversing: { label: '冲正中', tone: 'warning' },
+  reversed: { label: '已冲正', tone: 'neutral' },
+  'no-effect': { label: '无影响', tone: 'neutral' },
+  'needs-manual': { label: '需人工核实', tone: 'error' },
+};
+
+export function stateLabel(state: JournalState): string {
+  return STATE[state]?.label ?? state;
+}
+
+export interface JournalQuery {
+  readonly states?: readonly JournalState[];
+  readonly infno?: string;
+  /** yyyy-MM-dd or yyyy-MM-dd HH:mm:ss */
+  readonly since?: string;
+  /** msgid, or a part of it */
+  readonly text?: string;
+  readonly includeReversalAttempts?: boolean;
+  readonly limit?: number;
+}
+
+/** The person a call names, from its input or its answer. */
+function personName(entry: JournalEntry): string {
+  const input = inputOf(entry);
+  const output = outputOf(entry);
+  for (const b of [block(input, 'druginfo'), block(input, 'data'), block(output, 'setlinfo'), block(output, 'baseinfo')]) {
+    const name = str(b, 'psn_name');
+    if (name) return name;
+  }
+  return '';
+}
+
+function amountOf(entry: JournalEntry): number | null {
+  const input = inputOf(entry);
+  const output = outputOf(entry);
+  for (const b of [block(output, 'setlinfo'), block(input, 'druginfo'), block(input, 'data')]) {
+    if (b['medfee_sumamt'] !== undefined) return fenOf(b['medfee_sumamt']);
+  }
+  return null;
+}
+
+export function journalRow(entry: JournalEntry): JournalRow {
+  const name = personName(entry);
+  return {
+    id: entry.id,
+    msgid: entry.msgid,
+    infno: entry.infno,
+    infnoName: findInterface(entry.infno)?.name ?? '',
+    time: entry.preparedAt,
+    opter: entry.opter,
+    state: entry.state,
+    stateLabel: stateLabel(entry.state),
+    stateTone: STATE[entry.state]?.tone ?? 'neutral',
+    psnNameMasked: name ? maskName(name) : '',
+    amountFen: amountOf(entry),
+    failure: entry.failureMsg,
+    resolution: entry.resolution,
+    attempts: entry.attempts,
+    nextAttemptAt: entry.nextAttemptAt,
+    reversesId: entry.reversesId,
+  };
+}
+
+export class JournalView {
+  constructor(private readonly journal: JournalStore) {}
+
+  rows(query: JournalQuery = {}): JournalRow[] {
+    const since = query.since && /^\d{4}-\d{2}-\d{2}$/.test(query.since) ? `${query.since} 00:00:00` : query.since;
+    const text = query.text?.trim();
+    const entries = this.journal.list({
+      states: query.states,
+      infno: query.infno || undefined,
+      since,
+      originalsOnly: !query.includeReversalAttempts,
+      limit: text ? 5000 : (query.limit ?? 200),
+    });
+    const matching = text ? entries.filter((e) => e.msgid.includes(text)).slice(0, query.limit ?? 200) : entries;
+    return matching.map(journalRow);
+  }
+
+  detail(id: number): JournalDetail {
+    const entry = this.journal.get(id);
+    if (!entry) throw new YibaoError('E_JOURNAL_NOT_FOUND', `交易流水中没有编号 ${id} 的记录`);
+    const original = entry.reversesId !== null ? this.journal.get(entry.reversesId) : undefined;
+    return {
+      row: journalRow(entry),
+      opterName: entry.opterName,
+      signNo: entry.signNo,
+      preparedAt: entry.preparedAt,
+      sentAt: entry.sentAt,
+      finishedAt: entry.finishedAt,
+      requestMasked: maskJsonText(entry.requestJson) ?? '',
+      responseMasked: maskJsonText(entry.responseJson),
+      reversals: this.journal.reversalsOf(entry.id).map(journalRow),
+      original: original ? journalRow(original) : null,
+    };
+  }
+
+  /** Reversals still running and calls that need a person, newest first. */
+  pending(): PendingWork {
+    const open = this.journal.list({ states: OPEN_STATES, originalsOnly: true, limit: 500 });
+    const manual = this.journal.list({ states: ['needs-manual'], originalsOnly: true, limit: 500 });
+    return { pending: open.map(journalRow), needsManual: manual.map(journalRow) };
+  }
+}

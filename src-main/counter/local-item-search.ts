@@ -1,0 +1,88 @@
+/**
+ * Search through the counter's local catalogue (src-main/catalogue/, filled by `yibao catalogue
+ * sync`) when it holds the catalogues asked for, else the center's catalogue query. The local
+ * search also finds barcodes and the institution's own codes, and the 疾病与诊断 catalogue (1307)
+ * for the diagnosis of a visit, which the center offers only as a file download.
+ */
+import { YibaoError } from '../core/errors';
+import type { LocalCatalogue } from '../catalogue/local-catalogue';
+import type { CatalogueItem } from '../catalogue/item-reader';
+import type { ItemNames } from './item-names';
+import type { ItemSearch } from './item-search';
+import { coded } from './labels';
+import type { CatalogueHit, CatalogueSearchResult, DiagnosisView } from './views';
+
+/** What can be a fee line: drugs, 中药饮片, 自制剂, 民族药, services, consumables. */
+export const FEE_ITEM_CATALOGUES = ['1301', '1302', '1303', '1304', '1305', '1306'] as const;
+export const DIAGNOSIS_CATALOGUES = ['1307'] as const;
+
+/** Counting a large table on every keystroke would cost more than the search: ask once a minute. */
+const AVAILABILITY_TTL_MS = 60_000;
+
+export class LocalItemSearch implements ItemSearch {
+  private known: { at: number; value: boolean } | null = null;
+
+  constructor(
+    private readonly local: LocalCatalogue,
+    private readonly names: ItemNames,
+    private readonly catalogues: readonly string[],
+  ) {}
+
+  /** The local catalogue holds rows of at least one of these catalogues. */
+  hasItems(): boolean {
+    if (this.known && Date.now() - this.known.at < AVAILABILITY_TTL_MS) return this.known.value;
+    let value: boolean;
+    try {
+      value = this.catalogues.some((c) => this.local.items.count(c) > 0);
+    } catch {
+      value = false;
+    }
+    this.known = { at: Date.now(), value };
+    return value;
+  }
+
+  async search(query: string, limit: number): Promise<CatalogueSearchResult> {
+    const hits = this.local.search(query, { limit, catalogues: this.catalogues }).map(({ item }) => hitOf(item));
+    for (const h of hits) this.names.remember(h.code, h.name);
+    return { hits, source: '本地目录', total: hits.length };
+  }
+}
+
+function hitOf(item: CatalogueItem): CatalogueHit {
+  return {
+    code: item.code,
+    name: item.name,
+    pinyin: item.pinyin ?? '',
+    chrgitmLv: coded('chrgitm_lv', item.chrgitmLv),
+    medChrgitmType: coded('med_chrgitm_type', item.medChrgitmType),
+    listType: item.listType ?? '',
+    limitedUse: item.lmtUsedFlag === '1',
+    memo: [item.spec, item.dosform, item.prodentpName].filter(Boolean).join(' · ') || (item.memo ?? ''),
+  };
+}
+
+/** The local catalogue when it is synced, the center otherwise. */
+export class PreferLocalSearch implements ItemSearch {
+  constructor(
+    private readonly local: LocalItemSearch | null,
+    private readonly center: ItemSearch,
+  ) {}
+
+  search(query: string, limit: number): Promise<CatalogueSearchResult> {
+    return this.local?.hasItems() ? this.local.search(query, limit) : this.center.search(query, limit);
+  }
+}
+
+export class DiagnosisSearch {
+  constructor(private readonly local: LocalItemSearch | null) {}
+
+  async search(query: string, limit: number): Promise<DiagnosisView[]> {
+    if (!this.local?.hasItems()) {
+      throw new YibaoError(
+        'E_SEARCH_NO_DIAGNOSES',
+        '本地还没有疾病与诊断目录 (1307), 不能查找; 请直接填写诊断编码和名称, 或先同步目录 (yibao catalogue sync --only 1307)',
+      );
+    }
+    return (await this.local.search(query, limit)).hits.map((h) => ({ code: h.code, name: h.name }));
+  }
+}

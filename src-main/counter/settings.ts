@@ -1,0 +1,95 @@
+/**
+ * 设置: the part of the config file a person at the counter may change (center URL, institution,
+ * region profile), read and written through config/load.ts. Saving merges into the file as it
+ * is on disk, so fields edited by hand (gateway keys, timeouts, devices) are kept; the counter is
+ * then reopened with the new file by its runtime.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { YibaoError } from '../core/errors';
+import type { LoadedConfig } from '../config/load';
+import { saveConfig } from '../config/load';
+import type { ConfigFile } from '../config/schema';
+import { getProfile, PROFILE_IDS, type ProfileId } from '../registry/profile';
+import { SANDBOX_INSTITUTIONS } from '../sandbox/center/institutions';
+import type { InstitutionPreset, ProfileOption, SettingsView } from './views';
+
+export interface SettingsPatch {
+  /** Empty: the embedded sandbox center. */
+  readonly centerUrl: string;
+  readonly institution: {
+    readonly fixmedinsCode: string;
+    readonly fixmedinsName: string;
+    readonly mdtrtareaAdmvs: string;
+    readonly kind: 'pharmacy' | 'clinic';
+    readonly terminalSlot: number;
+  };
+  readonly profile: ProfileId;
+}
+
+export function institutionPresets(): InstitutionPreset[] {
+  return SANDBOX_INSTITUTIONS.map((i) => ({
+    code: i.code,
+    name: i.name,
+    kind: i.type === '2' ? 'pharmacy' : 'clinic',
+    admvs: i.admdvs,
+    note: i.type === '2' ? '沙箱: 零售药店 (药店购药)' : `沙箱: 医疗机构 (门诊收费, ${i.level})`,
+  }));
+}
+
+export function profileOptions(): ProfileOption[] {
+  return PROFILE_IDS.map((id) => {
+    const p = getProfile(id);
+    return { id, name: p.name, description: p.description, flows: { ...p.flows } };
+  });
+}
+
+/** The config file as written (not the defaults-applied config): what saving must keep. */
+export function readRawConfig(path: string): Record<string, unknown> {
+  if (!existsSync(path)) return {};
+  try {
+    const raw: unknown = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  } catch (cause) {
+    throw new YibaoError('E_CONFIG_SYNTAX', `配置文件 ${path} 不是有效的 JSON, 请先修正该文件`, { file: path }, { cause });
+  }
+}
+
+export function settingsView(loaded: LoadedConfig, runningCenterUrl: string): SettingsView {
+  const { config } = loaded;
+  const i = config.institution;
+  return {
+    configPath: loaded.path,
+    centerUrl: config.center.url ?? '',
+    runningCenterUrl,
+    institution: {
+      fixmedinsCode: i.fixmedinsCode,
+      fixmedinsName: i.fixmedinsName,
+      mdtrtareaAdmvs: i.mdtrtareaAdmvs,
+      kind: i.kind,
+      terminalSlot: i.terminalSlot,
+    },
+    profile: config.profile,
+    presets: institutionPresets(),
+    profiles: profileOptions(),
+  };
+}
+
+/** Validates and writes the merged file; answers the previous text so a failed reopen can restore it. */
+export function saveSettings(path: string, patch: SettingsPatch): { previous: string | null } {
+  const previous = existsSync(path) ? readFileSync(path, 'utf8') : null;
+  const raw = readRawConfig(path);
+  const center = (raw['center'] && typeof raw['center'] === 'object' ? raw['center'] : {}) as Record<string, unknown>;
+  const institution = (raw['institution'] && typeof raw['institution'] === 'object' ? raw['institution'] : {}) as Record<
+    string,
+    unknown
+  >;
+  const url = patch.centerUrl.trim();
+  const file = {
+    ...raw,
+    center: { ...center, url: url === '' ? null : url },
+    institution: { ...institution, ...patch.institution },
+    profile: patch.profile,
+  } as ConfigFile;
+  saveConfig(path, file);
+  return { previous };
+}

@@ -1,0 +1,117 @@
+/** Lines being entered: quantity and unit price as typed, the line amount computed exactly from them. */
+import { useEffect, useRef } from 'react';
+import { Button, Input, Table, Tag, Typography } from 'antd';
+import type { DraftLine } from '../stores/draft-lines';
+import { previewLineFen, yuan } from '../format';
+
+export function LineEditor({
+  lines,
+  onChange,
+  onRemove,
+  locked,
+}: {
+  lines: readonly DraftLine[];
+  onChange: (id: string, patch: Partial<Pick<DraftLine, 'cntText' | 'pricText'>>) => void;
+  onRemove: (id: string) => void;
+  locked: boolean;
+}) {
+  const table = useRef<HTMLDivElement>(null);
+  const count = useRef(lines.length);
+  // After an item is added, the cursor goes to its price: the next thing the cashier types.
+  useEffect(() => {
+    if (lines.length > count.current) {
+      const inputs = table.current?.querySelectorAll<HTMLInputElement>('input[data-field="pric"]');
+      inputs?.[inputs.length - 1]?.focus();
+    }
+    count.current = lines.length;
+  }, [lines.length]);
+
+  const amounts = lines.map((l) => previewLineFen(l.cntText, l.pricText));
+  const complete = amounts.every((a) => a !== null && a > 0);
+  const total = complete ? amounts.reduce<number>((sum, a) => sum + (a ?? 0), 0) : null;
+
+  return (
+    <div ref={table}>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="id"
+        dataSource={[...lines]}
+        locale={{ emptyText: '还没有明细: 用上方查找框加入项目' }}
+        data-testid="lines"
+        columns={[
+          { title: '#', width: 40, render: (_, __, i) => i + 1 },
+          {
+            title: '项目',
+            render: (_, l) => (
+              <span>
+                {l.name} <Typography.Text type="secondary">{l.code}</Typography.Text>
+              </span>
+            ),
+          },
+          { title: '等级', width: 70, render: (_, l) => <Tag>{l.level}</Tag> },
+          {
+            title: '数量',
+            width: 110,
+            render: (_, l) => (
+              <Input
+                value={l.cntText}
+                disabled={locked}
+                data-field="cnt"
+                inputMode="decimal"
+                status={previewLineFen(l.cntText, '1') === null ? 'error' : undefined}
+                onChange={(e) => onChange(l.id, { cntText: e.target.value })}
+              />
+            ),
+          },
+          {
+            title: '单价 (元)',
+            width: 130,
+            render: (_, l) => (
+              <Input
+                value={l.pricText}
+                disabled={locked}
+                data-field="pric"
+                inputMode="decimal"
+                placeholder="单价"
+                status={l.pricText !== '' && previewLineFen('1', l.pricText) === null ? 'error' : undefined}
+                onChange={(e) => onChange(l.id, { pricText: e.target.value })}
+              />
+            ),
+          },
+          {
+            title: '金额 (元)',
+            width: 110,
+            align: 'right',
+            render: (_, __, i) => {
+              const a = amounts[i];
+              return a === null || a === undefined ? <Typography.Text type="secondary">—</Typography.Text> : yuan(a);
+            },
+          },
+          {
+            title: '',
+            width: 70,
+            render: (_, l) => (
+              <Button size="small" type="link" danger disabled={locked} onClick={() => onRemove(l.id)}>
+                删除
+              </Button>
+            ),
+          },
+        ]}
+        summary={() =>
+          lines.length > 0 ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0} colSpan={5} align="right">
+                合计 ({lines.length} 项)
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={1} align="right">
+                <b data-testid="lines-total">{total === null ? '—' : yuan(total)}</b>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={2} />
+            </Table.Summary.Row>
+          ) : null
+        }
+      />
+    </div>
+  );
+}

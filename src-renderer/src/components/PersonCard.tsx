@@ -1,0 +1,122 @@
+/** The person read at 读卡: identity (ID masked), insurance rows with balance, the 2001 treatment check. */
+import { Alert, Card, Descriptions, Radio, Space, Table, Tag, Typography } from 'antd';
+import type { PersonView } from '../../../src-main/api/contract';
+import { yuan } from '../format';
+
+export function PersonCard({
+  person,
+  onChoose,
+  compact = false,
+  busy = false,
+}: {
+  person: PersonView;
+  onChoose?: (index: number) => void;
+  compact?: boolean;
+  busy?: boolean;
+}) {
+  const row = person.insurances[person.chosen];
+  if (compact) {
+    return (
+      <Card size="small" data-testid="person-compact">
+        <Space size="large" wrap>
+          <Typography.Text strong style={{ fontSize: 16 }}>
+            {person.name}
+          </Typography.Text>
+          <span>
+            {person.gender} {person.age} 岁
+          </span>
+          <span>证件 {person.certnoMasked}</span>
+          {row && (
+            <>
+              <Tag color="blue">{row.insutype.label}</Tag>
+              <span>{row.psnType.label}</span>
+              <Tag color={row.region === 'local' ? 'green' : 'orange'}>{row.regionLabel}</Tag>
+              <span>
+                个人账户余额 <b data-testid="person-balance">{yuan(row.balanceFen)}</b> 元
+              </span>
+            </>
+          )}
+        </Space>
+      </Card>
+    );
+  }
+  return (
+    <Card title="参保人信息 (1101)" size="small" data-testid="person-card">
+      <Descriptions
+        size="small"
+        column={3}
+        bordered
+        items={[
+          { key: 'name', label: '姓名', children: <b data-testid="person-name">{person.name}</b> },
+          { key: 'gender', label: '性别 / 年龄', children: `${person.gender} / ${person.age} 岁` },
+          { key: 'birth', label: '出生日期', children: person.birthDate },
+          { key: 'cert', label: '证件号码', children: <span data-testid="person-certno">{person.certnoMasked}</span> },
+          { key: 'credential', label: '就诊凭证', children: `${person.credential.label} ${person.credentialNoMasked}` },
+          { key: 'read', label: '读卡时间', children: person.readAt },
+        ]}
+      />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        参保信息 {person.insurances.length > 1 ? '(选择本次结算使用的一条)' : ''}
+      </Typography.Title>
+      <Radio.Group
+        value={person.chosen}
+        onChange={(e) => onChoose?.(Number(e.target.value))}
+        disabled={busy}
+        style={{ width: '100%' }}
+      >
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="index"
+          dataSource={[...person.insurances]}
+          columns={[
+            { title: '', width: 40, render: (_, r) => <Radio value={r.index} /> },
+            { title: '险种', render: (_, r) => `${r.insutype.label} (${r.insutype.code})` },
+            { title: '人员类别', render: (_, r) => r.psnType.label },
+            {
+              title: '参保地',
+              render: (_, r) => (
+                <Space>
+                  {r.insuplcAdmdvs}
+                  <Tag color={r.region === 'local' ? 'green' : 'orange'}>{r.regionLabel}</Tag>
+                </Space>
+              ),
+            },
+            {
+              title: '参保状态',
+              render: (_, r) => <Tag color={r.active ? 'green' : 'red'}>{r.status.label}</Tag>,
+            },
+            {
+              title: '个人账户余额 (元)',
+              align: 'right',
+              render: (_, r) => <span data-testid={`balance-${r.index}`}>{yuan(r.balanceFen)}</span>,
+            },
+            { title: '单位', render: (_, r) => r.empName },
+          ]}
+        />
+      </Radio.Group>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        待遇检查 (2001, {person.treatment.medType.label})
+      </Typography.Title>
+      {person.treatment.error && <Alert type="warning" showIcon title={person.treatment.error} />}
+      {person.treatment.rows && person.treatment.rows.length === 0 && <Alert type="success" showIcon title="没有待遇限制" />}
+      {person.treatment.rows && person.treatment.rows.length > 0 && (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey={(r) => r.fundPayType.code + r.result}
+          dataSource={[...person.treatment.rows]}
+          data-testid="treatment"
+          columns={[
+            { title: '基金', render: (_, r) => r.fundPayType.label },
+            {
+              title: '享受待遇',
+              render: (_, r) => <Tag color={r.enjoyed ? 'green' : 'red'}>{r.enjoyed ? '享受' : '不享受'}</Tag>,
+            },
+            { title: '说明', render: (_, r) => r.result },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

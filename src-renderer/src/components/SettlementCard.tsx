@@ -1,0 +1,111 @@
+/** A pre-settlement, settlement or refund: the amounts from integer fen, the fund breakdown, the lines. */
+import { Card, Col, Descriptions, Row, Statistic, Table, Tag } from 'antd';
+import type { SettlementView } from '../../../src-main/api/contract';
+import { yuan } from '../format';
+
+export function SettlementCard({
+  settlement,
+  title,
+  kind,
+  testId,
+  showLines = true,
+}: {
+  settlement: SettlementView;
+  title: string;
+  kind: 'pre' | 'settled' | 'refund';
+  testId: string;
+  showLines?: boolean;
+}) {
+  const s = settlement;
+  const extra = (
+    <span>
+      {s.infno} · 报文 {s.msgid}
+      {s.setlId ? ` · 结算ID ${s.setlId}` : ''}
+    </span>
+  );
+  const color = kind === 'refund' ? '#cf1322' : kind === 'settled' ? '#389e0d' : '#0b4f8a';
+  return (
+    <Card title={title} extra={extra} size="small" data-testid={testId} style={{ borderColor: color }}>
+      <Row gutter={16}>
+        <Col span={6}>
+          <Statistic
+            title={kind === 'refund' ? '退费总额 (元)' : '医疗费总额 (元)'}
+            value={yuan(s.medfeeFen)}
+            data-testid={`${testId}-total`}
+          />
+        </Col>
+        <Col span={6}>
+          <Statistic title="基金支付 (元)" value={yuan(s.fundPaySumFen)} data-testid={`${testId}-fund`} />
+        </Col>
+        <Col span={6}>
+          <Statistic title="个人账户 (元)" value={yuan(s.acctPayFen)} data-testid={`${testId}-acct`} />
+        </Col>
+        <Col span={6}>
+          <Statistic
+            title={kind === 'refund' ? '退现金 (元)' : '个人现金 (元)'}
+            value={yuan(s.psnCashPayFen)}
+            styles={{ content: { color, fontWeight: 600 } }}
+            data-testid={`${testId}-cash`}
+          />
+        </Col>
+      </Row>
+      <Descriptions
+        size="small"
+        column={4}
+        style={{ marginTop: 12 }}
+        items={[
+          { key: 'ins', label: '险种', children: s.insutype.label },
+          { key: 'med', label: '医疗类别', children: s.medType.label },
+          { key: 'own', label: '全自费', children: yuan(s.fulamtOwnpayFen) },
+          { key: 'over', label: '超限价自费', children: yuan(s.overlmtSelfpayFen) },
+          { key: 'pre', label: '先行自付', children: yuan(s.preselfpayFen) },
+          { key: 'inscp', label: '符合政策范围', children: yuan(s.inscpScpFen) },
+          { key: 'hifp', label: '统筹基金', children: yuan(s.hifpPayFen) },
+          { key: 'cvl', label: '公务员补助', children: yuan(s.cvlservPayFen) },
+          { key: 'hifmi', label: '大病保险', children: yuan(s.hifmiPayFen) },
+          { key: 'maf', label: '医疗救助', children: yuan(s.mafPayFen) },
+          { key: 'psn', label: '个人负担', children: yuan(s.psnPartFen) },
+          {
+            key: 'balc',
+            label: kind === 'pre' ? '预计结算后余额' : kind === 'refund' ? '退费后账户余额' : '结算后账户余额',
+            children: yuan(s.balanceAfterFen),
+          },
+          { key: 'time', label: '时间', children: s.time },
+        ]}
+      />
+      {s.funds.length > 0 && (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey={(r) => r.fundPayType.code}
+          dataSource={[...s.funds]}
+          style={{ marginTop: 8 }}
+          columns={[
+            { title: '基金支付明细', render: (_, r) => r.fundPayType.label },
+            { title: '金额 (元)', align: 'right', render: (_, r) => yuan(r.amountFen) },
+            { title: '说明', render: (_, r) => r.note },
+          ]}
+        />
+      )}
+      {showLines && s.lines.length > 0 && (
+        <Table
+          size="small"
+          pagination={false}
+          rowKey="sn"
+          dataSource={[...s.lines]}
+          style={{ marginTop: 8 }}
+          columns={[
+            { title: '项目', render: (_, r) => r.name || r.code },
+            { title: '等级', width: 60, render: (_, r) => <Tag>{r.chrgitmLv.label}</Tag> },
+            { title: '数量', width: 70, align: 'right', dataIndex: 'cntText' },
+            { title: '单价', width: 90, align: 'right', dataIndex: 'pricText' },
+            { title: '金额', width: 90, align: 'right', render: (_, r) => yuan(r.amountFen) },
+            { title: '自费', width: 80, align: 'right', render: (_, r) => yuan(r.fulamtOwnpayFen + r.overlmtFen) },
+            { title: '先行自付', width: 80, align: 'right', render: (_, r) => yuan(r.preselfpayFen) },
+            { title: '说明', render: (_, r) => r.memo },
+          ]}
+        />
+      )}
+    </Card>
+  );
+}

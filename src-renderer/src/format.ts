@@ -1,0 +1,36 @@
+/** Display helpers: money from integer fen, errors with what to do next, new basket ids. */
+import { formatYuan, lineAmount, parsePrice, parseQty, type Fen } from '../../src-main/core/money';
+import { ApiFailure } from './api/client';
+
+/** Integer fen → "12.34" (never float arithmetic). */
+export function yuan(fen: number): string {
+  return formatYuan(fen as Fen);
+}
+
+/** Line amount for the preview of what is being typed; null while the text is not a valid number. */
+export function previewLineFen(cntText: string, pricText: string): number | null {
+  try {
+    return lineAmount(parseQty(cntText.trim()), parsePrice(pricText.trim()));
+  } catch {
+    return null;
+  }
+}
+
+export interface UiError {
+  readonly code: string;
+  readonly message: string;
+  readonly hint?: string;
+}
+
+export function uiError(e: unknown): UiError {
+  if (e instanceof ApiFailure) return { code: e.code, message: e.message, hint: e.hint };
+  return { code: 'E_UI', message: e instanceof Error ? e.message : String(e) };
+}
+
+/** A basket / request id: letters and digits, unique enough per counter (time + randomness). */
+export function newBasketId(): string {
+  const random = new Uint32Array(2);
+  crypto.getRandomValues(random);
+  const text = `B${Date.now().toString(36)}${random[0]?.toString(36) ?? ''}${random[1]?.toString(36) ?? ''}`;
+  return text.toUpperCase().slice(0, 24);
+}

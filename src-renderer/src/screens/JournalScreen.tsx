@@ -1,0 +1,253 @@
+/**
+ * 交易流水: every call with its state, filterable; the detail of a call (masked request and answer,
+ * its 2601 attempts); reversals still running and calls that need a person, updated live.
+ */
+import { useEffect } from 'react';
+import { Alert, Button, Card, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { JournalRow } from '../../../src-main/api/contract';
+import { useJournalStore } from '../stores/journal-store';
+import { useLiveStore } from '../stores/live-store';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { KeyHints } from '../components/KeyHints';
+import { useHotkeys } from '../keyboard';
+import { yuan } from '../format';
+
+const TONE: Record<JournalRow['stateTone'], string> = {
+  ok: 'green',
+  error: 'red',
+  warning: 'orange',
+  pending: 'blue',
+  neutral: 'default',
+};
+
+const STATE_OPTIONS = [
+  ['ok', '成功'],
+  ['rejected', '中心拒绝'],
+  ['not-sent', '未发出'],
+  ['unknown', '结果未知'],
+  ['reversing', '冲正中'],
+  ['reversed', '已冲正'],
+  ['no-effect', '无影响'],
+  ['needs-manual', '需人工核实'],
+  ['prepared', '已记录未发出'],
+  ['sent', '已发送待答复'],
+].map(([value, label]) => ({ value: value as string, label: label as string }));
+
+export function StateTag({ row }: { row: JournalRow }) {
+  return (
+    <Tag color={TONE[row.stateTone]} data-testid={`state-${row.msgid}`}>
+      {row.stateLabel}
+    </Tag>
+  );
+}
+
+const nowrap = { style: { whiteSpace: 'nowrap' as const } };
+
+function rowColumns(compact: boolean) {
+  return [
+    { title: '时间', dataIndex: 'time', width: 160, onCell: () => nowrap },
+    {
+      title: '交易',
+      width: compact ? 190 : 210,
+      ellipsis: true,
+      render: (_: unknown, r: JournalRow) => (
+        <span>
+          <b>{r.infno}</b> {r.infnoName}
+        </span>
+      ),
+    },
+    { title: '状态', width: 100, render: (_: unknown, r: JournalRow) => <StateTag row={r} /> },
+    { title: '参保人', dataIndex: 'psnNameMasked', width: 80, onCell: () => nowrap },
+    {
+      title: '金额 (元)',
+      width: 100,
+      align: 'right' as const,
+      render: (_: unknown, r: JournalRow) => (r.amountFen === null ? '' : yuan(r.amountFen)),
+    },
+    { title: '操作员', dataIndex: 'opter', width: 80 },
+    { title: '报文ID', dataIndex: 'msgid', width: 260, onCell: () => nowrap },
+    {
+      title: '说明',
+      render: (_: unknown, r: JournalRow) => (
+        <Typography.Text type={r.stateTone === 'error' ? 'danger' : 'secondary'} ellipsis style={{ maxWidth: 420 }}>
+          {r.resolution ?? r.failure ?? ''}
+        </Typography.Text>
+      ),
+    },
+  ];
+}
+
+export function JournalScreen() {
+  const j = useJournalStore();
+  const tick = useLiveStore((s) => s.journalTick);
+  const load = j.load;
+  useEffect(() => {
+    void load();
+  }, [load, tick]);
+
+  useHotkeys({
+    F5: () => void j.load(),
+    F6: () => void j.resolveNow(),
+    Escape: () => j.closeDetail(),
+  });
+
+  const pending = j.pending;
+  const hasPending = pending && (pending.pending.length > 0 || pending.needsManual.length > 0);
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <KeyHints
+        hints={[
+          ['F5', '刷新'],
+          ['F6', '立即重试冲正'],
+          ['Esc', '关闭详情'],
+        ]}
+      />
+      <ErrorNotice error={j.error} />
+      {hasPending && (
+        <Card
+          size="small"
+          title="待处理: 结果未明的交易与冲正进度"
+          extra={
+            <Button onClick={() => void j.resolveNow()} loading={j.resolving} data-testid="resolve-now">
+              立即重试冲正 (F6)
+            </Button>
+          }
+          data-testid="pending"
+        >
+          {pending.needsManual.length > 0 && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 8 }}
+              title={`${pending.needsManual.length} 笔交易需要人工核实`}
+              description="这些交易结果未知且系统不能自动处理: 请与医保中心核实是否已扣费, 不要重复收费。"
+            />
+          )}
+          <Table<JournalRow>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={[...pending.pending, ...pending.needsManual]}
+            onRow={(r) => ({ onClick: () => void j.openDetail(r.id) })}
+            columns={[
+              ...rowColumns(true).slice(0, 5),
+              { title: '冲正次数', dataIndex: 'attempts', width: 80 },
+              { title: '下次尝试', dataIndex: 'nextAttemptAt', width: 165 },
+              { title: '进度', render: (_, r) => r.resolution ?? r.failure ?? '' },
+            ]}
+          />
+        </Card>
+      )}
+      {j.resolveLines.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          closable={{ onClose: () => useJournalStore.setState({ resolveLines: [] }) }}
+          title="处理结果"
+          description={j.resolveLines.join('; ')}
+        />
+      )}
+      <Space wrap>
+        <Select
+          mode="multiple"
+          allowClear
+          placeholder="按状态筛选"
+          style={{ minWidth: 260 }}
+          options={STATE_OPTIONS}
+          value={j.filter.states}
+          onChange={(states: string[]) => j.setFilter({ states })}
+          data-testid="filter-states"
+        />
+        <Input.Search
+          placeholder="交易编号, 如 2102"
+          allowClear
+          style={{ width: 180 }}
+          onSearch={(infno) => j.setFilter({ infno: infno.trim() })}
+          data-testid="filter-infno"
+        />
+        <Input
+          type="date"
+          style={{ width: 160 }}
+          value={j.filter.since}
+          onChange={(e) => j.setFilter({ since: e.target.value })}
+          aria-label="开始日期"
+        />
+        <Input.Search
+          placeholder="报文ID"
+          allowClear
+          style={{ width: 240 }}
+          onSearch={(text) => j.setFilter({ text: text.trim() })}
+        />
+        <Typography.Text type="secondary">共 {j.rows.length} 笔 (最新在前, 实时更新)</Typography.Text>
+      </Space>
+      <Table<JournalRow>
+        size="small"
+        rowKey="id"
+        loading={j.loading && j.rows.length === 0}
+        dataSource={[...j.rows]}
+        columns={rowColumns(false)}
+        pagination={{ pageSize: 20, showSizeChanger: false }}
+        onRow={(r) => ({ onClick: () => void j.openDetail(r.id), style: { cursor: 'pointer' } })}
+        scroll={{ x: 1300 }}
+        data-testid="journal-rows"
+      />
+      <Drawer
+        open={j.detail !== null}
+        onClose={j.closeDetail}
+        size={760}
+        title={j.detail ? `${j.detail.row.infno} ${j.detail.row.infnoName}` : ''}
+      >
+        {j.detail && (
+          <Space orientation="vertical" style={{ width: '100%' }} data-testid="journal-detail">
+            <Descriptions
+              size="small"
+              column={2}
+              bordered
+              items={[
+                { key: 'msgid', label: '报文ID', children: j.detail.row.msgid, span: 2 },
+                { key: 'state', label: '状态', children: <StateTag row={j.detail.row} /> },
+                { key: 'op', label: '操作员', children: `${j.detail.row.opter} ${j.detail.opterName}` },
+                { key: 'prepared', label: '记录时间', children: j.detail.preparedAt },
+                { key: 'finished', label: '完成时间', children: j.detail.finishedAt ?? '' },
+                { key: 'failure', label: '失败原因', children: j.detail.row.failure ?? '', span: 2 },
+                { key: 'resolution', label: '处理结果', children: j.detail.row.resolution ?? '', span: 2 },
+              ]}
+            />
+            {j.detail.original && (
+              <Alert type="info" showIcon title={`这是对 ${j.detail.original.infno} (报文 ${j.detail.original.msgid}) 的冲正`} />
+            )}
+            {j.detail.reversals.length > 0 && (
+              <Card size="small" title={`冲正 (2601) 尝试: ${j.detail.reversals.length} 次`}>
+                <Table<JournalRow>
+                  size="small"
+                  rowKey="id"
+                  pagination={false}
+                  dataSource={[...j.detail.reversals]}
+                  data-testid="reversal-attempts"
+                  columns={[
+                    { title: '时间', dataIndex: 'time', width: 165 },
+                    { title: '报文ID', dataIndex: 'msgid' },
+                    { title: '状态', render: (_, r) => <StateTag row={r} /> },
+                    { title: '中心答复', render: (_, r) => r.failure ?? '' },
+                  ]}
+                />
+              </Card>
+            )}
+            <Typography.Text strong>请求 (个人信息已脱敏)</Typography.Text>
+            <pre className="json">{pretty(j.detail.requestMasked)}</pre>
+            <Typography.Text strong>答复</Typography.Text>
+            <pre className="json">{j.detail.responseMasked ? pretty(j.detail.responseMasked) : '(没有答复)'}</pre>
+          </Space>
+        )}
+      </Drawer>
+    </Space>
+  );
+}
+
+function pretty(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}

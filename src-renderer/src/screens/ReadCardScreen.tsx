@@ -1,0 +1,137 @@
+/**
+ * 读卡: identify the customer by ID number, by a scanned 医保电子凭证 / card string (scanner or
+ * reader in keyboard mode) or through the configured reader; 1101 person panel and 2001 check.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { Button, Card, Form, Input, Segmented, Space, Typography, type InputRef } from 'antd';
+import { usePersonStore } from '../stores/person-store';
+import { useNavStore } from '../stores/nav-store';
+import { useSettingsStore } from '../stores/settings-store';
+import { useSessionStore } from '../stores/session-store';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { KeyHints } from '../components/KeyHints';
+import { PersonCard } from '../components/PersonCard';
+import { useHotkeys } from '../keyboard';
+
+type Mode = 'id' | 'scan';
+
+export function ReadCardScreen() {
+  const { person, reading, error, read, readDevice, choose, clear } = usePersonStore();
+  const devices = useSettingsStore((s) => s.devices);
+  const loadSettings = useSettingsStore((s) => s.load);
+  const kind = useSessionStore((s) => s.status?.institution.kind);
+  const go = useNavStore((s) => s.go);
+  const [mode, setMode] = useState<Mode>('id');
+  const [form] = Form.useForm<{ idNumber: string; name: string }>();
+  const [scanText, setScanText] = useState('');
+  const idInput = useRef<InputRef>(null);
+  const scanInput = useRef<InputRef>(null);
+
+  useEffect(() => {
+    if (!devices) void loadSettings();
+  }, [devices, loadSettings]);
+  useEffect(() => {
+    (mode === 'id' ? idInput : scanInput).current?.focus();
+  }, [mode]);
+
+  const readScan = async () => {
+    if (!scanText.trim()) return;
+    const ok = await read({ kind: 'scan', text: scanText });
+    // A scan is used once: clear it either way so the next scan starts empty.
+    setScanText('');
+    if (!ok) scanInput.current?.focus();
+  };
+  const reset = () => {
+    clear();
+    form.resetFields();
+    setScanText('');
+    (mode === 'id' ? idInput : scanInput).current?.focus();
+  };
+  useHotkeys({
+    Escape: reset,
+    F5: () => devices?.readsOnMainSide && void readDevice(),
+  });
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <KeyHints
+        hints={[
+          ['Enter', '读取'],
+          ...(devices?.readsOnMainSide ? ([['F5', '读卡器读卡']] as const) : []),
+          ['F2', kind === 'clinic' ? '去门诊收费' : '去药店购药'],
+          ['Esc', '清除, 下一位'],
+        ]}
+      />
+      <Card size="small">
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Segmented<Mode>
+            value={mode}
+            onChange={setMode}
+            options={[
+              { label: '身份证号', value: 'id' },
+              { label: '扫码 / 刷卡 (电子凭证、社保卡)', value: 'scan' },
+            ]}
+            data-testid="read-mode"
+          />
+          {mode === 'id' ? (
+            <Form
+              form={form}
+              layout="inline"
+              disabled={reading}
+              onFinish={async (v) => {
+                // The typed ID number does not stay on screen once the person is read.
+                if (await read({ kind: 'id', idNumber: v.idNumber.trim(), name: v.name.trim() })) form.resetFields();
+              }}
+            >
+              <Form.Item name="idNumber" label="身份证号" rules={[{ required: true, message: '请输入身份证号' }]}>
+                <Input ref={idInput} autoComplete="off" maxLength={18} style={{ width: 240 }} data-testid="id-number" />
+              </Form.Item>
+              <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
+                <Input autoComplete="off" maxLength={50} style={{ width: 140 }} data-testid="id-name" />
+              </Form.Item>
+              <Button type="primary" htmlType="submit" loading={reading} data-testid="read-id">
+                读取 (Enter)
+              </Button>
+            </Form>
+          ) : (
+            <Space.Compact style={{ width: '100%' }}>
+              <Input
+                ref={scanInput}
+                value={scanText}
+                disabled={reading}
+                onChange={(e) => setScanText(e.target.value)}
+                onPressEnter={() => void readScan()}
+                placeholder="光标在此时扫医保电子凭证 (解码后的内容) 或刷社保卡 (键盘模式读卡器)"
+                data-testid="scan-text"
+                autoComplete="off"
+              />
+              <Button type="primary" loading={reading} onClick={() => void readScan()}>
+                读取 (Enter)
+              </Button>
+            </Space.Compact>
+          )}
+          {devices?.readsOnMainSide && (
+            <Space>
+              <Button onClick={() => void readDevice()} loading={reading} data-testid="read-device">
+                读卡器读卡 (F5)
+              </Button>
+              <Typography.Text type="secondary">{devices.configured.label}</Typography.Text>
+            </Space>
+          )}
+        </Space>
+      </Card>
+      <ErrorNotice error={error} testId="read-error" />
+      {person && (
+        <>
+          <PersonCard person={person} onChoose={(i) => void choose(i)} busy={reading} />
+          <Space>
+            <Button type="primary" onClick={() => go('sale')} data-testid="go-sale">
+              {kind === 'clinic' ? '去门诊收费 (F2)' : '去药店购药 (F2)'}
+            </Button>
+            <Button onClick={reset}>清除 (Esc)</Button>
+          </Space>
+        </>
+      )}
+    </Space>
+  );
+}

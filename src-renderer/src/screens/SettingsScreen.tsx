@@ -1,0 +1,291 @@
+/**
+ * 设置: center URL, institution (sandbox presets or typed in), region profile (which variant each
+ * flow uses); saving writes the config file and restarts the counter behind this window. Devices:
+ * what the device module offers and a test read of the configured reader.
+ */
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import type { ApiArgs, ProfileOption } from '../../../src-main/api/contract';
+import { useSettingsStore } from '../stores/settings-store';
+import { useSessionStore } from '../stores/session-store';
+import { usePersonStore } from '../stores/person-store';
+import { usePharmacyStore } from '../stores/pharmacy-store';
+import { useClinicStore } from '../stores/clinic-store';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { KeyHints } from '../components/KeyHints';
+import { useHotkeys } from '../keyboard';
+
+type Values = ApiArgs<'settings.save'>;
+
+const FLOW_LABELS: Record<string, string> = {
+  pharmacyPreSettle: '药店预结算',
+  pharmacySettle: '药店结算',
+  pharmacyRefund: '药店退费',
+  clinicRegister: '门诊挂号',
+  clinicVisitInfo: '就诊信息上传',
+  clinicFeeUpload: '费用明细上传',
+  clinicPreSettle: '门诊预结算',
+  clinicSettle: '门诊结算',
+  clinicSettleCancel: '门诊结算撤销',
+  clinicFeeCancel: '明细撤销',
+  clinicRegisterCancel: '挂号撤销',
+  catalogueQuery: '目录查询',
+};
+
+export function SettingsScreen() {
+  const s = useSettingsStore();
+  const refreshSession = useSessionStore((x) => x.refresh);
+  const [form] = Form.useForm<Values>();
+  const [confirm, setConfirm] = useState<Values | null>(null);
+  const profile = Form.useWatch('profile', form);
+
+  const load = s.load;
+  useEffect(() => {
+    void load();
+  }, [load]);
+  useEffect(() => {
+    if (!s.settings) return;
+    form.setFieldsValue({
+      centerUrl: s.settings.centerUrl,
+      institution: s.settings.institution,
+      profile: s.settings.profile as Values['profile'],
+    });
+  }, [s.settings, form]);
+
+  const ask = async () => {
+    try {
+      setConfirm(await form.validateFields());
+    } catch {
+      // the form shows what is wrong
+    }
+  };
+  useHotkeys({ F6: () => void ask() }, { enabled: confirm === null });
+
+  const save = async (values: Values) => {
+    if (await s.save(values)) {
+      setConfirm(null);
+      usePersonStore.getState().clear();
+      usePharmacyStore.getState().newSale();
+      useClinicStore.getState().newVisit();
+      await refreshSession();
+    }
+  };
+
+  const chosenProfile: ProfileOption | undefined = s.settings?.profiles.find((p) => p.id === profile);
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <KeyHints
+        hints={[
+          ['F6', '保存并重新启动'],
+          ['Enter', '确认'],
+          ['Esc', '取消'],
+        ]}
+      />
+      <ErrorNotice error={s.error} testId="settings-error" />
+      {s.saved && (
+        <Alert type="success" showIcon title="设置已保存, 收银台已按新设置重新启动; 请重新签到" data-testid="settings-saved" />
+      )}
+      <Form<Values> form={form} layout="vertical" disabled={s.saving}>
+        <Row gutter={16}>
+          <Col span={12}>
+            <Card size="small" title="医保中心">
+              <Form.Item
+                name="centerUrl"
+                label="中心地址 (留空 = 内置沙箱中心, 用于培训和测试)"
+                rules={[{ pattern: /^(https?:\/\/.+)?$/, message: '必须是 http:// 或 https:// 开头的地址' }]}
+              >
+                <Input placeholder="https://…/fsi/api/rsfComIfsService/callService" data-testid="center-url" />
+              </Form.Item>
+              <Typography.Text type="secondary">当前使用: {s.settings?.runningCenterUrl}</Typography.Text>
+            </Card>
+            <Card size="small" title="地区配置 (各业务使用的交易版本)" style={{ marginTop: 16 }}>
+              <div data-testid="profile">
+                <Form.Item name="profile" label="地区" rules={[{ required: true }]}>
+                  <Select options={s.settings?.profiles.map((p) => ({ value: p.id, label: `${p.name} (${p.id})` }))} />
+                </Form.Item>
+              </div>
+              {chosenProfile && (
+                <>
+                  <Typography.Paragraph type="secondary">{chosenProfile.description}</Typography.Paragraph>
+                  <Space wrap size={[6, 6]}>
+                    {Object.entries(FLOW_LABELS).map(([flow, label]) => (
+                      <Tag key={flow}>
+                        {label} {chosenProfile.flows[flow]}
+                      </Tag>
+                    ))}
+                  </Space>
+                </>
+              )}
+            </Card>
+          </Col>
+          <Col span={12}>
+            <Card size="small" title="定点机构">
+              <div data-testid="institution-preset">
+                <Form.Item label="沙箱演示机构 (选择后自动填写)">
+                  <Select
+                    allowClear
+                    placeholder="选择一个沙箱机构"
+                    options={s.settings?.presets.map((p) => ({ value: p.code, label: `${p.code} ${p.name} — ${p.note}` }))}
+                    onChange={(code: string | undefined) => {
+                      const p = s.settings?.presets.find((x) => x.code === code);
+                      if (!p) return;
+                      form.setFieldsValue({
+                        institution: {
+                          ...form.getFieldValue('institution'),
+                          fixmedinsCode: p.code,
+                          fixmedinsName: p.name,
+                          mdtrtareaAdmvs: p.admvs,
+                          kind: p.kind,
+                        },
+                      });
+                    }}
+                  />
+                </Form.Item>
+              </div>
+              <Space wrap align="start">
+                <Form.Item
+                  name={['institution', 'fixmedinsCode']}
+                  label="机构编码"
+                  rules={[{ required: true, pattern: /^[0-9A-Za-z]{12}$/, message: '12 位字母或数字' }]}
+                >
+                  <Input style={{ width: 160 }} data-testid="fixmedins-code" />
+                </Form.Item>
+                <Form.Item
+                  name={['institution', 'fixmedinsName']}
+                  label="机构名称"
+                  rules={[{ required: true, message: '请输入机构名称' }]}
+                >
+                  <Input style={{ width: 220 }} />
+                </Form.Item>
+                <Form.Item
+                  name={['institution', 'mdtrtareaAdmvs']}
+                  label="就医地区划"
+                  rules={[{ required: true, pattern: /^\d{6}$/, message: '6 位数字' }]}
+                >
+                  <Input style={{ width: 100 }} />
+                </Form.Item>
+                <Form.Item name={['institution', 'kind']} label="类型" rules={[{ required: true }]}>
+                  <Select
+                    style={{ width: 150 }}
+                    options={[
+                      { value: 'pharmacy', label: '零售药店 (购药)' },
+                      { value: 'clinic', label: '诊所 / 医院 (门诊)' },
+                    ]}
+                  />
+                </Form.Item>
+                <Form.Item name={['institution', 'terminalSlot']} label="收银台序号 (0–9)" rules={[{ required: true }]}>
+                  <InputNumber min={0} max={9} style={{ width: 100 }} />
+                </Form.Item>
+              </Space>
+              <Typography.Text type="secondary">同一机构的多台收银电脑请使用不同序号 (报文ID 不会重复)。</Typography.Text>
+            </Card>
+            <Button
+              type="primary"
+              style={{ marginTop: 16 }}
+              onClick={() => void ask()}
+              loading={s.saving}
+              data-testid="save-settings"
+            >
+              保存并重新启动 (F6)
+            </Button>
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+              配置文件: {s.settings?.configPath}
+            </Typography.Paragraph>
+          </Col>
+        </Row>
+      </Form>
+      <DevicesCard />
+      <Modal
+        open={confirm !== null}
+        title="保存设置并重新启动收银台?"
+        okText="保存 (Enter)"
+        cancelText="取消 (Esc)"
+        okButtonProps={{ loading: s.saving, autoFocus: true, 'data-testid': 'confirm-save' } as never}
+        onOk={() => confirm && void save(confirm)}
+        onCancel={() => setConfirm(null)}
+        destroyOnHidden
+      >
+        {confirm && (
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              { key: 'center', label: '中心', children: confirm.centerUrl || '内置沙箱中心' },
+              {
+                key: 'inst',
+                label: '机构',
+                children: `${confirm.institution.fixmedinsCode} ${confirm.institution.fixmedinsName}`,
+              },
+              { key: 'profile', label: '地区配置', children: confirm.profile },
+            ]}
+          />
+        )}
+        <Typography.Paragraph type="secondary">
+          进行中的业务不会中断 (有结算进行时不能保存); 换了机构或中心后需要重新签到。
+        </Typography.Paragraph>
+        <ErrorNotice error={s.error} />
+      </Modal>
+    </Space>
+  );
+}
+
+function DevicesCard() {
+  const { devices, testing, test, testError, testReader } = useSettingsStore();
+  if (!devices) return null;
+  return (
+    <Card size="small" title="读卡设备" data-testid="devices">
+      <Typography.Paragraph>
+        当前配置: <Tag color="blue">{devices.configured.label}</Tag> (配置文件 devices.driver = {devices.configured.code}, 超时{' '}
+        {Math.round(devices.timeoutMs / 1000)} 秒)
+      </Typography.Paragraph>
+      <Table
+        size="small"
+        pagination={false}
+        rowKey="id"
+        dataSource={[...devices.options]}
+        columns={[
+          { title: '方式', dataIndex: 'label' },
+          {
+            title: '可用',
+            width: 80,
+            render: (_, o) => <Tag color={o.available ? 'green' : 'default'}>{o.available ? '可用' : '未配置'}</Tag>,
+          },
+          { title: '说明', dataIndex: 'note' },
+        ]}
+      />
+      <Space style={{ marginTop: 12 }}>
+        <Button onClick={() => void testReader()} loading={testing} disabled={!devices.readsOnMainSide} data-testid="test-reader">
+          测试读卡器
+        </Button>
+        {!devices.readsOnMainSide && (
+          <Typography.Text type="secondary">手工录入和键盘模式在读卡页直接输入, 无需测试。</Typography.Text>
+        )}
+      </Space>
+      <ErrorNotice error={testError} />
+      {test && (
+        <Descriptions
+          size="small"
+          column={2}
+          title={`读到: ${test.kind} (个人信息已脱敏)`}
+          items={test.fields.map(([label, value]) => ({ key: label, label, children: value }))}
+        />
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,142 @@
+/**
+ * 就诊信息 (2203 / 2203A): medical category, chief complaint and the diagnoses. A diagnosis is
+ * looked up in the local 疾病与诊断 catalogue (code, name or 拼音首字母) when it is synced, or typed.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
+import type { DiagnosisView } from '../../../../src-main/api/contract';
+import { call } from '../../api/client';
+import type { Diagnosis } from '../../stores/clinic-store';
+import { uiError } from '../../format';
+import { MED_TYPES } from './RegisterForm';
+
+interface Values {
+  medType: string;
+  mainCondDscr: string;
+  diagnoses: Diagnosis[];
+}
+
+function DiagnosisCodeInput({
+  form,
+  row,
+  onSearchError,
+  value,
+  onChange,
+  autoFocus,
+}: {
+  form: FormInstance<Values>;
+  row: number;
+  onSearchError: (message: string | null) => void;
+  value?: string;
+  onChange?: (value: string) => void;
+  autoFocus?: boolean;
+}) {
+  const [options, setOptions] = useState<readonly DiagnosisView[]>([]);
+  const serial = useRef(0);
+  const text = value ?? '';
+  useEffect(() => {
+    const query = text.trim();
+    if (query.length < 1) return setOptions([]);
+    const mine = ++serial.current;
+    const timer = setTimeout(() => {
+      call('diagnosis.search', { query, limit: 12 })
+        .then((hits) => mine === serial.current && (setOptions(hits), onSearchError(null)))
+        .catch((e: unknown) => mine === serial.current && (setOptions([]), onSearchError(uiError(e).message)));
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [text, onSearchError]);
+  return (
+    <AutoComplete
+      value={text}
+      onChange={(v: string) => onChange?.(v)}
+      onSelect={(code: string) => {
+        const hit = options.find((o) => o.code === code);
+        if (hit) form.setFieldValue(['diagnoses', row, 'name'], hit.name);
+      }}
+      options={options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))}
+      style={{ width: 180 }}
+    >
+      <Input placeholder="诊断编码, 如 J06.900" data-testid={`diag-code-${row}`} autoFocus={autoFocus} />
+    </AutoComplete>
+  );
+}
+
+export function VisitInfoForm({
+  infno,
+  medType,
+  busy,
+  onSubmit,
+}: {
+  infno: string;
+  medType: string;
+  busy: boolean;
+  onSubmit: (medType: string, mainCondDscr: string, diagnoses: Diagnosis[]) => void;
+}) {
+  const [form] = Form.useForm<Values>();
+  const [searchNote, setSearchNote] = useState<string | null>(null);
+  return (
+    <Card size="small" title={`就诊信息与诊断 (${infno})`}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        initialValues={{ medType, mainCondDscr: '', diagnoses: [{ code: '', name: '' }] }}
+        onFinish={(v) =>
+          onSubmit(
+            v.medType,
+            v.mainCondDscr ?? '',
+            v.diagnoses.map((d) => ({ code: d.code.trim(), name: d.name.trim() })),
+          )
+        }
+        disabled={busy}
+      >
+        <Space wrap align="start">
+          <Form.Item name="medType" label="医疗类别" rules={[{ required: true }]}>
+            <Select options={MED_TYPES} style={{ width: 160 }} />
+          </Form.Item>
+          <Form.Item name="mainCondDscr" label="主诉">
+            <Input style={{ width: 360 }} maxLength={1000} data-testid="main-cond" />
+          </Form.Item>
+        </Space>
+        <div>
+          <Typography.Text type="secondary">诊断 (第一条为主诊断; 按医保疾病与诊断目录的编码和名称填写)</Typography.Text>
+        </div>
+        <Form.List name="diagnoses">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field, i) => (
+                <Space key={field.key} align="start" style={{ display: 'flex', marginTop: 8 }}>
+                  <Form.Item name={[field.name, 'code']} rules={[{ required: true, message: '诊断编码' }]} noStyle>
+                    <DiagnosisCodeInput form={form} row={field.name} onSearchError={setSearchNote} autoFocus={i === 0} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: '诊断名称' }]} noStyle>
+                    <Input placeholder="诊断名称" style={{ width: 260 }} data-testid={`diag-name-${i}`} />
+                  </Form.Item>
+                  {fields.length > 1 && (
+                    <Button type="link" danger onClick={() => remove(field.name)}>
+                      删除
+                    </Button>
+                  )}
+                </Space>
+              ))}
+              <Button type="dashed" onClick={() => add({ code: '', name: '' })} style={{ marginTop: 8 }}>
+                增加诊断
+              </Button>
+              {searchNote && (
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="diag-search-note">
+                    {searchNote}
+                  </Typography.Text>
+                </div>
+              )}
+            </>
+          )}
+        </Form.List>
+        <div style={{ marginTop: 12 }}>
+          <Button type="primary" htmlType="submit" loading={busy} data-testid="visit-info">
+            上传就诊信息 (Enter)
+          </Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}

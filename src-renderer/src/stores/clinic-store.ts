@@ -1,0 +1,218 @@
+/**
+ * 门诊收费: the visit being served (as the main side replays it from the journal), the bill being
+ * entered, the pre-settlement and settlement of the active bill, refunds, and recent visits.
+ */
+import { create } from 'zustand';
+import type {
+  CatalogueHit,
+  ClinicRefundStep,
+  SaleResult,
+  SettlementView,
+  VisitSummary,
+  VisitView,
+} from '../../../src-main/api/contract';
+import { call } from '../api/client';
+import { uiError, type UiError } from '../format';
+import { draftKey, draftOf, wireLines, type DraftLine } from './draft-lines';
+import { usePersonStore } from './person-store';
+
+export interface RegisterForm {
+  medType: string;
+  deptCode: string;
+  deptName: string;
+  caty: string;
+  doctorCode: string;
+  doctorName: string;
+}
+
+export interface Diagnosis {
+  code: string;
+  name: string;
+}
+
+const FORM_KEY = 'yibao.clinic.register';
+
+function savedForm(): RegisterForm {
+  const fallback = { medType: '11', deptCode: '', deptName: '', caty: '', doctorCode: '', doctorName: '' };
+  try {
+    return { ...fallback, ...(JSON.parse(localStorage.getItem(FORM_KEY) ?? '{}') as Partial<RegisterForm>) };
+  } catch {
+    return fallback;
+  }
+}
+
+type Busy = null | 'register' | 'info' | 'upload' | 'pre' | 'settle' | 'refund' | 'load';
+
+interface ClinicState {
+  visit: VisitView | null;
+  lines: DraftLine[];
+  activeBill: string | null;
+  acctUsed: boolean;
+  pre: SettlementView | null;
+  preKey: string | null;
+  result: SaleResult | null;
+  refundSteps: readonly ClinicRefundStep[];
+  recent: readonly VisitSummary[];
+  form: RegisterForm;
+  busy: Busy;
+  error: UiError | null;
+  register(form: RegisterForm): Promise<void>;
+  visitInfo(medType: string, mainCondDscr: string, diagnoses: Diagnosis[]): Promise<void>;
+  addItem(hit: CatalogueHit): void;
+  updateLine(id: string, patch: Partial<Pick<DraftLine, 'cntText' | 'pricText'>>): void;
+  removeLine(id: string): void;
+  setAcctUsed(value: boolean): void;
+  uploadBill(): Promise<void>;
+  /** F5 at fee entry: upload the lines as a new bill (2204), then pre-settle it (2206). */
+  uploadAndPreSettle(): Promise<void>;
+  selectBill(chrgBchno: string): void;
+  preSettle(): Promise<void>;
+  settle(): Promise<void>;
+  refund(chrgBchno: string | undefined, cancelFees: boolean, cancelRegistration: boolean): Promise<boolean>;
+  openVisit(mdtrtId: string): Promise<void>;
+  loadRecent(): Promise<void>;
+  newBill(): void;
+  newVisit(): void;
+}
+
+export const useClinicStore = create<ClinicState>((set, get) => {
+  /** Runs one request with the busy flag, keeping the error for the screen. */
+  async function run(busy: Busy, work: () => Promise<void>): Promise<boolean> {
+    if (get().busy) return false;
+    set({ busy, error: null });
+    try {
+      await work();
+      return true;
+    } catch (e) {
+      set({ error: uiError(e) });
+      // The visit may have moved on in part (e.g. 2208 done, 2205 refused): show what the center has.
+      const visit = get().visit;
+      if (visit) {
+        try {
+          set({ visit: await call('clinic.visit', { mdtrtId: visit.mdtrtId }) });
+        } catch {
+          // keep the earlier view; the error is shown already
+        }
+      }
+      return false;
+    } finally {
+      set({ busy: null });
+    }
+  }
+  const preKeyOf = () => draftKey([get().activeBill, get().acctUsed]);
+
+  return {
+    visit: null,
+    lines: [],
+    activeBill: null,
+    acctUsed: true,
+    pre: null,
+    preKey: null,
+    result: null,
+    refundSteps: [],
+    recent: [],
+    form: savedForm(),
+    busy: null,
+    error: null,
+    async register(form) {
+      const person = usePersonStore.getState().person;
+      if (!person) {
+        set({ error: { code: 'E_PERSON_EXPIRED', message: '请先读卡', hint: '按 F1 读卡。' } });
+        return;
+      }
+      localStorage.setItem(FORM_KEY, JSON.stringify(form));
+      set({ form });
+      await run('register', async () => {
+        const visit = await call('clinic.register', { personKey: person.key, insuranceIndex: person.chosen, ...form });
+        set({ visit, lines: [], activeBill: null, pre: null, result: null, refundSteps: [] });
+      });
+    },
+    async visitInfo(medType, mainCondDscr, diagnoses) {
+      const visit = get().visit;
+      if (!visit) return;
+      await run('info', async () => {
+        set({ visit: await call('clinic.visitInfo', { mdtrtId: visit.mdtrtId, medType, mainCondDscr, diagnoses }) });
+      });
+    },
+    addItem(hit) {
+      set((s) => ({ lines: [...s.lines, draftOf(hit)], error: null }));
+    },
+    updateLine(id, patch) {
+      set((s) => ({ lines: s.lines.map((l) => (l.id === id ? { ...l, ...patch } : l)) }));
+    },
+    removeLine(id) {
+      set((s) => ({ lines: s.lines.filter((l) => l.id !== id) }));
+    },
+    setAcctUsed: (acctUsed) => set({ acctUsed }),
+    async uploadBill() {
+      const visit = get().visit;
+      if (!visit || get().lines.length === 0) return;
+      await run('upload', async () => {
+        const out = await call('clinic.uploadBill', { mdtrtId: visit.mdtrtId, lines: wireLines(get().lines) });
+        set({ visit: out.visit, activeBill: out.chrgBchno, lines: [], pre: null, preKey: null, result: null });
+      });
+    },
+    async uploadAndPreSettle() {
+      if (get().lines.length > 0) {
+        await get().uploadBill();
+        if (get().error) return;
+      }
+      await get().preSettle();
+    },
+    selectBill(chrgBchno) {
+      if (get().busy) return;
+      const bill = get().visit?.bills.find((b) => b.chrgBchno === chrgBchno);
+      set({ activeBill: chrgBchno, pre: bill?.preSettlement ?? null, preKey: null, result: null, error: null });
+    },
+    async preSettle() {
+      const { visit, activeBill } = get();
+      if (!visit || !activeBill) return;
+      await run('pre', async () => {
+        const key = preKeyOf();
+        const out = await call('clinic.preSettle', { mdtrtId: visit.mdtrtId, chrgBchno: activeBill, acctUsed: get().acctUsed });
+        set({ visit: out.visit, pre: out.settlement, preKey: key });
+      });
+    },
+    async settle() {
+      const { visit, activeBill, pre, preKey } = get();
+      if (!visit || !activeBill || get().busy || get().result) return;
+      if (!pre || preKey !== preKeyOf()) {
+        set({ error: { code: 'E_PRESETTLE_REQUIRED', message: '请先预结算 (F5), 与患者确认金额后再结算' } });
+        return;
+      }
+      await run('settle', async () => {
+        const out = await call('clinic.settle', { mdtrtId: visit.mdtrtId, chrgBchno: activeBill, acctUsed: get().acctUsed });
+        set({ visit: out.visit, result: out.result });
+      });
+    },
+    async refund(chrgBchno, cancelFees, cancelRegistration) {
+      const visit = get().visit;
+      if (!visit) return false;
+      return run('refund', async () => {
+        const out = await call('clinic.refund', { mdtrtId: visit.mdtrtId, chrgBchno, cancelFees, cancelRegistration });
+        set({ visit: out.visit, refundSteps: out.steps, result: null, pre: null, activeBill: null });
+      });
+    },
+    async openVisit(mdtrtId) {
+      await run('load', async () => {
+        const visit = await call('clinic.visit', { mdtrtId });
+        set({ visit, lines: [], activeBill: null, pre: null, result: null, refundSteps: [] });
+      });
+    },
+    async loadRecent() {
+      try {
+        set({ recent: await call('clinic.recent', { limit: 100 }) });
+      } catch (e) {
+        set({ error: uiError(e) });
+      }
+    },
+    newBill() {
+      if (get().busy) return;
+      set({ lines: [], activeBill: null, pre: null, preKey: null, result: null, error: null, refundSteps: [] });
+    },
+    newVisit() {
+      if (get().busy) return;
+      set({ visit: null, lines: [], activeBill: null, pre: null, preKey: null, result: null, error: null, refundSteps: [] });
+    },
+  };
+});

@@ -1,0 +1,39 @@
+/**
+ * Live state from the main side's event stream: journal activity (open reversals, calls that
+ * need a person) and the current step of a long operation.
+ */
+import { create } from 'zustand';
+import type { CounterEvent } from '../../../src-main/api/contract';
+import { subscribe } from '../api/client';
+
+interface LiveState {
+  open: number;
+  needsManual: number;
+  /** Increments on every journal event: screens reload when it changes. */
+  journalTick: number;
+  progress: Record<string, { step: string; done: boolean; at: string }>;
+  restartedAt: string | null;
+  apply(event: CounterEvent): void;
+}
+
+export const useLiveStore = create<LiveState>((set) => ({
+  open: 0,
+  needsManual: 0,
+  journalTick: 0,
+  progress: {},
+  restartedAt: null,
+  apply(event) {
+    if (event.type === 'journal') {
+      set((s) => ({ open: event.open, needsManual: event.needsManual, journalTick: s.journalTick + 1 }));
+    } else if (event.type === 'progress') {
+      set((s) => ({ progress: { ...s.progress, [event.op]: { step: event.step, done: event.done, at: event.at } } }));
+    } else {
+      set((s) => ({ restartedAt: event.at, journalTick: s.journalTick + 1 }));
+    }
+  },
+}));
+
+/** Starts forwarding the event stream into the store; returns the stop function. */
+export function startLiveUpdates(): () => void {
+  return subscribe((event) => useLiveStore.getState().apply(event));
+}

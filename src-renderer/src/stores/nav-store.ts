@@ -1,0 +1,14 @@
+/** Which screen is shown. */
+import { create } from 'zustand';
+
+export type ScreenKey = 'signin' | 'card' | 'sale' | 'journal' | 'settings' | 'interfaces';
+
+interface NavState {
+  screen: ScreenKey;
+  go(screen: ScreenKey): void;
+}
+
+export const useNavStore = create<NavState>((set) => ({
+  screen: 'signin',
+  go: (screen) => set({ screen }),
+}));

@@ -1,0 +1,60 @@
+/** 读卡: the person read for the current customer (masked view; the identity stays on the main side). */
+import { create } from 'zustand';
+import type { PersonView } from '../../../src-main/api/contract';
+import { call } from '../api/client';
+import { uiError, type UiError } from '../format';
+
+export type ReadEntry = { kind: 'id'; idNumber: string; name: string } | { kind: 'scan'; text: string };
+
+interface PersonState {
+  person: PersonView | null;
+  reading: boolean;
+  error: UiError | null;
+  read(entry: ReadEntry): Promise<boolean>;
+  readDevice(): Promise<boolean>;
+  choose(index: number): Promise<void>;
+  clear(): void;
+}
+
+export const usePersonStore = create<PersonState>((set, get) => ({
+  person: null,
+  reading: false,
+  error: null,
+  async read(entry) {
+    set({ reading: true, error: null });
+    try {
+      set({ person: await call('person.read', { entry }) });
+      return true;
+    } catch (e) {
+      set({ error: uiError(e) });
+      return false;
+    } finally {
+      set({ reading: false });
+    }
+  },
+  async readDevice() {
+    set({ reading: true, error: null });
+    try {
+      set({ person: await call('person.readDevice', {}) });
+      return true;
+    } catch (e) {
+      set({ error: uiError(e) });
+      return false;
+    } finally {
+      set({ reading: false });
+    }
+  },
+  async choose(index) {
+    const person = get().person;
+    if (!person) return;
+    set({ reading: true, error: null });
+    try {
+      set({ person: await call('person.choose', { key: person.key, index }) });
+    } catch (e) {
+      set({ error: uiError(e) });
+    } finally {
+      set({ reading: false });
+    }
+  },
+  clear: () => set({ person: null, error: null }),
+}));

@@ -1,0 +1,133 @@
+/** 药店购药: the basket, its pre-settlement and settlement, and the history for 2103 refunds. */
+import { create } from 'zustand';
+import type { RefundResult, SaleResult, SettlementRecord, SettlementView } from '../../../src-main/api/contract';
+import { call } from '../api/client';
+import { newBasketId, uiError, type UiError } from '../format';
+import { draftKey, draftOf, wireLines, type DraftLine } from './draft-lines';
+import type { CatalogueHit } from '../../../src-main/api/contract';
+import { usePersonStore } from './person-store';
+
+interface PharmacyState {
+  basketId: string;
+  lines: DraftLine[];
+  acctUsed: boolean;
+  pre: SettlementView | null;
+  preKey: string | null;
+  result: SaleResult | null;
+  busy: null | 'pre' | 'settle' | 'refund' | 'history';
+  error: UiError | null;
+  history: readonly SettlementRecord[];
+  refund: RefundResult | null;
+  addItem(hit: CatalogueHit): void;
+  updateLine(id: string, patch: Partial<Pick<DraftLine, 'cntText' | 'pricText'>>): void;
+  removeLine(id: string): void;
+  setAcctUsed(value: boolean): void;
+  currentKey(): string;
+  preSettle(): Promise<void>;
+  settle(): Promise<void>;
+  newSale(): void;
+  loadHistory(): Promise<void>;
+  refundSale(msgid: string): Promise<boolean>;
+}
+
+function request(s: PharmacyState) {
+  const person = usePersonStore.getState().person;
+  if (!person) throw new Error('请先读卡 (F1)');
+  return {
+    basketId: s.basketId,
+    personKey: person.key,
+    insuranceIndex: person.chosen,
+    acctUsed: s.acctUsed,
+    lines: wireLines(s.lines),
+  };
+}
+
+export const usePharmacyStore = create<PharmacyState>((set, get) => ({
+  basketId: newBasketId(),
+  lines: [],
+  acctUsed: true,
+  pre: null,
+  preKey: null,
+  result: null,
+  busy: null,
+  error: null,
+  history: [],
+  refund: null,
+  addItem(hit) {
+    if (get().result) return;
+    set((s) => ({ lines: [...s.lines, draftOf(hit)], error: null }));
+  },
+  updateLine(id, patch) {
+    if (get().result) return;
+    set((s) => ({ lines: s.lines.map((l) => (l.id === id ? { ...l, ...patch } : l)) }));
+  },
+  removeLine(id) {
+    if (get().result) return;
+    set((s) => ({ lines: s.lines.filter((l) => l.id !== id) }));
+  },
+  setAcctUsed: (acctUsed) => set({ acctUsed }),
+  currentKey() {
+    const s = get();
+    const person = usePersonStore.getState().person;
+    return draftKey([person?.key, person?.chosen, s.acctUsed, wireLines(s.lines)]);
+  },
+  async preSettle() {
+    const s = get();
+    if (s.busy || s.result) return;
+    set({ busy: 'pre', error: null });
+    try {
+      const key = get().currentKey();
+      const pre = await call('pharmacy.preSettle', request(get()));
+      set({ pre, preKey: key });
+    } catch (e) {
+      set({ error: uiError(e) });
+    } finally {
+      set({ busy: null });
+    }
+  },
+  async settle() {
+    const s = get();
+    // Disabled while in flight; the main side also answers a repeated request with the first result.
+    if (s.busy || s.result) return;
+    if (!s.pre || s.preKey !== s.currentKey()) {
+      set({ error: { code: 'E_PRESETTLE_REQUIRED', message: '请先预结算 (F5), 与参保人确认金额后再结算' } });
+      return;
+    }
+    set({ busy: 'settle', error: null });
+    try {
+      set({ result: await call('pharmacy.settle', request(get())) });
+    } catch (e) {
+      set({ error: uiError(e) });
+    } finally {
+      set({ busy: null });
+    }
+  },
+  newSale() {
+    if (get().busy) return;
+    set({ basketId: newBasketId(), lines: [], acctUsed: true, pre: null, preKey: null, result: null, error: null, refund: null });
+  },
+  async loadHistory() {
+    set({ busy: get().busy ?? 'history' });
+    try {
+      set({ history: await call('pharmacy.history', { limit: 200 }) });
+    } catch (e) {
+      set({ error: uiError(e) });
+    } finally {
+      if (get().busy === 'history') set({ busy: null });
+    }
+  },
+  async refundSale(msgid) {
+    if (get().busy === 'refund') return false;
+    set({ busy: 'refund', error: null, refund: null });
+    try {
+      set({ refund: await call('pharmacy.refund', { msgid }) });
+      return true;
+    } catch (e) {
+      set({ error: uiError(e) });
+      return false;
+    } finally {
+      set({ busy: null });
+      await get().loadHistory();
+    }
+  },
+}));

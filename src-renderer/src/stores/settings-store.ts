@@ -1,0 +1,61 @@
+/** 设置: center, institution and region profile (saved to the config file, counter reopened), devices. */
+import { create } from 'zustand';
+import type { ApiArgs, DevicesView, DeviceTestResult, SettingsView } from '../../../src-main/api/contract';
+import { call } from '../api/client';
+import { uiError, type UiError } from '../format';
+
+interface SettingsState {
+  settings: SettingsView | null;
+  devices: DevicesView | null;
+  saving: boolean;
+  saved: boolean;
+  testing: boolean;
+  test: DeviceTestResult | null;
+  testError: UiError | null;
+  error: UiError | null;
+  load(): Promise<void>;
+  save(patch: ApiArgs<'settings.save'>): Promise<boolean>;
+  testReader(): Promise<void>;
+}
+
+export const useSettingsStore = create<SettingsState>((set) => ({
+  settings: null,
+  devices: null,
+  saving: false,
+  saved: false,
+  testing: false,
+  test: null,
+  testError: null,
+  error: null,
+  async load() {
+    try {
+      const [settings, devices] = await Promise.all([call('settings.get', {}), call('devices.info', {})]);
+      set({ settings, devices, error: null });
+    } catch (e) {
+      set({ error: uiError(e) });
+    }
+  },
+  async save(patch) {
+    set({ saving: true, saved: false, error: null });
+    try {
+      const out = await call('settings.save', patch);
+      set({ settings: out.settings, saved: true, devices: await call('devices.info', {}) });
+      return true;
+    } catch (e) {
+      set({ error: uiError(e) });
+      return false;
+    } finally {
+      set({ saving: false });
+    }
+  },
+  async testReader() {
+    set({ testing: true, test: null, testError: null });
+    try {
+      set({ test: await call('devices.test', {}) });
+    } catch (e) {
+      set({ testError: uiError(e) });
+    } finally {
+      set({ testing: false });
+    }
+  },
+}));

@@ -1,0 +1,124 @@
+/**
+ * End-to-end harness: a real sandbox center, the counter in web mode on it (temp config, the
+ * built renderer from out/renderer), and Chromium driven by playwright-core. Screenshots go to
+ * tests/e2e/artifacts/ for a person to look at.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { startWebMode, type WebMode } from '../../src-main/host/web-mode';
+import type { ConfigFile } from '../../src-main/config/schema';
+import type { PersonRow } from '../../src-main/sandbox/store';
+import { PHARMACY, startHarness, type Harness } from '../helpers/sandbox-harness';
+
+export const ARTIFACTS = resolve('tests/e2e/artifacts');
+const RENDERER = resolve('out/renderer');
+
+/** Generous: two cores shared with other test runs. */
+export const UI_TIMEOUT = 30_000;
+
+export interface CounterE2E {
+  readonly h: Harness;
+  readonly web: WebMode;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Uncaught errors in the page (must stay empty). */
+  readonly pageErrors: string[];
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startCounterE2E(config: Partial<ConfigFile> = {}): Promise<CounterE2E> {
+  if (!existsSync(join(RENDERER, 'index.html'))) {
+    throw new Error(`renderer not built: run "npm run build:renderer" (expected ${RENDERER}/index.html)`);
+  }
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const h = await startHarness();
+  const dir = join(h.dir, 'web-counter');
+  mkdirSync(dir, { recursive: true });
+  const configPath = join(dir, 'config.json');
+  const file: ConfigFile = { ...config, center: { url: h.sandbox.url }, institution: { ...PHARMACY, ...config.institution } };
+  writeFileSync(configPath, JSON.stringify(file, null, 2));
+  let web: WebMode | undefined;
+  let browser: Browser | undefined;
+  try {
+    web = await startWebMode({ configPath, env: {}, rendererDir: RENDERER, port: 0, version: 'e2e' });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+    page.setDefaultTimeout(UI_TIMEOUT);
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(web.url);
+    const started = { web, browser };
+    return {
+      h,
+      web,
+      browser,
+      page,
+      pageErrors,
+      async shot(name) {
+        await page.waitForTimeout(300); // let antd finish its transitions
+        // The whole screen as the cashier scrolls through it: a viewport as tall as the page, so the
+        // key bar (sticky at the bottom of the window) sits at the end instead of over the content.
+        const size = page.viewportSize() ?? { width: 1366, height: 900 };
+        const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
+        await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
+        await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+        await page.setViewportSize(size);
+      },
+      async close() {
+        await started.browser.close().catch(() => {});
+        await started.web.close().catch(() => {});
+        await h.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close().catch(() => {});
+    await web?.close().catch(() => {});
+    await h.close();
+    throw error;
+  }
+}
+
+export async function signIn(page: Page, opter = 'OP001', name = '张收费'): Promise<void> {
+  await page.keyboard.press('F4');
+  await page.getByTestId('opter').fill(opter);
+  await page.getByTestId('opter-name').fill(name);
+  await page.getByTestId('opter-name').press('Enter');
+  await expect.poll(() => page.getByTestId('operator').textContent(), { timeout: UI_TIMEOUT }).toContain(opter);
+}
+
+/** 读卡 by ID number and name; waits for the person panel. */
+export async function readCard(page: Page, person: PersonRow): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.getByTestId('id-number').fill(person.certno);
+  await page.getByTestId('id-name').fill(person.psnName);
+  await page.getByTestId('id-name').press('Enter');
+  await page.getByTestId('person-name').filter({ hasText: person.psnName }).waitFor();
+}
+
+/** Finds an item with the search box and types its price (and quantity). */
+export async function addItem(page: Page, query: string, code: string, pric: string, cnt = '1'): Promise<void> {
+  const box = page.getByTestId('item-search');
+  await box.click();
+  await box.fill(query);
+  await page.locator('.ant-select-item-option').filter({ hasText: code }).first().waitFor();
+  await box.press('Enter');
+  const rows = page.locator('[data-testid="lines"] tbody tr.ant-table-row');
+  const last = rows.last();
+  await expect.poll(() => last.textContent(), { timeout: UI_TIMEOUT }).toContain(code);
+  // The cursor is in the new line's price field already: type as a cashier would.
+  await page.keyboard.type(pric);
+  if (cnt !== '1') await last.locator('input[data-field="cnt"]').fill(cnt);
+}

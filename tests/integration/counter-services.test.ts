@@ -1,0 +1,398 @@
+/**
+ * The counter services (src-main/counter/) against the real sandbox center: a pharmacy sale that
+ * settles exactly once and refunds once, a clinic visit with two bills and refunds in order, the
+ * shift summary, the journal view with an automatic reversal, and the region profile deciding the
+ * transaction variants.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lineAmount, parsePrice, parseQty, sumFen } from '../../src-main/core/money';
+import type { CounterApp } from '../../src-main/app/counter-app';
+import { CounterEvents } from '../../src-main/counter/events';
+import { createCounterServices, type CounterServices } from '../../src-main/counter/counter-services';
+import { shiftSummary } from '../../src-main/counter/shift';
+import { JournalWatcher, ReversalDriver } from '../../src-main/counter/live';
+import { LocalCatalogue } from '../../src-main/catalogue/local-catalogue';
+import { centerPort } from '../../src-main/catalogue/center-port';
+import { syncCatalogue } from '../../src-main/catalogue/sync';
+import type { CounterEvent } from '../../src-main/counter/views';
+import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
+import { OPERATOR, personsOf, typicalBasket, type SaleLine } from '../helpers/sandbox-fixtures';
+import type { PersonRow } from '../../src-main/sandbox/store';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+}, 120_000);
+afterAll(async () => {
+  await h.close();
+});
+
+async function counter(config: Parameters<Harness['openApp']>[0] = {}) {
+  const app = await h.openApp(config);
+  const events = new CounterEvents();
+  const services = createCounterServices(app, events);
+  await app.sessions.signIn(app.client, OPERATOR);
+  return { app, services, events };
+}
+
+const lines = (basket: readonly SaleLine[]) =>
+  basket.map((l) => ({ code: l.item.code, name: l.item.name, cntText: l.cnt, pricText: l.pric }));
+
+const totalFen = (basket: readonly SaleLine[]) => sumFen(basket.map((l) => lineAmount(parseQty(l.cnt), parsePrice(l.pric))));
+
+let basketSerial = 0;
+const newBasket = () => `T${Date.now().toString(36)}${(basketSerial++).toString().padStart(3, '0')}`.slice(0, 24);
+
+describe('pharmacy sale', () => {
+  let app: CounterApp;
+  let services: CounterServices;
+  let events: CounterEvents;
+  let person: PersonRow;
+
+  beforeAll(async () => {
+    ({ app, services, events } = await counter());
+    person = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[0] as PersonRow;
+  });
+
+  it('reads the person (1101 + 2001) and masks the ID number', async () => {
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const view = services.persons.view(ctx);
+    expect(view.name).toBe(person.psnName);
+    expect(view.certnoMasked).not.toContain(person.certno.slice(6, 14));
+    expect(view.certnoMasked.slice(0, 6)).toBe(person.certno.slice(0, 6));
+    expect(view.insurances[view.chosen]?.active).toBe(true);
+    expect(view.insurances[view.chosen]?.insutype.label).toBe('职工基本医疗保险');
+    expect(view.treatment.medType.code).toBe('41');
+    expect(view.treatment.rows?.length ?? 0).toBeGreaterThan(0);
+  });
+
+  it('refuses an invalid ID number before calling the center', async () => {
+    await expect(services.persons.read({ kind: 'id', idNumber: '420100199001011234', name: '张三' })).rejects.toMatchObject({
+      code: expect.stringMatching(/^E_DEVICE_/),
+    });
+  });
+
+  it('pre-settles, settles exactly once for a basket, and refunds once', async () => {
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const basket = typicalBasket(h.sandbox.center.store);
+    const req = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket) };
+
+    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({ code: 'E_PRESETTLE_REQUIRED' });
+    const pre = await services.pharmacy.preSettle(req);
+    expect(pre.infno).toBe('2101');
+    expect(pre.medfeeFen).toBe(totalFen(basket));
+    expect(pre.fundPaySumFen + pre.psnPartFen).toBe(pre.medfeeFen);
+    expect(pre.lines.map((l) => l.name)).toEqual(basket.map((l) => l.item.name));
+
+    const progress: CounterEvent[] = [];
+    const off = events.subscribe((e) => progress.push(e));
+    // A double click: both requests in flight at once, one payment.
+    const [a, b] = await Promise.all([services.pharmacy.settle(req), services.pharmacy.settle(req)]);
+    off();
+    expect(a.settlement.setlId).toBeTruthy();
+    expect(b.settlement.setlId).toBe(a.settlement.setlId);
+    expect([a.repeated, b.repeated].sort()).toEqual([false, true]);
+    expect(progress.some((e) => e.type === 'progress' && e.op === 'pharmacy.settle')).toBe(true);
+    const again = await services.pharmacy.settle(req);
+    expect(again).toMatchObject({ repeated: true, settlement: { setlId: a.settlement.setlId } });
+    const settled = h.sandbox.center.store.settlements.get(a.settlement.setlId ?? '');
+    expect(settled?.state).toBe('settled');
+    expect(
+      app.journal.list({ infnos: ['2102'], states: ['ok'] }).filter((e) => e.requestJson.includes(req.basketId)),
+    ).toHaveLength(1);
+
+    const history = services.history.list('pharmacy');
+    const record = history.find((r) => r.setlId === a.settlement.setlId);
+    expect(record).toMatchObject({ medfeeFen: totalFen(basket), refund: null });
+
+    const [r1, r2] = await Promise.all([services.pharmacy.refund(record!.msgid), services.pharmacy.refund(record!.msgid)]);
+    expect(r1.refund.setlId).toBe(r2.refund.setlId);
+    expect(r1.refund.medfeeFen).toBe(totalFen(basket));
+    expect(h.sandbox.center.store.settlements.get(a.settlement.setlId ?? '')?.state).toBe('cancelled');
+    expect(services.history.list('pharmacy').find((r) => r.setlId === a.settlement.setlId)?.refund?.infno).toBe('2103');
+    expect((await services.pharmacy.refund(record!.msgid)).repeated).toBe(true);
+  });
+
+  it('two baskets settled at once both pay once: the second waits instead of taking the first in flight for lost', async () => {
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const basket = typicalBasket(h.sandbox.center.store);
+    const one = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket.slice(0, 1)) };
+    const two = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket.slice(1)) };
+    await services.pharmacy.preSettle(one);
+    await services.pharmacy.preSettle(two);
+    const reversalsBefore = app.journal.list({ infno: '2601', limit: 10_000 }).length;
+    h.sandbox.center.addFault('2102', 'delay:600', 1);
+    const first = services.pharmacy.settle(one);
+    await new Promise((r) => setTimeout(r, 200)); // the first 2102 is now sent and waiting for its answer
+    const [a, b] = await Promise.all([first, services.pharmacy.settle(two)]);
+    expect(a.settlement.setlId).not.toBe(b.settlement.setlId);
+    for (const s of [a, b]) expect(h.sandbox.center.store.settlements.get(s.settlement.setlId ?? '')?.state).toBe('settled');
+    expect(app.journal.list({ infno: '2601', limit: 10_000 })).toHaveLength(reversalsBefore);
+    for (const s of [a, b]) await services.pharmacy.refund(s.settlement.msgid);
+  });
+
+  it('refuses a settlement whose basket changed after the pre-settlement', async () => {
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const basket = typicalBasket(h.sandbox.center.store);
+    const req = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket) };
+    await services.pharmacy.preSettle(req);
+    await expect(services.pharmacy.settle({ ...req, acctUsed: false })).rejects.toMatchObject({ code: 'E_PRESETTLE_STALE' });
+    await expect(
+      services.pharmacy.settle({ ...req, lines: lines(basket).map((l, i) => (i === 0 ? { ...l, cntText: '3' } : l)) }),
+    ).rejects.toMatchObject({ code: 'E_PRESETTLE_STALE' });
+  });
+
+  it('a settlement whose answer is lost is reversed and shows in the journal view; the basket can settle after', async () => {
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const basket = typicalBasket(h.sandbox.center.store);
+    const req = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket) };
+    await services.pharmacy.preSettle(req);
+    h.sandbox.center.addFault('2102', 'commit-then-drop', 1);
+    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({ kind: 'unknown', detail: { journalState: 'reversed' } });
+    const row = services.journal.rows({ infno: '2102' })[0];
+    expect(row).toMatchObject({ state: 'reversed', stateLabel: '已冲正', amountFen: totalFen(basket) });
+    expect(row?.psnNameMasked).toMatch(/^.\*+$/);
+    const detail = services.journal.detail(row!.id);
+    expect(detail.reversals.map((r) => r.infno)).toEqual(['2601']);
+    expect(detail.requestMasked).not.toContain(person.certno);
+    const again = await services.pharmacy.settle(req);
+    expect(again.repeated).toBe(false);
+    expect(h.sandbox.center.store.settlements.get(again.settlement.setlId ?? '')?.state).toBe('settled');
+  });
+
+  it('a reversal the center refuses at first blocks new settlements and is finished by the driver after the backoff', async () => {
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const req = {
+      basketId: newBasket(),
+      personKey: ctx.key,
+      acctUsed: true,
+      lines: lines(typicalBasket(h.sandbox.center.store)),
+    };
+    await services.pharmacy.preSettle(req);
+    h.sandbox.center.addFault('2102', 'commit-then-drop', 1);
+    h.sandbox.center.addFault('2601', 'reject:-1:中心系统繁忙', 1);
+    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({ detail: { journalState: 'reversing' } });
+    const entry = app.journal.list({ infno: '2102' })[0];
+    expect(entry).toMatchObject({ state: 'reversing', attempts: 1 });
+    expect(services.journal.pending().pending.map((r) => r.msgid)).toContain(entry?.msgid);
+    // The same basket and any other settlement wait for the reversal.
+    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({ code: 'E_PENDING_REVERSAL' });
+
+    const watched = new CounterEvents();
+    const seen: CounterEvent[] = [];
+    watched.subscribe((e) => seen.push(e));
+    const watcher = new JournalWatcher(app.journal, watched, 60_000);
+    watcher.start();
+    watcher.tick();
+    expect(seen).toHaveLength(0);
+
+    const driver = new ReversalDriver(app.journal, app.resolver, null, 60_000);
+    await driver.tick();
+    expect(app.journal.byMsgid(entry!.msgid)?.state).toBe('reversing'); // not due yet: backoff 1 s
+    await new Promise((r) => setTimeout(r, 1100));
+    await driver.tick();
+    expect(app.journal.byMsgid(entry!.msgid)).toMatchObject({ state: 'reversed', attempts: 2 });
+    watcher.tick();
+    watcher.stop();
+    expect(seen).toEqual([expect.objectContaining({ type: 'journal', open: 0 })]);
+    expect((await services.pharmacy.settle(req)).repeated).toBe(false);
+  });
+
+  it('sums the shift of the operator: settlements, refunds, reversals', () => {
+    const summary = shiftSummary(app.journal, app.sessions.require(OPERATOR.opter), 'P42010000001');
+    expect(summary.settlements.count).toBe(5);
+    expect(summary.refunds.count).toBe(3);
+    expect(summary.reversed).toBe(2);
+    expect(summary.net.count).toBe(2);
+    expect(summary.net.medfeeFen).toBe(summary.settlements.medfeeFen - summary.refunds.medfeeFen);
+    expect(summary.settlements.fundPayFen + summary.settlements.acctPayFen + summary.settlements.cashFen).toBe(
+      summary.settlements.medfeeFen,
+    );
+  });
+
+  it('searches the catalogue through the profile’s query (1312) by name, pinyin and code', async () => {
+    const item = typicalBasket(h.sandbox.center.store)[0]!.item;
+    const byCode = await services.items.search(item.code, 10);
+    expect(byCode.hits[0]).toMatchObject({ code: item.code, name: item.name });
+    expect(byCode.source).toContain('1312');
+    const byPinyin = await services.items.search(item.pinyin.slice(0, 3).toLowerCase(), 10);
+    expect(byPinyin.hits.every((hit) => hit.pinyin.startsWith(item.pinyin.slice(0, 3)))).toBe(true);
+    const byName = await services.items.search(item.name.slice(0, 2), 10);
+    expect(byName.hits.every((hit) => hit.name.includes(item.name.slice(0, 2)))).toBe(true);
+    await expect(services.items.search('6901234567892', 10)).rejects.toMatchObject({ code: 'E_SEARCH_BARCODE' });
+  });
+});
+
+describe('search through the local catalogue once it is synced', () => {
+  it('finds consumables locally (also by barcode) and diagnoses of 1307; without them it says what to do', async () => {
+    const { app, services } = await counter();
+    await expect(services.diagnoses.search('J06', 5)).rejects.toMatchObject({ code: 'E_SEARCH_NO_DIAGNOSES' });
+    const local = LocalCatalogue.open(app.db.name);
+    try {
+      await syncCatalogue(local, centerPort(app), app.client.profile, { only: ['1306', '1307'] });
+      const row = local.db
+        .prepare("SELECT code FROM catalogue_item WHERE catalogue = '1306' AND vali_flag = '1' LIMIT 1")
+        .get() as { code: string } | undefined;
+      const consumable = row ? local.details(row.code)[0]?.item : undefined;
+      expect(consumable).toBeDefined();
+      const fresh = createCounterServices(app, new CounterEvents());
+      const byName = await fresh.items.search(consumable!.name, 5);
+      expect(byName.source).toBe('本地目录');
+      expect(byName.hits.length).toBeGreaterThan(0);
+      expect(byName.hits.every((hit) => hit.name.includes(consumable!.name))).toBe(true);
+      expect((await fresh.items.search(consumable!.code, 5)).hits[0]).toMatchObject({
+        code: consumable!.code,
+        name: consumable!.name,
+      });
+      if (consumable!.barcode) expect((await fresh.items.search(consumable!.barcode, 5)).hits[0]?.code).toBe(consumable!.code);
+      const diagnoses = await fresh.diagnoses.search('上呼吸道', 10);
+      expect(diagnoses.length).toBeGreaterThan(0);
+      expect(diagnoses.every((d) => d.name.includes('上呼吸道'))).toBe(true);
+      await fresh.stop();
+    } finally {
+      local.close();
+    }
+  }, 120_000);
+});
+
+describe('pharmacy sale on the hubei profile', () => {
+  it('uses 2101A / 2102A as the profile says', async () => {
+    const { services } = await counter({ profile: 'hubei' });
+    const person = personsOf(h.sandbox.center.store, 'emp-retired', 50_000)[0] as PersonRow;
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const req = {
+      basketId: newBasket(),
+      personKey: ctx.key,
+      acctUsed: false,
+      lines: lines(typicalBasket(h.sandbox.center.store)),
+    };
+    expect((await services.pharmacy.preSettle(req)).infno).toBe('2101A');
+    expect((await services.pharmacy.settle(req)).settlement.infno).toBe('2102A');
+  });
+});
+
+describe('clinic visit', () => {
+  let app: CounterApp;
+  let services: CounterServices;
+  let person: PersonRow;
+
+  beforeAll(async () => {
+    ({ app, services } = await counter({ institution: CLINIC, profile: 'sichuan' }));
+    person = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[1] as PersonRow;
+  });
+
+  it('registers, uploads two bills, settles each once, refunds in the order 2208 → 2205 → 2202', async () => {
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    expect(services.persons.view(ctx).treatment.medType.code).toBe('11');
+    let visit = await services.clinic.register({
+      personKey: ctx.key,
+      medType: '11',
+      deptCode: 'NK01',
+      deptName: '内科',
+      caty: 'A03',
+      doctorCode: 'D420100000001',
+      doctorName: '张医生',
+    });
+    expect(visit.registerInfno).toBe('2201');
+    const mdtrtId = visit.mdtrtId;
+    await expect(services.clinic.uploadBill({ mdtrtId, lines: [] as never })).rejects.toBeTruthy();
+    visit = await services.clinic.visitInfo({
+      mdtrtId,
+      medType: '11',
+      diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }],
+    });
+    expect(visit.medType?.code).toBe('11');
+
+    const basket = typicalBasket(h.sandbox.center.store);
+    const one = await services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(0, 2)) });
+    const two = await services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(2)) });
+    expect(two.visit.bills.map((b) => b.state)).toEqual(['uploaded', 'uploaded']);
+    expect(two.visit.bills[0]?.medfeeFen).toBe(totalFen(basket.slice(0, 2)));
+
+    await expect(services.clinic.settle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true })).rejects.toMatchObject({
+      code: 'E_PRESETTLE_REQUIRED',
+    });
+    const pre1 = await services.clinic.preSettle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true });
+    expect(pre1.settlement.infno).toBe('2206A');
+    const [s1, s1b] = await Promise.all([
+      services.clinic.settle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true }),
+      services.clinic.settle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true }),
+    ]);
+    expect(s1.result.settlement.infno).toBe('2207A');
+    expect(s1b.result.settlement.setlId).toBe(s1.result.settlement.setlId);
+    expect(s1.result.settlement.medfeeFen).toBe(totalFen(basket.slice(0, 2)));
+    await services.clinic.preSettle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false });
+    const s2 = await services.clinic.settle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false });
+    expect(s2.visit.bills.map((b) => b.state)).toEqual(['settled', 'settled']);
+    expect(services.history.list('clinic').filter((r) => r.mdtrtId === mdtrtId)).toHaveLength(2);
+
+    // Partial refund: bill two only, with its fee lines.
+    const refund = await services.clinic.refund({
+      mdtrtId,
+      chrgBchno: two.chrgBchno,
+      cancelFees: true,
+      cancelRegistration: false,
+    });
+    expect(refund.steps.map((s) => s.infno)).toEqual(['2208', '2205']);
+    expect(refund.visit.bills.map((b) => b.state)).toEqual(['settled', 'cancelled']);
+    expect(h.sandbox.center.store.settlements.get(s2.result.settlement.setlId ?? '')?.state).toBe('cancelled');
+    expect(h.sandbox.center.store.settlements.get(s1.result.settlement.setlId ?? '')?.state).toBe('settled');
+
+    // The registration cannot go while bill one is settled; the counter says so before asking the center.
+    await expect(
+      services.clinic.refund({ mdtrtId, chrgBchno: undefined, cancelFees: false, cancelRegistration: true }),
+    ).rejects.toMatchObject({ code: 'E_REGISTRATION_IN_USE' });
+
+    const all = await services.clinic.refund({ mdtrtId, chrgBchno: one.chrgBchno, cancelFees: true, cancelRegistration: true });
+    expect(all.steps.map((s) => s.infno)).toEqual(['2208', '2205', '2202']);
+    expect(all.visit.cancelled).toBe(true);
+    expect(services.clinic.recent().find((v) => v.mdtrtId === mdtrtId)?.cancelled).toBe(true);
+  });
+
+  it('rebuilds a visit from the journal after a restart (new services, same data)', async () => {
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const visit = await services.clinic.register({
+      personKey: ctx.key,
+      medType: '11',
+      deptCode: 'NK01',
+      deptName: '内科',
+      caty: 'A03',
+      doctorCode: 'D420100000001',
+      doctorName: '张医生',
+    });
+    await services.clinic.visitInfo({
+      mdtrtId: visit.mdtrtId,
+      medType: '11',
+      diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }],
+    });
+    const bill = await services.clinic.uploadBill({
+      mdtrtId: visit.mdtrtId,
+      lines: lines(typicalBasket(h.sandbox.center.store)),
+    });
+    await services.clinic.preSettle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: true });
+    const settled = await services.clinic.settle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: true });
+
+    const fresh = createCounterServices(app, new CounterEvents());
+    const again = await fresh.clinic.settle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: true });
+    expect(again.result).toMatchObject({ repeated: true, settlement: { setlId: settled.result.settlement.setlId } });
+    expect(fresh.clinic.visit(visit.mdtrtId).bills[0]?.state).toBe('settled');
+    expect(fresh.clinic.visit(visit.mdtrtId).psnNameMasked).toMatch(/^.\*+$/);
+
+    // 只撤销结算重新结算: 2208 without 2205, then the same bill is pre-settled and settled again.
+    const undo = await fresh.clinic.refund({
+      mdtrtId: visit.mdtrtId,
+      chrgBchno: bill.chrgBchno,
+      cancelFees: false,
+      cancelRegistration: false,
+    });
+    expect(undo.steps.map((x) => x.infno)).toEqual(['2208']);
+    expect(undo.visit.bills[0]?.state).toBe('refunded');
+    await fresh.clinic.preSettle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false });
+    const resettled = await fresh.clinic.settle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false });
+    expect(resettled.result.repeated).toBe(false);
+    expect(resettled.result.settlement.setlId).not.toBe(settled.result.settlement.setlId);
+    expect(resettled.visit.bills[0]?.state).toBe('settled');
+    expect(h.sandbox.center.store.settlements.get(resettled.result.settlement.setlId ?? '')?.state).toBe('settled');
+  });
+});
