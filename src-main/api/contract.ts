@@ -4,6 +4,7 @@
  * can import it. Each method: an argument schema (validated in main) and a result type.
  */
 import { z } from 'zod';
+import { JOURNAL_STATES } from '../journal/states';
 import { parseScaled } from '../core/money';
 import type {
   CatalogueSearchResult,
@@ -87,18 +88,7 @@ const credentialEntry = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('scan'), text: z.string().min(1, { message: '没有扫到内容' }).max(4000) }),
 ]);
 
-const JOURNAL_STATE_VALUES = [
-  'prepared',
-  'sent',
-  'ok',
-  'rejected',
-  'not-sent',
-  'unknown',
-  'reversing',
-  'reversed',
-  'no-effect',
-  'needs-manual',
-] as const;
+const JOURNAL_STATE_VALUES = JOURNAL_STATES;
 
 export const apiArgs = {
   'app.status': z.strictObject({}),

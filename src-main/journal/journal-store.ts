@@ -10,19 +10,8 @@ import { CLIENT_MIGRATIONS } from '../storage/client/migrations';
 import { formatDateTime, parseDateTime } from '../core/time';
 import type { RequestEnvelope } from '../protocol/envelope';
 
-export const JOURNAL_STATES = [
-  'prepared',
-  'sent',
-  'ok',
-  'rejected',
-  'not-sent',
-  'unknown',
-  'reversing',
-  'reversed',
-  'no-effect',
-  'needs-manual',
-] as const;
-export type JournalState = (typeof JOURNAL_STATES)[number];
+export { JOURNAL_STATES, type JournalState } from './states';
+import type { JournalState } from './states';
 
 /** States whose outcome is still open: recovery must act on them before the counter settles again. */
 export const OPEN_STATES: readonly JournalState[] = ['prepared', 'sent', 'unknown', 'reversing'];

@@ -6,8 +6,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { zipSync, strToU8 } from 'fflate';
-import { CATALOGUE_FILE_COLUMNS } from '../../src-main/sandbox/store/catalogue-file';
-import { CATALOGUE_TXT_COLUMNS } from '../../src-main/catalogue/file-format';
 import { importCatalogueFile, type FileImportResult } from '../../src-main/catalogue/file-import';
 import { YibaoError } from '../../src-main/core/errors';
 import { catalogueZip, drugRow, tempCatalogue, txtLine, zipLines } from '../helpers/catalogue-fixtures';
@@ -30,12 +28,6 @@ async function failure(p: Promise<unknown>): Promise<YibaoError> {
   }
   throw new Error('expected the import to fail');
 }
-
-describe('catalogue file layout', () => {
-  it('reads the columns in the order the center writes them', () => {
-    expect([...CATALOGUE_TXT_COLUMNS]).toEqual([...CATALOGUE_FILE_COLUMNS]);
-  });
-});
 
 describe('importCatalogueFile', () => {
   it('stores every column, with ratios and prices as integers and null for empties', async () => {

@@ -8,43 +8,8 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { formatPrice, formatRatio, type Ratio, type UnitPrice } from '../../core/money';
 import type { CatalogueInfno, CatalogueRepo } from './catalogue';
 
-/** Column order of the TXT. The first three are the ones every client needs: code, name, 拼音. */
-export const CATALOGUE_FILE_COLUMNS = [
-  'code',
-  'name',
-  'pinyin',
-  'gennm',
-  'list_type',
-  'spec',
-  'dosform',
-  'pacunt',
-  'prodentp_name',
-  'aprvno',
-  'barcode',
-  'chrgitm_lv',
-  'med_chrgitm_type',
-  'selfpay_prop',
-  'pric_uplmt_amt',
-  'ref_pric',
-  'bas_medn_flag',
-  'hi_nego_drug_flag',
-  'chld_medc_flag',
-  'list_sp_item_flag',
-  'lmt_used_flag',
-  'drt_reim_flag',
-  'lmt_scp',
-  'memo',
-  'begndate',
-  'enddate',
-  'vali_flag',
-  'rid',
-  'updt_time',
-  'ver',
-  'ver_name',
-] as const;
-export type CatalogueFileColumn = (typeof CATALOGUE_FILE_COLUMNS)[number];
-
-export const NULL_TEXT = 'null';
+export { CATALOGUE_FILE_COLUMNS, NULL_TEXT, type CatalogueFileColumn } from '../../protocol/catalogue-file-columns';
+import { CATALOGUE_FILE_COLUMNS, NULL_TEXT, type CatalogueFileColumn } from '../../protocol/catalogue-file-columns';
 
 export interface CatalogueFile {
   infno: CatalogueInfno;

@@ -1,0 +1,42 @@
+/**
+ * The TXT inside a 1301–1315 catalogue download (protocol.md §1.3, §2.16): UTF-8, one row per
+ * line, TAB-separated, empty values as the literal `null`. The center writes it (sandbox), the
+ * counter reads it (catalogue sync): one column list for both.
+ */
+/** Column order of the TXT. The first three are the ones every client needs: code, name, 拼音. */
+export const CATALOGUE_FILE_COLUMNS = [
+  'code',
+  'name',
+  'pinyin',
+  'gennm',
+  'list_type',
+  'spec',
+  'dosform',
+  'pacunt',
+  'prodentp_name',
+  'aprvno',
+  'barcode',
+  'chrgitm_lv',
+  'med_chrgitm_type',
+  'selfpay_prop',
+  'pric_uplmt_amt',
+  'ref_pric',
+  'bas_medn_flag',
+  'hi_nego_drug_flag',
+  'chld_medc_flag',
+  'list_sp_item_flag',
+  'lmt_used_flag',
+  'drt_reim_flag',
+  'lmt_scp',
+  'memo',
+  'begndate',
+  'enddate',
+  'vali_flag',
+  'rid',
+  'updt_time',
+  'ver',
+  'ver_name',
+] as const;
+export type CatalogueFileColumn = (typeof CATALOGUE_FILE_COLUMNS)[number];
+
+export const NULL_TEXT = 'null';
