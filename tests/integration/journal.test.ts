@@ -115,7 +115,7 @@ describe('unknown outcomes', () => {
   it('retries 2601 with backoff and holds new settlements until the reversal is confirmed', async () => {
     const before = balance();
     center().addFault('2102', 'commit-then-drop', 1);
-    center().addFault('2601', 'http500', 2);
+    center().addFault('2601', 'http500', null); // the center keeps failing reversals until cleared
     const e = await failure(app.callAs(OPERATOR, '2102', sale()));
     expect(e.detail).toMatchObject({ journalState: 'reversing' });
     expect(balance()).toBeLessThan(before);
@@ -124,14 +124,21 @@ describe('unknown outcomes', () => {
     expect(held.messageZh).toContain('冲正完成前不能办理新的结算');
 
     const report = await app.resolver.resolveAll({ ignoreBackoff: true });
-    expect(report.pending).toBe(1); // second injected 500
+    expect(report.pending).toBe(1);
+    const failedAttempts = app.journal.byMsgid(e.call.msgid)?.attempts ?? 0;
+    expect(failedAttempts).toBeGreaterThanOrEqual(2);
+    const waiting = app.journal.byMsgid(e.call.msgid);
+    expect(waiting?.nextAttemptAt).not.toBeNull(); // backoff: the next try is scheduled, not immediate
+
+    center().clearFaults();
     const report2 = await app.resolver.resolveAll({ ignoreBackoff: true });
     expect(report2.reversed).toBe(1);
     expect(balance()).toBe(before);
     const entry = app.journal.byMsgid(e.call.msgid);
-    expect(entry).toMatchObject({ state: 'reversed', attempts: 3 });
-    // Two 2601s got HTTP 500 (their own outcome unknown, settled through the original), the third confirmed.
-    expect(app.journal.reversalsOf(entry?.id ?? -1).map((r) => r.state)).toEqual(['no-effect', 'no-effect', 'ok']);
+    expect(entry).toMatchObject({ state: 'reversed', attempts: failedAttempts + 1 });
+    // The failed 2601s (their own outcome unknown, settled through the original), then the confirmed one.
+    const attempts = app.journal.reversalsOf(entry?.id ?? -1).map((r) => r.state);
+    expect(attempts).toEqual([...Array<string>(failedAttempts).fill('no-effect'), 'ok']);
     // and settling works again
     await app.callAs(OPERATOR, '2102', sale());
   });
