@@ -5,24 +5,10 @@
  * profile's `catalogueDownloads`, never decided here.
  */
 import { findInterface } from '../registry/registry';
+import { FILE_CATALOGUE_INFNOS } from '../protocol/catalogue-file-columns';
 
 /** File downloads by version (1301–1311, 1313–1315). */
-export const FILE_CATALOGUES = [
-  '1301',
-  '1302',
-  '1303',
-  '1304',
-  '1305',
-  '1306',
-  '1307',
-  '1308',
-  '1309',
-  '1310',
-  '1311',
-  '1313',
-  '1314',
-  '1315',
-] as const;
+export const FILE_CATALOGUES = FILE_CATALOGUE_INFNOS;
 
 /** Paged queries by updt_time (1312 / 1312a 医保目录, 1316–1319 mappings, caps, ratios). */
 export const PAGED_CATALOGUES = ['1312', '1312a', '1316', '1317', '1318', '1319'] as const;

@@ -40,3 +40,21 @@ export const CATALOGUE_FILE_COLUMNS = [
 export type CatalogueFileColumn = (typeof CATALOGUE_FILE_COLUMNS)[number];
 
 export const NULL_TEXT = 'null';
+
+/** Catalogues delivered as such a file, by version (1301–1311, 1313–1315; 1312 is a paged query). */
+export const FILE_CATALOGUE_INFNOS = [
+  '1301',
+  '1302',
+  '1303',
+  '1304',
+  '1305',
+  '1306',
+  '1307',
+  '1308',
+  '1309',
+  '1310',
+  '1311',
+  '1313',
+  '1314',
+  '1315',
+] as const;

@@ -8,24 +8,10 @@
 import type { Ratio, UnitPrice } from '../../core/money';
 import { insertSql, selectList, toParams } from './columns';
 import type { Db } from './db';
+import { FILE_CATALOGUE_INFNOS } from '../../protocol/catalogue-file-columns';
 
 /** Download infnos that deliver a catalogue file. */
-export const CATALOGUE_INFNOS = [
-  '1301',
-  '1302',
-  '1303',
-  '1304',
-  '1305',
-  '1306',
-  '1307',
-  '1308',
-  '1309',
-  '1310',
-  '1311',
-  '1313',
-  '1314',
-  '1315',
-] as const;
+export const CATALOGUE_INFNOS = FILE_CATALOGUE_INFNOS;
 export type CatalogueInfno = (typeof CATALOGUE_INFNOS)[number];
 
 export interface CatalogueVersion {

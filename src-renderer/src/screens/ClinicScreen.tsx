@@ -3,6 +3,7 @@
  * → 结算 (2207 / 2207A) → result on screen; several bills per visit; refunds from the visit panel;
  * recent visits to continue or refund.
  */
+import { SettleActions } from '../components/SettleActions';
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Space, Steps, Switch, Table, Tabs, Tag } from 'antd';
 import type { VisitSummary } from '../../../src-main/api/contract';
@@ -174,32 +175,21 @@ export function ClinicScreen() {
           title={`单据 ${bill.chrgBchno}: ${bill.lines.length} 项, 共 ${yuan(bill.medfeeFen)} 元`}
           data-testid="active-bill"
         >
-          <Space size="large">
-            <span>
-              使用个人账户支付{' '}
-              <Switch checked={c.acctUsed} onChange={c.setAcctUsed} disabled={busy} data-testid="clinic-acct-used" />
-            </span>
-            <Button
-              onClick={() => void c.preSettle()}
-              disabled={!canPre}
-              loading={c.busy === 'pre'}
-              data-testid="clinic-pre-settle"
-            >
-              预结算 (F5)
-            </Button>
-            <Button
-              type="primary"
-              onClick={() => void c.settle()}
-              disabled={!canSettle}
-              loading={c.busy === 'settle'}
-              data-testid="clinic-settle"
-            >
-              结算 (F6)
-            </Button>
+          <SettleActions
+            acctUsed={c.acctUsed}
+            onAcctUsed={c.setAcctUsed}
+            acctDisabled={busy}
+            canPre={canPre}
+            canSettle={canSettle}
+            busy={c.busy}
+            onPreSettle={() => void c.preSettle()}
+            onSettle={() => void c.settle()}
+            testIdPrefix="clinic-"
+          >
             <Button onClick={c.newBill} disabled={busy}>
               返回 (Esc)
             </Button>
-          </Space>
+          </SettleActions>
         </Card>
       )}
       {stage === 'settle' && c.pre && (

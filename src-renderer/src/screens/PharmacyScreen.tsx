@@ -3,8 +3,9 @@
  * history with 2103 refunds. The settle button is disabled while in flight and until a fresh
  * pre-settlement of exactly these lines exists.
  */
+import { SettleActions } from '../components/SettleActions';
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Modal, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { SettlementRecord } from '../../../src-main/api/contract';
 import { usePharmacyStore } from '../stores/pharmacy-store';
 import { usePersonStore } from '../stores/person-store';
@@ -91,39 +92,22 @@ export function PharmacyScreen() {
             onRemove={store.removeLine}
             locked={!!store.result || store.busy !== null}
           />
-          <Space size="large">
-            <span>
-              使用个人账户支付{' '}
-              <Switch
-                checked={store.acctUsed}
-                disabled={!!store.result || store.busy !== null}
-                onChange={store.setAcctUsed}
-                data-testid="acct-used"
-              />
-            </span>
-            <Button
-              onClick={() => void store.preSettle()}
-              disabled={!canPre}
-              loading={store.busy === 'pre'}
-              data-testid="pre-settle"
-            >
-              预结算 (F5)
-            </Button>
-            <Button
-              type="primary"
-              onClick={() => void store.settle()}
-              disabled={!canSettle}
-              loading={store.busy === 'settle'}
-              data-testid="settle"
-            >
-              结算 (F6)
-            </Button>
+          <SettleActions
+            acctUsed={store.acctUsed}
+            onAcctUsed={store.setAcctUsed}
+            acctDisabled={!!store.result || store.busy !== null}
+            canPre={canPre}
+            canSettle={canSettle}
+            busy={store.busy}
+            onPreSettle={() => void store.preSettle()}
+            onSettle={() => void store.settle()}
+          >
             {store.result && (
               <Button onClick={newSale} data-testid="new-sale">
                 下一单 (F9)
               </Button>
             )}
-          </Space>
+          </SettleActions>
           {store.pre && !fresh && !store.result && (
             <Typography.Text type="warning">预结算之后明细或选项有改动, 请重新预结算 (F5)</Typography.Text>
           )}
