@@ -17,6 +17,7 @@ import { SqliteInsuredAreaBook } from '../session/insured-areas';
 import { startSandboxCenter, type RunningSandbox } from '../sandbox/server';
 import { JournalStore } from '../journal/journal-store';
 import { JournalObserver } from '../journal/journal-observer';
+import { withTap, type CallTap } from '../protocol/observer-tap';
 import { OutcomeResolver, SIGN_IN_INVALID, type ResolveReport } from '../journal/outcome-resolver';
 import { isReversible } from '../registry/profile';
 import { RejectedError, UnknownOutcomeError } from '../protocol/call-errors';
@@ -50,12 +51,19 @@ export interface OpenOptions {
   /** Overrides config and env (CLI --center). */
   readonly centerUrl?: string;
   readonly observer?: CallObserver;
+  /** Hears every call after the journal did (timings for the acceptance report, benchmarks). */
+  readonly tap?: CallTap;
+  /** Runs as another institution than the config names (the acceptance self-test on the sandbox). */
+  readonly institution?: Partial<LoadedConfig['config']['institution']>;
   /** Resolve open journal entries before returning (default true). */
   readonly recover?: boolean;
 }
 
 export async function openCounterApp(options: OpenOptions = {}): Promise<CounterApp> {
-  const loaded = loadConfig({ path: options.configPath, env: options.env });
+  const fromFile = loadConfig({ path: options.configPath, env: options.env });
+  const loaded: LoadedConfig = options.institution
+    ? { ...fromFile, config: { ...fromFile.config, institution: { ...fromFile.config.institution, ...options.institution } } }
+    : fromFile;
   const { config, dataDir } = loaded;
   const profile = getProfile(config.profile);
   const dbFile = join(dataDir, 'yibao.sqlite');
@@ -97,7 +105,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     msgids,
     gateway: config.center.gateway,
     timeoutOverride: config.center.timeouts,
-    observer: options.observer ?? new JournalObserver(journal),
+    observer: options.observer ?? withTap(new JournalObserver(journal), options.tap),
     areas,
   });
   const sessions = new OperatorSessions(db, config.institution.fixmedinsCode, centerUrl, config.signIn);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { YibaoError } from '../../core/errors';
 import { requireInterface } from '../../registry/registry';
-import { openCounterApp, type CounterApp } from '../../app/counter-app';
+import { openCounterApp, type CounterApp, type OpenOptions } from '../../app/counter-app';
 import type { Operator } from '../../protocol/center-client';
 import { printJson } from '../output';
 
@@ -14,11 +14,11 @@ interface GlobalOpts {
 
 export async function withApp<T>(
   program: Command,
-  options: { recover?: boolean },
+  options: Omit<OpenOptions, 'configPath' | 'centerUrl'>,
   fn: (app: CounterApp) => Promise<T>,
 ): Promise<T> {
   const g = program.opts<GlobalOpts>();
-  const app = await openCounterApp({ configPath: g.config, centerUrl: g.center, recover: options.recover });
+  const app = await openCounterApp({ ...options, configPath: g.config, centerUrl: g.center });
   try {
     return await fn(app);
   } finally {

@@ -1,0 +1,29 @@
+/**
+ * A second listener on every center call, behind the journal: the journal must have committed
+ * before the tap hears of a call, so what the tap reports is always in the journal too.
+ */
+import type { CallObserver } from './center-client';
+
+export type CallTap = Partial<CallObserver>;
+
+export function withTap(primary: CallObserver, tap: CallTap | undefined): CallObserver {
+  if (!tap) return primary;
+  return {
+    async beforeSend(envelope) {
+      await primary.beforeSend(envelope);
+      await tap.beforeSend?.(envelope);
+    },
+    onSent(envelope) {
+      primary.onSent?.(envelope);
+      tap.onSent?.(envelope);
+    },
+    async afterSuccess(envelope, response) {
+      await primary.afterSuccess(envelope, response);
+      await tap.afterSuccess?.(envelope, response);
+    },
+    async afterFailure(envelope, error) {
+      await primary.afterFailure(envelope, error);
+      await tap.afterFailure?.(envelope, error);
+    },
+  };
+}
