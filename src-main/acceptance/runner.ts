@@ -27,7 +27,7 @@ export async function runAcceptance(options: RunOptions): Promise<AcceptanceRepo
     const mark = env.app.journal.activity().maxId;
     const s0 = performance.now();
     let ok = true;
-    let detail = '';
+    let detail: string;
     try {
       detail = (await step.run(env)) ?? '完成';
     } catch (error) {

@@ -45,7 +45,7 @@ function sandboxPerson(app: CounterApp): { certno: string; name: string } {
 }
 
 /** A 甲类 and an 乙类 drug (西药 101) that are valid, from the first page of the center's catalogue query. */
-async function catalogueItems(app: CounterApp, operator: Operator): Promise<AcceptanceSubjects['items']> {
+export async function catalogueItems(app: CounterApp, operator: Operator): Promise<AcceptanceSubjects['items']> {
   const infno = app.client.profile.flows.catalogueQuery;
   const result = await app.callAs(operator, infno, {
     data: { list_type: '101', vali_flag: '1', updt_time: '2000-01-01 00:00:00', page_num: 1, page_size: 200 },

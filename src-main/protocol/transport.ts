@@ -31,6 +31,8 @@ export interface TransportResponse {
 
 export interface Transport {
   post(request: TransportRequest): Promise<TransportResponse>;
+  /** Frees kept-alive sockets. */
+  close?(): void;
 }
 
 interface Progress {
