@@ -3,6 +3,7 @@
  * serve patients, refund and reverse, reconcile, sign out.
  */
 import type { AcceptanceStep, AcceptanceType } from './types';
+import { reconcileStep } from './steps/reconcile';
 import { catalogueStep, personStep, signInStep, signOutStep } from './steps/counter-day';
 import { pharmacyRefundStep, pharmacyReversalStep, pharmacySaleStep } from './steps/pharmacy';
 import {
@@ -14,7 +15,7 @@ import {
 } from './steps/clinic';
 
 export const SCENARIOS: Record<AcceptanceType, readonly AcceptanceStep[]> = {
-  pharmacy: [signInStep, catalogueStep, personStep, pharmacySaleStep, pharmacyRefundStep, pharmacyReversalStep, signOutStep],
+  pharmacy: [signInStep, catalogueStep, personStep, pharmacySaleStep, pharmacyRefundStep, pharmacyReversalStep, reconcileStep, signOutStep],
   clinic: [
     signInStep,
     catalogueStep,
@@ -24,6 +25,7 @@ export const SCENARIOS: Record<AcceptanceType, readonly AcceptanceStep[]> = {
     clinicRefundStep,
     clinicCancelRegistrationStep,
     clinicReversalStep,
+    reconcileStep,
     signOutStep,
   ],
 };

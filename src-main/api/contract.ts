@@ -17,6 +17,7 @@ import type {
   JournalRow,
   PendingWork,
   PersonView,
+  PrinterSettings,
   RefundResult,
   SaleResult,
   SettingsView,
@@ -26,8 +27,20 @@ import type {
   VisitSummary,
   VisitView,
 } from '../counter/views';
+import type { PrintOutcome, RenderedReceipt } from '../receipts/receipt-model';
+import type { PrinterInfo } from '../receipts/html-printer';
+import type { ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
+import type { DailyReport, ReportExport } from '../reports/views';
+import { reportDateSchema } from '../reconcile/date';
+import { inventoryApiArgs, type InventoryApiResults } from '../inventory/api-args';
+import { rxApiArgs, type RxApiResults } from '../prescription/api-args';
 
 export type * from '../counter/views';
+export type * from '../inventory/views';
+export type * from '../prescription/views';
+export type { PrintOutcome, RenderedReceipt, PrinterInfo };
+export type * from '../reconcile/views';
+export type * from '../reports/views';
 
 /** A positive decimal given as text, at most `scale` decimals (quantities 4, unit prices 6). */
 function decimalText(scale: number, what: string) {
@@ -89,6 +102,13 @@ const credentialEntry = z.discriminatedUnion('kind', [
 ]);
 
 const JOURNAL_STATE_VALUES = JOURNAL_STATES;
+
+/** A settlement's receipt: 58 / 80 mm roll or A4 (default: the configured paper); reprint marks 补打. */
+const receiptArgs = z.strictObject({
+  setlId: code(30, '结算ID'),
+  format: z.enum(['58', '80', 'a4'], { message: '纸张应为 58、80 或 a4' }).optional(),
+  reprint: z.boolean().optional(),
+});
 
 export const apiArgs = {
   'app.status': z.strictObject({}),
@@ -174,9 +194,33 @@ export const apiArgs = {
       terminalSlot: z.number().int().min(0).max(9),
     }),
     profile: z.enum(['national', 'hubei', 'sichuan']),
+    printer: z
+      .strictObject({
+        deviceName: z.string().trim().max(200, { message: '打印机名称不超过 200 字' }),
+        paper: z.enum(['58', '80', 'a4'], { message: '纸张应为 58 mm、80 mm 或 A4' }),
+        silent: z.boolean(),
+        autoPrint: z.boolean(),
+      })
+      .optional(),
   }),
   'devices.info': z.strictObject({}),
   'devices.test': z.strictObject({}),
+  'receipt.render': receiptArgs,
+  'receipt.print': receiptArgs,
+  'receipt.printers': z.strictObject({}),
+  'reconcile.run': z.strictObject({ date: reportDateSchema }),
+  'reconcile.history': z.strictObject({
+    date: reportDateSchema.optional(),
+    limit: z.number().int().min(1).max(200).optional(),
+  }),
+  'report.daily': z.strictObject({ date: reportDateSchema, opter: z.string().trim().min(1).max(20).optional() }),
+  'report.export': z.strictObject({
+    date: reportDateSchema,
+    opter: z.string().trim().min(1).max(20).optional(),
+    format: z.enum(['xlsx', 'csv'], { message: '导出格式应为 xlsx 或 csv' }),
+  }),
+  ...inventoryApiArgs,
+  ...rxApiArgs,
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -189,6 +233,8 @@ export interface AppStatus {
   readonly profile: { id: string; name: string; flows: Readonly<Record<string, string>> };
   readonly configPath: string;
   readonly version: string;
+  /** config `printer`: what the screens need to print after a settlement. */
+  readonly printer: PrinterSettings;
 }
 
 export interface SessionInfo {
@@ -207,7 +253,7 @@ export interface RegistryRow {
   readonly regions: readonly string[];
 }
 
-export interface ApiResults {
+export interface ApiResults extends InventoryApiResults, RxApiResults {
   'app.status': AppStatus;
   'session.current': SessionInfo | null;
   'session.signIn': SessionInfo & { msgid: string };
@@ -240,6 +286,13 @@ export interface ApiResults {
   'settings.save': { restarted: boolean; settings: SettingsView };
   'devices.info': DevicesView;
   'devices.test': DeviceTestResult;
+  'receipt.render': RenderedReceipt;
+  'receipt.print': PrintOutcome;
+  'receipt.printers': readonly PrinterInfo[];
+  'reconcile.run': ReconcileOutcome;
+  'reconcile.history': readonly ReconcileRunView[];
+  'report.daily': DailyReport;
+  'report.export': ReportExport;
 }
 
 export interface ApiError {

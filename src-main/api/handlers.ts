@@ -11,7 +11,15 @@ import type { CounterServices } from '../counter/counter-services';
 import { adviceFor } from '../counter/error-advice';
 import { devicesView, readCredential, testRead } from '../counter/device-read';
 import { settingsView, type SettingsPatch } from '../counter/settings';
+import type { HtmlPrinter } from '../receipts/html-printer';
+import type { ReceiptRequest } from '../receipts/receipt-model';
 import { shiftSummary } from '../counter/shift';
+import { reconcileDay } from '../reconcile/daily-reconcile';
+import { reconcileStoreOf } from '../reconcile/reconcile-runner';
+import { dailyReport, reportSourceOf } from '../reports/daily-report';
+import { exportReport } from '../reports/report-export';
+import { inventoryHandlers } from '../inventory/inventory-api';
+import { rxHandlers } from '../prescription/rx-api';
 import type { CredentialEntry } from '../counter/credential-entry';
 import type { SaleRequest } from '../counter/pharmacy-sale';
 import type {
@@ -33,6 +41,8 @@ export interface ApiDeps {
   readonly version: string;
   /** Saves the settings and reopens the counter with them (the runtime owns the app's lifecycle). */
   readonly applySettings: (patch: SettingsPatch) => Promise<SettingsView>;
+  /** The desktop shell's printer (Electron); absent in web mode, where the browser prints. */
+  readonly printer?: HtmlPrinter | null;
 }
 
 export type ApiInvoke = (method: unknown, rawArgs: unknown) => Promise<ApiResponse<ApiMethod>>;
@@ -54,6 +64,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       profile: { id: app.client.profile.id, name: app.client.profile.name, flows: { ...app.client.profile.flows } },
       configPath: app.loaded.path,
       version,
+      printer: { ...config.printer },
     }),
     'session.current': () => app.sessions.current() ?? null,
     'session.signIn': async (args: { opter: string; opterName: string }) => {
@@ -82,9 +93,20 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'catalogue.search': (args: { query: string; limit?: number }) => services.items.search(args.query, args.limit ?? 20),
     'diagnosis.search': (args: { query: string; limit?: number }) => services.diagnoses.search(args.query, args.limit ?? 15),
     'pharmacy.preSettle': (args: SaleRequest) => services.pharmacy.preSettle(args),
-    'pharmacy.settle': (args: SaleRequest) => services.pharmacy.settle(args),
+    'pharmacy.settle': async (args: SaleRequest) => {
+      const result = await services.pharmacy.settle(args);
+      // A basket filled from an electronic prescription reports its sale (7207) right after settling.
+      await services.prescriptions.afterSettlement(args.basketId, result);
+      return result;
+    },
     'pharmacy.history': (args: { limit?: number }) => services.history.list('pharmacy', { limit: args.limit }),
-    'pharmacy.refund': (args: { msgid: string }) => services.pharmacy.refund(args.msgid),
+    'pharmacy.refund': async (args: { msgid: string }) => {
+      const result = await services.pharmacy.refund(args.msgid);
+      // A refunded prescription sale is revoked at the center (7208). The refund stands either way: a
+      // failed 7208 leaves the prescription 已退费, 待撤销出库 on the 电子处方 screen.
+      await services.prescriptions.afterRefund(args.msgid, result.refund.msgid).catch(() => null);
+      return result;
+    },
     'clinic.register': (args: RegisterRequest) => services.clinic.register(args),
     'clinic.visitInfo': (args: VisitInfoRequest) => services.clinic.visitInfo(args),
     'clinic.uploadBill': (args: BillRequest) => services.clinic.uploadBill(args),
@@ -105,6 +127,16 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'settings.save': async (args: SettingsPatch) => ({ restarted: true, settings: await deps.applySettings(args) }),
     'devices.info': () => devicesView(config),
     'devices.test': () => testRead(config),
+    'receipt.render': (args: ReceiptRequest) => services.receipts.render(args),
+    'receipt.print': (args: ReceiptRequest) => services.receipts.print(args, deps.printer ?? null),
+    'receipt.printers': () => services.receipts.printers(deps.printer ?? null),
+    'reconcile.run': (args: { date: string }) => reconcileDay(app, { date: args.date, operator: app.sessions.current() }),
+    'reconcile.history': (args: { date?: string; limit?: number }) => reconcileStoreOf(app).history(args),
+    'report.daily': (args: { date: string; opter?: string }) => dailyReport(reportSourceOf(app), args),
+    'report.export': (args: { date: string; opter?: string; format: 'xlsx' | 'csv' }) =>
+      exportReport(dailyReport(reportSourceOf(app), args), args.format),
+    ...inventoryHandlers(app, services.events),
+    ...rxHandlers(services.prescriptions),
   } satisfies Handlers;
 
   return async function invoke(method: unknown, rawArgs: unknown): Promise<ApiResponse<ApiMethod>> {

@@ -25,6 +25,8 @@ import { RejectedError, UnknownOutcomeError } from '../protocol/call-errors';
 export interface CounterApp {
   readonly loaded: LoadedConfig;
   readonly db: Db;
+  /** The same file on a NORMAL-sync connection, for writes that need no fsync of their own (caches). */
+  readonly lightDb: Db;
   readonly centerUrl: string;
   readonly client: CenterClient;
   readonly sessions: OperatorSessions;
@@ -156,6 +158,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
   const app: CounterApp = {
     loaded,
     db,
+    lightDb,
     centerUrl,
     client,
     sessions,

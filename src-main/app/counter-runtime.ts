@@ -13,6 +13,7 @@ import { CounterEvents, type CounterListener } from '../counter/events';
 import { createCounterServices, type CounterServices } from '../counter/counter-services';
 import { saveSettings, settingsView, type SettingsPatch } from '../counter/settings';
 import type { SettingsView } from '../counter/views';
+import type { HtmlPrinter } from '../receipts/html-printer';
 import { openCounterApp, type CounterApp, type OpenOptions } from './counter-app';
 
 export interface CounterRuntime {
@@ -31,7 +32,9 @@ interface Current {
   invoke: ApiInvoke;
 }
 
-export async function startCounterRuntime(options: OpenOptions & { version: string }): Promise<CounterRuntime> {
+export async function startCounterRuntime(
+  options: OpenOptions & { version: string; printer?: HtmlPrinter },
+): Promise<CounterRuntime> {
   const events = new CounterEvents();
   let current: Current;
   let reopening: Promise<unknown> | null = null;
@@ -39,7 +42,7 @@ export async function startCounterRuntime(options: OpenOptions & { version: stri
   async function open(configPath: string | undefined): Promise<Current> {
     const app = await openCounterApp({ ...options, configPath });
     const services = createCounterServices(app, events);
-    const invoke = createApiHandlers({ app, services, version: options.version, applySettings });
+    const invoke = createApiHandlers({ app, services, version: options.version, applySettings, printer: options.printer });
     services.start();
     return { app, services, invoke };
   }

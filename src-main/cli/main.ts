@@ -10,6 +10,16 @@ import { registerServe } from './commands/serve';
 import { registerJournal } from './commands/journal';
 import { registerCatalogue } from './commands/catalogue';
 import { registerDevice } from './commands/device';
+import { registerInventory } from './commands/inventory';
+import { registerMapping } from './commands/mapping';
+import { registerReconcile } from './commands/reconcile';
+import { registerReport } from './commands/report';
+import { registerReceipt } from './commands/receipt';
+import { registerAcceptance } from './commands/acceptance';
+import { registerRx } from './commands/rx';
+import { registerEinvoice } from './commands/einvoice';
+import { registerAudit } from './commands/audit';
+import { registerInfo } from './commands/info';
 import { EXIT, reportError } from './output';
 
 export function buildProgram(): Command {
@@ -28,6 +38,16 @@ export function buildProgram(): Command {
   registerJournal(program);
   registerCatalogue(program);
   registerDevice(program);
+  registerInventory(program);
+  registerMapping(program);
+  registerReconcile(program);
+  registerReport(program);
+  registerReceipt(program);
+  registerAcceptance(program);
+  registerRx(program);
+  registerEinvoice(program);
+  registerAudit(program);
+  registerInfo(program);
   return program;
 }
 

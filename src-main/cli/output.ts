@@ -24,12 +24,12 @@ export function printTable(records: readonly Record<string, unknown>[], columns:
 }
 
 /** CJK characters take two columns in a terminal. */
-function displayWidth(text: string): number {
+export function displayWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
   return w;
 }
-function pad(text: string, width: number): string {
+export function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 

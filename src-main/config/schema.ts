@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { PROFILE_IDS } from '../registry/profile';
 import { devicesSchema } from './devices-schema';
+import { printerSchema } from './printer-schema';
 
 /** The sandbox's own demo institutions (see sandbox/institutions.ts). */
 export const SANDBOX_DEFAULT_INSTITUTION = {
@@ -81,6 +82,8 @@ export const configSchema = z.strictObject({
     .prefault({}),
   /** Card reader, QR scanner, 安全控件 (src-main/devices/). */
   devices: devicesSchema,
+  /** Receipt printer: device, paper 58 / 80 / a4, silent, print after settlement (src-main/receipts/). */
+  printer: printerSchema,
   /** Default: the folder the config file is in. */
   dataDir: z.string().optional(),
 });

@@ -21,7 +21,7 @@ export function maskCardNo(card: string): string {
 
 const RULES: readonly [RegExp, (v: string) => string][] = [
   [/^(certno|mdtrt_cert_no|idNo|psn_cert_no)$/, maskIdNumber],
-  [/^(psn_name|userName|name_of_patient|coner_name)$/, maskName],
+  [/^(psn_name|psnName|userName|name_of_patient|coner_name)$/, maskName],
   [/^(card_sn|card_no|ecToken|ec_token|tel)$/, maskCardNo],
 ];
 

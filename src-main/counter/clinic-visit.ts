@@ -17,7 +17,7 @@ import type { JournalEntry } from '../journal/journal-store';
 import type { CounterEvents } from './events';
 import type { ItemNames } from './item-names';
 import type { MoneyLane } from './money-lane';
-import { block, inputOf, jsonPair, outputOf, str, type Json } from './journal-records';
+import { block, inputOf, outputOf, str, type Json } from './journal-records';
 import { coded } from './labels';
 import type { PersonDesk } from './person';
 import { priorSuccess } from './prior-attempts';
@@ -203,7 +203,7 @@ export class ClinicVisits {
         const visit = this.openVisit(req.mdtrtId);
         if (!visit.medType) throw new YibaoError('E_VISIT_INFO_REQUIRED', '请先上传就诊信息和诊断 (2203), 再录入费用');
         const lines = priceLines(req.lines);
-        for (const l of lines) this.names.remember(l.entry.code, l.entry.name);
+        this.names.rememberAll(lines.map((l) => l.entry));
         const now = new Date();
         const bill = newBillNo(now);
         const time = formatDateTime(now);
@@ -339,7 +339,7 @@ export class ClinicVisits {
             .list({
               infnos: ['2208'],
               fixmedinsCode: this.fixmedinsCode,
-              textContains: jsonPair('setl_id', setlId),
+              key: { field: 'setl_id', value: setlId },
               originalsOnly: true,
               limit: 100,
             })
@@ -412,7 +412,7 @@ export class ClinicVisits {
     return this.app.journal.list({
       infnos,
       fixmedinsCode: this.fixmedinsCode,
-      textContains: jsonPair('chrg_bchno', chrgBchno),
+      key: { field: 'chrg_bchno', value: chrgBchno },
       originalsOnly: true,
       limit: 100,
     });
@@ -443,7 +443,7 @@ export class ClinicVisits {
       infno: '1101',
       states: ['ok'],
       fixmedinsCode: this.fixmedinsCode,
-      textContains: jsonPair('mdtrt_cert_no', cardNo),
+      key: { field: 'mdtrt_cert_no', value: cardNo },
       limit: 1,
     })[0];
     return read ? str(block(inputOf(read), 'data'), 'card_sn') : '';
@@ -455,7 +455,7 @@ export class ClinicVisits {
       infno: '1101',
       states: ['ok'],
       fixmedinsCode: this.fixmedinsCode,
-      textContains: jsonPair('psn_no', psnNo),
+      key: { field: 'psn_no', value: psnNo },
       limit: 1,
     })[0];
     return read ? str(block(outputOf(read), 'baseinfo'), 'psn_name') : '';

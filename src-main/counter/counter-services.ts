@@ -21,6 +21,11 @@ import { MoneyLane } from './money-lane';
 import { PersonDesk } from './person';
 import { PharmacySale } from './pharmacy-sale';
 import { SettlementHistory } from './settlement-history';
+import { InventoryRetryDriver } from '../inventory/retry-driver';
+import { inventoryDeskOf } from '../inventory/inventory-desk';
+import { PrescriptionDesk } from '../prescription/prescription-desk';
+import { createReceiptDesk } from '../receipts/receipt-sources';
+import type { ReceiptDesk } from '../receipts/receipt-desk';
 
 export interface CounterServices {
   readonly persons: PersonDesk;
@@ -31,6 +36,10 @@ export interface CounterServices {
   readonly diagnoses: DiagnosisSearch;
   readonly journal: JournalView;
   readonly events: CounterEvents;
+  /** 医保电子处方 at the pharmacy (src-main/prescription/). */
+  readonly prescriptions: PrescriptionDesk;
+  /** Receipts of this counter's settlements, from the journal (src-main/receipts/). */
+  readonly receipts: ReceiptDesk;
   /** A settlement, refund, registration or upload is in flight (settings must not reopen now). */
   busy(): boolean;
   start(): void;
@@ -39,7 +48,7 @@ export interface CounterServices {
 
 export function createCounterServices(app: CounterApp, events: CounterEvents): CounterServices {
   const fixmedinsCode = app.loaded.config.institution.fixmedinsCode;
-  const names = new ItemNames();
+  const names = new ItemNames(app.lightDb);
   const persons = new PersonDesk(app);
   const history = new SettlementHistory(app.journal, fixmedinsCode);
   const lane = new MoneyLane();
@@ -48,6 +57,7 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
   const local = openLocalCatalogue(app);
   const watcher = new JournalWatcher(app.journal, events);
   const driver = new ReversalDriver(app.journal, app.resolver, lane);
+  const inventoryRetries = new InventoryRetryDriver(app);
   return {
     persons,
     pharmacy,
@@ -60,13 +70,17 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
     diagnoses: new DiagnosisSearch(local && new LocalItemSearch(local, names, DIAGNOSIS_CATALOGUES)),
     journal: new JournalView(app.journal),
     events,
-    busy: () => pharmacy.busy || clinic.busy,
+    prescriptions: new PrescriptionDesk(app, persons, pharmacy, history),
+    receipts: createReceiptDesk(app, { names, local }),
+    busy: () => pharmacy.busy || clinic.busy || inventoryDeskOf(app).uploader.busy,
     start() {
       watcher.start();
       driver.start();
+      inventoryRetries.start();
     },
     async stop() {
       watcher.stop();
+      inventoryRetries.stop();
       await driver.stop();
       local?.close();
     },

@@ -80,7 +80,7 @@ export class CenterItemSearch implements ItemSearch {
       });
     }
     const hits = [...byCode.values()].slice(0, limit);
-    for (const h of hits) this.names.remember(h.code, h.name);
+    this.names.rememberAll(hits);
     const total = typeof output['recordCounts'] === 'number' ? output['recordCounts'] : hits.length;
     return { hits, source: `医保中心目录查询 (${infno})`, total };
   }

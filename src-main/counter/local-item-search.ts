@@ -13,7 +13,8 @@ import { coded } from './labels';
 import type { CatalogueHit, CatalogueSearchResult, DiagnosisView } from './views';
 
 /** What can be a fee line: drugs, 中药饮片, 自制剂, 民族药, services, consumables. */
-export const FEE_ITEM_CATALOGUES = ['1301', '1302', '1303', '1304', '1305', '1306'] as const;
+// 1306A / 1320 (27位医用耗材, 中药配方颗粒) are billed like 1306 / 1302 where the region downloads them.
+export const FEE_ITEM_CATALOGUES = ['1301', '1302', '1303', '1304', '1305', '1306', '1306A', '1320'] as const;
 export const DIAGNOSIS_CATALOGUES = ['1307'] as const;
 
 /** Counting a large table on every keystroke would cost more than the search: ask once a minute. */
@@ -43,7 +44,7 @@ export class LocalItemSearch implements ItemSearch {
 
   async search(query: string, limit: number): Promise<CatalogueSearchResult> {
     const hits = this.local.search(query, { limit, catalogues: this.catalogues }).map(({ item }) => hitOf(item));
-    for (const h of hits) this.names.remember(h.code, h.name);
+    this.names.rememberAll(hits);
     return { hits, source: '本地目录', total: hits.length };
   }
 }

@@ -16,7 +16,7 @@ import type { JournalEntry } from '../journal/journal-store';
 import type { CounterEvents } from './events';
 import type { ItemNames } from './item-names';
 import type { MoneyLane } from './money-lane';
-import { block, inputOf, jsonPair, outputOf, rows, str, type Json } from './journal-records';
+import { block, inputOf, outputOf, rows, str, type Json } from './journal-records';
 import type { PersonDesk } from './person';
 import { priorSuccess } from './prior-attempts';
 import { priceLines, sentLine, totalOf, wireLine, type LineEntry } from './sale-lines';
@@ -79,7 +79,7 @@ export class PharmacySale {
     const person = this.persons.get(req.personKey);
     const row = this.persons.insuranceFor(person, req.insuranceIndex);
     const lines = priceLines(req.lines);
-    for (const l of lines) this.names.remember(l.entry.code, l.entry.name);
+    this.names.rememberAll(lines.map((l) => l.entry));
     const time = formatDateTime(now);
     const sns = lines.map((_, i) => `${req.basketId}-${i + 1}`);
     const input = {
@@ -174,7 +174,7 @@ export class PharmacySale {
     return this.app.journal.list({
       infnos,
       fixmedinsCode: this.fixmedinsCode,
-      textContains: jsonPair('feedetl_sn', `${basketId}-1`),
+      key: { field: 'feedetl_sn', value: `${basketId}-1` },
       originalsOnly: true,
       limit: 100,
     });

@@ -11,7 +11,7 @@ import { saveConfig } from '../config/load';
 import type { ConfigFile } from '../config/schema';
 import { getProfile, PROFILE_IDS, type ProfileId } from '../registry/profile';
 import { SANDBOX_INSTITUTIONS } from '../sandbox/center/institutions';
-import type { InstitutionPreset, ProfileOption, SettingsView } from './views';
+import type { InstitutionPreset, PrinterSettings, ProfileOption, SettingsView } from './views';
 
 export interface SettingsPatch {
   /** Empty: the embedded sandbox center. */
@@ -24,6 +24,8 @@ export interface SettingsPatch {
     readonly terminalSlot: number;
   };
   readonly profile: ProfileId;
+  /** Absent: the printer section of the file is kept as it is. */
+  readonly printer?: PrinterSettings;
 }
 
 export function institutionPresets(): InstitutionPreset[] {
@@ -71,7 +73,13 @@ export function settingsView(loaded: LoadedConfig, runningCenterUrl: string): Se
     profile: config.profile,
     presets: institutionPresets(),
     profiles: profileOptions(),
+    printer: { ...config.printer },
   };
+}
+
+function objectAt(raw: Record<string, unknown>, key: string): Record<string, unknown> {
+  const value = raw[key];
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 /** Validates and writes the merged file; answers the previous text so a failed reopen can restore it. */
@@ -89,6 +97,7 @@ export function saveSettings(path: string, patch: SettingsPatch): { previous: st
     center: { ...center, url: url === '' ? null : url },
     institution: { ...institution, ...patch.institution },
     profile: patch.profile,
+    ...(patch.printer ? { printer: { ...objectAt(raw, 'printer'), ...patch.printer } } : {}),
   } as ConfigFile;
   saveConfig(path, file);
   return { previous };

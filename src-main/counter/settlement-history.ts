@@ -8,7 +8,7 @@
  */
 import { maskName } from '../core/mask';
 import type { JournalEntry, JournalStore } from '../journal/journal-store';
-import { block, inputOf, jsonPair, outputOf, str } from './journal-records';
+import { block, inputOf, outputOf, str } from './journal-records';
 import { fenOf } from './settlement-view';
 import type { SettlementRecord } from './views';
 
@@ -85,13 +85,31 @@ export class SettlementHistory {
     return key ? { entry, key } : null;
   }
 
+  /** A successful settlement of this institution by its setl_id (either kind, any region variant). */
+  bySetlId(setlId: string): { entry: JournalEntry; key: SettledKey; kind: SettlementKind } | null {
+    const found = this.journal
+      .list({
+        infnos: ALL_SETTLE_CODES,
+        states: ['ok'],
+        fixmedinsCode: this.fixmedinsCode,
+        key: { field: 'setl_id', value: setlId },
+        originalsOnly: true,
+        limit: 10,
+      })
+      .map((entry) => ({ entry, key: settledKeyOf(entry) }))
+      .find((x) => x.key?.setlId === setlId);
+    if (!found?.key) return null;
+    const kind: SettlementKind = SETTLE_CODES.pharmacy.includes(found.entry.infno) ? 'pharmacy' : 'clinic';
+    return { entry: found.entry, key: found.key, kind };
+  }
+
   /** Refund calls naming this settlement, oldest first (any state). */
   refundCalls(kind: SettlementKind, setlId: string): JournalEntry[] {
     return this.journal
       .list({
         infnos: REFUND_CODES[kind],
         fixmedinsCode: this.fixmedinsCode,
-        textContains: jsonPair('setl_id', setlId),
+        key: { field: 'setl_id', value: setlId },
         originalsOnly: true,
         limit: 1000,
       })

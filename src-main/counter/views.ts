@@ -313,6 +313,18 @@ export interface SettingsView {
   readonly profile: string;
   readonly presets: readonly InstitutionPreset[];
   readonly profiles: readonly ProfileOption[];
+  readonly printer: PrinterSettings;
+}
+
+/** config `printer`: the receipt printer (src-main/receipts/). */
+export interface PrinterSettings {
+  /** Empty: the system's default printer. */
+  readonly deviceName: string;
+  readonly paper: '58' | '80' | 'a4';
+  /** Without a print dialog (Electron only). */
+  readonly silent: boolean;
+  /** Print the receipt right after each settlement. */
+  readonly autoPrint: boolean;
 }
 
 export interface DeviceOption {

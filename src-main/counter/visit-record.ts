@@ -8,7 +8,7 @@
 import { YibaoError } from '../core/errors';
 import { sumFen, type Fen } from '../core/money';
 import type { JournalEntry, JournalStore } from '../journal/journal-store';
-import { block, inputOf, jsonPair, outputOf, rows, str, type Json } from './journal-records';
+import { block, inputOf, outputOf, rows, str, type Json } from './journal-records';
 import { fenOf } from './settlement-view';
 import type { BillState } from './views';
 
@@ -129,7 +129,7 @@ function applyEntry(visit: VisitRecord, e: JournalEntry): void {
 /** The visit, replayed from every successful call naming its mdtrt_id at this institution. */
 export function loadVisit(journal: JournalStore, fixmedinsCode: string, mdtrtId: string): VisitRecord {
   const entries = journal
-    .list({ fixmedinsCode, states: ['ok'], textContains: jsonPair('mdtrt_id', mdtrtId), originalsOnly: true, limit: 100_000 })
+    .list({ fixmedinsCode, states: ['ok'], key: { field: 'mdtrt_id', value: mdtrtId }, originalsOnly: true, limit: 100_000 })
     .reverse();
   const register = entries.find(
     (e) => REGISTER_CODES.includes(e.infno) && str(block(outputOf(e), 'data'), 'mdtrt_id') === mdtrtId,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCounterRuntime, type CounterRuntime } from '../app/counter-runtime';
 import { APP_VERSION } from '../app/version';
+import { electronPrinter } from './print-window';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../src-preload/channel';
 
 const CSP =
@@ -59,7 +60,7 @@ app.whenReady().then(async () => {
       return { action: 'deny' };
     });
   });
-  const runtime = await startCounterRuntime({ version: APP_VERSION });
+  const runtime = await startCounterRuntime({ version: APP_VERSION, printer: electronPrinter() });
   counter = runtime;
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, args: unknown) => {
     if (!isOwnFrame(event)) {

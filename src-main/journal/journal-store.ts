@@ -4,11 +4,13 @@
  * commits on the money path; the informational "sent" marker goes through a second
  * connection with NORMAL sync, since recovery treats "prepared" and "sent" alike.
  */
+import type Database from 'better-sqlite3';
 import type { Db } from '../storage/sqlite';
 import { openDatabase } from '../storage/sqlite';
 import { CLIENT_MIGRATIONS } from '../storage/client/migrations';
 import { formatDateTime, parseDateTime } from '../core/time';
 import type { RequestEnvelope } from '../protocol/envelope';
+import { keysOf, type JournalKey } from './journal-keys';
 
 export { JOURNAL_STATES, type JournalState } from './states';
 import type { JournalState } from './states';
@@ -53,8 +55,10 @@ export interface JournalFilter {
   readonly opter?: string;
   readonly fixmedinsCode?: string;
   readonly psnNo?: string;
-  /** Request or response JSON contains this text (e.g. `"chrg_bchno":"CB…"`): finds a business key's calls. */
+  /** Request or response JSON contains this text (free-text search of the journal screen). */
   readonly textContains?: string;
+  /** Entries whose request or answer names this business id (indexed: see journal-keys.ts). */
+  readonly key?: JournalKey;
   /** Only originals (no 2601 attempts linked to another entry). */
   readonly originalsOnly?: boolean;
   readonly limit?: number;
@@ -91,6 +95,12 @@ function processAlive(pid: number): boolean {
 
 export class JournalStore {
   private readonly markers: Db;
+  /** Compiled once: prepare and finish run on every call to the center. */
+  private readonly statements: {
+    readonly insert: Database.Statement<unknown[], { id: number }>;
+    readonly finish: Database.Statement<unknown[], { id: number }>;
+    readonly key: Database.Statement;
+  };
   /** Calls of this process between prepare and finish. */
   private readonly inFlight = new Set<string>();
 
@@ -101,22 +111,39 @@ export class JournalStore {
   ) {
     // Same file, second connection, NORMAL sync: only for the "sent" marker.
     this.markers = file === ':memory:' ? db : openDatabase(file, { migrations: CLIENT_MIGRATIONS, synchronous: 'NORMAL' });
+    this.statements = {
+      insert: db.prepare<unknown[], { id: number }>(
+        `INSERT INTO journal (msgid, infno, opter, opter_name, sign_no, fixmedins_code, center_url, psn_no, state,
+           request_json, reverses_id, prepared_at, updated_at, owner_pid)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'prepared', ?, ?, ?, ?, ?) RETURNING id`,
+      ),
+      finish: db.prepare<unknown[], { id: number }>(
+        `UPDATE journal SET state = ?, response_json = ?, failure_code = ?, failure_msg = ?, finished_at = ?, updated_at = ?
+         WHERE msgid = ? RETURNING id`,
+      ),
+      key: db.prepare('INSERT OR IGNORE INTO journal_key (journal_id, field, value) VALUES (?, ?, ?)'),
+    };
   }
 
   close(): void {
     if (this.markers !== this.db && this.markers.open) this.markers.close();
   }
 
+  /** One write of an entry and the business ids it names, in one transaction (one commit). */
+  private writeWithKeys(json: unknown, write: () => { id: number } | undefined): number | null {
+    return this.db.transaction(() => {
+      const row = write();
+      if (!row) return null;
+      for (const key of keysOf(json)) this.statements.key.run(row.id, key.field, key.value);
+      return row.id;
+    })();
+  }
+
   /** Commits the entry (FULL sync) before the request leaves. */
   prepare(envelope: RequestEnvelope, reversesId: number | null = null): number {
     const t = now();
-    const info = this.db
-      .prepare(
-        `INSERT INTO journal (msgid, infno, opter, opter_name, sign_no, fixmedins_code, center_url, psn_no, state,
-           request_json, reverses_id, prepared_at, updated_at, owner_pid)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'prepared', ?, ?, ?, ?, ?)`,
-      )
-      .run(
+    const id = this.writeWithKeys(envelope.input, () =>
+      this.statements.insert.get(
         envelope.msgid,
         envelope.infno,
         envelope.opter,
@@ -130,9 +157,10 @@ export class JournalStore {
         t,
         t,
         process.pid,
-      );
+      ),
+    );
     this.inFlight.add(envelope.msgid);
-    return Number(info.lastInsertRowid);
+    return id as number;
   }
 
   markSent(msgid: string): void {
@@ -149,12 +177,9 @@ export class JournalStore {
     detail: { response?: unknown; code?: string; message?: string },
   ): void {
     const t = now();
-    this.db
-      .prepare(
-        `UPDATE journal SET state = ?, response_json = ?, failure_code = ?, failure_msg = ?, finished_at = ?, updated_at = ?
-         WHERE msgid = ?`,
-      )
-      .run(
+    const output = (detail.response as { output?: unknown } | undefined)?.output;
+    this.writeWithKeys(output, () =>
+      this.statements.finish.get(
         state,
         detail.response === undefined ? null : JSON.stringify(detail.response),
         detail.code ?? null,
@@ -162,7 +187,8 @@ export class JournalStore {
         t,
         t,
         msgid,
-      );
+      ),
+    );
     this.inFlight.delete(msgid);
   }
 
@@ -272,6 +298,10 @@ export class JournalStore {
       const like = `%${filter.textContains.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
       where.push("(request_json LIKE ? ESCAPE '\\' OR response_json LIKE ? ESCAPE '\\')");
       params.push(like, like);
+    }
+    if (filter.key) {
+      where.push('id IN (SELECT journal_id FROM journal_key WHERE field = ? AND value = ?)');
+      params.push(filter.key.field, filter.key.value);
     }
     if (filter.originalsOnly) where.push('reverses_id IS NULL');
     params.push(Math.min(Math.max(filter.limit ?? 200, 1), 100_000));

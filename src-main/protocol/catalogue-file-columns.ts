@@ -41,7 +41,7 @@ export type CatalogueFileColumn = (typeof CATALOGUE_FILE_COLUMNS)[number];
 
 export const NULL_TEXT = 'null';
 
-/** Catalogues delivered as such a file, by version (1301–1311, 1313–1315; 1312 is a paged query). */
+/** Catalogues delivered as such a file, by version (1301–1311, 1313–1315, 1306A, 1320, 1322–1327; 1312 is a paged query). */
 export const FILE_CATALOGUE_INFNOS = [
   '1301',
   '1302',
@@ -57,4 +57,13 @@ export const FILE_CATALOGUE_INFNOS = [
   '1313',
   '1314',
   '1315',
+  // Newer editions: 27位医用耗材, 中药配方颗粒, 体外诊断试剂 (same file format).
+  '1306A',
+  '1320',
+  '1322',
+  '1323',
+  '1324',
+  '1325',
+  '1326',
+  '1327',
 ] as const;

@@ -27,6 +27,13 @@ const flowNames = [
   'clinicSettleCancel',
   'catalogueQuery',
   'consumablesCatalogue',
+  'inventoryCount',
+  'inventoryChange',
+  'inventoryPurchase',
+  'inventoryPurchaseReturn',
+  'inventorySale',
+  'inventorySaleReturn',
+  'inventoryDelete',
 ] as const;
 export type FlowName = (typeof flowNames)[number];
 

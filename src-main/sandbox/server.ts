@@ -24,6 +24,8 @@ export interface SandboxOptions {
   readonly seed?: number;
   /** Write <dataDir>/sandbox-state.json so `yibao sandbox fault` can find this instance. */
   readonly writeStateFile?: boolean;
+  /** The center's clock (tests that need settlements in an earlier month); default the real time. */
+  readonly clock?: () => Date;
 }
 
 export interface RunningSandbox {
@@ -47,7 +49,7 @@ export function stateFilePath(dataDir: string): string {
 export async function startSandboxCenter(options: SandboxOptions): Promise<RunningSandbox> {
   mkdirSync(options.dataDir, { recursive: true });
   const host = options.host ?? '127.0.0.1';
-  const center = SandboxCenter.open(options.dataDir, { seed: options.seed });
+  const center = SandboxCenter.open(options.dataDir, { seed: options.seed, clock: options.clock });
   const sockets = new Set<Socket>();
 
   const protocol = http.createServer((req, res) => {

@@ -15,6 +15,10 @@ import { ClinicScreen } from './screens/ClinicScreen';
 import { JournalScreen } from './screens/JournalScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { InterfacesScreen } from './screens/InterfacesScreen';
+import { ReportsScreen } from './screens/ReportsScreen';
+import { PrescriptionScreen } from './screens/PrescriptionScreen';
+import { MappingScreen } from './screens/MappingScreen';
+import { InventoryScreen } from './screens/InventoryScreen';
 import { KeyHints } from './components/KeyHints';
 import { useHotkeys } from './keyboard';
 
@@ -27,7 +31,7 @@ function centerHost(url: string): string {
 }
 
 /** Screens that need a signed-in operator. */
-const NEEDS_SIGN_IN: readonly ScreenKey[] = ['card', 'sale'];
+const NEEDS_SIGN_IN: readonly ScreenKey[] = ['card', 'sale', 'mapping', 'inventory', 'rx'];
 
 export function App() {
   const { status, session, error, refresh } = useSessionStore();
@@ -94,6 +98,10 @@ export function App() {
               { key: 'card', label: 'F1 读卡' },
               { key: 'sale', label: `F2 ${saleLabel}` },
               { key: 'journal', label: 'F3 交易流水' },
+              ...(kind === 'clinic' ? [] : [{ key: 'rx', label: '电子处方' }]),
+              { key: 'reports', label: '对账与报表' },
+              { key: 'mapping', label: '目录对照' },
+              { key: 'inventory', label: '进销存上传' },
               { key: 'settings', label: 'F10 设置' },
               { key: 'interfaces', label: '接口清单' },
             ]}
@@ -119,6 +127,10 @@ export function App() {
               {screen === 'journal' && <JournalScreen />}
               {screen === 'settings' && <SettingsScreen />}
               {screen === 'interfaces' && <InterfacesScreen />}
+              {screen === 'reports' && <ReportsScreen />}
+              {screen === 'mapping' && <MappingScreen />}
+              {screen === 'inventory' && <InventoryScreen />}
+              {screen === 'rx' && kind !== 'clinic' && <PrescriptionScreen />}
             </>
           )}
         </Layout.Content>

@@ -33,9 +33,13 @@ export const CLINIC = {
   kind: 'clinic',
 } as const;
 
-export async function startHarness(options: { seed?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { seed?: number; clock?: () => Date } = {}): Promise<Harness> {
   const temp = makeTempDir('yibao-it-');
-  const sandbox = await startSandboxCenter({ dataDir: join(temp.dir, 'sandbox'), seed: options.seed ?? 20261123 });
+  const sandbox = await startSandboxCenter({
+    dataDir: join(temp.dir, 'sandbox'),
+    seed: options.seed ?? 20261123,
+    clock: options.clock,
+  });
   const apps: CounterApp[] = [];
   let n = 0;
   const slots = new Map<string, number>();

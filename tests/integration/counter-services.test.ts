@@ -378,6 +378,9 @@ describe('clinic visit', () => {
     expect(again.result).toMatchObject({ repeated: true, settlement: { setlId: settled.result.settlement.setlId } });
     expect(fresh.clinic.visit(visit.mdtrtId).bills[0]?.state).toBe('settled');
     expect(fresh.clinic.visit(visit.mdtrtId).psnNameMasked).toMatch(/^.\*+$/);
+    // Fee lines carry codes only; the names come back from the counter's own table, not from memory.
+    const basketNames = typicalBasket(h.sandbox.center.store).map((l) => l.item.name);
+    expect(fresh.clinic.visit(visit.mdtrtId).bills[0]?.lines.map((l) => l.name)).toEqual(basketNames);
 
     // 只撤销结算重新结算: 2208 without 2205, then the same bill is pre-settled and settled again.
     const undo = await fresh.clinic.refund({

@@ -94,8 +94,8 @@ describe('strict envelope', () => {
   });
 
   it('answers every registry code it does not simulate with infcode -1, never a fake success', async () => {
-    const e = await rejection(app.callAs(OPERATOR, '3501', { invinfo: {} }));
-    expect(e.errMsg).toMatch(/未模拟交易 3501/);
+    const e = await rejection(app.callAs(OPERATOR, '3512', { data: {} }));
+    expect(e.errMsg).toMatch(/未模拟交易 3512/);
     const answer = await post({ ...template, infno: '5205', msgid: rawMsgid(), input: {} });
     expect(answer.infcode).toBe(-1);
     expect(answer.err_msg).toMatch(/未模拟/);

@@ -16,6 +16,7 @@ describe('planSync', () => {
       ...['1301', '1302', '1303', '1304', '1305', '1306', '1307', '1308', '1309', '1310', '1311', '1313', '1314', '1315'].map(
         (c) => `${c}:file`,
       ),
+      ...['1306A', '1320', '1322', '1323', '1324', '1325', '1326', '1327'].map((c) => `${c}:file`),
       '1312:paged',
       '1316:paged',
       '1317:paged',
@@ -32,6 +33,16 @@ describe('planSync', () => {
     expect(plan).toContain('1312a:paged');
     expect(plan).toContain('1307:file');
     expect(getProfile('hubei').flows.catalogueQuery).toBe('1312a');
+  });
+
+  it('the newer national catalogues (1306A, 1320, 1322–1327) are files nationally and not used in Hubei or Sichuan', () => {
+    const newer = ['1306A', '1320', '1322', '1323', '1324', '1325', '1326', '1327'];
+    const national = codes(planSync(getProfile('national')));
+    for (const c of newer) expect(national).toContain(`${c}:file`);
+    for (const id of ['hubei', 'sichuan'] as const) {
+      const plan = planSync(getProfile(id)).map((s) => s.infno);
+      for (const c of newer) expect(plan).not.toContain(c);
+    }
   });
 
   it('--only keeps the order and refuses what the profile does not download, saying what to use', () => {

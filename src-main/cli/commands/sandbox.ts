@@ -112,6 +112,17 @@ export function registerSandbox(program: Command): void {
         ]);
     });
 
+  dataOpt(sandbox.command('prescriptions').description('列出中心开具的医保电子处方 (参保人、状态、有效期, 供 yibao rx 练习)'))
+    .option('--json', '输出 JSON')
+    .option('--state <s>', '只列某状态, 例如 issued')
+    .action(async (opts: { data?: string; admin?: string; json?: boolean; state?: string }) => {
+      const all = (await admin(`${target(opts)}/admin/prescriptions`, 'GET')) as Record<string, unknown>[];
+      const rows = opts.state ? all.filter((p) => p['state'] === opts.state) : all;
+      if (opts.json) printJson(rows);
+      else
+        printTable(rows, ['hi_rxno', 'state', 'psn_name', 'certno', 'category', 'valid_end_time', 'drugs', 'total', 'pharmacy']);
+    });
+
   dataOpt(sandbox.command('fault <infno> <mode>').description(`注入故障, infno 或 * ; 模式: ${FAULT_MODE_HELP}`))
     .option('--times <n>', '生效次数 (默认 1)', (v) => Number(v))
     .action(async (infno: string, mode: string, opts: { data?: string; admin?: string; times?: number }) => {

@@ -13,6 +13,12 @@ import * as reconcile from './reconcile';
 import * as catalogue from './catalogue';
 import * as query from './query';
 import * as files from './files';
+import * as inventory from './inventory';
+import * as mapping from './mapping';
+import * as prescription from './prescription';
+import * as audit from './audit';
+import * as einvoice from './e-invoice';
+import * as info from './info';
 
 export interface TransactionSchema {
   readonly input: z.ZodType;
@@ -62,6 +68,14 @@ export const TRANSACTIONS = {
   '1313': versionDownload,
   '1314': versionDownload,
   '1315': versionDownload,
+  '1306A': versionDownload,
+  '1320': versionDownload,
+  '1322': versionDownload,
+  '1323': versionDownload,
+  '1324': versionDownload,
+  '1325': versionDownload,
+  '1326': versionDownload,
+  '1327': versionDownload,
   '1312': { input: catalogue.catalogueQueryInput, output: catalogue.pagedOutput },
   '1312a': { input: catalogue.catalogueQueryInput, output: catalogue.pagedOutput },
   '1316': paged,
@@ -73,6 +87,45 @@ export const TRANSACTIONS = {
   '5204': { input: query.feeQueryInput, output: query.feeQueryOutput },
   '9101': { input: files.fileUploadInput, output: files.fileUploadOutput },
   '9102': { input: files.fileDownloadInput, output: null },
+  '3301': { input: mapping.mappingUploadInput, output: mapping.mappingOutput },
+  '3302': { input: mapping.mappingRevokeInput, output: mapping.mappingOutput },
+  '3501': { input: inventory.countInput, output: inventory.uploadOutput },
+  '3501A': { input: inventory.countBatchInput, output: inventory.batchUploadOutput },
+  '3502': { input: inventory.changeInput, output: inventory.uploadOutput },
+  '3502A': { input: inventory.changeBatchInput, output: inventory.batchUploadOutput },
+  '3503': { input: inventory.purchaseInput, output: inventory.uploadOutput },
+  '3503A': { input: inventory.purchaseBatchInput, output: inventory.batchUploadOutput },
+  '3504': { input: inventory.purchaseReturnInput, output: inventory.uploadOutput },
+  '3504A': { input: inventory.purchaseReturnBatchInput, output: inventory.batchUploadOutput },
+  '3505': { input: inventory.saleInput, output: inventory.uploadOutput },
+  '3505A': { input: inventory.saleBatchInput, output: inventory.batchUploadOutput },
+  '3506': { input: inventory.saleReturnInput, output: inventory.uploadOutput },
+  '3506A': { input: inventory.saleReturnBatchInput, output: inventory.batchUploadOutput },
+  '3507': { input: inventory.deleteInput, output: inventory.uploadOutput },
+  '3507A': { input: inventory.deleteBatchInput, output: inventory.batchUploadOutput },
+  '3508': { input: inventory.ledgerQueryInput, output: inventory.stockQueryOutput },
+  '3509': { input: inventory.ledgerQueryInput, output: inventory.changeQueryOutput },
+  '3510': { input: inventory.ledgerQueryInput, output: inventory.purchaseQueryOutput },
+  '3511': { input: inventory.ledgerQueryInput, output: inventory.saleQueryOutput },
+  '7201': { input: prescription.rxAuthorizeInput, output: prescription.rxAuthorizeOutput },
+  '7204': { input: prescription.rxDownloadInput, output: prescription.rxDownloadOutput },
+  '7205': { input: prescription.rxVerifyInput, output: prescription.rxVerifyOutput },
+  '7206': { input: prescription.rxAuditInput, output: prescription.rxAuditOutput },
+  '7207': { input: prescription.rxSaleInput, output: prescription.rxSaleOutput },
+  '7208': { input: prescription.rxSaleRevokeInput, output: prescription.rxSaleRevokeOutput },
+  '7209': { input: prescription.rxDeliveryInput, output: prescription.rxDeliveryOutput },
+  '7210': { input: prescription.rxSignInput, output: prescription.rxSignOutput },
+  '7211': { input: prescription.rxDrugQueryInput, output: prescription.rxDrugQueryOutput },
+  '3101': { input: audit.detailAuditInput, output: audit.detailAuditOutput },
+  '3102': { input: audit.detailAuditInput, output: audit.detailAuditOutput },
+  '3103': { input: audit.auditFeedbackInput, output: audit.auditFeedbackOutput },
+  '4901': { input: einvoice.einvoiceUploadInput, output: einvoice.einvoiceUploadOutput },
+  '4902': { input: einvoice.einvoiceResultInput, output: einvoice.einvoiceResultOutput },
+  '4905': { input: einvoice.einvoiceUploadInput, output: einvoice.einvoiceUploadOutput },
+  '5501': { input: einvoice.einvoiceStatusInput, output: einvoice.einvoiceStatusOutput },
+  '1201': { input: info.institutionQueryInput, output: info.institutionQueryOutput },
+  '5102': { input: info.practitionerQueryInput, output: info.practitionerQueryOutput },
+  '100001': { input: info.policyQueryInput, output: info.policyQueryOutput },
 } as const satisfies Record<string, TransactionSchema>;
 
 export type TypedInfno = keyof typeof TRANSACTIONS;

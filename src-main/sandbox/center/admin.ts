@@ -3,6 +3,7 @@
  * port refuses connections): faults, the message log, seeded persons, status.
  *   GET    /admin/status
  *   GET    /admin/persons
+ *   GET    /admin/prescriptions
  *   GET    /admin/messages?infno=&outcome=&since=&afterId=&limit=&order=asc|desc (default newest first)
  *   GET    /admin/faults      POST /admin/faults {infno, mode, times}      DELETE /admin/faults
  */
@@ -12,6 +13,7 @@ import { isYibaoError } from '../../core/errors';
 import { CenterReject } from './reject';
 import { formatDate } from '../../core/time';
 import { listSandboxPersons } from '../seed';
+import { prescriptionListing } from '../seed/prescriptions';
 import type { SandboxCenter } from './sandbox-center';
 
 type Json = Record<string, unknown> | unknown[];
@@ -68,6 +70,8 @@ export function createAdminHandler(center: SandboxCenter, protocolUrl: () => str
           }
           case 'GET /admin/persons':
             return send(200, { ok: true, value: personsListing(center) });
+          case 'GET /admin/prescriptions':
+            return send(200, { ok: true, value: prescriptionListing(center.store) });
           case 'GET /admin/messages': {
             const q = url.searchParams;
             const outcome = q.get('outcome');

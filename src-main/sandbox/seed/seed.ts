@@ -20,7 +20,8 @@ export const META = {
   admdvs: 'admdvs',
 } as const;
 
-export const SEED_LAYOUT = '1';
+/** 2: the newer catalogues 1306A, 1320, 1322–1327 (older stores lack them: their downloads answer 沙箱未发布该目录). */
+export const SEED_LAYOUT = '2';
 
 export interface SeedOptions {
   seed: number;

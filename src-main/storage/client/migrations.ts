@@ -3,6 +3,7 @@
  * never edit a migration that has shipped; add the next number.
  */
 import type { Migration } from '../sqlite';
+import { journalKeysMigration } from './journal-keys-migration';
 
 export const CLIENT_MIGRATIONS: readonly Migration[] = [
   {
@@ -216,4 +217,158 @@ export const CLIENT_MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE journal ADD COLUMN owner_pid INTEGER');
     },
   },
+  {
+    version: 5,
+    name: 'reconciliation runs (3201 / 3202) and monthly clearing',
+    up(db) {
+      // The auditor's record of every 对账: what the counter sent, what the center answered, and
+      // each settlement that differed. Amounts in integer fen.
+      db.exec(`
+        CREATE TABLE reconcile_run (
+          id              INTEGER PRIMARY KEY,
+          kind            TEXT NOT NULL,
+          begndate        TEXT NOT NULL,
+          enddate         TEXT NOT NULL,
+          fixmedins_code  TEXT NOT NULL,
+          center_url      TEXT NOT NULL,
+          opter           TEXT,
+          started_at      TEXT NOT NULL,
+          finished_at     TEXT,
+          result          TEXT NOT NULL,
+          note            TEXT
+        );
+        CREATE INDEX reconcile_run_by_period ON reconcile_run(kind, begndate, id);
+        CREATE TABLE reconcile_group (
+          id               INTEGER PRIMARY KEY,
+          run_id           INTEGER NOT NULL REFERENCES reconcile_run(id),
+          insutype         TEXT NOT NULL,
+          clr_type         TEXT NOT NULL,
+          setl_optins      TEXT NOT NULL,
+          setl_cnt         INTEGER NOT NULL,
+          medfee_sumamt    INTEGER NOT NULL,
+          fund_pay_sumamt  INTEGER NOT NULL,
+          acct_pay         INTEGER NOT NULL,
+          cash_payamt      INTEGER NOT NULL,
+          msgid            TEXT,
+          stmt_rslt        TEXT,
+          stmt_rslt_dscr   TEXT
+        );
+        CREATE INDEX reconcile_group_by_run ON reconcile_group(run_id);
+        CREATE TABLE reconcile_difference (
+          id              INTEGER PRIMARY KEY,
+          run_id          INTEGER NOT NULL REFERENCES reconcile_run(id),
+          clr_type        TEXT NOT NULL,
+          setl_optins     TEXT NOT NULL,
+          detail_msgid    TEXT NOT NULL,
+          kind            TEXT NOT NULL,
+          stmt_rslt       TEXT NOT NULL,
+          setl_id         TEXT,
+          msgid           TEXT,
+          psn_no          TEXT,
+          mdtrt_id        TEXT,
+          refd_setl_flag  TEXT,
+          memo            TEXT
+        );
+        CREATE INDEX reconcile_difference_by_run ON reconcile_difference(run_id);
+      `);
+    },
+  },
+  {
+    version: 6,
+    name: '进销存 upload queue and 目录对照 uploads',
+    up(db) {
+      db.exec(`
+        -- One import of a CSV / XLSX file (src-main/inventory/); rows that failed validation keep their reason.
+        CREATE TABLE inventory_import (
+          id              INTEGER PRIMARY KEY,
+          kind            TEXT NOT NULL,
+          filename        TEXT NOT NULL,
+          imported_at     TEXT NOT NULL,
+          rows_total      INTEGER NOT NULL,
+          rows_queued     INTEGER NOT NULL,
+          rows_invalid    INTEGER NOT NULL
+        );
+        CREATE TABLE inventory_row_error (
+          import_id  INTEGER NOT NULL REFERENCES inventory_import(id),
+          row_no     INTEGER NOT NULL,
+          message    TEXT NOT NULL
+        );
+        CREATE INDEX inventory_row_error_by_import ON inventory_row_error(import_id, row_no);
+        -- The upload queue: one row of the spec per item, unique per kind and business key, so a
+        -- file imported twice is not uploaded twice. uncertain = an earlier attempt may have reached
+        -- the center (unknown outcome): a later "duplicate" answer then means it took effect.
+        CREATE TABLE inventory_item (
+          id               INTEGER PRIMARY KEY,
+          import_id        INTEGER NOT NULL REFERENCES inventory_import(id),
+          row_no           INTEGER NOT NULL,
+          kind             TEXT NOT NULL,
+          business_key     TEXT NOT NULL,
+          payload_json     TEXT NOT NULL,
+          insuplc_admdvs   TEXT,
+          state            TEXT NOT NULL CHECK (state IN ('queued', 'sending', 'done', 'rejected', 'not-sent', 'unknown')),
+          attempts         INTEGER NOT NULL DEFAULT 0,
+          next_attempt_at  TEXT,
+          last_msgid       TEXT,
+          uncertain_msgids TEXT NOT NULL DEFAULT '[]',
+          message          TEXT,
+          created_at       TEXT NOT NULL,
+          updated_at       TEXT NOT NULL,
+          UNIQUE (kind, business_key)
+        );
+        CREATE INDEX inventory_item_by_state ON inventory_item(state, next_attempt_at);
+        CREATE INDEX inventory_item_by_import ON inventory_item(import_id, row_no);
+        -- 3301 目录对照 this counter uploaded and their 3302 revocations.
+        CREATE TABLE mapping_upload (
+          local_code     TEXT PRIMARY KEY,
+          local_name     TEXT NOT NULL,
+          national_code  TEXT NOT NULL,
+          list_type      TEXT NOT NULL,
+          barcode        TEXT,
+          begndate       TEXT NOT NULL,
+          state          TEXT NOT NULL CHECK (state IN ('uploaded', 'revoked')),
+          msgid          TEXT,
+          uploaded_at    TEXT NOT NULL,
+          revoked_at     TEXT
+        );
+      `);
+    },
+  },
+  {
+    version: 7,
+    name: 'electronic prescriptions handled at the pharmacy (7201–7210)',
+    up(db) {
+      // One row per prescription this pharmacy was authorised for, and every step it went through.
+      db.exec(`
+        CREATE TABLE rx_local (
+          hi_rxno          TEXT PRIMARY KEY,
+          fixmedins_code   TEXT NOT NULL,
+          psn_no           TEXT NOT NULL,
+          mdtrt_cert_type  TEXT NOT NULL,
+          mdtrt_cert_no    TEXT NOT NULL,
+          auth_rxno        TEXT NOT NULL,
+          rx_trace_code    TEXT,
+          state            TEXT NOT NULL,
+          rx_json          TEXT,
+          basket_id        TEXT UNIQUE,
+          setl_id          TEXT,
+          mdtrt_id         TEXT,
+          settlement_msgid TEXT,
+          sel_no           TEXT,
+          delv_no          TEXT,
+          updated_at       TEXT NOT NULL
+        );
+        CREATE INDEX rx_local_by_person ON rx_local(psn_no);
+        CREATE TABLE rx_local_event (
+          id         INTEGER PRIMARY KEY,
+          hi_rxno    TEXT NOT NULL REFERENCES rx_local(hi_rxno),
+          step       TEXT NOT NULL,
+          state_from TEXT NOT NULL,
+          state_to   TEXT NOT NULL,
+          at         TEXT NOT NULL,
+          msgid      TEXT
+        );
+      `);
+    },
+  },
+  journalKeysMigration,
 ];

@@ -18,6 +18,8 @@ import { ItemSearchBox, type ItemSearchHandle } from '../components/ItemSearchBo
 import { LineEditor } from '../components/LineEditor';
 import { ProgressNote } from '../components/ProgressNote';
 import { SettlementCard } from '../components/SettlementCard';
+import { ReceiptPreview } from '../components/ReceiptPreview';
+import { useReceiptStore } from '../stores/receipt-store';
 import { RegisterForm } from './clinic/RegisterForm';
 import { VisitInfoForm } from './clinic/VisitInfoForm';
 import { VisitPanel } from './clinic/VisitPanel';
@@ -35,6 +37,7 @@ export function ClinicScreen() {
   const clearPerson = usePersonStore((s) => s.clear);
   const go = useNavStore((s) => s.go);
   const search = useRef<ItemSearchHandle>(null);
+  const previewReceipt = useReceiptStore((r) => r.preview);
 
   const bill = c.visit?.bills.find((b) => b.chrgBchno === c.activeBill) ?? null;
   const stage: Stage = !c.visit
@@ -112,6 +115,7 @@ export function ClinicScreen() {
           error={c.error}
           flows={flows}
           onSelectBill={c.selectBill}
+          onReprint={(setlId) => void previewReceipt(setlId, { reprint: true })}
           onRefund={(r) => c.refund(r.chrgBchno, r.cancelFees, r.cancelRegistration)}
         />
       )}
@@ -209,6 +213,14 @@ export function ClinicScreen() {
             }
             action={
               <Space orientation="vertical">
+                <Button
+                  size="small"
+                  onClick={() => void previewReceipt(c.result?.settlement.setlId ?? '')}
+                  disabled={!c.result.settlement.setlId}
+                  data-testid="clinic-print-receipt"
+                >
+                  打印小票
+                </Button>
                 <Button size="small" onClick={c.newBill} data-testid="new-bill">
                   新增单据 (F9)
                 </Button>
@@ -264,13 +276,16 @@ export function ClinicScreen() {
   );
 
   return (
-    <Tabs
-      activeKey={tab}
-      onChange={(k) => setTab(k as Tab)}
-      items={[
-        { key: 'visit', label: '门诊收费', children: visitTab },
-        { key: 'recent', label: '就诊记录 · 退费 (F8)', children: recentTab },
-      ]}
-    />
+    <>
+      <ReceiptPreview />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as Tab)}
+        items={[
+          { key: 'visit', label: '门诊收费', children: visitTab },
+          { key: 'recent', label: '就诊记录 · 退费 (F8)', children: recentTab },
+        ]}
+      />
+    </>
   );
 }

@@ -18,6 +18,8 @@ import { ItemSearchBox, type ItemSearchHandle } from '../components/ItemSearchBo
 import { LineEditor } from '../components/LineEditor';
 import { ProgressNote } from '../components/ProgressNote';
 import { SettlementCard } from '../components/SettlementCard';
+import { ReceiptPreview } from '../components/ReceiptPreview';
+import { useReceiptStore } from '../stores/receipt-store';
 import { useHotkeys } from '../keyboard';
 import { yuan } from '../format';
 
@@ -32,6 +34,7 @@ export function PharmacyScreen() {
   const go = useNavStore((s) => s.go);
   const search = useRef<ItemSearchHandle>(null);
   const [refunding, setRefunding] = useState<SettlementRecord | null>(null);
+  const previewReceipt = useReceiptStore((r) => r.preview);
 
   const fresh = store.pre !== null && store.preKey === store.currentKey();
   const canPre = !!person && store.lines.length > 0 && !store.busy && !store.result;
@@ -102,6 +105,15 @@ export function PharmacyScreen() {
             onPreSettle={() => void store.preSettle()}
             onSettle={() => void store.settle()}
           >
+            {store.result && (
+              <Button
+                onClick={() => void previewReceipt(store.result?.settlement.setlId ?? '')}
+                disabled={!store.result.settlement.setlId}
+                data-testid="print-receipt"
+              >
+                打印小票
+              </Button>
+            )}
             {store.result && (
               <Button onClick={newSale} data-testid="new-sale">
                 下一单 (F9)
@@ -188,6 +200,19 @@ export function PharmacyScreen() {
                 </Button>
               ),
           },
+          {
+            title: '小票',
+            width: 70,
+            render: (_, r) => (
+              <Button
+                size="small"
+                onClick={() => void previewReceipt(r.setlId, { reprint: true })}
+                data-testid={`reprint-${r.setlId}`}
+              >
+                重打
+              </Button>
+            ),
+          },
         ]}
       />
       <Modal
@@ -217,13 +242,16 @@ export function PharmacyScreen() {
   );
 
   return (
-    <Tabs
-      activeKey={tab}
-      onChange={(k) => setTab(k as Tab)}
-      items={[
-        { key: 'sale', label: '购药收费', children: saleTab },
-        { key: 'history', label: '历史 · 退费 (F8)', children: historyTab },
-      ]}
-    />
+    <>
+      <ReceiptPreview />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as Tab)}
+        items={[
+          { key: 'sale', label: '购药收费', children: saleTab },
+          { key: 'history', label: '历史 · 退费 (F8)', children: historyTab },
+        ]}
+      />
+    </>
   );
 }

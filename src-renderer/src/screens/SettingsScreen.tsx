@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import {
   Alert,
+  AutoComplete,
   Button,
   Card,
   Col,
@@ -17,6 +18,7 @@ import {
   Row,
   Select,
   Space,
+  Switch,
   Table,
   Tag,
   Typography,
@@ -46,6 +48,13 @@ const FLOW_LABELS: Record<string, string> = {
   clinicFeeCancel: '明细撤销',
   clinicRegisterCancel: '挂号撤销',
   catalogueQuery: '目录查询',
+  inventoryCount: '商品盘存上传',
+  inventoryChange: '商品库存变更',
+  inventoryPurchase: '商品采购',
+  inventoryPurchaseReturn: '商品采购退货',
+  inventorySale: '商品销售',
+  inventorySaleReturn: '商品销售退货',
+  inventoryDelete: '商品信息删除',
 };
 
 export function SettingsScreen() {
@@ -65,6 +74,7 @@ export function SettingsScreen() {
       centerUrl: s.settings.centerUrl,
       institution: s.settings.institution,
       profile: s.settings.profile as Values['profile'],
+      printer: s.settings.printer,
     });
   }, [s.settings, form]);
 
@@ -195,6 +205,7 @@ export function SettingsScreen() {
               </Space>
               <Typography.Text type="secondary">同一机构的多台收银电脑请使用不同序号 (报文ID 不会重复)。</Typography.Text>
             </Card>
+            <PrinterCard />
             <Button
               type="primary"
               style={{ marginTop: 16 }}
@@ -233,6 +244,13 @@ export function SettingsScreen() {
                 children: `${confirm.institution.fixmedinsCode} ${confirm.institution.fixmedinsName}`,
               },
               { key: 'profile', label: '地区配置', children: confirm.profile },
+              {
+                key: 'printer',
+                label: '小票打印',
+                children: confirm.printer
+                  ? `${confirm.printer.deviceName || '系统默认打印机'}, ${PAPER_LABELS[confirm.printer.paper]}${confirm.printer.silent ? ', 静默打印' : ''}${confirm.printer.autoPrint ? ', 结算后自动打印' : ''}`
+                  : '不变',
+              },
             ]}
           />
         )}
@@ -242,6 +260,49 @@ export function SettingsScreen() {
         <ErrorNotice error={s.error} />
       </Modal>
     </Space>
+  );
+}
+
+const PAPER_LABELS: Record<'58' | '80' | 'a4', string> = {
+  '58': '58 mm 小票',
+  '80': '80 mm 小票',
+  a4: 'A4 医疗收费结算单',
+};
+
+/** 小票打印机: device (the system's printers under Electron), paper, silent, print after each settlement. */
+function PrinterCard() {
+  const printers = useSettingsStore((x) => x.printers);
+  return (
+    <Card size="small" title="小票打印" style={{ marginTop: 16 }} data-testid="printer-settings">
+      <Space wrap align="start">
+        <Form.Item name={['printer', 'deviceName']} label="打印机 (留空 = 系统默认)">
+          <AutoComplete
+            style={{ width: 220 }}
+            options={printers.map((p) => ({ value: p.name, label: p.displayName }))}
+            placeholder={printers.length > 0 ? '选择打印机' : '打印机名称'}
+            data-testid="printer-device"
+          />
+        </Form.Item>
+        <Form.Item name={['printer', 'paper']} label="纸张" rules={[{ required: true }]}>
+          <Select
+            style={{ width: 170 }}
+            options={Object.entries(PAPER_LABELS).map(([value, label]) => ({ value, label }))}
+            data-testid="printer-paper"
+          />
+        </Form.Item>
+        <Form.Item name={['printer', 'silent']} label="静默打印 (不弹打印对话框)" valuePropName="checked">
+          <Switch data-testid="printer-silent" />
+        </Form.Item>
+        <Form.Item name={['printer', 'autoPrint']} label="结算后自动打印" valuePropName="checked">
+          <Switch data-testid="printer-auto" />
+        </Form.Item>
+      </Space>
+      <Typography.Text type="secondary">
+        {printers.length > 0
+          ? '静默打印直接送到所选打印机。'
+          : '浏览器中打印时, 在浏览器的打印对话框里选择打印机 (浏览器不能静默打印)。'}
+      </Typography.Text>
+    </Card>
   );
 }
 

@@ -15,6 +15,7 @@ import { call } from '../api/client';
 import { uiError, type UiError } from '../format';
 import { draftKey, draftOf, wireLines, type DraftLine } from './draft-lines';
 import { usePersonStore } from './person-store';
+import { autoPrintAfterSettlement } from './receipt-store';
 
 export interface RegisterForm {
   medType: string;
@@ -183,6 +184,7 @@ export const useClinicStore = create<ClinicState>((set, get) => {
       await run('settle', async () => {
         const out = await call('clinic.settle', { mdtrtId: visit.mdtrtId, chrgBchno: activeBill, acctUsed: get().acctUsed });
         set({ visit: out.visit, result: out.result });
+        if (!out.result.repeated) void autoPrintAfterSettlement(out.result.settlement.setlId);
       });
     },
     async refund(chrgBchno, cancelFees, cancelRegistration) {

@@ -1,7 +1,7 @@
 /** Which screen is shown. */
 import { create } from 'zustand';
 
-export type ScreenKey = 'signin' | 'card' | 'sale' | 'journal' | 'settings' | 'interfaces';
+export type ScreenKey = 'signin' | 'card' | 'sale' | 'journal' | 'settings' | 'interfaces' | 'reports' | 'mapping' | 'inventory' | 'rx';
 
 interface NavState {
   screen: ScreenKey;

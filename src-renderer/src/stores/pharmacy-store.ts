@@ -4,8 +4,9 @@ import type { RefundResult, SaleResult, SettlementRecord, SettlementView } from 
 import { call } from '../api/client';
 import { newBasketId, uiError, type UiError } from '../format';
 import { draftKey, draftOf, wireLines, type DraftLine } from './draft-lines';
-import type { CatalogueHit } from '../../../src-main/api/contract';
+import type { CatalogueHit, RxBasketView } from '../../../src-main/api/contract';
 import { usePersonStore } from './person-store';
+import { autoPrintAfterSettlement } from './receipt-store';
 
 interface PharmacyState {
   basketId: string;
@@ -28,6 +29,8 @@ interface PharmacyState {
   newSale(): void;
   loadHistory(): Promise<void>;
   refundSale(msgid: string): Promise<boolean>;
+  /** 转入购药: a new basket holding an electronic prescription's drugs (its id ties the settlement to 7207). */
+  fillFromPrescription(basket: RxBasketView): boolean;
 }
 
 function request(s: PharmacyState) {
@@ -95,7 +98,10 @@ export const usePharmacyStore = create<PharmacyState>((set, get) => ({
     }
     set({ busy: 'settle', error: null });
     try {
-      set({ result: await call('pharmacy.settle', request(get())) });
+      const result = await call('pharmacy.settle', request(get()));
+      set({ result });
+      // A repeated request answers a sale already settled (and printed then).
+      if (!result.repeated) void autoPrintAfterSettlement(result.settlement.setlId);
     } catch (e) {
       set({ error: uiError(e) });
     } finally {
@@ -115,6 +121,12 @@ export const usePharmacyStore = create<PharmacyState>((set, get) => ({
     } finally {
       if (get().busy === 'history') set({ busy: null });
     }
+  },
+  fillFromPrescription(basket) {
+    if (get().busy) return false;
+    const lines = basket.lines.map((l, i) => ({ id: `${basket.basketId}-${i + 1}`, code: l.code, name: l.name, level: '', cntText: l.cntText, pricText: l.pricText }));
+    set({ basketId: basket.basketId, lines, acctUsed: true, pre: null, preKey: null, result: null, error: null, refund: null });
+    return true;
   },
   async refundSale(msgid) {
     if (get().busy === 'refund') return false;

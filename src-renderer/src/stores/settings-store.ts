@@ -1,12 +1,14 @@
 /** 设置: center, institution and region profile (saved to the config file, counter reopened), devices. */
 import { create } from 'zustand';
-import type { ApiArgs, DevicesView, DeviceTestResult, SettingsView } from '../../../src-main/api/contract';
+import type { ApiArgs, DevicesView, DeviceTestResult, PrinterInfo, SettingsView } from '../../../src-main/api/contract';
 import { call } from '../api/client';
 import { uiError, type UiError } from '../format';
 
 interface SettingsState {
   settings: SettingsView | null;
   devices: DevicesView | null;
+  /** The system's printers (Electron); empty in a browser, which asks in its own print dialog. */
+  printers: readonly PrinterInfo[];
   saving: boolean;
   saved: boolean;
   testing: boolean;
@@ -21,6 +23,7 @@ interface SettingsState {
 export const useSettingsStore = create<SettingsState>((set) => ({
   settings: null,
   devices: null,
+  printers: [],
   saving: false,
   saved: false,
   testing: false,
@@ -29,8 +32,12 @@ export const useSettingsStore = create<SettingsState>((set) => ({
   error: null,
   async load() {
     try {
-      const [settings, devices] = await Promise.all([call('settings.get', {}), call('devices.info', {})]);
-      set({ settings, devices, error: null });
+      const [settings, devices, printers] = await Promise.all([
+        call('settings.get', {}),
+        call('devices.info', {}),
+        call('receipt.printers', {}),
+      ]);
+      set({ settings, devices, printers, error: null });
     } catch (e) {
       set({ error: uiError(e) });
     }

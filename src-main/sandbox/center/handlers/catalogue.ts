@@ -32,6 +32,7 @@ import { buildCatalogueFile, CATALOGUE_INFNOS, type CatalogueInfno, type Catalog
 import { reject } from '../reject';
 import type { HandlerContext, HandlerTable } from '../context';
 import { FILE_PURPOSE, keepFile, NO_FILE_PREFIX, PUBLIC_FILE_OWNER } from './files';
+import { ledgerRepos } from '../inventory-ledger';
 
 /** The version a counter sends before its first download: lower than every published one. */
 export const INITIAL_CATALOGUE_VER = '00000000000000';
@@ -235,9 +236,10 @@ function queryMedListMapping(ctx: HandlerContext<PagedInput>) {
 }
 
 /**
- * 1317 医药机构目录匹配信息查询: the sandbox keeps no 3301 match uploads and accepts a sale of
- * any 医保目录 item, so it answers every item as matched for the requesting institution under
- * its national code (medins_list_codg = med_list_codg).
+ * 1317 医药机构目录匹配信息查询: the sandbox accepts a sale of any 医保目录 item, so it answers
+ * every item as matched for the requesting institution under its national code
+ * (medins_list_codg = med_list_codg); after those rows come the institution's own 3301
+ * uploads (revoked ones with vali_flag 0), in (updt_time, rid) order, so paging covers both.
  */
 function queryInstitutionMapping(ctx: HandlerContext<PagedInput>) {
   const paging = pagingOf(ctx.input.data);
@@ -245,13 +247,14 @@ function queryInstitutionMapping(ctx: HandlerContext<PagedInput>) {
   const own = ctx.envelope.fixmedins_code;
   const asked = f.get('fixmedins_code');
   if (asked !== undefined && asked !== own) reject(`只能查询本机构 (${own}) 的目录匹配信息`);
-  const page = catalogueRows(ctx, paging, {
+  const filters = {
     code: oneCode(f, ['medins_list_codg', 'med_list_codg']),
     listType: f.get('list_type'),
     valiFlag: f.get('vali_flag'),
-  });
+  };
+  const page = catalogueRows(ctx, paging, filters);
   const admdvs = ctx.institution.admdvs;
-  const rows = page.rows.map((r) => ({
+  const rows: Record<string, unknown>[] = page.rows.map((r) => ({
     fixmedins_code: own,
     medins_list_codg: r.code,
     medins_list_name: r.name,
@@ -263,7 +266,30 @@ function queryInstitutionMapping(ctx: HandlerContext<PagedInput>) {
     memo: r.memo ?? '',
     ...rowCommon(r, admdvs),
   }));
-  return pageAnswer(rows, page.total, paging);
+  const skip = Math.max(0, (paging.pageNum - 1) * paging.pageSize - page.total);
+  const uploaded = ledgerRepos(ctx).matches.changedSince(own, paging.updtTime, filters, skip, paging.pageSize - rows.length);
+  for (const m of uploaded.rows) {
+    const row = JSON.parse(m.rowJson) as Record<string, unknown>;
+    rows.push({
+      fixmedins_code: own,
+      medins_list_codg: m.fixmedinsHilistId,
+      medins_list_name: m.fixmedinsHilistName,
+      list_type: m.listType,
+      med_list_codg: m.medListCodg,
+      aprvno: row['aprvno'] ?? '',
+      dosform: row['dosform'] ?? '',
+      spec: row['spec'] ?? '',
+      memo: row['memo'] ?? '',
+      insu_admdvs: admdvs,
+      begndate: m.begndate,
+      enddate: m.enddate ?? '',
+      vali_flag: m.valiFlag,
+      rid: `M${m.rid}`,
+      updt_time: m.updtTime,
+      poolarea_no: admdvs,
+    });
+  }
+  return pageAnswer(rows, page.total + uploaded.total, paging);
 }
 
 /**

@@ -8,7 +8,15 @@ import { reversalHandlers } from './reversal';
 import { catalogueHandlers } from './catalogue';
 import { fileHandlers } from './files';
 import { reconcileHandlers } from './reconcile';
+import { clearingHandlers } from './clearing';
 import { queryHandlers } from './query';
+import { inventoryHandlers } from './inventory';
+import { inventoryQueryHandlers } from './inventory-query';
+import { mappingHandlers } from './mapping';
+import { prescriptionHandlers } from './prescription';
+import { auditHandlers } from './audit';
+import { einvoiceHandlers } from './e-invoice';
+import { infoHandlers } from './info';
 
 function merge(...tables: HandlerTable[]): HandlerTable {
   const out: Record<string, HandlerTable[string]> = {};
@@ -30,5 +38,13 @@ export const SANDBOX_HANDLERS: HandlerTable = merge(
   catalogueHandlers,
   fileHandlers,
   reconcileHandlers,
+  clearingHandlers,
   queryHandlers,
+  inventoryHandlers,
+  inventoryQueryHandlers,
+  mappingHandlers,
+  prescriptionHandlers,
+  auditHandlers,
+  einvoiceHandlers,
+  infoHandlers,
 );

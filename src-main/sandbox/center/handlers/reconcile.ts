@@ -77,7 +77,13 @@ function describeCount(first: number, second: number, sides: Sides = CENTER_VS_I
 
 // ---- 3201 ------------------------------------------------------------------------------------
 
-function totalReconcile(ctx: HandlerContext<z.output<typeof totalReconcileInput>>) {
+/** stmt_rslt_dscr is C200 (protocol.md §2.14): longer texts are cut with an ellipsis. */
+export function clipStmtDscr(dscr: string): string {
+  return dscr.length > STMT_DSCR_MAX ? `${dscr.slice(0, STMT_DSCR_MAX - 1)}…` : dscr;
+}
+
+/** 3201; served through handlers/clearing.ts, which adds the 四川 clearing application of a whole past month. */
+export function totalReconcile(ctx: HandlerContext<z.output<typeof totalReconcileInput>>) {
   const d = ctx.input.data;
   const filter = { ...statementFilter(ctx, d), insutype: d.insutype };
   const t = ctx.store.settlements.statementTotals(filter);
@@ -96,7 +102,7 @@ function totalReconcile(ctx: HandlerContext<z.output<typeof totalReconcileInput>
       stmtinfo: {
         setl_optins: d.setl_optins,
         stmt_rslt: balanced ? STMT_RESULT.balanced : STMT_RESULT.unbalanced,
-        stmt_rslt_dscr: dscr.length > STMT_DSCR_MAX ? `${dscr.slice(0, STMT_DSCR_MAX - 1)}…` : dscr,
+        stmt_rslt_dscr: clipStmtDscr(dscr),
       },
     },
   };
@@ -296,7 +302,7 @@ function detailReconcile(ctx: HandlerContext<z.output<typeof detailReconcileInpu
   return { output: { fileinfo: { file_qury_no: kept.fileQuryNo, filename: kept.filename, dld_endtime: kept.expiresAt } } };
 }
 
+/** 3201 is registered by handlers/clearing.ts (it wraps totalReconcile). */
 export const reconcileHandlers: HandlerTable = {
-  '3201': totalReconcile,
   '3202': detailReconcile,
 };

@@ -9,6 +9,7 @@ import type { CatalogueInfno, CatalogueItem, CatalogueVersion } from '../../stor
 import { makeEan13 } from '../ean13';
 import { Prng } from '../prng';
 import { CHRONIC_DISEASES } from './chronic-diseases';
+import { NEWER_CATALOGUE_PLAN, newerCatalogueGenerator } from './newer-catalogues';
 import {
   LIMIT_SCOPES,
   MANUFACTURERS,
@@ -49,6 +50,7 @@ export const CATALOGUE_PLAN: readonly { infno: CatalogueInfno; title: string; ad
   { infno: '1307', title: '疾病与诊断目录', add: 10, change: 5 },
   { infno: '1308', title: '手术操作目录', add: 0, change: 1 },
   { infno: '1309', title: '门诊慢特病种目录', add: 0, change: 1 },
+  ...NEWER_CATALOGUE_PLAN,
 ];
 
 export const DRUG_BASE_ROWS = 100_000;
@@ -143,7 +145,7 @@ function generatorFor(infno: CatalogueInfno, seed: number): CatalogueGenerator {
     case '1309':
       return listGenerator(CHRONIC_DISEASES);
     default:
-      return { baseCount: 0, row: () => ({ item: emptyItem('', '', ''), refFen: null }) };
+      return newerCatalogueGenerator(infno, seed) ?? { baseCount: 0, row: () => ({ item: emptyItem('', '', ''), refFen: null }) };
   }
 }
 

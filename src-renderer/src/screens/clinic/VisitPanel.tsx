@@ -31,6 +31,7 @@ export function VisitPanel({
   flows,
   onSelectBill,
   onRefund,
+  onReprint,
 }: {
   visit: VisitView;
   activeBill: string | null;
@@ -39,6 +40,8 @@ export function VisitPanel({
   flows: Readonly<Record<string, string>>;
   onSelectBill: (chrgBchno: string) => void;
   onRefund: (choice: RefundChoice) => Promise<boolean>;
+  /** 重打: the receipt of a bill's settlement (still printable after its refund, marked 已退费). */
+  onReprint: (setlId: string) => void;
 }) {
   const [refund, setRefund] = useState<RefundChoice | null>(null);
   const bill = refund?.chrgBchno ? visit.bills.find((b) => b.chrgBchno === refund.chrgBchno) : undefined;
@@ -114,9 +117,18 @@ export function VisitPanel({
             { title: '现金 (元)', align: 'right', render: (_, b) => (b.settlement ? yuan(b.settlement.psnCashPayFen) : '') },
             {
               title: '操作',
-              width: 230,
+              width: 280,
               render: (_, b) => (
                 <Space>
+                  {b.settlement?.setlId && (
+                    <Button
+                      size="small"
+                      onClick={() => onReprint(b.settlement?.setlId ?? '')}
+                      data-testid={`reprint-bill-${b.chrgBchno}`}
+                    >
+                      重打
+                    </Button>
+                  )}
                   {(b.state === 'uploaded' || b.state === 'pre-settled' || b.state === 'refunded') && (
                     <Button size="small" disabled={busy || visit.cancelled} onClick={() => onSelectBill(b.chrgBchno)}>
                       结算此单

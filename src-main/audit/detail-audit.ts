@@ -1,0 +1,165 @@
+/**
+ * 明细审核 for a clinic visit: the visit's bills as the journal recorded them (2201 / 2203 /
+ * 2204) become the 3101 (事前, before the bill is uploaded or settled) or 3102 (事中, against
+ * what the center already holds) request; the hits come back as warnings the cashier or doctor
+ * either accepts (3103 dspo_way 2 返回修改) or overrides with a reason (dspo_way 1 继续执行).
+ */
+import { randomUUID } from 'node:crypto';
+import { YibaoError } from '../core/errors';
+import { parseYuan, sumFen, yuanNumber } from '../core/money';
+import type { CounterApp } from '../app/counter-app';
+import { block, jsonPair, outputOf, str, type Json } from '../counter/journal-records';
+import { loadVisit, type VisitRecord } from '../counter/visit-record';
+import { auditFeedbackOutput, detailAuditOutput, type AuditHit } from '../protocol/transactions/audit';
+
+export type AuditStage = 'pre' | 'during';
+
+export interface AuditDecision {
+  readonly jrId: string;
+  /** continue: 继续执行 (needs a reason); modify: 返回修改. */
+  readonly action: 'continue' | 'modify';
+  readonly reason?: string;
+}
+
+export interface AuditReport {
+  readonly infno: '3101' | '3102';
+  readonly taskId: string;
+  readonly mdtrtId: string;
+  readonly hits: readonly AuditHit[];
+}
+
+/** 西药 / 中成药 / 中药饮片 fee types count as drug orders (hilist_type 1), anything else as 2. */
+const DRUG_FEE_TYPES = new Set(['09', '10', '11']);
+const SYSCODE = 'YIBAOCTR';
+
+export class DetailAudit {
+  constructor(private readonly app: CounterApp) {}
+
+  private get institution() {
+    return this.app.loaded.config.institution;
+  }
+
+  /** Name, gender and birth date of the person from the latest 1101 answer in the journal. */
+  private personOf(psnNo: string): { name: string; gend: string; brdy: string } {
+    const entry = this.app.journal
+      .list({ infnos: ['1101'], states: ['ok'], textContains: jsonPair('psn_no', psnNo), limit: 5 })
+      .find((e) => str(block(outputOf(e), 'baseinfo'), 'psn_no') === psnNo);
+    if (!entry) throw new YibaoError('E_PERSON_UNKNOWN', `本机没有人员 ${psnNo} 的读卡记录 (1101), 请先读卡`);
+    const base = block(outputOf(entry), 'baseinfo');
+    return { name: str(base, 'psn_name'), gend: str(base, 'gend'), brdy: str(base, 'brdy') };
+  }
+
+  /** The 3101 / 3102 input for the visit's bills (all, or one chrg_bchno). */
+  buildInput(visit: VisitRecord, stage: AuditStage, chrgBchno?: string): { input: Json; taskId: string } {
+    const bills = [...visit.bills.values()].filter((b) => b.state !== 'cancelled' && (!chrgBchno || b.chrgBchno === chrgBchno));
+    if (bills.length === 0) throw new YibaoError('E_AUDIT_EMPTY', `就诊 ${visit.mdtrtId} 没有可审核的费用明细`);
+    const person = this.personOf(visit.psnNo);
+    const orders = bills.flatMap((bill) =>
+      bill.lines.map((line, i) => {
+        const split = bill.splits.find((s) => str(s, 'feedetl_sn') === str(line, 'feedetl_sn')) ?? bill.splits[i] ?? {};
+        const feeType = str(split, 'med_chrgitm_type');
+        const code = str(line, 'med_list_codg');
+        return {
+          rx_id: str(line, 'feedetl_sn'),
+          rxno: str(line, 'rxno') || bill.chrgBchno,
+          long_drord_flag: '0',
+          hilist_type: DRUG_FEE_TYPES.has(feeType) ? '1' : '2',
+          chrg_type: feeType || '99',
+          hilist_code: code,
+          // The center names the item from its own catalogue; the counter sends the code it billed.
+          hilist_name: code,
+          hilist_lv: str(split, 'chrgitm_lv'),
+          hilist_pric: line['pric'],
+          hosplist_code: str(line, 'medins_list_codg') || code,
+          hosplist_name: str(line, 'medins_list_codg') || code,
+          cnt: line['cnt'],
+          pric: line['pric'],
+          sumamt: line['det_item_fee_sumamt'],
+          drord_begn_date: str(line, 'fee_ocur_time') || visit.begntime,
+          drord_dr_codg: visit.doctor.code,
+          drord_dr_name: visit.doctor.name,
+        };
+      }),
+    );
+    const total = sumFen(orders.map((o) => parseYuan(o.sumamt as number)));
+    const main = visit.diagnoses[0];
+    const taskId = randomUUID().replace(/-/g, '');
+    const input = {
+      data: {
+        syscode: SYSCODE,
+        task_id: taskId,
+        trig_scen: stage === 'pre' ? '1' : '2',
+        patient_dtos: [
+          {
+            patn_id: visit.psnNo,
+            patn_name: person.name,
+            gend: person.gend === '2' ? '2' : person.gend === '1' ? '1' : '9',
+            brdy: person.brdy,
+            poolarea: this.institution.mdtrtareaAdmvs,
+            curr_mdtrt_id: visit.mdtrtId,
+            fsi_encounter_dtos: [
+              {
+                mdtrt_id: visit.mdtrtId,
+                medins_id: this.institution.fixmedinsCode,
+                medins_name: this.institution.fixmedinsName,
+                medins_admdvs: this.institution.mdtrtareaAdmvs,
+                medins_type: '1',
+                adm_date: visit.begntime,
+                ...(main ? { dscg_main_dise_codg: main.code, dscg_main_dise_name: main.name } : {}),
+                dr_codg: visit.doctor.code,
+                adm_dept_codg: visit.dept.code,
+                adm_dept_name: visit.dept.name,
+                med_mdtrt_type: '1',
+                med_type: visit.medType ?? '11',
+                medfee_sumamt: yuanNumber(total),
+                insutype: visit.insutype,
+                reim_flag: '1',
+                out_setl_flag: '0',
+                fsi_diagnose_dtos: visit.diagnoses.map((d, i) => ({
+                  dise_id: `${visit.mdtrtId}-${i + 1}`,
+                  inout_dise_type: '1',
+                  maindise_flag: i === 0 ? '1' : '0',
+                  dias_srt_no: i + 1,
+                  dise_codg: d.code,
+                  dise_name: d.name,
+                  dise_date: visit.begntime,
+                })),
+                fsi_order_dtos: orders,
+              },
+            ],
+          },
+        ],
+      },
+    };
+    return { input, taskId };
+  }
+
+  async run(mdtrtId: string, stage: AuditStage, chrgBchno?: string): Promise<AuditReport> {
+    const visit = loadVisit(this.app.journal, this.institution.fixmedinsCode, mdtrtId);
+    const { input, taskId } = this.buildInput(visit, stage, chrgBchno);
+    const infno = stage === 'pre' ? '3101' : '3102';
+    const result = await this.app.callAs(this.app.sessions.require(), infno, input);
+    return { infno, taskId, mdtrtId, hits: detailAuditOutput.parse(result.output).result };
+  }
+
+  /** 3103: what was done with each warning of one 3101 (warn_type 1) or 3102 (2) answer. */
+  async feedback(stage: AuditStage, decisions: readonly AuditDecision[]): Promise<number> {
+    if (decisions.length === 0) throw new YibaoError('E_USAGE', '至少给出一条违规的处理方式');
+    for (const d of decisions) {
+      if (d.action === 'continue' && !d.reason?.trim()) {
+        throw new YibaoError('E_AUDIT_REASON', `违规 ${d.jrId} 选择继续执行时必须说明理由`);
+      }
+    }
+    const result = await this.app.callAs(this.app.sessions.require(), '3103', {
+      data: {
+        warn_type: stage === 'pre' ? '1' : '2',
+        warns: decisions.map((d) => ({
+          warn_rslt_id: d.jrId,
+          dspo_way: d.action === 'continue' ? '1' : '2',
+          ...(d.reason ? { dspo_way_rea: d.reason } : {}),
+        })),
+      },
+    });
+    return auditFeedbackOutput.parse(result.output).handled;
+  }
+}

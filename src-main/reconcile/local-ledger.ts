@@ -1,0 +1,92 @@
+/**
+ * The counter's side of a reconciliation: every settlement record this institution made in a
+ * period, read from the journal (the legal record). Like the center's ledger (protocol.md
+ * §2.14), a settlement and its refund are two records: the original with its amounts and the
+ * refund record (2103 / 2208 answer) with negative amounts and refd_setl_flag 1. Reversed
+ * calls (2601) never settled and do not appear. The day of a record is the center's
+ * setl_time, not the counter's clock.
+ */
+import { negFen, type Fen } from '../core/money';
+import type { JournalEntry, JournalStore } from '../journal/journal-store';
+import { block, outputOf, str } from '../counter/journal-records';
+import { ALL_REFUND_CODES, ALL_SETTLE_CODES } from '../counter/settlement-history';
+import { fenOf } from '../counter/settlement-view';
+
+export interface LedgerRecord {
+  readonly msgid: string;
+  readonly infno: string;
+  readonly opter: string;
+  readonly setlId: string;
+  readonly mdtrtId: string;
+  readonly psnNo: string;
+  readonly insutype: string;
+  readonly clrType: string;
+  readonly clrOptins: string;
+  /** The center's settlement time (yyyy-MM-dd HH:mm:ss). */
+  readonly setlTime: string;
+  /** '0' a settlement, '1' the record of its refund. */
+  readonly refdSetlFlag: '0' | '1';
+  /** Signed: refund records are negative. */
+  readonly medfee: Fen;
+  readonly fund: Fen;
+  readonly acct: Fen;
+  readonly cash: Fen;
+}
+
+/** Refund answers differ in sign between centers; a refund record is always counted negative. */
+const negative = (f: Fen): Fen => (f > 0 ? negFen(f) : f);
+
+/** One journal entry (ok 2102/2102A/2207/2207A or 2103/2208) as a ledger record; null if the answer lacks ids. */
+export function ledgerRecordOf(entry: JournalEntry): LedgerRecord | null {
+  const refund = ALL_REFUND_CODES.includes(entry.infno);
+  if (!refund && !ALL_SETTLE_CODES.includes(entry.infno)) return null;
+  const s = block(outputOf(entry), 'setlinfo');
+  const setlId = str(s, 'setl_id');
+  if (!setlId) return null;
+  const amount = (key: string): Fen => (refund ? negative(fenOf(s[key])) : fenOf(s[key]));
+  return {
+    msgid: entry.msgid,
+    infno: entry.infno,
+    opter: entry.opter,
+    setlId,
+    mdtrtId: str(s, 'mdtrt_id'),
+    psnNo: str(s, 'psn_no') || entry.psnNo || '',
+    insutype: str(s, 'insutype'),
+    clrType: str(s, 'clr_type'),
+    clrOptins: str(s, 'clr_optins'),
+    setlTime: str(s, 'setl_time') || entry.finishedAt || entry.preparedAt,
+    refdSetlFlag: refund ? '1' : '0',
+    medfee: amount('medfee_sumamt'),
+    fund: amount('fund_pay_sumamt'),
+    acct: amount('acct_pay'),
+    cash: amount('psn_cash_pay'),
+  };
+}
+
+/** The day before `date` (yyyy-MM-dd), for a journal `since` that also catches clock differences. */
+function dayBefore(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Settlement and refund records of this institution whose setl_time falls in
+ * [begndate, enddate] (whole days), in settlement-time order.
+ */
+export function readLedger(journal: JournalStore, fixmedinsCode: string, begndate: string, enddate: string): LedgerRecord[] {
+  const entries = journal.list({
+    infnos: [...ALL_SETTLE_CODES, ...ALL_REFUND_CODES],
+    states: ['ok'],
+    fixmedinsCode,
+    // The counter's clock may lag the center's by a little: start a day early, filter by setl_time.
+    since: `${dayBefore(begndate)} 00:00:00`,
+    originalsOnly: true,
+    limit: 100_000,
+  });
+  return entries
+    .map(ledgerRecordOf)
+    .filter((r): r is LedgerRecord => r !== null)
+    .filter((r) => r.setlTime.slice(0, 10) >= begndate && r.setlTime.slice(0, 10) <= enddate)
+    .sort((a, b) => (a.setlTime === b.setlTime ? a.msgid.localeCompare(b.msgid) : a.setlTime.localeCompare(b.setlTime)));
+}

@@ -1,0 +1,69 @@
+/** What a reconciliation run looks like to the screen, the CLI and the auditor (types only: the renderer imports them). */
+
+export type ReconcileKind = 'daily' | 'clearing';
+export type ReconcileResult = 'running' | 'balanced' | 'unbalanced' | 'failed';
+
+export interface ReconcileGroupView {
+  readonly insutype: string;
+  readonly insutypeLabel: string;
+  readonly clrType: string;
+  readonly setlOptins: string;
+  /** The counter's totals as sent with 3201 (fen; records incl. refund records). */
+  readonly count: number;
+  readonly medfeeFen: number;
+  readonly fundPayFen: number;
+  readonly acctPayFen: number;
+  readonly cashFen: number;
+  /** The 3201 call's msgid (null when the call did not happen). */
+  readonly msgid: string | null;
+  readonly stmtRslt: string | null;
+  readonly stmtRsltDscr: string | null;
+  readonly balanced: boolean;
+}
+
+export interface ReconcileDifferenceView {
+  readonly kind: 'center-only' | 'local-only' | 'amount-differs';
+  /** 中心多 / 本机多 / 金额不符 */
+  readonly kindLabel: string;
+  readonly stmtRslt: string;
+  readonly clrType: string;
+  readonly setlOptins: string;
+  readonly setlId: string;
+  readonly msgid: string;
+  readonly psnNo: string;
+  readonly mdtrtId: string;
+  readonly refdSetlFlag: string;
+  readonly memo: string;
+  /** The 3202 call that found it. */
+  readonly detailMsgid: string;
+}
+
+export interface ReconcileRunView {
+  readonly id: number;
+  readonly kind: ReconcileKind;
+  readonly begndate: string;
+  readonly enddate: string;
+  readonly opter: string | null;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly result: ReconcileResult;
+  readonly note: string | null;
+  readonly groups: readonly ReconcileGroupView[];
+  readonly differences: readonly ReconcileDifferenceView[];
+}
+
+export interface ClearingOutcome {
+  /** yyyy-MM of the month the application is for. */
+  readonly month: string;
+  readonly status: 'sent' | 'already-sent' | 'not-ready' | 'nothing-to-clear' | 'failed';
+  /** Chinese, for the screen and the CLI. */
+  readonly message: string;
+  /** The clearing run (3201 over the whole month) when one was made now or earlier. */
+  readonly runId: number | null;
+}
+
+export interface ReconcileOutcome {
+  readonly run: ReconcileRunView;
+  /** null when the region profile does not apply for clearing after reconciliation. */
+  readonly clearing: ClearingOutcome | null;
+}
