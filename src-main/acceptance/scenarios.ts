@@ -4,6 +4,11 @@
  */
 import type { AcceptanceStep, AcceptanceType } from './types';
 import { reconcileStep } from './steps/reconcile';
+import { referenceStep } from './steps/reference';
+import { einvoiceStep } from './steps/einvoice';
+import { auditStep } from './steps/audit';
+import { prescriptionStep } from './steps/prescription';
+import { inventoryStep, ledgerQueryStep, mappingRevokeStep, mappingUploadStep } from './steps/inventory';
 import { catalogueStep, personStep, signInStep, signOutStep } from './steps/counter-day';
 import { pharmacyRefundStep, pharmacyReversalStep, pharmacySaleStep } from './steps/pharmacy';
 import {
@@ -15,16 +20,39 @@ import {
 } from './steps/clinic';
 
 export const SCENARIOS: Record<AcceptanceType, readonly AcceptanceStep[]> = {
-  pharmacy: [signInStep, catalogueStep, personStep, pharmacySaleStep, pharmacyRefundStep, pharmacyReversalStep, reconcileStep, signOutStep],
+  pharmacy: [
+    signInStep,
+    catalogueStep,
+    referenceStep,
+    mappingUploadStep,
+    personStep,
+    pharmacySaleStep,
+    einvoiceStep,
+    pharmacyRefundStep,
+    pharmacyReversalStep,
+    prescriptionStep,
+    inventoryStep,
+    ledgerQueryStep,
+    mappingRevokeStep,
+    reconcileStep,
+    signOutStep,
+  ],
   clinic: [
     signInStep,
     catalogueStep,
+    referenceStep,
+    mappingUploadStep,
     personStep,
     clinicRegisterStep,
     clinicBillsStep,
+    einvoiceStep,
+    auditStep,
     clinicRefundStep,
     clinicCancelRegistrationStep,
     clinicReversalStep,
+    inventoryStep,
+    ledgerQueryStep,
+    mappingRevokeStep,
     reconcileStep,
     signOutStep,
   ],

@@ -34,10 +34,12 @@ import type { DailyReport, ReportExport } from '../reports/views';
 import { reportDateSchema } from '../reconcile/date';
 import { inventoryApiArgs, type InventoryApiResults } from '../inventory/api-args';
 import { rxApiArgs, type RxApiResults } from '../prescription/api-args';
+import { auditApiArgs, type AuditApiResults } from '../audit/api-args';
 
 export type * from '../counter/views';
 export type * from '../inventory/views';
 export type * from '../prescription/views';
+export type * from '../audit/views';
 export type { PrintOutcome, RenderedReceipt, PrinterInfo };
 export type * from '../reconcile/views';
 export type * from '../reports/views';
@@ -221,6 +223,7 @@ export const apiArgs = {
   }),
   ...inventoryApiArgs,
   ...rxApiArgs,
+  ...auditApiArgs,
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -253,7 +256,7 @@ export interface RegistryRow {
   readonly regions: readonly string[];
 }
 
-export interface ApiResults extends InventoryApiResults, RxApiResults {
+export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiResults {
   'app.status': AppStatus;
   'session.current': SessionInfo | null;
   'session.signIn': SessionInfo & { msgid: string };

@@ -20,6 +20,7 @@ import { dailyReport, reportSourceOf } from '../reports/daily-report';
 import { exportReport } from '../reports/report-export';
 import { inventoryHandlers } from '../inventory/inventory-api';
 import { rxHandlers } from '../prescription/rx-api';
+import { auditHandlers } from '../audit/audit-api';
 import type { CredentialEntry } from '../counter/credential-entry';
 import type { SaleRequest } from '../counter/pharmacy-sale';
 import type {
@@ -137,6 +138,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       exportReport(dailyReport(reportSourceOf(app), args), args.format),
     ...inventoryHandlers(app, services.events),
     ...rxHandlers(services.prescriptions),
+    ...auditHandlers(app),
   } satisfies Handlers;
 
   return async function invoke(method: unknown, rawArgs: unknown): Promise<ApiResponse<ApiMethod>> {

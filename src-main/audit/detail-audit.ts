@@ -6,7 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { YibaoError } from '../core/errors';
-import { parseYuan, sumFen, yuanNumber } from '../core/money';
+import { parseYuan, priceNumber, qtyNumber, sumFen, yuanNumber } from '../core/money';
+import { formatDateTime } from '../core/time';
+import { priceLines, type LineEntry } from '../counter/sale-lines';
 import type { CounterApp } from '../app/counter-app';
 import { block, jsonPair, outputOf, str, type Json } from '../counter/journal-records';
 import { loadVisit, type VisitRecord } from '../counter/visit-record';
@@ -49,12 +51,11 @@ export class DetailAudit {
     return { name: str(base, 'psn_name'), gend: str(base, 'gend'), brdy: str(base, 'brdy') };
   }
 
-  /** The 3101 / 3102 input for the visit's bills (all, or one chrg_bchno). */
-  buildInput(visit: VisitRecord, stage: AuditStage, chrgBchno?: string): { input: Json; taskId: string } {
+  /** Order lines of the visit's uploaded bills (all, or one chrg_bchno), as the journal recorded them. */
+  private ordersOfBills(visit: VisitRecord, chrgBchno?: string): Json[] {
     const bills = [...visit.bills.values()].filter((b) => b.state !== 'cancelled' && (!chrgBchno || b.chrgBchno === chrgBchno));
     if (bills.length === 0) throw new YibaoError('E_AUDIT_EMPTY', `就诊 ${visit.mdtrtId} 没有可审核的费用明细`);
-    const person = this.personOf(visit.psnNo);
-    const orders = bills.flatMap((bill) =>
+    return bills.flatMap((bill) =>
       bill.lines.map((line, i) => {
         const split = bill.splits.find((s) => str(s, 'feedetl_sn') === str(line, 'feedetl_sn')) ?? bill.splits[i] ?? {};
         const feeType = str(split, 'med_chrgitm_type');
@@ -81,7 +82,34 @@ export class DetailAudit {
         };
       }),
     );
-    const total = sumFen(orders.map((o) => parseYuan(o.sumamt as number)));
+  }
+
+  /** Order lines of a bill still being entered (事前, before 2204): D1, D2 … in the order shown. */
+  private ordersOfDraft(visit: VisitRecord, entries: readonly LineEntry[], now: string): Json[] {
+    return priceLines(entries).map((l, i) => ({
+      rx_id: `D${i + 1}`,
+      rxno: visit.mdtrtId,
+      long_drord_flag: '0',
+      hilist_type: '2',
+      chrg_type: '99',
+      hilist_code: l.entry.code,
+      hilist_name: l.entry.name || l.entry.code,
+      hilist_pric: priceNumber(l.pric),
+      hosplist_code: l.entry.medinsCode || l.entry.code,
+      hosplist_name: l.entry.name || l.entry.code,
+      cnt: qtyNumber(l.cnt),
+      pric: priceNumber(l.pric),
+      sumamt: yuanNumber(l.amount),
+      drord_begn_date: now,
+      drord_dr_codg: visit.doctor.code,
+      drord_dr_name: visit.doctor.name,
+    }));
+  }
+
+  /** The 3101 / 3102 input for these order lines of the visit. */
+  buildInput(visit: VisitRecord, stage: AuditStage, orders: readonly Json[]): { input: Json; taskId: string } {
+    const person = this.personOf(visit.psnNo);
+    const total = sumFen(orders.map((o) => parseYuan(o['sumamt'] as number)));
     const main = visit.diagnoses[0];
     const taskId = randomUUID().replace(/-/g, '');
     const input = {
@@ -134,9 +162,21 @@ export class DetailAudit {
     return { input, taskId };
   }
 
+  /** 3101 / 3102 of the visit's uploaded bills (all, or one). */
   async run(mdtrtId: string, stage: AuditStage, chrgBchno?: string): Promise<AuditReport> {
     const visit = loadVisit(this.app.journal, this.institution.fixmedinsCode, mdtrtId);
-    const { input, taskId } = this.buildInput(visit, stage, chrgBchno);
+    return this.send(visit, stage, this.ordersOfBills(visit, chrgBchno));
+  }
+
+  /** 3101 of a bill before it is uploaded (2204): the lines as the cashier entered them, rx_id D1, D2 …. */
+  async checkDraft(mdtrtId: string, entries: readonly LineEntry[]): Promise<AuditReport> {
+    const visit = loadVisit(this.app.journal, this.institution.fixmedinsCode, mdtrtId);
+    return this.send(visit, 'pre', this.ordersOfDraft(visit, entries, formatDateTime(new Date())));
+  }
+
+  private async send(visit: VisitRecord, stage: AuditStage, orders: readonly Json[]): Promise<AuditReport> {
+    const mdtrtId = visit.mdtrtId;
+    const { input, taskId } = this.buildInput(visit, stage, orders);
     const infno = stage === 'pre' ? '3101' : '3102';
     const result = await this.app.callAs(this.app.sessions.require(), infno, input);
     return { infno, taskId, mdtrtId, hits: detailAuditOutput.parse(result.output).result };

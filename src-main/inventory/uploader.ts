@@ -22,13 +22,16 @@ import type { ErrDetailRow } from '../protocol/transactions/inventory';
 import { KINDS, type InventoryKind } from './kinds';
 import { CRASHED_ATTEMPT, type InventoryQueue, type QueueItem } from './queue-store';
 
-/** The order kinds are sent in: stock comes in before it goes out. */
+/**
+ * The order kinds are sent in: stock comes in before it goes out, and a return follows the sale
+ * it returns (the center refuses a return of more than was sold).
+ */
 const KIND_ORDER: readonly InventoryKind[] = [
   'inventory',
   'purchase',
   'stock-change',
-  'sale-return',
   'sale',
+  'sale-return',
   'purchase-return',
   'delete',
 ];
@@ -52,6 +55,11 @@ export interface UploadOptions {
   readonly onProgress?: (p: UploadProgress) => void;
   /** Only items waiting for a retry (the background driver): newly queued rows wait for a person. */
   readonly retriesOnly?: boolean;
+  /**
+   * The single (3501) or batch (3501A) transactions whatever the region profile says: the
+   * acceptance self-test proves both variants the national list makes mandatory.
+   */
+  readonly variant?: 'single' | 'batch';
 }
 
 export interface UploadReport {
@@ -108,6 +116,7 @@ export class InventoryUploader {
       this.callsOf(
         kind,
         due.filter((i) => i.kind === kind),
+        options.variant,
       ),
     );
     let done = 0;
@@ -132,10 +141,12 @@ export class InventoryUploader {
   }
 
   /** The calls for one kind's items: one per item, or batches for an A variant. */
-  private callsOf(kind: InventoryKind, items: readonly QueueItem[]): Call[] {
+  private callsOf(kind: InventoryKind, items: readonly QueueItem[], variant?: 'single' | 'batch'): Call[] {
     if (items.length === 0) return [];
     const spec = KINDS[kind];
-    const infno = this.app.client.profile.flows[spec.flow];
+    const profiled = this.app.client.profile.flows[spec.flow];
+    const single = profiled.replace(/A$/, '');
+    const infno = variant === undefined ? profiled : variant === 'single' ? single : `${single}A`;
     if (!infno.endsWith('A')) return items.map((item) => ({ kind, infno, batch: false, items: [item] }));
     const calls: Call[] = [];
     for (const item of items) {

@@ -103,7 +103,7 @@ describe('yibao catalogue', () => {
     child.kill('SIGKILL');
     await exited;
     expect(done).toBeGreaterThanOrEqual(5000);
-    const total = (['1301', '1302', '1305', '1306'] as CatalogueInfno[]).reduce(
+    const total = (['1301', '1302', '1304', '1305', '1306'] as CatalogueInfno[]).reduce(
       (n, c) => n + sandbox.center.store.catalogue.count(c),
       0,
     );

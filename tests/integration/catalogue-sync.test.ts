@@ -14,7 +14,7 @@ import { CATALOGUE_INFNOS, type CatalogueInfno } from '../../src-main/sandbox/st
 import { startHarness, type Harness } from '../helpers/sandbox-harness';
 
 const OPERATOR = { opter: 'C001', opterName: '目录员' };
-const HILIST: readonly CatalogueInfno[] = ['1301', '1302', '1305', '1306'];
+const HILIST: readonly CatalogueInfno[] = ['1301', '1302', '1304', '1305', '1306'];
 
 let harness: Harness;
 const store = () => harness.sandbox.center.store;

@@ -7,6 +7,7 @@ import type { CounterApp } from '../../src-main/app/counter-app';
 import { CounterEvents } from '../../src-main/counter/events';
 import { createCounterServices, type CounterServices } from '../../src-main/counter/counter-services';
 import { DetailAudit } from '../../src-main/audit/detail-audit';
+import { auditReportView } from '../../src-main/audit/audit-api';
 import { EinvoiceDesk } from '../../src-main/einvoice/einvoice-desk';
 import { queryInstitutions, queryPolicies, queryPractitioners } from '../../src-main/info/center-info';
 import { SANDBOX_POLICY } from '../../src-main/sandbox/policy';
@@ -92,6 +93,21 @@ describe('明细审核 3101 / 3102 / 3103 at the clinic', () => {
     });
 
     const audit = new DetailAudit(app);
+    // 事前 on the bill as entered, before 2204: the same hits, naming the entered lines D1 …
+    const draft = auditReportView(
+      await audit.checkDraft(visit.mdtrtId, [
+        { code: a!.item.code, name: a!.item.name, cntText: '2', pricText: '12.5' },
+        { code: a!.item.code, name: a!.item.name, cntText: '1', pricText: '12.5' },
+        { code: b!.item.code, name: b!.item.name, cntText: '80', pricText: '1.5' },
+        { code: gyn.code, name: gyn.name, cntText: '1', pricText: '90' },
+      ]),
+    );
+    expect(Object.fromEntries(draft.hits.map((x) => [x.ruleName, x.lineIds]))).toEqual({
+      重复收费: ['D2'],
+      超量开药: ['D3'],
+      性别限定: ['D4'],
+    });
+    expect(draft.hits.find((x) => x.ruleName === '超量开药')?.amountFen).toBe(3000);
     const report = await audit.run(visit.mdtrtId, 'pre', bill.chrgBchno);
     expect(report.infno).toBe('3101');
     const byRule = new Map(report.hits.map((hit) => [hit.rule_name, hit]));
@@ -292,13 +308,15 @@ describe('1201 / 5102 / 100001', () => {
 
     const items = await queryPolicies(app, { insutype: '310', medType: '11' });
     const employee = SANDBOX_POLICY.schemes.employee.pools.outpatient;
-    expect(items.find((i) => i.poli_item_code === 'E310-outpatient-cap')?.poli_val).toBe(formatYuan(employee.annualCap));
+    expect(items.find((i) => i.poli_item_code === 'E310-OP-CAP')?.poli_val).toBe(formatYuan(employee.annualCap));
     const pharmacyDeductible = employee.deductible.pharmacy;
     if (pharmacyDeductible !== null) {
-      expect(items.find((i) => i.poli_item_code === 'E310-outpatient-ded-pharmacy')?.poli_val).toBe(
-        formatYuan(pharmacyDeductible),
-      );
+      expect(items.find((i) => i.poli_item_code === 'E310-OP-DED-PH')?.poli_val).toBe(formatYuan(pharmacyDeductible));
     }
     expect(items.every((i) => i.insutype === '310' && i.med_type === '11')).toBe(true);
+    // Every item of the table, all schemes and pools, passes the answer's schema (codes within C30).
+    const all = await queryPolicies(app, {});
+    expect(all.length).toBeGreaterThan(items.length);
+    expect(new Set(all.map((i) => i.poli_item_code)).size).toBe(all.length);
   });
 });

@@ -76,7 +76,7 @@ async function readyToSell(rx: RxPrescription) {
 }
 
 describe('electronic prescription at the pharmacy', () => {
-  it('seeds the same prescriptions for the same seed and persons', () => {
+  it('issues prescriptions with drug lines, one per person', () => {
     const all = repo.all();
     expect(all.length).toBeGreaterThan(20);
     expect(new Set(all.map((r) => r.psnNo)).size).toBe(all.length);
@@ -180,6 +180,29 @@ describe('electronic prescription at the pharmacy', () => {
     const second = await desk.settle(rx.hiRxno, ctx.key, false);
     expect(second.selNo).not.toBe(outcome.selNo);
     expect(repo.get(rx.hiRxno)?.state).toBe('sold');
+  });
+
+  it('keeps the settlement when the 7207 answer is lost, and a re-send gets the sale the center recorded', async () => {
+    const rx = openPrescriptions()[0] as RxPrescription;
+    const ctx = await readyToSell(rx);
+    const { basketId, lines } = desk.basket(rx.hiRxno);
+    await services.pharmacy.preSettle({ basketId, personKey: ctx.key, acctUsed: true, lines });
+    h.sandbox.center.addFault('7207', 'commit-then-drop', 1);
+    const outcome = await desk.settle(rx.hiRxno, ctx.key, true);
+    expect(outcome.selNo).toBeNull();
+    expect(outcome.uploadError).toBeTruthy();
+    expect(outcome.view.state).toBe('settled');
+    expect(store.settlements.get(outcome.sale.settlement.setlId as string)?.state).toBe('settled');
+    const centerSale = repo.get(rx.hiRxno);
+    expect(centerSale?.state).toBe('sold');
+    // The lost call is resolved as no effect (safe to send again), not left to a person.
+    await app.resolver.resolveAll({ ignoreBackoff: true });
+    const lost = app.journal.list({ infnos: ['7207'], limit: 5 }).find((e) => e.state !== 'ok');
+    expect(lost?.state).toBe('no-effect');
+
+    const resent = await desk.uploadSale(rx.hiRxno);
+    expect(resent.state).toBe('sold');
+    expect(resent.selNo).toBe(centerSale?.selNo);
   });
 
   it('refuses an expired prescription at 7205', async () => {

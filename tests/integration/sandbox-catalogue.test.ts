@@ -11,7 +11,7 @@ import { PHARMACY, startHarness, type Harness } from '../helpers/sandbox-harness
 
 const OPERATOR = { opter: 'C001', opterName: '目录测试员' };
 /** The catalogues whose rows are 医保目录 items (list_type set), i.e. what 1312 pages over. */
-const HILIST_CATALOGUES: readonly CatalogueInfno[] = ['1301', '1302', '1305', '1306'];
+const HILIST_CATALOGUES: readonly CatalogueInfno[] = ['1301', '1302', '1304', '1305', '1306'];
 
 let harness: Harness;
 let app: CounterApp;

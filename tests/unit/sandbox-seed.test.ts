@@ -411,7 +411,10 @@ describe('catalogue', () => {
     const since = `${CATALOGUE_VERSION_DATES[4]} 08:00:00`;
     const page = store.catalogue.queryHilist({ updtTime: since, pageNum: 1, pageSize: 1000 });
     expect(page.total).toBe(
-      CATALOGUE_PLAN.filter((p) => ['1301', '1302', '1305', '1306'].includes(p.infno)).reduce((n, p) => n + p.add + p.change, 0),
+      CATALOGUE_PLAN.filter((p) => ['1301', '1302', '1304', '1305', '1306'].includes(p.infno)).reduce(
+        (n, p) => n + p.add + p.change,
+        0,
+      ),
     );
     expect(page.rows.every((r) => r.updtTime === since && r.listType !== null)).toBe(true);
     const amx = store.catalogue.queryHilist({ updtTime: '2000-01-01 00:00:00', pageNum: 1, pageSize: 50, pinyin: 'AMXL' });

@@ -48,7 +48,7 @@ export const personInfoOutput = outObject({
   idetinfo: z
     .array(
       outObject({
-        psn_idet_type: str(3),
+        psn_idet_type: str(6),
         psn_type_lv: opt(str(3)),
         memo: opt(str(500)),
         begntime: opt(str(19)),

@@ -2,7 +2,7 @@
  * 医保电子处方 the sandbox's hospital issued to seeded persons. Who gets one and what is on it
  * is a pure function of the seed (persons in store order, drugs from the 1301 catalogue); the
  * times are set when the prescriptions are first needed, so they are valid now. One of them
- * is already expired, to exercise 7205. Stores seeded before migration 003 get theirs the
+ * (a retired employee's) is already expired, to exercise 7205. Stores seeded before migration 003 get theirs the
  * first time a 72xx transaction arrives.
  */
 import { formatDateTime } from '../../core/time';
@@ -48,11 +48,13 @@ export function ensurePrescriptions(store: SandboxStore, now: Date): void {
   let expiredIssued = false;
   store.transaction(() => {
     for (const person of candidates) {
-      if (!prng.percent(35)) continue;
-      serial++;
-      // The first prescription of an ordinary employee (职工在职) was issued a week ago and has expired.
-      const expired = !expiredIssued && person.category === 'emp-active';
+      // Every in-service employee (the persons training and the acceptance self-test use) has one;
+      // about a third of the others; and the first retired employee one that has already expired.
+      const drawn = prng.percent(35);
+      const expired = !expiredIssued && person.category === 'emp-retired';
+      if (!drawn && !expired && person.category !== 'emp-active') continue;
       expiredIssued ||= expired;
+      serial++;
       const issuedAt = new Date(now.getTime() - (expired ? 7 * DAY_MS : prng.int(1, 20) * 60 * 60 * 1000));
       const hiRxno = `RX${RX_ISSUER.code.slice(-8)}${String(seed % 10000).padStart(4, '0')}${String(serial).padStart(6, '0')}`;
       const [diagCode, diagName] = prng.pick(DIAGNOSES);

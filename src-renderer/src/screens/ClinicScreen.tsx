@@ -22,6 +22,7 @@ import { ReceiptPreview } from '../components/ReceiptPreview';
 import { useReceiptStore } from '../stores/receipt-store';
 import { RegisterForm } from './clinic/RegisterForm';
 import { VisitInfoForm } from './clinic/VisitInfoForm';
+import { AuditPanel } from './clinic/AuditPanel';
 import { VisitPanel } from './clinic/VisitPanel';
 import { useHotkeys } from '../keyboard';
 import { yuan } from '../format';
@@ -156,6 +157,7 @@ export function ClinicScreen() {
           <Space orientation="vertical" style={{ width: '100%' }}>
             <ItemSearchBox ref={search} onPick={c.addItem} disabled={busy} />
             <LineEditor lines={c.lines} onChange={c.updateLine} onRemove={c.removeLine} locked={busy} />
+            <AuditPanel mdtrtId={c.visit.mdtrtId} lines={c.lines} disabled={busy} />
             <Space size="large">
               <span>
                 使用个人账户支付 <Switch checked={c.acctUsed} onChange={c.setAcctUsed} disabled={busy} />

@@ -63,7 +63,7 @@ function checkEncounter(ctx: HandlerContext<unknown>, patient: Patient, enc: Enc
       const extra = same.slice(1);
       hits.push({
         rule: 'duplicate',
-        text: `项目 ${code} 在本次就诊中计费 ${same.length} 次`,
+        text: `${ctx.store.catalogue.current(code)?.name ?? code} (${code}) 在本次就诊中计费 ${same.length} 次`,
         lines: extra.map((l) => ({ rxId: l.rxId, amount: l.amount })),
       });
     }

@@ -71,6 +71,9 @@ const POOL_MED_TYPE = { outpatient: '11', chronic: '14', inpatient: '21' } as co
 /** Short codes of the schemes (390 has three tiers, so insutype alone does not name one). */
 const SCHEME_CODES = { employee: 'E310', residentHigh: 'R390H', residentLow: 'R390L', residentStudent: 'R390S' } as const;
 const LEVEL_NAMES = { pharmacy: '药店', clinic: '诊所', level1: '一级', level2: '二级', level3: '三级' } as const;
+/** poli_item_code parts (C30): scheme-pool-what[-level], e.g. R390H-OP-RATIO-L1. */
+const POOL_CODES = { outpatient: 'OP', chronic: 'CH', inpatient: 'IP' } as const;
+const LEVEL_CODES = { pharmacy: 'PH', clinic: 'CL', level1: 'L1', level2: 'L2', level3: 'L3' } as const;
 
 function policyItems() {
   const items = [];
@@ -86,7 +89,7 @@ function policyItems() {
       const base = { insutype: scheme.insutype, med_type: POOL_MED_TYPE[pool], begndate: '2026-01-01' };
       items.push({
         ...base,
-        poli_item_code: `${sc}-${pool}-cap`,
+        poli_item_code: `${sc}-${POOL_CODES[pool]}-CAP`,
         poli_item_name: `${scheme.name} 封顶线`,
         fixmedins_lv: '',
         poli_val: formatYuan(rule.annualCap),
@@ -99,7 +102,7 @@ function policyItems() {
         if (amount === null) continue;
         items.push({
           ...base,
-          poli_item_code: `${sc}-${pool}-ded-${level}`,
+          poli_item_code: `${sc}-${POOL_CODES[pool]}-DED-${LEVEL_CODES[level]}`,
           poli_item_name: `${scheme.name} 起付线`,
           fixmedins_lv: LEVEL_NAMES[level],
           poli_val: formatYuan(amount),
@@ -113,7 +116,7 @@ function policyItems() {
         if (ratio === null) continue;
         items.push({
           ...base,
-          poli_item_code: `${sc}-${pool}-ratio-${level}`,
+          poli_item_code: `${sc}-${POOL_CODES[pool]}-RATIO-${LEVEL_CODES[level]}`,
           poli_item_name: `${scheme.name} 报销比例(50岁以下)`,
           fixmedins_lv: LEVEL_NAMES[level],
           poli_val: formatRatio(ratio),

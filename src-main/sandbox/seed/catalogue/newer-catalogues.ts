@@ -1,9 +1,10 @@
 /**
- * The catalogues published after the first edition of the spec: 1306A 27位医用耗材 (the same
- * consumables as 1306 under their 27-character national code), 1320 中药配方颗粒 (the 1302 herbs
- * as granules) and the 体外诊断试剂 lists 1322–1327 (products, product ↔ registration, test
- * indicators, product codes, registrations, classification). They are not 医保目录 rows of 1312
- * (list_type stays empty), so 1312 paging is unchanged. Row i is a pure function of (seed, i).
+ * Catalogues the first seed layout did not publish: 1304 民族药品 (藏药, 蒙药, 维药, 苗药 …, list_type
+ * 104, so they are 医保目录 rows of 1312 too), and the newer national lists 1306A 27位医用耗材 (the
+ * same consumables as 1306 under their 27-character code), 1320 中药配方颗粒 (the 1302 herbs as
+ * granules) and the 体外诊断试剂 lists 1322–1327 (products, product ↔ registration, test
+ * indicators, product codes, registrations, classification). The newer ones are not 1312 rows
+ * (list_type stays empty). Row i is a pure function of (seed, i).
  */
 import { applyRatio, fen, priceFromFen, ratio } from '../../../core/money';
 import type { CatalogueItem } from '../../store/catalogue';
@@ -46,6 +47,55 @@ function item(code: string, name: string, pinyin: string, extra: Partial<ItemDra
     lmtScp: null,
     memo: null,
     ...extra,
+  };
+}
+
+/** 民族药: name, 拼音首字母, dosage form, pack. */
+const ETHNIC_DRUGS = [
+  ['二十五味珍珠丸', 'ESWWZZW', '丸剂', '每4丸重1g*30丸'],
+  ['七十味珍珠丸', 'QSWZZW', '丸剂', '每丸重1g*6丸'],
+  ['十味龙胆花颗粒', 'SWLDHKL', '颗粒剂', '3g*12袋'],
+  ['二十五味松石丸', 'ESWWSSW', '丸剂', '每丸重1g*10丸'],
+  ['仁青芒觉', 'RQMJ', '丸剂', '每丸重1g*3丸'],
+  ['如意珍宝丸', 'RYZBW', '丸剂', '每4丸重1g*60丸'],
+  ['洁白丸', 'JBW', '丸剂', '每丸重0.8g*24丸'],
+  ['扎冲十三味丸', 'ZCSSWW', '丸剂', '每10丸重2g*30丸'],
+  ['珍宝丸', 'ZBW', '丸剂', '每10丸重2g*30丸'],
+  ['祖卡木颗粒', 'ZKMKL', '颗粒剂', '12g*10袋'],
+  ['寒喘祖帕颗粒', 'HCZPKL', '颗粒剂', '12g*10袋'],
+  ['仙灵骨葆胶囊', 'XLGBJN', '胶囊剂', '0.5g*40粒'],
+  ['金乌骨通胶囊', 'JWGTJN', '胶囊剂', '0.35g*60粒'],
+  ['雪山金罗汉止痛涂膜剂', 'XSJLHZTTMJ', '涂膜剂', '45ml'],
+  ['安神丸', 'ASW', '丸剂', '每丸重0.3g*30丸'],
+] as const;
+
+/** 1304: each 民族药 from three makers. */
+function ethnicDrugs(seed: number): Generator {
+  return {
+    baseCount: ETHNIC_DRUGS.length * 3,
+    row: (i) => {
+      const p = Prng.derive(seed, '1304', i);
+      const [name, py, dosform, spec] = ETHNIC_DRUGS[i % ETHNIC_DRUGS.length] as (typeof ETHNIC_DRUGS)[number];
+      const maker = p.int(0, MANUFACTURERS.length - 1);
+      const refFen = p.int(1500, 38000);
+      const lv = p.percent(40) ? '01' : '02';
+      return {
+        refFen,
+        item: item(`ZM${pad(i % ETHNIC_DRUGS.length, 4)}${pad(maker, 3)}${pad(i, 8)}`, name, py, {
+          listType: '104',
+          gennm: name,
+          spec,
+          dosform,
+          pacunt: '盒',
+          prodentpName: (MANUFACTURERS[maker] as { name: string }).name,
+          aprvno: `国药准字Z${p.digits(8)}`,
+          chrgitmLv: lv,
+          medChrgitmType: '09',
+          selfpayProp: lv === '01' ? ratio(0) : ratio(1000),
+          refPric: priceFromFen(fen(refFen)),
+        }),
+      };
+    },
   };
 }
 
@@ -186,9 +236,11 @@ function ivd(infno: '1322' | '1323' | '1324' | '1325' | '1326' | '1327', seed: n
   };
 }
 
-/** Generators of the newer catalogues, or undefined for another code. */
+/** Generators of these catalogues, or undefined for another code. */
 export function newerCatalogueGenerator(infno: string, seed: number): Generator | undefined {
   switch (infno) {
+    case '1304':
+      return ethnicDrugs(seed);
     case '1306A':
       return consumable27(seed);
     case '1320':
@@ -205,8 +257,9 @@ export function newerCatalogueGenerator(infno: string, seed: number): Generator 
   }
 }
 
-/** Rows per later version (added, re-published) of each newer catalogue. */
+/** Rows per later version (added, re-published) of each of these catalogues. */
 export const NEWER_CATALOGUE_PLAN = [
+  { infno: '1304', title: '民族药品目录', add: 2, change: 2 },
   { infno: '1306A', title: '27位医用耗材目录', add: 5, change: 3 },
   { infno: '1320', title: '中药配方颗粒目录', add: 0, change: 2 },
   { infno: '1322', title: '体外诊断试剂产品信息', add: 0, change: 1 },
