@@ -67,6 +67,12 @@ describe('pharmacy sale', () => {
     expect(view.treatment.rows?.length ?? 0).toBeGreaterThan(0);
   });
 
+  it('reads a 医疗救助 person whose identity rows carry 4-digit psn_idet_type codes', async () => {
+    const aid = personsOf(h.sandbox.center.store, 'aid-tekun')[0] as PersonRow;
+    const ctx = await services.persons.read({ kind: 'id', idNumber: aid.certno, name: aid.psnName });
+    expect(ctx.psnNo).toBe(aid.psnNo);
+  });
+
   it('refuses an invalid ID number before calling the center', async () => {
     await expect(services.persons.read({ kind: 'id', idNumber: '420100199001011234', name: '张三' })).rejects.toMatchObject({
       code: expect.stringMatching(/^E_DEVICE_/),
