@@ -15,10 +15,7 @@ export function receiptSources(
   return {
     journal: app.journal,
     institution: { code: institution.fixmedinsCode, name: institution.fixmedinsName },
-    itemName: firstName(
-      extra.names ? processNames(extra.names) : null,
-      extra.local ? catalogueNames(extra.local) : null,
-    ),
+    itemName: firstName(extra.names ? processNames(extra.names) : null, extra.local ? catalogueNames(extra.local) : null),
     label: receiptLabeler(extra.local?.dictionary ?? null),
   };
 }

@@ -101,11 +101,13 @@ describe('journal lookups by key', () => {
         JSON.stringify({ input: { data: { mdtrt_id: 'MD7', chrg_bchno: 'CB7' } } }),
         JSON.stringify({ infcode: 0, output: { setlinfo: { setl_id: 'S7' } } }),
       );
-    old.prepare(
-      `INSERT INTO journal (msgid, infno, opter, opter_name, sign_no, fixmedins_code, center_url, state, request_json,
+    old
+      .prepare(
+        `INSERT INTO journal (msgid, infno, opter, opter_name, sign_no, fixmedins_code, center_url, state, request_json,
          prepared_at, updated_at)
        VALUES ('M2', '2204', 'OP1', '张', 'SN1', 'H42010000002', 'http://c', 'ok', 'not json', '2026-11-01 09:00:00', '2026-11-01 09:00:00')`,
-    ).run();
+      )
+      .run();
     old.close();
     const db = openDatabase(file, { migrations: CLIENT_MIGRATIONS });
     const journal = new JournalStore(db, file, 'http://c');

@@ -54,7 +54,15 @@ function dayOf(item: { code: string; name: string }, localCode: string, batch: s
       经办人: '验收店员',
       医保结算类型: '1',
     },
-    'sale-return': { ...itemCols, 退货时间: at('11:00'), 数量: '1', 单价: '2.50', ...made, 经办人: '验收店员', 就医流水号: `R${batch}` },
+    'sale-return': {
+      ...itemCols,
+      退货时间: at('11:00'),
+      数量: '1',
+      单价: '2.50',
+      ...made,
+      经办人: '验收店员',
+      就医流水号: `R${batch}`,
+    },
     'purchase-return': {
       ...itemCols,
       供应商: '验收医药公司',
@@ -77,13 +85,19 @@ async function uploadDay(env: StepEnv, desk: InventoryDesk, variant: 'single' | 
   for (const [kind, row] of Object.entries(dayOf(item, localCode, batch)) as [InventoryKind, Row][]) {
     const imported = await desk.importFile(kind, `acceptance-${kind}.csv`, csvOf([row]));
     if (imported.errors.length > 0) {
-      throw new YibaoError('E_ACCEPTANCE_INVENTORY', `${kind} 文件第 ${imported.errors[0]?.rowNo} 行: ${imported.errors[0]?.message}`);
+      throw new YibaoError(
+        'E_ACCEPTANCE_INVENTORY',
+        `${kind} 文件第 ${imported.errors[0]?.rowNo} 行: ${imported.errors[0]?.message}`,
+      );
     }
   }
   const report = await desk.upload({ operator: env.operator, force: true, variant });
   const failed = report.items.filter((i) => i.state !== 'done');
   if (failed.length > 0) {
-    throw new YibaoError('E_ACCEPTANCE_INVENTORY', failed.map((i) => `${i.kind} 第 ${i.rowNo} 行 ${i.state}: ${i.message ?? ''}`).join('; '));
+    throw new YibaoError(
+      'E_ACCEPTANCE_INVENTORY',
+      failed.map((i) => `${i.kind} 第 ${i.rowNo} 行 ${i.state}: ${i.message ?? ''}`).join('; '),
+    );
   }
   return `${variant === 'single' ? '逐条' : '批量'} ${report.calls} 次调用, ${report.done} 条`;
 }

@@ -21,7 +21,7 @@ function backfillJournalKeys(db: Db): void {
       return null; // a damaged row keeps its place in the journal; it is only not indexed
     }
   };
-  for (let last = 0; ; ) {
+  for (let last = 0; ;) {
     const rows = page.all(last, BATCH);
     if (rows.length === 0) return;
     for (const row of rows) {

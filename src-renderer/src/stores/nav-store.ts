@@ -1,7 +1,8 @@
 /** Which screen is shown. */
 import { create } from 'zustand';
 
-export type ScreenKey = 'signin' | 'card' | 'sale' | 'journal' | 'settings' | 'interfaces' | 'reports' | 'mapping' | 'inventory' | 'rx';
+export type ScreenKey =
+  'signin' | 'card' | 'sale' | 'journal' | 'settings' | 'interfaces' | 'reports' | 'mapping' | 'inventory' | 'rx';
 
 interface NavState {
   screen: ScreenKey;

@@ -124,7 +124,14 @@ export const usePharmacyStore = create<PharmacyState>((set, get) => ({
   },
   fillFromPrescription(basket) {
     if (get().busy) return false;
-    const lines = basket.lines.map((l, i) => ({ id: `${basket.basketId}-${i + 1}`, code: l.code, name: l.name, level: '', cntText: l.cntText, pricText: l.pricText }));
+    const lines = basket.lines.map((l, i) => ({
+      id: `${basket.basketId}-${i + 1}`,
+      code: l.code,
+      name: l.name,
+      level: '',
+      cntText: l.cntText,
+      pricText: l.pricText,
+    }));
     set({ basketId: basket.basketId, lines, acctUsed: true, pre: null, preKey: null, result: null, error: null, refund: null });
     return true;
   },
