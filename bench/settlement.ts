@@ -18,6 +18,7 @@ import { CounterEvents } from '../src-main/counter/events';
 import { createCounterServices, type CounterServices } from '../src-main/counter/counter-services';
 import { catalogueItems } from '../src-main/acceptance/subjects';
 import { ms, summarize } from './stats';
+import { OUTPATIENT_VISIT } from '../tests/helpers/clinic-fixtures';
 
 const roundsArg = process.argv.indexOf('--rounds');
 const rounds = roundsArg > 0 ? Number(process.argv[roundsArg + 1]) : 40;
@@ -123,11 +124,7 @@ async function clinicVisit(i: number): Promise<void> {
   const ctx = await clinic.services.persons.read({ kind: 'id', idNumber: p.certno, name: p.name });
   const visit = await clinic.services.clinic.register({
     personKey: ctx.key,
-    medType: '11',
-    deptCode: 'NK01',
-    deptName: '内科',
-    caty: 'A03',
-    doctorCode: 'D420100000001',
+    ...OUTPATIENT_VISIT,
     doctorName: '压测医生',
   });
   const mdtrtId = visit.mdtrtId;

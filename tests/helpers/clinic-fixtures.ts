@@ -13,6 +13,16 @@ import {
 import type { PersonRow, SandboxStore } from '../../src-main/sandbox/store';
 import type { SaleLine } from './sandbox-fixtures';
 
+/** What 2201 needs besides the person for an ordinary outpatient visit to 内科 (counter services' register). */
+export const OUTPATIENT_VISIT = {
+  medType: '11',
+  deptCode: 'NK01',
+  deptName: '内科',
+  caty: 'A03',
+  doctorCode: 'D420100000001',
+  doctorName: '张医生',
+} as const;
+
 let serial = 0;
 
 export function registrationInput(person: PersonRow, insutype = '310', now = new Date()) {

@@ -24,6 +24,7 @@ import {
 import type { CatalogueItemRow, PersonRow } from '../../src-main/sandbox/store';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR, personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
+import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
 
 let h: Harness;
 
@@ -68,12 +69,7 @@ describe('明细审核 3101 / 3102 / 3103 at the clinic', () => {
     const ctx = await services.persons.read({ kind: 'id', idNumber: male.certno, name: male.psnName });
     const visit = await services.clinic.register({
       personKey: ctx.key,
-      medType: '11',
-      deptCode: 'NK01',
-      deptName: '内科',
-      caty: 'A03',
-      doctorCode: 'D420100000001',
-      doctorName: '张医生',
+      ...OUTPATIENT_VISIT,
     });
     await services.clinic.visitInfo({
       mdtrtId: visit.mdtrtId,
@@ -227,12 +223,8 @@ describe('明细审核 3101 / 3102 / 3103 at the clinic', () => {
     const ctx = await services.persons.read({ kind: 'id', idNumber: other.certno, name: other.psnName });
     const visit = await services.clinic.register({
       personKey: ctx.key,
-      medType: '11',
-      deptCode: 'NK01',
-      deptName: '内科',
-      caty: 'A03',
+      ...OUTPATIENT_VISIT,
       doctorCode: 'D1',
-      doctorName: '张医生',
     });
     await services.clinic.visitInfo({
       mdtrtId: visit.mdtrtId,

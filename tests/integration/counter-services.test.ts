@@ -18,6 +18,7 @@ import type { CounterEvent } from '../../src-main/counter/views';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR, personsOf, typicalBasket, type SaleLine } from '../helpers/sandbox-fixtures';
 import type { PersonRow } from '../../src-main/sandbox/store';
+import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
 
 let h: Harness;
 
@@ -293,12 +294,7 @@ describe('clinic visit', () => {
     expect(services.persons.view(ctx).treatment.medType.code).toBe('11');
     let visit = await services.clinic.register({
       personKey: ctx.key,
-      medType: '11',
-      deptCode: 'NK01',
-      deptName: '内科',
-      caty: 'A03',
-      doctorCode: 'D420100000001',
-      doctorName: '张医生',
+      ...OUTPATIENT_VISIT,
     });
     expect(visit.registerInfno).toBe('2201');
     const mdtrtId = visit.mdtrtId;
@@ -360,12 +356,7 @@ describe('clinic visit', () => {
     const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
     const visit = await services.clinic.register({
       personKey: ctx.key,
-      medType: '11',
-      deptCode: 'NK01',
-      deptName: '内科',
-      caty: 'A03',
-      doctorCode: 'D420100000001',
-      doctorName: '张医生',
+      ...OUTPATIENT_VISIT,
     });
     await services.clinic.visitInfo({
       mdtrtId: visit.mdtrtId,

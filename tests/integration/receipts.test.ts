@@ -22,6 +22,7 @@ import { runCli } from '../helpers/cli';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR, personsOf, typicalBasket, type SaleLine } from '../helpers/sandbox-fixtures';
 import { makeTempDir } from '../helpers/temp-dir';
+import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
 
 let h: Harness;
 let out: { dir: string; cleanup: () => void };
@@ -215,12 +216,7 @@ describe('clinic visit with two bills', () => {
     const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
     const visit = await services.clinic.register({
       personKey: ctx.key,
-      medType: '11',
-      deptCode: 'NK01',
-      deptName: '内科',
-      caty: 'A03',
-      doctorCode: 'D420100000001',
-      doctorName: '张医生',
+      ...OUTPATIENT_VISIT,
     });
     const mdtrtId = visit.mdtrtId;
     await services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }] });

@@ -4,21 +4,15 @@
  */
 import type { Command } from 'commander';
 import { YibaoError } from '../../core/errors';
-import type { Operator } from '../../protocol/center-client';
 import { DetailAudit, type AuditDecision } from '../../audit/detail-audit';
 import { withApp } from './call';
 import { printJson, printTable } from '../output';
+import { operatorOf } from '../operator-option';
 
 interface Opts {
   opter?: string;
   name?: string;
   json?: boolean;
-}
-
-function operatorOf(opts: Opts): Operator | undefined {
-  if (opts.opter === undefined && opts.name === undefined) return undefined;
-  if (!opts.opter || !opts.name) throw new YibaoError('E_USAGE', '--opter 和 --name 需要同时给出');
-  return { opter: opts.opter, opterName: opts.name };
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];

@@ -7,19 +7,13 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/load';
 import { YibaoError } from '../../core/errors';
 import { formatPrice, formatRatio } from '../../core/money';
-import type { Operator } from '../../protocol/center-client';
 import { catalogueLabel } from '../../catalogue/catalogues';
 import { centerPort } from '../../catalogue/center-port';
 import { LocalCatalogue } from '../../catalogue/local-catalogue';
 import { syncCatalogue, type StepResult, type SyncProgress } from '../../catalogue/sync';
 import { printJson, printTable } from '../output';
 import { withApp } from './call';
-
-function operatorOf(opts: { opter?: string; name?: string }): Operator | undefined {
-  if (opts.opter === undefined && opts.name === undefined) return undefined;
-  if (!opts.opter || !opts.name) throw new YibaoError('E_USAGE', '--opter 和 --name 需要同时给出');
-  return { opter: opts.opter, opterName: opts.name };
-}
+import { operatorOf } from '../operator-option';
 
 function parseOnly(text: string | undefined): string[] | undefined {
   if (!text) return undefined;

@@ -3,12 +3,12 @@ import type { Command } from 'commander';
 import { YibaoError } from '../../core/errors';
 import { DATE_RE } from '../../core/time';
 import { formatYuan } from '../../core/money';
-import type { Operator } from '../../protocol/center-client';
 import { EinvoiceDesk, type Voucher } from '../../einvoice/einvoice-desk';
 import { SettlementHistory } from '../../counter/settlement-history';
 import type { CounterApp } from '../../app/counter-app';
 import { withApp } from './call';
 import { printJson } from '../output';
+import { operatorOf } from '../operator-option';
 
 interface Opts {
   opter?: string;
@@ -23,12 +23,6 @@ interface VoucherOpts extends Opts {
   amount?: string;
   date?: string;
   url?: string;
-}
-
-function operatorOf(opts: Opts): Operator | undefined {
-  if (opts.opter === undefined && opts.name === undefined) return undefined;
-  if (!opts.opter || !opts.name) throw new YibaoError('E_USAGE', '--opter 和 --name 需要同时给出');
-  return { opter: opts.opter, opterName: opts.name };
 }
 
 const common = (cmd: Command) =>

@@ -3,21 +3,15 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { YibaoError } from '../../core/errors';
 import { maskIdNumber, maskName } from '../../core/mask';
-import type { Operator } from '../../protocol/center-client';
 import { PRACTITIONER_TYPES, queryInstitutions, queryPolicies, queryPractitioners } from '../../info/center-info';
 import { withApp } from './call';
 import { printJson, printTable } from '../output';
+import { operatorOf } from '../operator-option';
 
 interface Opts {
   opter?: string;
   name?: string;
   json?: boolean;
-}
-
-function operatorOf(opts: Opts): Operator | undefined {
-  if (opts.opter === undefined && opts.name === undefined) return undefined;
-  if (!opts.opter || !opts.name) throw new YibaoError('E_USAGE', '--opter 和 --name 需要同时给出');
-  return { opter: opts.opter, opterName: opts.name };
 }
 
 const common = (cmd: Command) =>

@@ -12,9 +12,9 @@ import { reconcileDay } from '../../reconcile/daily-reconcile';
 import { reportDateSchema } from '../../reconcile/date';
 import { reconcileStoreOf } from '../../reconcile/reconcile-runner';
 import type { ReconcileRunView } from '../../reconcile/views';
-import type { Operator } from '../../protocol/center-client';
 import { EXIT, printJson, printTable } from '../output';
 import { withApp } from './call';
+import { operatorOf } from '../operator-option';
 
 /** Exit code of `yibao reconcile` when the day does not balance. */
 export const EXIT_UNBALANCED = 4;
@@ -30,12 +30,6 @@ function parseDateOption(text: string | undefined): string {
   const parsed = reportDateSchema.safeParse(text ?? formatDate(new Date()));
   if (!parsed.success) throw new YibaoError('E_USAGE', `--date ${parsed.error.issues[0]?.message ?? '无效'} (收到 "${text}")`);
   return parsed.data;
-}
-
-function operatorOf(opts: { opter?: string; name?: string }): Operator | undefined {
-  if (opts.opter === undefined && opts.name === undefined) return undefined;
-  if (!opts.opter || !opts.name) throw new YibaoError('E_USAGE', '--opter 和 --name 需要同时给出');
-  return { opter: opts.opter, opterName: opts.name };
 }
 
 const yuan = (f: number) => formatYuan(f as Fen);

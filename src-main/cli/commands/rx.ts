@@ -8,24 +8,18 @@ import { z } from 'zod';
 import { YibaoError } from '../../core/errors';
 import { fen, formatYuan } from '../../core/money';
 import type { CounterApp } from '../../app/counter-app';
-import type { Operator } from '../../protocol/center-client';
 import { rxDrugQueryOutput } from '../../protocol/transactions/prescription';
 import { CounterEvents } from '../../counter/events';
 import { createCounterServices } from '../../counter/counter-services';
 import { PrescriptionDesk, type RxView } from '../../prescription/prescription-desk';
 import { withApp } from './call';
 import { printJson, printTable } from '../output';
+import { operatorOf } from '../operator-option';
 
 interface OperatorOpts {
   opter?: string;
   name?: string;
   json?: boolean;
-}
-
-function operatorOf(opts: OperatorOpts): Operator | undefined {
-  if (opts.opter === undefined && opts.name === undefined) return undefined;
-  if (!opts.opter || !opts.name) throw new YibaoError('E_USAGE', '--opter 和 --name 需要同时给出');
-  return { opter: opts.opter, opterName: opts.name };
 }
 
 function withOperator(cmd: Command): Command {

@@ -10,6 +10,7 @@ import { makeEan13 } from '../ean13';
 import { Prng } from '../prng';
 import { CHRONIC_DISEASES } from './chronic-diseases';
 import { NEWER_CATALOGUE_PLAN, newerCatalogueGenerator } from './newer-catalogues';
+import { emptyItem, type ItemDraft } from './item-draft';
 import {
   LIMIT_SCOPES,
   MANUFACTURERS,
@@ -57,7 +58,7 @@ export const DRUG_BASE_ROWS = 100_000;
 
 /** A generated row before version fields are set, with its reference price in fen for later changes. */
 interface Draft {
-  item: Omit<CatalogueItem, 'catalogue' | 'ver' | 'updtTime' | 'begndate' | 'enddate' | 'valiFlag'>;
+  item: ItemDraft;
   refFen: number | null;
 }
 
@@ -404,35 +405,6 @@ function listGenerator(list: readonly (Named & { code: string })[]): CatalogueGe
 }
 
 // ---- helpers ----------------------------------------------------------------------
-
-function emptyItem(code: string, name: string, pinyin: string): Draft['item'] {
-  return {
-    listType: null,
-    code,
-    name,
-    gennm: null,
-    pinyin,
-    spec: null,
-    dosform: null,
-    pacunt: null,
-    prodentpName: null,
-    aprvno: null,
-    barcode: null,
-    chrgitmLv: null,
-    medChrgitmType: null,
-    selfpayProp: null,
-    pricUplmtAmt: null,
-    refPric: null,
-    basMednFlag: '0',
-    hiNegoDrugFlag: '0',
-    chldMedcFlag: '0',
-    listSpItemFlag: '0',
-    lmtUsedFlag: '0',
-    drtReimFlag: '0',
-    lmtScp: null,
-    memo: null,
-  };
-}
 
 /** chrgitm_lv: below `a` 甲类, below `b` 乙类, else 丙类 (percent rolls). */
 function level(p: Prng, a: number, b: number): '01' | '02' | '03' {

@@ -7,12 +7,11 @@
  * (list_type stays empty). Row i is a pure function of (seed, i).
  */
 import { applyRatio, fen, priceFromFen, ratio } from '../../../core/money';
-import type { CatalogueItem } from '../../store/catalogue';
 import { Prng } from '../prng';
 import { MANUFACTURERS } from './drug-tables';
 import { CONSUMABLES, HERBS } from './item-tables';
+import { emptyItem, type ItemDraft } from './item-draft';
 
-type ItemDraft = Omit<CatalogueItem, 'catalogue' | 'ver' | 'updtTime' | 'begndate' | 'enddate' | 'valiFlag'>;
 interface Generator {
   baseCount: number;
   row(i: number): { item: ItemDraft; refFen: number | null };
@@ -21,33 +20,7 @@ interface Generator {
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 function item(code: string, name: string, pinyin: string, extra: Partial<ItemDraft> = {}): ItemDraft {
-  return {
-    listType: null,
-    code,
-    name,
-    gennm: null,
-    pinyin,
-    spec: null,
-    dosform: null,
-    pacunt: null,
-    prodentpName: null,
-    aprvno: null,
-    barcode: null,
-    chrgitmLv: null,
-    medChrgitmType: null,
-    selfpayProp: null,
-    pricUplmtAmt: null,
-    refPric: null,
-    basMednFlag: '0',
-    hiNegoDrugFlag: '0',
-    chldMedcFlag: '0',
-    listSpItemFlag: '0',
-    lmtUsedFlag: '0',
-    drtReimFlag: '0',
-    lmtScp: null,
-    memo: null,
-    ...extra,
-  };
+  return { ...emptyItem(code, name, pinyin), ...extra };
 }
 
 /** 民族药: name, 拼音首字母, dosage form, pack. */
