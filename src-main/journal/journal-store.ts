@@ -5,8 +5,7 @@
  * connection with NORMAL sync, since recovery treats "prepared" and "sent" alike.
  */
 import type Database from 'better-sqlite3';
-import type { Db } from '../storage/sqlite';
-import { openDatabase } from '../storage/sqlite';
+import { cached, openDatabase, type Db } from '../storage/sqlite';
 import { CLIENT_MIGRATIONS } from '../storage/client/migrations';
 import { formatDateTime, parseDateTime } from '../core/time';
 import type { RequestEnvelope } from '../protocol/envelope';
@@ -165,9 +164,10 @@ export class JournalStore {
 
   markSent(msgid: string): void {
     const t = now();
-    this.markers
-      .prepare("UPDATE journal SET state = 'sent', sent_at = ?, updated_at = ? WHERE msgid = ? AND state = 'prepared'")
-      .run(t, t, msgid);
+    cached(
+      this.markers,
+      "UPDATE journal SET state = 'sent', sent_at = ?, updated_at = ? WHERE msgid = ? AND state = 'prepared'",
+    ).run(t, t, msgid);
   }
 
   /** Records the final answer of a call (FULL sync) before the caller sees it. */
@@ -212,28 +212,28 @@ export class JournalStore {
     resolution: string,
     next: { attempts?: number; nextAttemptAt?: string | null } = {},
   ): void {
-    this.db
-      .prepare(
-        `UPDATE journal SET state = ?, resolution = ?, attempts = COALESCE(?, attempts), next_attempt_at = ?, updated_at = ?
+    cached(
+      this.db,
+      `UPDATE journal SET state = ?, resolution = ?, attempts = COALESCE(?, attempts), next_attempt_at = ?, updated_at = ?
          WHERE id = ?`,
-      )
-      .run(state, resolution, next.attempts ?? null, next.nextAttemptAt ?? null, now(), id);
+    ).run(state, resolution, next.attempts ?? null, next.nextAttemptAt ?? null, now(), id);
   }
 
   get(id: number): JournalEntry | undefined {
-    return this.db.prepare<[number], JournalEntry>(`${SELECT} WHERE id = ?`).get(id);
+    return cached<[number], JournalEntry>(this.db, `${SELECT} WHERE id = ?`).get(id);
   }
 
   byMsgid(msgid: string): JournalEntry | undefined {
-    return this.db.prepare<[string], JournalEntry>(`${SELECT} WHERE msgid = ?`).get(msgid);
+    return cached<[string], JournalEntry>(this.db, `${SELECT} WHERE msgid = ?`).get(msgid);
   }
 
   /** Entries still open, oldest first. Only this center's: a journal may outlive a change of center URL. */
   open(): JournalEntry[] {
     const marks = OPEN_STATES.map(() => '?').join(',');
-    return this.db
-      .prepare<unknown[], JournalEntry>(`${SELECT} WHERE state IN (${marks}) AND center_url = ? ORDER BY id`)
-      .all(...OPEN_STATES, this.centerUrl);
+    return cached<unknown[], JournalEntry>(this.db, `${SELECT} WHERE state IN (${marks}) AND center_url = ? ORDER BY id`).all(
+      ...OPEN_STATES,
+      this.centerUrl,
+    );
   }
 
   /** Open entries on transactions that move money (per the given predicate). */
@@ -247,20 +247,19 @@ export class JournalStore {
    */
   activity(): { maxId: number; open: number; needsManual: number; mark: string } {
     const marks = OPEN_STATES.map(() => '?').join(',');
-    const maxId = (this.db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM journal').get() as { n: number }).n;
-    const open = this.db
-      .prepare<unknown[], { n: number; a: number; u: string | null }>(
-        `SELECT count(*) AS n, COALESCE(SUM(attempts), 0) AS a, MAX(updated_at) AS u FROM journal WHERE state IN (${marks})`,
-      )
-      .get(...OPEN_STATES) ?? { n: 0, a: 0, u: null };
-    const needsManual = (this.db.prepare("SELECT count(*) AS n FROM journal WHERE state = 'needs-manual'").get() as { n: number })
+    const maxId = (cached(this.db, 'SELECT COALESCE(MAX(id), 0) AS n FROM journal').get() as { n: number }).n;
+    const open = cached<unknown[], { n: number; a: number; u: string | null }>(
+      this.db,
+      `SELECT count(*) AS n, COALESCE(SUM(attempts), 0) AS a, MAX(updated_at) AS u FROM journal WHERE state IN (${marks})`,
+    ).get(...OPEN_STATES) ?? { n: 0, a: 0, u: null };
+    const needsManual = (cached(this.db, "SELECT count(*) AS n FROM journal WHERE state = 'needs-manual'").get() as { n: number })
       .n;
     return { maxId, open: open.n, needsManual, mark: `${maxId}|${open.n}|${open.a}|${open.u ?? ''}|${needsManual}` };
   }
 
   /** The 2601 entries made for one original. */
   reversalsOf(id: number): JournalEntry[] {
-    return this.db.prepare<[number], JournalEntry>(`${SELECT} WHERE reverses_id = ? ORDER BY id`).all(id);
+    return cached<[number], JournalEntry>(this.db, `${SELECT} WHERE reverses_id = ? ORDER BY id`).all(id);
   }
 
   list(filter: JournalFilter = {}): JournalEntry[] {
@@ -305,10 +304,9 @@ export class JournalStore {
     }
     if (filter.originalsOnly) where.push('reverses_id IS NULL');
     params.push(Math.min(Math.max(filter.limit ?? 200, 1), 100_000));
-    return this.db
-      .prepare<unknown[], JournalEntry>(
-        `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-      )
-      .all(...params);
+    return cached<unknown[], JournalEntry>(
+      this.db,
+      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+    ).all(...params);
   }
 }

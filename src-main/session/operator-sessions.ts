@@ -5,7 +5,7 @@
  */
 import { YibaoError } from '../core/errors';
 import { formatDateTime } from '../core/time';
-import type { Db } from '../storage/sqlite';
+import { cached, type Db } from '../storage/sqlite';
 import type { CallResult, CenterClient, Operator } from '../protocol/center-client';
 import { localNetworkIdentity } from './network-identity';
 
@@ -36,24 +36,22 @@ export class OperatorSessions {
 
   /** The signed-in session of an operator at this institution and center, if any. */
   get(opter: string): OperatorSession | undefined {
-    const row = this.db
-      .prepare<[string, string, string], Row>(
-        `SELECT opter, opter_name, sign_no, sign_time FROM operator_session
+    const row = cached<[string, string, string], Row>(
+      this.db,
+      `SELECT opter, opter_name, sign_no, sign_time FROM operator_session
          WHERE opter = ? AND fixmedins_code = ? AND center_url = ? AND sign_no IS NOT NULL`,
-      )
-      .get(opter, this.fixmedinsCode, this.centerUrl);
+    ).get(opter, this.fixmedinsCode, this.centerUrl);
     return row ? toSession(row) : undefined;
   }
 
   /** The operator who signed in most recently and has not signed out. */
   current(): OperatorSession | undefined {
-    const row = this.db
-      .prepare<[string, string], Row>(
-        `SELECT opter, opter_name, sign_no, sign_time FROM operator_session
+    const row = cached<[string, string], Row>(
+      this.db,
+      `SELECT opter, opter_name, sign_no, sign_time FROM operator_session
          WHERE fixmedins_code = ? AND center_url = ? AND sign_no IS NOT NULL
          ORDER BY updated_at DESC LIMIT 1`,
-      )
-      .get(this.fixmedinsCode, this.centerUrl);
+    ).get(this.fixmedinsCode, this.centerUrl);
     return row ? toSession(row) : undefined;
   }
 
@@ -85,15 +83,14 @@ export class OperatorSessions {
       { operator, signNo: '' },
     );
     const { sign_no: signNo, sign_time: signTime } = result.output.signinoutb;
-    this.db
-      .prepare(
-        `INSERT INTO operator_session (opter, opter_name, fixmedins_code, center_url, sign_no, sign_time, signed_out_at, updated_at)
+    cached(
+      this.db,
+      `INSERT INTO operator_session (opter, opter_name, fixmedins_code, center_url, sign_no, sign_time, signed_out_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
          ON CONFLICT(opter) DO UPDATE SET opter_name = excluded.opter_name, fixmedins_code = excluded.fixmedins_code,
            center_url = excluded.center_url, sign_no = excluded.sign_no, sign_time = excluded.sign_time,
            signed_out_at = NULL, updated_at = excluded.updated_at`,
-      )
-      .run(operator.opter, operator.opterName, this.fixmedinsCode, this.centerUrl, signNo, signTime, nowText());
+    ).run(operator.opter, operator.opterName, this.fixmedinsCode, this.centerUrl, signNo, signTime, nowText());
     return { session: { ...operator, signNo, signTime }, result };
   }
 
@@ -115,9 +112,11 @@ export class OperatorSessions {
 
   /** Drops a sign_no the center no longer accepts (or after sign-out). */
   forget(opter: string): void {
-    this.db
-      .prepare('UPDATE operator_session SET sign_no = NULL, signed_out_at = ?, updated_at = ? WHERE opter = ?')
-      .run(nowText(), nowText(), opter);
+    cached(this.db, 'UPDATE operator_session SET sign_no = NULL, signed_out_at = ?, updated_at = ? WHERE opter = ?').run(
+      nowText(),
+      nowText(),
+      opter,
+    );
   }
 }
 

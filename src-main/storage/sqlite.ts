@@ -63,3 +63,17 @@ export function runMigrations(db: Db, migrations: readonly Migration[]): void {
     }).immediate();
   }
 }
+
+const statementCaches = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * db.prepare, compiled once per connection and SQL text: the journal, the sessions and the
+ * insured-area book run the same statements on every call to the center.
+ */
+export function cached<P extends unknown[] = unknown[], R = unknown>(db: Db, sql: string): Database.Statement<P, R> {
+  let cache = statementCaches.get(db);
+  if (!cache) statementCaches.set(db, (cache = new Map()));
+  let statement = cache.get(sql);
+  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  return statement as unknown as Database.Statement<P, R>;
+}
