@@ -113,7 +113,9 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     msgids,
     gateway: config.center.gateway,
     timeoutOverride: config.center.timeouts,
-    observer: options.observer ?? withTap(new JournalObserver(journal), options.tap),
+    observer:
+      options.observer ??
+      withTap(new JournalObserver(journal, (infno) => infno === '2601' || isReversible(profile, infno)), options.tap),
     areas,
   });
   const sessions = new OperatorSessions(db, config.institution.fixmedinsCode, centerUrl, config.signIn);

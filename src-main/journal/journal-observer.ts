@@ -1,6 +1,12 @@
 /**
- * Plugs the journal into every call: the entry is committed before the request leaves
- * and the outcome is committed before the caller sees it.
+ * Plugs the journal into every call: the entry is committed (FULL sync) before the request
+ * leaves and the outcome is committed before the caller sees it.
+ *
+ * The outcome of a call that moves money (a settlement, a refund, a reversal) is committed with
+ * FULL sync. The outcome of any other call is committed with NORMAL sync: it survives a crash of
+ * the process; a power cut in the next moment can only turn it back into "sent", which recovery
+ * resolves by the profile's plan for that code (no-effect for queries and pre-settlements,
+ * needs-manual for registrations and uploads). One fsync less per call (bench/settlement).
  */
 import type { CallObserver } from '../protocol/center-client';
 import type { RequestEnvelope } from '../protocol/envelope';
@@ -10,7 +16,15 @@ import { crashPoint } from './crash-points';
 import type { JournalStore } from './journal-store';
 
 export class JournalObserver implements CallObserver {
-  constructor(private readonly journal: JournalStore) {}
+  constructor(
+    private readonly journal: JournalStore,
+    /** Codes whose outcome must be on disk before the caller sees it (default: every code). */
+    private readonly movesMoney: (infno: string) => boolean = () => true,
+  ) {}
+
+  private durability(infno: string): 'full' | 'normal' {
+    return this.movesMoney(infno) ? 'full' : 'normal';
+  }
 
   beforeSend(envelope: RequestEnvelope): void {
     // A 2601 is linked to the entry it reverses, so the journal shows each attempt under it.
@@ -31,12 +45,12 @@ export class JournalObserver implements CallObserver {
       'bytes' in response
         ? { file_bytes: response.bytes }
         : { output: response.output, warn_msg: response.warnMsg, inf_refmsgid: response.infRefmsgid };
-    this.journal.finish(envelope.msgid, 'ok', { response: recorded });
+    this.journal.finish(envelope.msgid, 'ok', { response: recorded }, this.durability(envelope.infno));
     crashPoint('after-result-commit', envelope.infno);
   }
 
   afterFailure(envelope: RequestEnvelope, error: CenterCallError): void {
     const state = error.kind === 'not-sent' ? 'not-sent' : error.kind === 'rejected' ? 'rejected' : 'unknown';
-    this.journal.finish(envelope.msgid, state, { code: error.code, message: error.messageZh });
+    this.journal.finish(envelope.msgid, state, { code: error.code, message: error.messageZh }, this.durability(envelope.infno));
   }
 }

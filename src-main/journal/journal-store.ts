@@ -170,14 +170,35 @@ export class JournalStore {
     ).run(t, t, msgid);
   }
 
-  /** Records the final answer of a call (FULL sync) before the caller sees it. */
+  /**
+   * Records the final answer of a call before the caller sees it: FULL sync, or NORMAL (kept
+   * through a crash of the process, not a power cut) where the caller says the outcome may be lost.
+   */
   finish(
     msgid: string,
     state: 'ok' | 'rejected' | 'not-sent' | 'unknown',
     detail: { response?: unknown; code?: string; message?: string },
+    durability: 'full' | 'normal' = 'full',
   ): void {
     const t = now();
     const output = (detail.response as { output?: unknown } | undefined)?.output;
+    // synchronous is per connection and cannot change inside a transaction: set it around this one.
+    if (durability === 'normal') this.db.pragma('synchronous = NORMAL');
+    try {
+      this.writeFinish(msgid, state, detail, output, t);
+    } finally {
+      if (durability === 'normal') this.db.pragma('synchronous = FULL');
+    }
+    this.inFlight.delete(msgid);
+  }
+
+  private writeFinish(
+    msgid: string,
+    state: string,
+    detail: { response?: unknown; code?: string; message?: string },
+    output: unknown,
+    t: string,
+  ): void {
     this.writeWithKeys(output, () =>
       this.statements.finish.get(
         state,
@@ -189,7 +210,6 @@ export class JournalStore {
         msgid,
       ),
     );
-    this.inFlight.delete(msgid);
   }
 
   /**

@@ -43,8 +43,9 @@ describe('进销存 and 目录对照 screens', () => {
     await expect
       .poll(() => page.getByTestId('inventory-notice').textContent(), { timeout: UI_TIMEOUT })
       .toContain('完成 1, 被拒 1');
+    // The notice comes with the upload's answer; the queue table is reloaded right after it.
     const queue = page.getByTestId('inventory-queue');
-    expect(await queue.textContent()).toContain('已完成');
+    await expect.poll(() => queue.textContent(), { timeout: UI_TIMEOUT }).toContain('已完成');
     expect(await queue.textContent()).toContain('有效期止 2025-01-01 早于生产日期');
     await e.shot('41-inventory-uploaded');
 
