@@ -95,6 +95,8 @@ export class ClinicVisits {
   /** In-flight guards only (nothing remembered): a double click must not register or upload twice. */
   private readonly registering = new SettleOnce<string>(0);
   private readonly uploading = new SettleOnce<string>(0);
+  /** psn_no → name from the journal's 1101 answers (every visit view shows it, masked). */
+  private readonly personNames = new Map<string, string>();
 
   constructor(
     private readonly app: CounterApp,
@@ -451,6 +453,8 @@ export class ClinicVisits {
 
   /** The person's name as the center answered 1101 (registration and fee calls do not carry it). */
   private nameOf(psnNo: string): string {
+    const known = this.personNames.get(psnNo);
+    if (known !== undefined) return known;
     const read = this.app.journal.list({
       infno: '1101',
       states: ['ok'],
@@ -458,7 +462,10 @@ export class ClinicVisits {
       key: { field: 'psn_no', value: psnNo },
       limit: 1,
     })[0];
-    return read ? str(block(outputOf(read), 'baseinfo'), 'psn_name') : '';
+    const name = read ? str(block(outputOf(read), 'baseinfo'), 'psn_name') : '';
+    // A psn_no names one person for good; an unknown one is looked up again next time.
+    if (name) this.personNames.set(psnNo, name);
+    return name;
   }
 
   private sentLinesOf(bill: BillRecord): SentLine[] {

@@ -17,16 +17,33 @@ function parse(text: string | null): Json | null {
   }
 }
 
+/**
+ * Parsed once per entry object: replaying a visit or a sale reads the same entry's input and
+ * output several times. Entries are read-only snapshots of a row, so the cache cannot go stale.
+ */
+const inputs = new WeakMap<JournalEntry, Json>();
+const outputs = new WeakMap<JournalEntry, Json | null>();
+
 /** The envelope's `input`. */
 export function inputOf(entry: JournalEntry): Json {
-  const input = parse(entry.requestJson)?.['input'];
-  return input && typeof input === 'object' && !Array.isArray(input) ? (input as Json) : {};
+  let input = inputs.get(entry);
+  if (input === undefined) {
+    const value = parse(entry.requestJson)?.['input'];
+    input = value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
+    inputs.set(entry, input);
+  }
+  return input;
 }
 
 /** The answer's `output` (only for entries the center answered). */
 export function outputOf(entry: JournalEntry): Json | null {
-  const output = parse(entry.responseJson)?.['output'];
-  return output && typeof output === 'object' && !Array.isArray(output) ? (output as Json) : null;
+  let output = outputs.get(entry);
+  if (output === undefined) {
+    const value = parse(entry.responseJson)?.['output'];
+    output = value && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
+    outputs.set(entry, output);
+  }
+  return output;
 }
 
 /** `input[block]` as an object (e.g. data, druginfo, mdtrtinfo). */

@@ -26,11 +26,11 @@ export class JournalObserver implements CallObserver {
     return this.movesMoney(infno) ? 'full' : 'normal';
   }
 
-  beforeSend(envelope: RequestEnvelope): void {
+  beforeSend(envelope: RequestEnvelope, body?: string): void {
     // A 2601 is linked to the entry it reverses, so the journal shows each attempt under it.
     const omsgid = envelope.infno === '2601' ? (envelope.input['data'] as { omsgid?: string } | undefined)?.omsgid : undefined;
     const reverses = omsgid ? (this.journal.byMsgid(omsgid)?.id ?? null) : null;
-    this.journal.prepare(envelope, reverses);
+    this.journal.prepare(envelope, reverses, body);
     crashPoint('after-prepare', envelope.infno);
   }
 

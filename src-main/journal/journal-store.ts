@@ -138,8 +138,8 @@ export class JournalStore {
     })();
   }
 
-  /** Commits the entry (FULL sync) before the request leaves. */
-  prepare(envelope: RequestEnvelope, reversesId: number | null = null): number {
+  /** Commits the entry (FULL sync) before the request leaves; `text` is the envelope as sent, when already serialized. */
+  prepare(envelope: RequestEnvelope, reversesId: number | null = null, text = JSON.stringify(envelope)): number {
     const t = now();
     const id = this.writeWithKeys(envelope.input, () =>
       this.statements.insert.get(
@@ -151,7 +151,7 @@ export class JournalStore {
         envelope.fixmedins_code,
         this.centerUrl,
         psnNoOf(envelope.input),
-        JSON.stringify(envelope),
+        text,
         reversesId,
         t,
         t,

@@ -9,7 +9,15 @@ import type { z } from 'zod';
 import { YibaoError, formatPath } from '../core/errors';
 import { requireInterface } from '../registry/registry';
 import { timeoutsFor, type RegionProfile, type Timeouts } from '../registry/profile';
-import { buildEnvelope, inputNamesPerson, requestEnvelopeSchema, type EnvelopeContext, type RequestEnvelope } from './envelope';
+import {
+  buildEnvelope,
+  envelopeCallSchema,
+  envelopeSessionKey,
+  requestEnvelopeSchema,
+  inputNamesPerson,
+  type EnvelopeContext,
+  type RequestEnvelope,
+} from './envelope';
 import { tifHeaders, type GatewayCredentials } from './gateway-signature';
 import type { MsgIdGenerator } from './msgid';
 import { parseResponseText, type SuccessfulResponse } from './response';
@@ -45,7 +53,7 @@ export interface CallResult<T> {
 
 /** Hooks for the journal: beforeSend must persist the envelope durably before it returns. */
 export interface CallObserver {
-  beforeSend(envelope: RequestEnvelope): void | Promise<void>;
+  beforeSend(envelope: RequestEnvelope, body: string): void | Promise<void>;
   /** The body has left the process (not durable; informational). */
   onSent?(envelope: RequestEnvelope): void;
   afterSuccess(envelope: RequestEnvelope, response: SuccessfulResponse | { bytes: number }): void | Promise<void>;
@@ -71,6 +79,9 @@ export interface CenterClientDeps {
 }
 
 export class CenterClient {
+  /** Config and operator parts of the envelope already found valid (see checkEnvelope). */
+  private readonly checkedSessions = new Set<string>();
+
   constructor(private readonly deps: CenterClientDeps) {}
 
   get profile(): RegionProfile {
@@ -103,16 +114,18 @@ export class CenterClient {
         now: clock(),
       },
     );
-    checkEnvelope(envelope);
+    checkEnvelope(envelope, this.checkedSessions);
 
     const observer = this.deps.observer;
-    await observer?.beforeSend(envelope);
+    // The journal stores the very text that goes on the wire.
+    const body = JSON.stringify(envelope);
+    await observer?.beforeSend(envelope, body);
     const started = performance.now();
     const call = { infno, msgid };
     try {
       const response = await this.deps.transport.post({
         url: this.deps.url,
-        body: JSON.stringify(envelope),
+        body,
         headers: this.deps.gateway ? tifHeaders(this.deps.gateway, clock()) : {},
         timeouts: { ...timeoutsFor(this.deps.profile, infno), ...this.deps.timeoutOverride },
         call,
@@ -178,8 +191,12 @@ function validateOutput(infno: string, msgid: string, schema: z.ZodType, output:
   return result.data;
 }
 
-function checkEnvelope(envelope: RequestEnvelope): void {
-  const result = requestEnvelopeSchema.safeParse(envelope);
+function checkEnvelope(envelope: RequestEnvelope, checkedSessions: Set<string>): void {
+  // The config and operator fields are the same on every call: check them once per operator.
+  const sessionKey = envelopeSessionKey(envelope);
+  const result = checkedSessions.has(sessionKey)
+    ? envelopeCallSchema.safeParse(envelope)
+    : requestEnvelopeSchema.safeParse(envelope);
   if (!result.success) {
     const issue = result.error.issues[0];
     throw new YibaoError(
@@ -188,6 +205,7 @@ function checkEnvelope(envelope: RequestEnvelope): void {
       { infno: envelope.infno },
     );
   }
+  checkedSessions.add(sessionKey);
   if (envelope.insuplc_admdvs === '' && inputNamesPerson(envelope.input)) {
     throw new YibaoError(
       'E_INSUPLC_REQUIRED',

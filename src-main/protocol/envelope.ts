@@ -29,6 +29,33 @@ export const requestEnvelopeSchema = z.strictObject({
 });
 export type RequestEnvelope = z.infer<typeof requestEnvelopeSchema>;
 
+/**
+ * Envelope fields that come from the counter's config and the operator: the same on every call,
+ * so the client checks the whole envelope once per (config, operator) and then only the rest.
+ */
+const SESSION_FIELDS = {
+  mdtrtarea_admvs: true,
+  recer_sys_code: true,
+  dev_no: true,
+  signtype: true,
+  infver: true,
+  opter_type: true,
+  opter: true,
+  opter_name: true,
+  fixmedins_code: true,
+  fixmedins_name: true,
+} as const;
+
+/** The per-call part of requestEnvelopeSchema (same rules; the other fields were checked before). */
+export const envelopeCallSchema = z.object(requestEnvelopeSchema.omit(SESSION_FIELDS).shape);
+
+/** Identifies the config-and-operator part of an envelope. */
+export function envelopeSessionKey(envelope: RequestEnvelope): string {
+  return Object.keys(SESSION_FIELDS)
+    .map((k) => envelope[k as keyof typeof SESSION_FIELDS])
+    .join('\u0000');
+}
+
 /** Everything about the counter that goes into an envelope besides the transaction itself. */
 export interface EnvelopeContext {
   readonly fixmedinsCode: string;

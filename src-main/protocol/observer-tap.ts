@@ -9,9 +9,9 @@ export type CallTap = Partial<CallObserver>;
 export function withTap(primary: CallObserver, tap: CallTap | undefined): CallObserver {
   if (!tap) return primary;
   return {
-    async beforeSend(envelope) {
-      await primary.beforeSend(envelope);
-      await tap.beforeSend?.(envelope);
+    async beforeSend(envelope, body) {
+      await primary.beforeSend(envelope, body);
+      await tap.beforeSend?.(envelope, body);
     },
     onSent(envelope) {
       primary.onSent?.(envelope);

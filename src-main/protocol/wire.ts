@@ -8,7 +8,21 @@ import { z } from 'zod';
 import { parseScaled } from '../core/money';
 import { DATE_RE, DATE_TIME_RE } from '../core/time';
 
-function hasAtMostDecimals(n: number, scale: number): boolean {
+/**
+ * Whether parseScaled(n, scale) would accept n. Every amount of every call passes here, so the
+ * usual values are answered without parseScaled's string and BigInt work: below 1e9 the scaled
+ * value is a safe integer (scale ≤ 6), and String(n) is n's shortest literal, which has no
+ * trailing zeros and, from 1e-6 up, no exponent. Anything else goes through parseScaled itself.
+ */
+export function hasAtMostDecimals(n: number, scale: number): boolean {
+  const size = Math.abs(n);
+  if (size < 1e9 && scale <= 6) {
+    if (Number.isInteger(n)) return true;
+    if (size >= 1e-6) {
+      const text = String(n);
+      return text.length - text.indexOf('.') - 1 <= scale;
+    }
+  }
   try {
     parseScaled(n, scale);
     return true;

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { parseScaled } from '../../src-main/core/money';
+import { hasAtMostDecimals, outAmount } from '../../src-main/protocol/wire';
+import { Prng } from '../../src-main/sandbox/seed/prng';
+
+/** What the fast check must always agree with: parseScaled accepting the number. */
+function accepted(n: number, scale: number): boolean {
+  try {
+    parseScaled(n, scale);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('hasAtMostDecimals (the check every amount of every call goes through)', () => {
+  it('agrees with parseScaled on edge values', () => {
+    const edges = [
+      0,
+      -0,
+      1,
+      -1,
+      0.1,
+      0.01,
+      0.001,
+      12.34,
+      12.345,
+      -12.34,
+      0.000001,
+      0.0000001,
+      1e-7,
+      5e-324,
+      999999999.99,
+      999999999.999,
+      1e9,
+      1e9 + 0.5,
+      90071992547409,
+      90071992547410,
+      9007199254,
+      9007199255,
+      1e15,
+      1e21,
+      1.5e21,
+      Number.MAX_SAFE_INTEGER,
+      Number.MAX_VALUE,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      0.1 + 0.2,
+    ];
+    for (const n of edges)
+      for (const scale of [0, 2, 4, 6]) expect([n, scale, hasAtMostDecimals(n, scale)]).toEqual([n, scale, accepted(n, scale)]);
+  });
+
+  it('agrees with parseScaled on 100,000 random amounts of every size and precision', () => {
+    const p = Prng.derive(20261123, 'wire-decimals');
+    for (let i = 0; i < 100_000; i++) {
+      const magnitude = 10 ** (p.int(0, 160) / 10);
+      const n =
+        (Math.round((p.int(0, 2_000_000) / 1_000_000 - 1) * magnitude * 10 ** p.int(0, 8)) / 10 ** p.int(0, 8)) *
+        (i % 7 === 0 ? 1e-5 : 1);
+      for (const scale of [2, 4, 6])
+        if (hasAtMostDecimals(n, scale) !== accepted(n, scale)) expect({ n, scale }).toBe('in agreement');
+    }
+  });
+
+  it('still rejects an amount with too many decimals from the center', () => {
+    expect(outAmount().safeParse(12.345).success).toBe(false);
+    expect(outAmount().safeParse('12.3').data).toBe(12.3);
+    expect(outAmount().safeParse(0.1 + 0.2).success).toBe(false);
+  });
+});
