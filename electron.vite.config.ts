@@ -7,7 +7,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src-main/electron/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src-main/electron/main.ts'),
+          // The parse worker of large catalogue imports, loaded next to the bundle (catalogue/stage-pool.ts).
+          'catalogue-stage-worker': resolve(__dirname, 'src-main/catalogue/stage-worker.ts'),
+        },
+      },
       externalizeDeps: true,
     },
   },

@@ -8,7 +8,11 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const started = Date.now();
 await build({
-  entryPoints: { yibao: join(root, 'src-main', 'cli', 'main.ts') },
+  entryPoints: {
+    yibao: join(root, 'src-main', 'cli', 'main.ts'),
+    // The parse worker of large catalogue imports, loaded next to the bundle (catalogue/stage-pool.ts).
+    'catalogue-stage-worker': join(root, 'src-main', 'catalogue', 'stage-worker.ts'),
+  },
   outdir: join(root, 'out', 'cli'),
   outExtension: { '.js': '.mjs' },
   bundle: true,

@@ -1,17 +1,20 @@
 /**
  * Importing one 1301–1315 download file: the ZIP is inflated as a stream, each TAB line is
- * checked and converted (empties, ratios and prices as integers) and the rows go into SQLite
- * in batches, one transaction each. The sync and bench/catalogue both import through here.
+ * checked and converted (empties, ratios and prices as integers, file-rows.ts) and the rows go
+ * into SQLite in batches, one transaction each. The sync and bench/catalogue both import
+ * through here. A large file takes the staged path (staged-import.ts): parsed by worker
+ * threads, copied into SQLite with SQL only.
  *
  * A bad line stops the import with an error naming the catalogue, the file and the line.
  * Batches already written stay: they are whole rows of the file, and importing the file
  * again (the next sync asks for the same version) upserts them unchanged. The local version
  * only advances in the transaction of the last batch, after the row count was checked.
  */
-import { MoneyFormatError } from '../core/money';
 import { abortedError, fileError } from './errors';
-import { CATALOGUE_TXT_COLUMNS, TXT, TXT_NULL, priceCell, ratioCell } from './file-format';
-import { FILE_ITEM_COLUMNS, type CatalogueItemStore, type ItemParams, type UpsertCounts } from './item-store';
+import { parseLine, VER_PARAM } from './file-rows';
+import type { ItemParams } from './item-columns';
+import type { CatalogueItemStore, UpsertCounts } from './item-store';
+import { importStaged } from './staged-import';
 import { ZipTextError, entryLines, zipEntries } from './zip-text';
 
 export interface FileImportOptions {
@@ -21,9 +24,11 @@ export interface FileImportOptions {
   readonly filename: string;
   /** data_cnt the center announced: the file must hold exactly this many rows. */
   readonly expectedRows?: number;
-  /** Rows per transaction (default 20,000; 100,000 for a large import). */
+  /** Rows per transaction (default 20,000; for a large import 12,500 doubling up to 100,000). */
   readonly batchSize?: number;
   readonly signal?: AbortSignal;
+  /** Worker threads that parse a large file (default: one per core, at most 3; 0: on this thread). */
+  readonly threads?: number;
   /** After each committed batch, with the rows imported so far. */
   readonly onRows?: (rows: number) => void;
   /** Runs inside the transaction of the last batch: record the new version here. */
@@ -35,14 +40,23 @@ export interface FileImportResult extends UpsertCounts {
   readonly rows: number;
   /** Highest `ver` among the rows (null when the file is empty). */
   readonly maxVer: string | null;
+  /** Worker threads that parsed the file (0: parsed on this thread, a small file or no worker could start). */
+  readonly parseThreads: number;
 }
 
-const COLUMN_COUNT = CATALOGUE_TXT_COLUMNS.length;
-
-/** A file at least this large, and a quarter of what is stored, is imported with the search indexes rebuilt after. */
+/**
+ * A file at least this large, and a quarter of what is stored, is a bulk import: staged by
+ * worker threads, with the search indexes rebuilt after.
+ */
 const BULK_MIN_ROWS = 50_000;
 const DEFAULT_BATCH = 20_000;
 const BULK_BATCH = 100_000;
+/**
+ * A bulk import starts with small batches, doubling up to BULK_BATCH: the first copy can
+ * only begin once a worker has parsed the first batch.
+ */
+const BULK_FIRST_BATCH = 12_500;
+const bulkBatchRows = (batch: number): number => Math.min(BULK_BATCH, BULK_FIRST_BATCH * 2 ** batch);
 
 export async function importCatalogueFile(
   items: CatalogueItemStore,
@@ -53,7 +67,8 @@ export async function importCatalogueFile(
   const bulk = expected >= BULK_MIN_ROWS && expected * 4 >= items.count();
   if (!bulk) return importRows(items, zip, options);
   // Fewer, larger transactions: each commit rewrites the index pages it touched.
-  return items.withoutSearchIndexes(() => importRows(items, zip, { ...options, batchSize: options.batchSize ?? BULK_BATCH }));
+  const batchSize = options.batchSize;
+  return importStaged(items, zip, options, batchSize === undefined ? bulkBatchRows : () => batchSize);
 }
 
 async function importRows(items: CatalogueItemStore, zip: Uint8Array, options: FileImportOptions): Promise<FileImportResult> {
@@ -75,7 +90,7 @@ async function importRows(items: CatalogueItemStore, zip: Uint8Array, options: F
         if (options.expectedRows !== undefined && rows !== options.expectedRows) {
           throw fileError(infno, filename, `文件有 ${rows} 行数据, 中心通知的 data_cnt 为 ${options.expectedRows}, 文件不完整`);
         }
-        options.onComplete?.({ ...counts, rows, maxVer });
+        options.onComplete?.({ ...counts, rows, maxVer, parseThreads: 0 });
       }
     });
     write.immediate();
@@ -105,70 +120,5 @@ async function importRows(items: CatalogueItemStore, zip: Uint8Array, options: F
     throw error;
   }
   commit(true);
-  return { ...counts, rows, maxVer };
-}
-
-/** Position of `ver` in the parameters parseLine builds. */
-const VER_PARAM = FILE_ITEM_COLUMNS.indexOf('ver');
-
-/** One TXT line as FILE_ITEM_COLUMNS parameters; null for a blank line. */
-function parseLine(raw: string, infno: string, filename: string, lineNo: number): ItemParams | null {
-  const text = raw.charCodeAt(raw.length - 1) === 13 ? raw.slice(0, -1) : raw;
-  if (text === '') return null;
-  const c: (string | null)[] = text.split('\t');
-  if (c.length !== COLUMN_COUNT) {
-    throw fileError(infno, filename, `有 ${c.length} 列, 应为 ${COLUMN_COUNT} 列 (TAB 分隔)`, lineNo);
-  }
-  for (let i = 0; i < COLUMN_COUNT; i++) if (c[i] === TXT_NULL || c[i] === '') c[i] = null;
-  const code = c[TXT.code] as string | null;
-  const name = c[TXT.name] as string | null;
-  const updtTime = c[TXT.updt_time] as string | null;
-  if (code === null || name === null || updtTime === null) {
-    throw fileError(infno, filename, '缺少目录编码、名称或更新时间', lineNo);
-  }
-  const pinyin = c[TXT.pinyin] as string | null;
-  let selfpay: unknown, cap: unknown, ref: unknown;
-  try {
-    selfpay = ratioCell(c[TXT.selfpay_prop] as string | null);
-    cap = priceCell(c[TXT.pric_uplmt_amt] as string | null);
-    ref = priceCell(c[TXT.ref_pric] as string | null);
-  } catch (error) {
-    if (!(error instanceof MoneyFormatError)) throw error;
-    const column = (['selfpay_prop', 'pric_uplmt_amt', 'ref_pric'] as const).find((k) => c[TXT[k]] === String(error.input));
-    throw fileError(infno, filename, `${column ?? '金额'} 不是有效的数值: ${String(error.input)}`, lineNo);
-  }
-  // Same order as FILE_ITEM_COLUMNS.
-  return [
-    infno,
-    code,
-    name,
-    c[TXT.gennm],
-    pinyin === null ? null : pinyin.toUpperCase(),
-    c[TXT.barcode],
-    c[TXT.spec],
-    c[TXT.dosform],
-    c[TXT.pacunt],
-    c[TXT.prodentp_name],
-    c[TXT.aprvno],
-    c[TXT.list_type],
-    c[TXT.chrgitm_lv],
-    c[TXT.med_chrgitm_type],
-    selfpay,
-    cap,
-    ref,
-    c[TXT.lmt_used_flag],
-    c[TXT.lmt_scp],
-    c[TXT.bas_medn_flag],
-    c[TXT.hi_nego_drug_flag],
-    c[TXT.chld_medc_flag],
-    c[TXT.list_sp_item_flag],
-    c[TXT.drt_reim_flag],
-    c[TXT.memo],
-    c[TXT.begndate],
-    c[TXT.enddate],
-    c[TXT.vali_flag] ?? '1',
-    c[TXT.ver],
-    updtTime,
-    infno,
-  ];
+  return { ...counts, rows, maxVer, parseThreads: 0 };
 }

@@ -9,63 +9,10 @@
  * after a newer one (1312 pages go from the oldest change) cannot undo it.
  */
 import type { Db } from '../storage/sqlite';
+import { FILE_ITEM_COLUMNS, QUERY_ITEM_COLUMNS, type ItemParams } from './item-columns';
+import { ItemIndexes, type DuplicateCounts } from './item-indexes';
 import { nameTokens } from './name-tokens';
-
-/** Columns a file row (1301–1315) writes, in bind order. */
-export const FILE_ITEM_COLUMNS = [
-  'catalogue',
-  'code',
-  'name',
-  'gennm',
-  'pinyin',
-  'barcode',
-  'spec',
-  'dosform',
-  'pacunt',
-  'prodentp_name',
-  'aprvno',
-  'list_type',
-  'chrgitm_lv',
-  'med_chrgitm_type',
-  'selfpay_prop',
-  'pric_uplmt_amt',
-  'ref_pric',
-  'lmt_used_flag',
-  'lmt_scp',
-  'bas_medn_flag',
-  'hi_nego_drug_flag',
-  'chld_medc_flag',
-  'list_sp_item_flag',
-  'drt_reim_flag',
-  'memo',
-  'begndate',
-  'enddate',
-  'vali_flag',
-  'ver',
-  'updt_time',
-  'source_infno',
-] as const;
-
-/** Columns a 医保目录 query row (1312 / 1312a) carries, in bind order. */
-export const QUERY_ITEM_COLUMNS = [
-  'catalogue',
-  'code',
-  'name',
-  'pinyin',
-  'list_type',
-  'chrgitm_lv',
-  'med_chrgitm_type',
-  'lmt_used_flag',
-  'memo',
-  'begndate',
-  'enddate',
-  'vali_flag',
-  'updt_time',
-  'source_infno',
-] as const;
-
-/** A row's values in FILE_ITEM_COLUMNS / QUERY_ITEM_COLUMNS order. */
-export type ItemParams = unknown[];
+import { STAGED_ITEMS, STAGED_NAMES } from './stage-file';
 
 export interface UpsertCounts {
   inserted: number;
@@ -73,49 +20,53 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
-/**
- * Indexes a large import rebuilds at its end instead of updating row by row (building an
- * index from sorted keys is several times faster than a million random inserts). The
- * statements are the ones of migration 3; `ensureSearchIndexes` runs on every open, so an
- * import killed while they were dropped leaves nothing missing.
- */
-const SEARCH_INDEXES: readonly (readonly [string, string])[] = [
-  ['catalogue_item_by_pinyin', 'ON catalogue_item(pinyin) WHERE pinyin IS NOT NULL'],
-  ['catalogue_item_by_barcode', 'ON catalogue_item(barcode) WHERE barcode IS NOT NULL'],
-];
-
 const FILE_NEWER = `excluded.updt_time > catalogue_item.updt_time
   OR (excluded.updt_time = catalogue_item.updt_time AND coalesce(excluded.ver, '') > coalesce(catalogue_item.ver, ''))`;
 const QUERY_NEWER = 'excluded.updt_time > catalogue_item.updt_time';
 
-function upsertSql(columns: readonly string[], newer: string): string {
+/** The upsert of rows coming from `source`: a VALUES list or a SELECT (file order). */
+function upsertSql(columns: readonly string[], newer: string, source: string): string {
   const keys = new Set(['code', 'catalogue']);
   const set = columns
     .filter((c) => !keys.has(c))
     .map((c) => `${c} = excluded.${c}`)
     .join(', ');
-  return `INSERT INTO catalogue_item (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+  return `INSERT INTO catalogue_item (${columns.join(', ')}) ${source}
     ON CONFLICT(code, catalogue) DO UPDATE SET ${set} WHERE ${newer}
     RETURNING id`;
 }
+
+const valuesOf = (columns: readonly string[]): string => `VALUES (${columns.map(() => '?').join(', ')})`;
+// "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint.
+const STAGED_ROWS = `SELECT ${FILE_ITEM_COLUMNS.join(', ')} FROM ${STAGED_ITEMS} WHERE true ORDER BY id`;
 
 export class CatalogueItemStore {
   private readonly upsertFile;
   private readonly upsertQuery;
   private readonly maxId;
+  private readonly tableSql;
   private readonly indexRange;
   private readonly unindex;
   private readonly indexOne;
   private readonly countAll;
   private readonly countByCatalogue;
+  private readonly indexes;
 
   constructor(readonly db: Db) {
     // The name index calls back into JS for the tokens; registered on every connection that writes items.
     db.function('catalogue_name_tokens', { deterministic: true }, (name: unknown) => nameTokens(String(name ?? '')));
-    this.ensureSearchIndexes();
-    this.upsertFile = db.prepare<unknown[], { id: number }>(upsertSql(FILE_ITEM_COLUMNS, FILE_NEWER));
-    this.upsertQuery = db.prepare<unknown[], { id: number }>(upsertSql(QUERY_ITEM_COLUMNS, QUERY_NEWER));
+    this.indexes = new ItemIndexes(db);
+    this.indexes.ensure();
+    this.upsertFile = db.prepare<unknown[], { id: number }>(
+      upsertSql(FILE_ITEM_COLUMNS, FILE_NEWER, valuesOf(FILE_ITEM_COLUMNS)),
+    );
+    this.upsertQuery = db.prepare<unknown[], { id: number }>(
+      upsertSql(QUERY_ITEM_COLUMNS, QUERY_NEWER, valuesOf(QUERY_ITEM_COLUMNS)),
+    );
     this.maxId = db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM catalogue_item');
+    this.tableSql = db.prepare<[], { sql: string }>(
+      "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'catalogue_item'",
+    );
     this.indexRange = db.prepare<[number, number]>(
       `INSERT INTO catalogue_name_fts (rowid, chars)
        SELECT id, catalogue_name_tokens(name) FROM catalogue_item WHERE id BETWEEN ? AND ?`,
@@ -129,22 +80,55 @@ export class CatalogueItemStore {
     this.countByCatalogue = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM catalogue_item WHERE catalogue = ?');
   }
 
-  /** Creates the search indexes when missing (after an interrupted bulk import). */
+  /** Creates the indexes a large import dropped, when missing (after it was interrupted). */
   ensureSearchIndexes(): void {
-    for (const [name, on] of SEARCH_INDEXES) this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ${on}`);
+    this.indexes.ensure();
   }
 
   /**
    * Runs a large import with the search indexes dropped and rebuilt afterwards, also when
-   * the import fails. Searches meanwhile still work, by scanning.
+   * the import fails; with `codeIndex` (an import into an empty catalogue, see
+   * insertStagedRows) also without the unique code index.
    */
-  async withoutSearchIndexes<T>(fn: () => Promise<T>): Promise<T> {
-    for (const [name] of SEARCH_INDEXES) this.db.exec(`DROP INDEX IF EXISTS ${name}`);
-    try {
-      return await fn();
-    } finally {
-      this.ensureSearchIndexes();
-    }
+  withoutSearchIndexes<T>(fn: () => Promise<T>, options: { codeIndex?: boolean } = {}): Promise<T> {
+    return this.indexes.without(fn, options);
+  }
+
+  /**
+   * Creates the unique code index again at the end of an import without it, keeping the
+   * newest row of a code the file held twice. Call inside the import's last transaction.
+   */
+  restoreCodeIndex(): DuplicateCounts {
+    return this.indexes.restoreCodeIndex();
+  }
+
+  /**
+   * Inserts the rows of the attached staging file (stage-file.ts) as new items, with the ids
+   * they were staged with, name index included. Only for a catalogue that had no rows when the
+   * import began, without the unique code index (a code the file holds twice stays twice
+   * until restoreCodeIndex): catalogue_item then has no index at all, and SQLite copies the
+   * staged records as they are. Call inside a transaction.
+   */
+  insertStagedRows(): UpsertCounts {
+    // Exactly this form (same table definition, SELECT * and nothing else) is the transfer optimisation.
+    const inserted = this.db.prepare(`INSERT INTO main.catalogue_item SELECT * FROM ${STAGED_ITEMS}`).run().changes;
+    this.db
+      .prepare(
+        `INSERT INTO catalogue_name_fts (rowid, chars) SELECT first_id + key, value FROM ${STAGED_NAMES}, json_each(tokens)`,
+      )
+      .run();
+    return { inserted, updated: 0, unchanged: 0 };
+  }
+
+  /** Upserts the rows of the attached staging file, in file order (their staged ids are not used). Call inside a transaction. */
+  upsertStagedRows(rows: number): UpsertCounts {
+    const before = this.lastId();
+    const stmt = this.db.prepare<[], { id: number }>(upsertSql(FILE_ITEM_COLUMNS, FILE_NEWER, STAGED_ROWS));
+    return this.applyChanges(
+      before,
+      stmt.all().map((r) => r.id),
+      rows,
+    );
   }
 
   /** Upserts file rows (FILE_ITEM_COLUMNS order). Call inside a transaction. */
@@ -157,35 +141,47 @@ export class CatalogueItemStore {
     return this.upsertWith(this.upsertQuery, rows);
   }
 
+  /** Highest id stored (0 for none): new rows get the ids above it. */
+  lastId(): number {
+    return this.maxId.get()?.id ?? 0;
+  }
+
+  /** The CREATE TABLE statement of catalogue_item, for staging files of the same layout. */
+  tableDefinition(): string {
+    return this.tableSql.get()?.sql ?? '';
+  }
+
   /** Items stored, in all catalogues or in one. */
   count(catalogue?: string): number {
     return (catalogue === undefined ? this.countAll.get() : this.countByCatalogue.get(catalogue))?.n ?? 0;
   }
 
   private upsertWith(stmt: typeof this.upsertFile, rows: readonly ItemParams[]): UpsertCounts {
-    // Rowids of new rows are above every id stored before the batch (INTEGER PRIMARY KEY).
-    const before = this.maxId.get()?.id ?? 0;
-    const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-    let lastNew = before;
+    const before = this.lastId();
     const changed: number[] = [];
     for (const row of rows) {
       const hit = stmt.get(row);
-      if (hit === undefined) counts.unchanged++;
-      else if (hit.id > lastNew) {
-        counts.inserted++;
-        lastNew = hit.id;
-      } else {
-        counts.updated++;
-        // A row inserted earlier in this batch is indexed with the range below.
-        if (hit.id <= before) changed.push(hit.id);
-      }
+      if (hit !== undefined) changed.push(hit.id);
     }
-    // New rows got consecutive ids inside this transaction: index them in one statement.
-    if (lastNew > before) this.indexRange.run(before + 1, lastNew);
-    for (const id of new Set(changed)) {
+    return this.applyChanges(before, changed, rows.length);
+  }
+
+  /**
+   * Counts an upsert of `rows` rows that returned `changed` (the id of each row inserted or
+   * updated) and brings the name index along. Rowids of new rows are above every id stored
+   * before (INTEGER PRIMARY KEY) and consecutive within the transaction; a new row changed
+   * again by a later row of the same code is returned twice.
+   */
+  private applyChanges(before: number, changed: readonly number[], rows: number): UpsertCounts {
+    const fresh = new Set<number>();
+    const old = new Set<number>();
+    for (const id of changed) (id > before ? fresh : old).add(id);
+    // New rows are indexed in one statement, with what they hold at the end of the batch.
+    if (fresh.size > 0) this.indexRange.run(before + 1, before + fresh.size);
+    for (const id of old) {
       this.unindex.run(id);
       this.indexOne.run(id);
     }
-    return counts;
+    return { inserted: fresh.size, updated: changed.length - fresh.size, unchanged: rows - changed.length };
   }
 }

@@ -7,7 +7,8 @@
 import { MoneyFormatError, parsePrice, parseRatio } from '../core/money';
 import { catalogueOfListType, type PagedInfno } from './catalogues';
 import { pageError } from './errors';
-import type { CatalogueItemStore, ItemParams } from './item-store';
+import type { ItemParams } from './item-columns';
+import type { CatalogueItemStore } from './item-store';
 import type { HilistMapping, LocalCodeMapping, MappingStore, PriceCap, SelfpayRatio } from './mapping-store';
 
 export interface PageWrite {

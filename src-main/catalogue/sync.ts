@@ -63,6 +63,8 @@ export interface StepResult {
   readonly pages: number;
   /** File catalogues: local max version after the sync. */
   readonly localVer: string | null;
+  /** File catalogues: most worker threads that parsed one of its files (0: all parsed on the main thread). */
+  readonly parseThreads?: number;
   /**
    * The center's refusal of the step's first request (a catalogue or dictionary the center
    * does not offer): the step is skipped and the sync goes on. A refusal later in a step
@@ -153,7 +155,7 @@ export async function syncCatalogue(
 
 async function syncFile(local: LocalCatalogue, port: CataloguePort, infno: string, options: SyncOptions): Promise<StepResult> {
   let ver = local.state.get(infno).localVer ?? INITIAL_VER;
-  const totals = { rows: 0, written: 0, unchanged: 0, versions: 0 };
+  const totals = { rows: 0, written: 0, unchanged: 0, versions: 0, parseThreads: 0 };
   for (;;) {
     if (options.signal?.aborted) throw abortedError(infno);
     const asked = await refusable(() => port.versionDownload(infno, ver), totals.versions === 0);
@@ -189,6 +191,7 @@ async function syncFile(local: LocalCatalogue, port: CataloguePort, infno: strin
     totals.written += result.inserted + result.updated;
     totals.unchanged += result.unchanged;
     totals.versions++;
+    totals.parseThreads = Math.max(totals.parseThreads, result.parseThreads);
   }
   if (totals.versions === 0) local.state.update(infno, { lastSyncedAt: formatDateTime(new Date()) });
   return { infno, mode: 'file', ...totals, pages: 0, localVer: ver === INITIAL_VER ? null : ver };

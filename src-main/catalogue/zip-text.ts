@@ -83,23 +83,21 @@ export interface LineChunk {
   readonly firstLine: number;
 }
 
+/** The message for text that is not UTF-8, shared by the readers here and the parse workers. */
+export function notUtf8Message(entryName: string, line: number): string {
+  return `${entryName} 不是 UTF-8 文本 (第 ${line} 行附近)`;
+}
+
 /**
  * The lines of one entry, a chunk at a time. Checks that the text is UTF-8 and that the
  * inflated size and CRC match the directory (a truncated or altered download fails here).
  */
 export async function* entryLines(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<LineChunk> {
-  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
-  const chunks: AsyncIterable<Buffer> =
-    entry.method === 0 ? Readable.from([Buffer.from(data)]) : Readable.from([data]).pipe(inflater(entry.name));
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let carry = '';
   let lineNo = 1;
-  let inflated = 0;
-  let crc = 0;
   try {
-    for await (const chunk of chunks) {
-      inflated += chunk.length;
-      if (crc32) crc = crc32(chunk, crc);
+    for await (const chunk of inflated(bytes, entry)) {
       const text = carry + decoder.decode(chunk, { stream: true });
       const end = text.lastIndexOf('\n');
       if (end < 0) {
@@ -113,17 +111,118 @@ export async function* entryLines(bytes: Uint8Array, entry: ZipEntry): AsyncGene
     }
     carry += decoder.decode();
   } catch (error) {
-    if (error instanceof ZipTextError) throw error;
-    const message = (error as Error).message;
     if ((error as { code?: string }).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-      throw new ZipTextError(`${entry.name} 不是 UTF-8 文本 (第 ${lineNo} 行附近)`, lineNo);
+      throw new ZipTextError(notUtf8Message(entry.name, lineNo), lineNo);
     }
-    throw new ZipTextError(`${entry.name} 解压失败: ${message}`, lineNo);
-  }
-  if (inflated !== entry.size || (crc32 && crc >>> 0 !== entry.crc)) {
-    throw new ZipTextError(`${entry.name} 内容与 ZIP 目录不符 (大小或 CRC 校验失败), 文件可能损坏`, lineNo);
+    throw withLine(error, entry.name, lineNo);
   }
   if (carry !== '') yield { lines: [carry], firstLine: lineNo };
+}
+
+export interface LineBatch {
+  /** UTF-8 bytes of whole lines (undecoded: the parse worker decodes them), in a buffer of their own. */
+  readonly bytes: Uint8Array;
+  /** 1-based line number of the first line within the entry. */
+  readonly firstLine: number;
+  /** Lines in the batch, blank ones included. */
+  readonly lines: number;
+  /** Data rows in the batch: its lines but the blank ones. */
+  readonly rows: number;
+}
+
+/**
+ * The lines of one entry as undecoded batches for the parse workers, batch k holding
+ * `rowsPerBatch(k)` non-blank lines (the last one fewer). Lines are cut at the newline byte,
+ * which never occurs inside a UTF-8 sequence; size and CRC are checked as by entryLines,
+ * before the last batch is handed out.
+ */
+export async function* entryBatches(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  rowsPerBatch: (batch: number) => number,
+): AsyncGenerator<LineBatch> {
+  let batch = 0;
+  let limit = rowsPerBatch(batch);
+  let parts: Uint8Array[] = [];
+  let firstLine = 1;
+  let lines = 0;
+  let rows = 0;
+  // The unfinished line carried from earlier chunks: its length and first byte (a blank line
+  // has at most one byte, a \r).
+  let partial = 0;
+  let partialByte = 0;
+  let first = true;
+  try {
+    for await (const chunk of inflated(bytes, entry)) {
+      let start = 0;
+      // A byte order mark is no text: the decoder drops it (a line of only a BOM is blank).
+      let lineStart = first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+      first = false;
+      for (let nl = chunk.indexOf(10); nl >= 0; nl = chunk.indexOf(10, nl + 1)) {
+        const length = partial + nl - lineStart;
+        const only = partial > 0 ? partialByte : chunk[lineStart];
+        // A blank line (empty or a lone \r) is no row: the parser skips it.
+        if (length > 1 || (length === 1 && only !== 13)) rows++;
+        lines++;
+        partial = 0;
+        lineStart = nl + 1;
+        if (rows >= limit) {
+          parts.push(chunk.subarray(start, nl + 1));
+          yield { bytes: concat(parts), firstLine, lines, rows };
+          limit = rowsPerBatch(++batch);
+          parts = [];
+          firstLine += lines;
+          lines = 0;
+          rows = 0;
+          start = nl + 1;
+        }
+      }
+      if (lineStart < chunk.length) {
+        if (partial === 0) partialByte = chunk[lineStart] as number;
+        partial += chunk.length - lineStart;
+      }
+      if (start < chunk.length) parts.push(chunk.subarray(start));
+    }
+  } catch (error) {
+    throw withLine(error, entry.name, firstLine + lines);
+  }
+  // The last line may end without a line break.
+  if (partial > 1 || (partial === 1 && partialByte !== 13)) rows++;
+  if (parts.length > 0) yield { bytes: concat(parts), firstLine, lines: lines + (partial > 0 ? 1 : 0), rows };
+}
+
+/** The parts in one new buffer of their own (a pooled Buffer could not be transferred to a worker). */
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** The inflated bytes of one entry, a chunk at a time; checks the size and CRC at its end. */
+async function* inflated(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<Buffer> {
+  const data = bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
+  const chunks: AsyncIterable<Buffer> =
+    entry.method === 0 ? Readable.from([Buffer.from(data)]) : Readable.from([data]).pipe(inflater(entry.name));
+  let size = 0;
+  let crc = 0;
+  for await (const chunk of chunks) {
+    size += chunk.length;
+    if (crc32) crc = crc32(chunk, crc);
+    yield chunk;
+  }
+  if (size !== entry.size || (crc32 && crc >>> 0 !== entry.crc)) {
+    throw new ZipTextError(`${entry.name} 内容与 ZIP 目录不符 (大小或 CRC 校验失败), 文件可能损坏`);
+  }
+}
+
+/** A read failure as a ZipTextError naming the line it happened at. */
+function withLine(error: unknown, entryName: string, line: number): ZipTextError {
+  if (error instanceof ZipTextError) return error.line === undefined ? new ZipTextError(error.message, line) : error;
+  return new ZipTextError(`${entryName} 解压失败: ${(error as Error).message}`, line);
 }
 
 function inflater(name: string) {

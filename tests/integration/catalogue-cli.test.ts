@@ -4,11 +4,14 @@
  * the next run completes from where it stopped.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt, runCli } from '../helpers/cli';
 import { makeTempDir } from '../helpers/temp-dir';
+import { SANDBOX_DEFAULT_INSTITUTION } from '../../src-main/config/schema';
 import { startSandboxCenter, type RunningSandbox } from '../../src-main/sandbox/server';
 import type { CatalogueInfno } from '../../src-main/sandbox/store';
 
@@ -28,7 +31,21 @@ afterAll(async () => {
   temp?.cleanup();
 });
 
-const envFor = (name: string): NodeJS.ProcessEnv => ({ YIBAO_DATA_DIR: join(temp.dir, name), YIBAO_CENTER_URL: sandbox.url });
+/**
+ * Each counter is another PC of the same institution: its own data directory and terminal slot
+ * (msgid range), or two of them could send the same msgid within one second.
+ */
+const slots = new Map<string, number>();
+function envFor(name: string): NodeJS.ProcessEnv {
+  const dir = join(temp.dir, name);
+  if (!slots.has(name)) {
+    slots.set(name, slots.size + 1);
+    mkdirSync(dir, { recursive: true });
+    const institution = { ...SANDBOX_DEFAULT_INSTITUTION, terminalSlot: slots.get(name) };
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ institution }));
+  }
+  return { YIBAO_DATA_DIR: dir, YIBAO_CENTER_URL: sandbox.url };
+}
 const distinct = (where: string) =>
   (sandbox.center.store.db.prepare(`SELECT count(DISTINCT code) AS n FROM catalogue_item WHERE ${where}`).get() as { n: number })
     .n;
@@ -66,6 +83,21 @@ describe('yibao catalogue', () => {
     const bad = await runCli(['catalogue', 'sync', '--only', '1312a', ...OPERATOR], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('1312a 不是可同步的目录交易');
+  }, 120_000);
+
+  it('sync --only 1301: the 100,000-row first version is parsed by the bundled worker threads', async () => {
+    const env = envFor('counter-c');
+    const sync = await runCli(['catalogue', 'sync', '--only', '1301', ...OPERATOR, '--json'], env);
+    expect(sync.code, sync.stderr).toBe(0);
+    const report = JSON.parse(sync.stdout) as { steps: { rows: number; parseThreads: number; versions: number }[] };
+    const versions = sandbox.center.store.catalogue.versions('1301');
+    expect(report.steps[0]).toMatchObject({ versions: versions.length, rows: sandbox.center.store.catalogue.count('1301') });
+    // Not the fallback on the main thread: out/cli/catalogue-stage-worker.mjs loaded in each worker.
+    expect(report.steps[0]?.parseThreads).toBe(Math.min(3, availableParallelism()));
+    expect(sync.stderr).toMatch(/个线程解析/);
+    const status = await runCli(['catalogue', 'status', '--json'], env);
+    const s = JSON.parse(status.stdout) as { states: { infno: string; localVer: string | null }[] };
+    expect(s.states.find((x) => x.infno === '1301')?.localVer).toBe(versions.at(-1)?.ver);
   }, 120_000);
 
   it('a sync killed mid-pass continues where it stopped on the next run', async () => {

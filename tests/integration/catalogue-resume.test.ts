@@ -14,6 +14,7 @@ import { YibaoError } from '../../src-main/core/errors';
 import { UnknownOutcomeError } from '../../src-main/protocol/call-errors';
 import type { CatalogueInfno } from '../../src-main/sandbox/store';
 import { startHarness, type Harness } from '../helpers/sandbox-harness';
+import { anyError, rejectionOf } from '../helpers/rejection';
 
 const OPERATOR = { opter: 'C002', opterName: '目录员二' };
 
@@ -43,14 +44,7 @@ async function counter(name: string): Promise<{ app: CounterApp; local: LocalCat
   return { app, local, port: centerPort(app, OPERATOR) };
 }
 
-async function failure(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected the sync to stop');
-}
+const failure = (p: Promise<unknown>) => rejectionOf(p, anyError);
 
 describe('resuming an interrupted catalogue sync', () => {
   it('stopped in the middle of a file: keeps the batches, then finishes without duplicates', async () => {

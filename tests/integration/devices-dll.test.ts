@@ -9,10 +9,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DllReader, type DllReaderOptions } from '../../src-main/devices/dll/dll-reader';
 import { DllHostProcess } from '../../src-main/devices/dll/host-process';
 import { initCall, readCardCall } from '../../src-main/devices/dll/vendor-api';
-import { isDeviceError, type DeviceError } from '../../src-main/devices/device-errors';
+import { isDeviceError } from '../../src-main/devices/device-errors';
 import type { Credential, ReadResult } from '../../src-main/devices/types';
 import { buildNativeDouble, DoubleControl, type NativeBuild } from '../helpers/devices-native';
 import { makeTempDir } from '../helpers/temp-dir';
+import { rejectionOf } from '../helpers/rejection';
 
 const PERSON = {
   certno: '420102198001011231',
@@ -68,15 +69,7 @@ function reader(options: Partial<DllReaderOptions> = {}): DllReader {
   return r;
 }
 
-async function failure(p: Promise<unknown>): Promise<DeviceError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isDeviceError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the read to fail');
-}
+const failure = (p: Promise<unknown>) => rejectionOf(p, isDeviceError);
 
 function card(result: ReadResult) {
   expect(result.credential.kind).toBe('card');

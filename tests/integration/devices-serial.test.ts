@@ -5,8 +5,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isDeviceError, type DeviceError } from '../../src-main/devices/device-errors';
+import { isDeviceError } from '../../src-main/devices/device-errors';
 import { SerialScannerReader } from '../../src-main/devices/scanner/serial-reader';
+import { rejectionOf } from '../helpers/rejection';
 
 const EC = {
   ecToken: 'EC420100ABCDEF0123456789ABCDEF0123',
@@ -85,15 +86,7 @@ function gbk(text: string): Buffer {
   return r.stdout;
 }
 
-async function failure(p: Promise<unknown>): Promise<DeviceError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isDeviceError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the read to fail');
-}
+const failure = (p: Promise<unknown>) => rejectionOf(p, isDeviceError);
 
 /** Opens the port first (the read), then lets the scanner send. */
 async function readWhile(r: SerialScannerReader, send: () => Promise<void>) {

@@ -9,9 +9,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, CLINIC, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR, personInfoInput, personsOf, pharmacySaleInput, typicalBasket } from '../helpers/sandbox-fixtures';
 import { startScriptedServer } from '../helpers/scripted-server';
-import { type CenterCallError, UnknownOutcomeError } from '../../src-main/protocol/call-errors';
+import { YibaoError } from '../../src-main/core/errors';
+import { isCenterCallError, UnknownOutcomeError } from '../../src-main/protocol/call-errors';
 import type { CounterApp } from '../../src-main/app/counter-app';
 import type { PersonRow } from '../../src-main/sandbox/store';
+import { instanceOf, rejectionOf } from '../helpers/rejection';
 
 let h: Harness;
 let app: CounterApp;
@@ -34,14 +36,9 @@ const center = () => h.sandbox.center;
 const balance = () => center().store.ledger.balance(person.psnNo, '310');
 const sale = () => pharmacySaleInput(center().store, person, typicalBasket(center().store));
 
-async function failure(p: Promise<unknown>): Promise<CenterCallError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as CenterCallError;
-  }
-  throw new Error('expected a failure');
-}
+const failure = (p: Promise<unknown>) => rejectionOf(p, isCenterCallError);
+/** A call the counter refuses before sending anything (no sign-in, a reversal pending). */
+const refusal = (p: Promise<unknown>) => rejectionOf(p, instanceOf(YibaoError));
 
 describe('journal records', () => {
   it('an ok call with its response, a rejected one with the err_msg, a not-sent one as not-sent', async () => {
@@ -119,7 +116,7 @@ describe('unknown outcomes', () => {
     const e = await failure(app.callAs(OPERATOR, '2102', sale()));
     expect(e.detail).toMatchObject({ journalState: 'reversing' });
     expect(balance()).toBeLessThan(before);
-    const held = await failure(app.callAs(OPERATOR, '2102', sale()));
+    const held = await refusal(app.callAs(OPERATOR, '2102', sale()));
     expect(held.code).toBe('E_PENDING_REVERSAL');
     expect(held.messageZh).toContain('冲正完成前不能办理新的结算');
 
@@ -191,7 +188,7 @@ describe('unknown outcomes', () => {
 describe('sign-in', () => {
   it('refuses calls locally without a sign-in', async () => {
     const fresh = await h.openApp({}, 'fresh');
-    const e = await failure(fresh.callAs(undefined, '1101', personInfoInput(person)));
+    const e = await refusal(fresh.callAs(undefined, '1101', personInfoInput(person)));
     expect(e.code).toBe('E_NOT_SIGNED_IN');
     expect(fresh.journal.list()).toHaveLength(0);
   });

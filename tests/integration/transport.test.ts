@@ -9,6 +9,7 @@ import { HttpTransport } from '../../src-main/protocol/transport';
 import { parseResponseText } from '../../src-main/protocol/response';
 import { CenterCallError, NotSentError, RejectedError, UnknownOutcomeError } from '../../src-main/protocol/call-errors';
 import { startScriptedServer, type ScriptedServer } from '../helpers/scripted-server';
+import { instanceOf, rejectionOf } from '../helpers/rejection';
 
 const call = { infno: '2207', msgid: 'H42010000002202611230902030001' };
 const timeouts = { connectMs: 500, readMs: 400 };
@@ -33,15 +34,7 @@ async function send(url = server.url): Promise<unknown> {
   return parseResponseText(res.bytes.toString('utf8'), call).output;
 }
 
-async function failure(p: Promise<unknown>): Promise<CenterCallError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(CenterCallError);
-    return e as CenterCallError;
-  }
-  throw new Error('expected the call to fail');
-}
+const failure = (p: Promise<unknown>) => rejectionOf(p, instanceOf(CenterCallError));
 
 describe('transport classification', () => {
   it('ok: returns the output', async () => {

@@ -9,6 +9,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { importCatalogueFile, type FileImportResult } from '../../src-main/catalogue/file-import';
 import { YibaoError } from '../../src-main/core/errors';
 import { catalogueZip, drugRow, tempCatalogue, txtLine, zipLines } from '../helpers/catalogue-fixtures';
+import { instanceOf, rejectionOf } from '../helpers/rejection';
 
 let done: () => void = () => {};
 afterEach(() => done());
@@ -19,15 +20,7 @@ function open() {
   return t.local;
 }
 
-async function failure(p: Promise<unknown>): Promise<YibaoError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(YibaoError);
-    return e as YibaoError;
-  }
-  throw new Error('expected the import to fail');
-}
+const failure = (p: Promise<unknown>) => rejectionOf(p, instanceOf(YibaoError));
 
 describe('importCatalogueFile', () => {
   it('stores every column, with ratios and prices as integers and null for empties', async () => {

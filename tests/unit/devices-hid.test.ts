@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { decodePosReport, PosScanCollector } from '../../src-main/devices/scanner/hid-pos';
 import { HidScannerReader, type HidDeviceLike } from '../../src-main/devices/scanner/hid-reader';
 import { listHidDevices } from '../../src-main/devices/enumerate';
-import { isDeviceError, type DeviceError } from '../../src-main/devices/device-errors';
+import { isDeviceError } from '../../src-main/devices/device-errors';
 import { encodeCString } from '../../src-main/devices/charset';
+import { rejectionOf } from '../helpers/rejection';
 
 /**
  * Reports a Honeywell Voyager 1602g sent over USB HID POS (REVINF answer), as published in
@@ -86,15 +87,7 @@ class FakeHid extends EventEmitter implements HidDeviceLike {
   }
 }
 
-async function failure(p: Promise<unknown>): Promise<DeviceError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isDeviceError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the read to fail');
-}
+const failure = (p: Promise<unknown>) => rejectionOf(p, isDeviceError);
 
 describe('HidScannerReader', () => {
   it('a GBK e-certificate in three reports becomes the credential; closing closes the device', async () => {

@@ -80,7 +80,9 @@ class ProgressLine {
     const line = r.refused
       ? `${this.prefix}  中心未提供: ${r.refused}`
       : `${this.prefix}  收到 ${r.rows} 行, 写入 ${r.written}, 未变 ${r.unchanged}` +
-        (r.mode === 'file' ? `, ${r.versions} 个版本, 本地版本 ${r.localVer ?? '(无)'}` : `, ${r.pages} 次请求`);
+        (r.mode === 'file'
+          ? `, ${r.versions} 个版本, 本地版本 ${r.localVer ?? '(无)'}` + (r.parseThreads ? `, ${r.parseThreads} 个线程解析` : '')
+          : `, ${r.pages} 次请求`);
     process.stderr.write(this.tty ? `\r\x1b[2K${line}\n` : `${line}\n`);
   }
 }
