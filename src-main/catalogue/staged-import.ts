@@ -13,13 +13,12 @@
  * local version (onComplete) only advances in the last batch's transaction, after the row
  * count was checked.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { abortedError, fileError } from './errors';
 import type { FileImportOptions, FileImportResult } from './file-import';
 import type { CatalogueItemStore, UpsertCounts } from './item-store';
+import { openStageDir } from './stage-dir';
 import { STAGE_SCHEMA, type StagedBatch } from './stage-file';
 import { StagePool } from './stage-pool';
 import { ZipTextError, entryBatches, zipEntries } from './zip-text';
@@ -40,16 +39,16 @@ export async function importStaged(
   rowsPerBatch: (batch: number) => number,
 ): Promise<FileImportResult> {
   const fresh = items.count(options.infno) === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'yibao-catalogue-'));
+  const dir = openStageDir();
   const ctx = { infno: options.infno, filename: options.filename, itemTable: items.tableDefinition() };
   const pool = StagePool.open(ctx, options.threads);
-  const run = new StagedImport(items, pool, dir, options, fresh);
+  const run = new StagedImport(items, pool, dir.path, options, fresh);
   try {
     return await items.withoutSearchIndexes(() => run.importZip(zip, rowsPerBatch), { codeIndex: fresh });
   } finally {
     await run.settle();
     await pool.close();
-    rmSync(dir, { recursive: true, force: true });
+    dir.remove();
   }
 }
 

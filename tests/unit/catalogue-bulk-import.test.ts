@@ -7,13 +7,14 @@
  * next open and the next sync do not repair.
  */
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importCatalogueFile, type FileImportOptions } from '../../src-main/catalogue/file-import';
 import { LocalCatalogue } from '../../src-main/catalogue/local-catalogue';
+import { openStageDir } from '../../src-main/catalogue/stage-dir';
 import { entryBatches, zipEntries } from '../../src-main/catalogue/zip-text';
 import { YibaoError } from '../../src-main/core/errors';
 import { drugRow, txtLine, zipLines, type TxtRow } from '../helpers/catalogue-fixtures';
@@ -183,23 +184,41 @@ describe('bulk catalogue import', () => {
     expect(bad.messageZh).toMatch(/不是 UTF-8 文本 \(第 40001 行附近\)/);
   }, 60_000);
 
-  it('killed between batches: the next open restores every index and one row per code, the next sync completes the file', async () => {
+  it('killed between batches: the next open restores every index and one row per code, the next import removes the staging files left behind, the next sync completes the file', async () => {
     const rows = fileRows([25_000, 25_001, 25_002, 40_000]);
     const lines = rows.map(txtLine);
     const { file, open } = tempDb();
     const zipFile = `${file}.zip`;
     writeFileSync(zipFile, zipLines(lines));
     const script = join(__dirname, '..', 'helpers', 'catalogue-import-child.ts');
+    let childPid = 0;
     const signal = await new Promise<NodeJS.Signals | null>((resolve, reject) => {
       const child = spawn(process.execPath, ['--import', 'tsx', script, file, zipFile, String(ROWS), '10000', '30000'], {
         stdio: ['ignore', 'pipe', 'inherit'],
         // The staging files it leaves behind go with the test's directory.
         env: { ...process.env, TMPDIR: dirname(file) },
       });
+      childPid = child.pid ?? 0;
       child.on('error', reject);
       child.on('exit', (_code, sig) => resolve(sig));
     });
     expect(signal).toBe('SIGKILL');
+    const tmp = dirname(file);
+    const stageDirs = () =>
+      readdirSync(tmp)
+        .filter((n) => n.startsWith('yibao-catalogue-'))
+        .sort();
+    const abandoned = stageDirs();
+    expect(abandoned).toHaveLength(1);
+    expect(abandoned[0]).toMatch(new RegExp(`^yibao-catalogue-${childPid}-`));
+    expect(readdirSync(join(tmp, abandoned[0]!)).length).toBeGreaterThan(0);
+    // The directory of an import still running (this test's parent process) stays.
+    const running = `yibao-catalogue-${process.ppid}-running`;
+    mkdirSync(join(tmp, running));
+    const next = openStageDir(tmp);
+    expect(stageDirs()).toEqual([running, basename(next.path)].sort());
+    next.remove();
+    expect(stageDirs()).toEqual([running]);
 
     // As the process left it: three batches with three codes twice, the code index still dropped.
     const raw = new Database(file);
