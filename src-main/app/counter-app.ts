@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { YibaoError } from '../core/errors';
-import { loadConfig, type LoadedConfig } from '../config/load';
+import { loadConfig, sandboxDataDir, type LoadedConfig } from '../config/load';
 import { getProfile } from '../registry/profile';
 import { openDatabase, type Db } from '../storage/sqlite';
 import { CLIENT_MIGRATIONS } from '../storage/client/migrations';
@@ -28,6 +28,11 @@ export interface CounterApp {
   /** The same file on a NORMAL-sync connection, for writes that need no fsync of their own (caches). */
   readonly lightDb: Db;
   readonly centerUrl: string;
+  /**
+   * The center the journal, sign-ins and 对账 runs belong to: its URL, or for the embedded
+   * sandbox (a new port at every start) its ledger directory, so that a restart finds them again.
+   */
+  readonly centerId: string;
   readonly client: CenterClient;
   readonly sessions: OperatorSessions;
   readonly areas: SqliteInsuredAreaBook;
@@ -77,15 +82,17 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
   // including the reservation; the insured-area book is a cache that 1101 refills.
   const lightDb = openDatabase(dbFile, { migrations: CLIENT_MIGRATIONS, synchronous: 'NORMAL' });
 
+  const configuredUrl = options.centerUrl ?? config.center.url;
   let sandbox: RunningSandbox | null = null;
-  let centerUrl = options.centerUrl ?? config.center.url;
-  if (!centerUrl) {
-    sandbox = await startSandboxCenter({
-      dataDir: config.sandbox.dataDir ?? join(dataDir, 'sandbox'),
-      port: config.sandbox.port,
-      seed: config.sandbox.seed,
-    });
+  let centerUrl: string;
+  let centerId: string;
+  if (configuredUrl) {
+    centerUrl = centerId = configuredUrl;
+  } else {
+    const sandboxDir = sandboxDataDir(loaded);
+    sandbox = await startSandboxCenter({ dataDir: sandboxDir, port: config.sandbox.port, seed: config.sandbox.seed });
     centerUrl = sandbox.url;
+    centerId = `sandbox:${sandboxDir}`;
   }
 
   const transport = options.transport ?? new HttpTransport();
@@ -95,7 +102,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     config.institution.terminalSlot,
   );
   const areas = new SqliteInsuredAreaBook(lightDb);
-  const journal = new JournalStore(db, dbFile, centerUrl);
+  const journal = new JournalStore(db, dbFile, centerId);
   const client = new CenterClient({
     url: centerUrl,
     envelope: {
@@ -118,7 +125,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
       withTap(new JournalObserver(journal, (infno) => infno === '2601' || isReversible(profile, infno)), options.tap),
     areas,
   });
-  const sessions = new OperatorSessions(db, config.institution.fixmedinsCode, centerUrl, config.signIn);
+  const sessions = new OperatorSessions(db, config.institution.fixmedinsCode, centerId, config.signIn);
   const resolver = new OutcomeResolver(journal, client, sessions, profile);
   const recovery =
     options.recover !== false && journal.open().length > 0 ? await resolver.resolveAll({ ignoreBackoff: true }) : null;
@@ -162,6 +169,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     db,
     lightDb,
     centerUrl,
+    centerId,
     client,
     sessions,
     areas,

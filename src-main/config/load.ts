@@ -68,6 +68,11 @@ export function loadConfig(options: { path?: string; env?: NodeJS.ProcessEnv } =
   return { config, path, fileExists, dataDir };
 }
 
+/** The embedded sandbox center's ledger directory; a relative sandbox.dataDir is taken from the data directory. */
+export function sandboxDataDir(loaded: LoadedConfig): string {
+  return resolve(loaded.dataDir, loaded.config.sandbox.dataDir ?? 'sandbox');
+}
+
 /** Validates and writes atomically (temp file + rename), so a crash never leaves half a config. */
 export function saveConfig(path: string, file: ConfigFile): Config {
   const config = parseConfig(file, path);

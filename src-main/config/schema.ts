@@ -70,7 +70,7 @@ export const configSchema = z.strictObject({
     .strictObject({
       port: z.number().int().min(0).max(65535).default(0),
       seed: z.number().int().min(0).default(20261123),
-      /** Default: <dataDir>/sandbox */
+      /** Default: <dataDir>/sandbox; a relative path is taken from dataDir. */
       dataDir: z.string().optional(),
     })
     .prefault({}),

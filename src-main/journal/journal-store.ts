@@ -25,6 +25,7 @@ export interface JournalEntry {
   readonly opterName: string;
   readonly signNo: string;
   readonly fixmedinsCode: string;
+  /** The center's URL, or `sandbox:<ledger directory>` for the embedded sandbox (CounterApp.centerId). */
   readonly centerUrl: string;
   readonly psnNo: string | null;
   readonly state: JournalState;
@@ -106,7 +107,8 @@ export class JournalStore {
   constructor(
     private readonly db: Db,
     file: string,
-    private readonly centerUrl: string,
+    /** CounterApp.centerId: the center's URL, or the embedded sandbox's ledger directory. */
+    private readonly centerId: string,
   ) {
     // Same file, second connection, NORMAL sync: only for the "sent" marker.
     this.markers = file === ':memory:' ? db : openDatabase(file, { migrations: CLIENT_MIGRATIONS, synchronous: 'NORMAL' });
@@ -149,7 +151,7 @@ export class JournalStore {
         envelope.opter_name,
         envelope.sign_no,
         envelope.fixmedins_code,
-        this.centerUrl,
+        this.centerId,
         psnNoOf(envelope.input),
         text,
         reversesId,
@@ -252,7 +254,7 @@ export class JournalStore {
     const marks = OPEN_STATES.map(() => '?').join(',');
     return cached<unknown[], JournalEntry>(this.db, `${SELECT} WHERE state IN (${marks}) AND center_url = ? ORDER BY id`).all(
       ...OPEN_STATES,
-      this.centerUrl,
+      this.centerId,
     );
   }
 

@@ -18,7 +18,7 @@ import { ReconcileStore } from './reconcile-store';
 import type { ReconcileKind, ReconcileRunView } from './views';
 
 /** The parts of the counter app a reconciliation uses. */
-export type ReconcileApp = Pick<CounterApp, 'callAs' | 'journal' | 'db' | 'centerUrl' | 'loaded' | 'client' | 'sessions'>;
+export type ReconcileApp = Pick<CounterApp, 'callAs' | 'journal' | 'db' | 'centerId' | 'loaded' | 'client' | 'sessions'>;
 
 export interface RunRequest {
   readonly kind: ReconcileKind;
@@ -31,7 +31,7 @@ export interface RunRequest {
 }
 
 export function reconcileStoreOf(app: ReconcileApp): ReconcileStore {
-  return new ReconcileStore(app.db, app.loaded.config.institution.fixmedinsCode, app.centerUrl);
+  return new ReconcileStore(app.db, app.loaded.config.institution.fixmedinsCode, app.centerId);
 }
 
 /** 3201 for one group: the answer's stmt_rslt 0 is 平. */

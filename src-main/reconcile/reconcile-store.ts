@@ -50,7 +50,8 @@ export class ReconcileStore {
   constructor(
     private readonly db: Db,
     private readonly fixmedinsCode: string,
-    private readonly centerUrl: string,
+    /** CounterApp.centerId: the center's URL, or the embedded sandbox's ledger directory. */
+    private readonly centerId: string,
   ) {}
 
   startRun(kind: ReconcileKind, begndate: string, enddate: string, opter: string | null): number {
@@ -59,7 +60,7 @@ export class ReconcileStore {
         `INSERT INTO reconcile_run (kind, begndate, enddate, fixmedins_code, center_url, opter, started_at, result)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'running')`,
       )
-      .run(kind, begndate, enddate, this.fixmedinsCode, this.centerUrl, opter, formatDateTime(new Date()));
+      .run(kind, begndate, enddate, this.fixmedinsCode, this.centerId, opter, formatDateTime(new Date()));
     return Number(info.lastInsertRowid);
   }
 

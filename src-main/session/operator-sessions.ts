@@ -30,7 +30,8 @@ export class OperatorSessions {
   constructor(
     private readonly db: Db,
     private readonly fixmedinsCode: string,
-    private readonly centerUrl: string,
+    /** CounterApp.centerId: the center's URL, or the embedded sandbox's ledger directory. */
+    private readonly centerId: string,
     private readonly network: SignInNetwork = {},
   ) {}
 
@@ -40,7 +41,7 @@ export class OperatorSessions {
       this.db,
       `SELECT opter, opter_name, sign_no, sign_time FROM operator_session
          WHERE opter = ? AND fixmedins_code = ? AND center_url = ? AND sign_no IS NOT NULL`,
-    ).get(opter, this.fixmedinsCode, this.centerUrl);
+    ).get(opter, this.fixmedinsCode, this.centerId);
     return row ? toSession(row) : undefined;
   }
 
@@ -51,7 +52,7 @@ export class OperatorSessions {
       `SELECT opter, opter_name, sign_no, sign_time FROM operator_session
          WHERE fixmedins_code = ? AND center_url = ? AND sign_no IS NOT NULL
          ORDER BY updated_at DESC LIMIT 1`,
-    ).get(this.fixmedinsCode, this.centerUrl);
+    ).get(this.fixmedinsCode, this.centerId);
     return row ? toSession(row) : undefined;
   }
 
@@ -90,7 +91,7 @@ export class OperatorSessions {
          ON CONFLICT(opter) DO UPDATE SET opter_name = excluded.opter_name, fixmedins_code = excluded.fixmedins_code,
            center_url = excluded.center_url, sign_no = excluded.sign_no, sign_time = excluded.sign_time,
            signed_out_at = NULL, updated_at = excluded.updated_at`,
-    ).run(operator.opter, operator.opterName, this.fixmedinsCode, this.centerUrl, signNo, signTime, nowText());
+    ).run(operator.opter, operator.opterName, this.fixmedinsCode, this.centerId, signNo, signTime, nowText());
     return { session: { ...operator, signNo, signTime }, result };
   }
 

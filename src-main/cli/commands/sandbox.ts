@@ -4,10 +4,9 @@
  * (found via <data>/sandbox-state.json) or read its data directory.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { YibaoError } from '../../core/errors';
-import { loadConfig } from '../../config/load';
+import { loadConfig, sandboxDataDir } from '../../config/load';
 import { startSandboxCenter, stateFilePath, type SandboxStateFile } from '../../sandbox/server';
 import { FAULT_MODE_HELP, parseFaultMode } from '../../sandbox/center/faults';
 import { printJson, printTable } from '../output';
@@ -19,7 +18,7 @@ interface Global {
 function defaultDataDir(program: Command): { dataDir: string; seed: number; port: number } {
   const loaded = loadConfig({ path: program.opts<Global>().config });
   return {
-    dataDir: loaded.config.sandbox.dataDir ?? join(loaded.dataDir, 'sandbox'),
+    dataDir: sandboxDataDir(loaded),
     seed: loaded.config.sandbox.seed,
     port: loaded.config.sandbox.port,
   };
