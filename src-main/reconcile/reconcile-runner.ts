@@ -102,6 +102,8 @@ export async function runReconciliation(app: ReconcileApp, req: RunRequest): Pro
   const groups = groupLedger(ledger);
   // Who ran it: the operator asked for, else the one whose sign-in the calls will use.
   const opter = req.operator?.opter ?? app.sessions.current()?.opter ?? null;
+  // With no one to make the calls, refused before a run is recorded (the run would only say 中断).
+  if (groups.length > 0 && !req.operator) app.sessions.require();
   const runId = store.startRun(req.kind, req.begndate, req.enddate, opter);
   try {
     if (groups.length === 0) {

@@ -288,6 +288,18 @@ describe('daily reconciliation (national profile)', () => {
     expect(cli.code).toBe(1);
     expect(cli.stderr).toContain('yyyy-MM-dd');
   }, 60_000);
+
+  it('with nobody signed in, refuses before recording a run', async () => {
+    sales.push(await sell(a, worker, typicalBasket(h.sandbox.center.store).slice(0, 1)));
+    const runsBefore = reconcileStoreOf(a.app).history({ date: today }).length;
+    await a.app.sessions.signOut(a.app.client);
+    try {
+      await expect(reconcileDay(a.app, { date: today })).rejects.toMatchObject({ code: 'E_NOT_SIGNED_IN' });
+      expect(reconcileStoreOf(a.app).history({ date: today })).toHaveLength(runsBefore);
+    } finally {
+      await a.app.sessions.signIn(a.app.client, OPERATOR);
+    }
+  }, 60_000);
 });
 
 describe('monthly clearing (四川 profile, seed 003)', () => {
