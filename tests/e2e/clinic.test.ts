@@ -1,7 +1,8 @@
 /**
  * A clinic counter in the browser: the settings screen switches the counter from the default
  * pharmacy to the sandbox clinic on the 四川 profile (2203A / 2206A / 2207A), then a visit with
- * two bills, each pre-settled and settled, and a partial refund (bill two: 2208 then 2205).
+ * two bills, each pre-settled and settled, a partial refund (bill two: 2208 then 2205) and 重打
+ * of the refunded bill's receipt.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
@@ -114,6 +115,18 @@ describe('clinic counter in the browser', () => {
     const refunds = e.web.app.journal.list({ infnos: ['2208', '2205', '2202'], states: ['ok'] }).map((x) => x.infno);
     expect(refunds.reverse()).toEqual(['2208', '2205']);
     expect(await page.getByTestId('cancel-registration').isDisabled()).toBe(true);
+
+    // 重打 of the refunded bill: its settlement's receipt, marked as a copy and as refunded.
+    await page.getByTestId(`reprint-bill-${two.chrgBchno}`).click();
+    const frame = page.getByTestId('receipt-frame');
+    await expect.poll(() => frame.getAttribute('srcdoc'), { timeout: UI_TIMEOUT }).toContain('补打');
+    const receipt = (await frame.getAttribute('srcdoc')) ?? '';
+    expect(receipt).toContain(two.settlement?.setlId ?? '?');
+    expect(receipt).toContain('已退费');
+    expect(receipt).toContain(mdtrtId);
+    await e.shot('14b-clinic-reprint');
+    await page.keyboard.press('Escape');
+    await frame.waitFor({ state: 'detached' });
 
     await page.keyboard.press('F8');
     await page.locator('[data-testid="recent-visits"]').getByText(mdtrtId).waitFor();
