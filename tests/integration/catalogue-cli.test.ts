@@ -80,6 +80,13 @@ describe('yibao catalogue', () => {
     const versions = sandbox.center.store.catalogue.versions('1309' as CatalogueInfno);
     expect(s.states.find((x) => x.infno === '1309')?.localVer).toBe(versions.at(-1)?.ver);
 
+    // A step the center refuses is skipped, said on its line and again in the summary.
+    const partial = await runCli(['catalogue', 'sync', '--only', '1303,1309', ...OPERATOR], env);
+    expect(partial.code, partial.stderr).toBe(0);
+    expect(partial.stderr).toMatch(/1303 医疗机构制剂目录 +中心拒绝, 已跳过: 沙箱未发布该目录/);
+    expect(partial.stderr).toMatch(/1309 门诊慢特病种目录 +收到 0 行/);
+    expect(partial.stdout).toMatch(/^同步完成: 本地目录 \d+ 条, 用时 \d+ 秒; 中心拒绝、未同步: 1303\n$/);
+
     const bad = await runCli(['catalogue', 'sync', '--only', '1312a', ...OPERATOR], env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('1312a 不是可同步的目录交易');

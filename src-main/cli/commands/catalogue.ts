@@ -78,7 +78,7 @@ class ProgressLine {
 
   private finish(r: StepResult): void {
     const line = r.refused
-      ? `${this.prefix}  中心未提供: ${r.refused}`
+      ? `${this.prefix}  中心拒绝, 已跳过: ${r.refused}`
       : `${this.prefix}  收到 ${r.rows} 行, 写入 ${r.written}, 未变 ${r.unchanged}` +
         (r.mode === 'file'
           ? `, ${r.versions} 个版本, 本地版本 ${r.localVer ?? '(无)'}` + (r.parseThreads ? `, ${r.parseThreads} 个线程解析` : '')
@@ -113,10 +113,15 @@ export function registerCatalogue(program: Command): void {
             onProgress: new ProgressLine().onProgress,
           });
           if (opts.json) printJson({ ...report, items: local.items.count() });
-          else
+          else {
+            // A refusal may mean "not offered here" or a real problem: say which steps were left out.
+            const skipped = report.steps.filter((r) => r.refused).map((r) => r.infno);
             process.stdout.write(
-              `同步完成: 本地目录 ${local.items.count()} 条, 用时 ${Math.round(report.elapsedMs / 1000)} 秒\n`,
+              `同步完成: 本地目录 ${local.items.count()} 条, 用时 ${Math.round(report.elapsedMs / 1000)} 秒` +
+                (skipped.length > 0 ? `; 中心拒绝、未同步: ${skipped.join(', ')}` : '') +
+                '\n',
             );
+          }
         } finally {
           process.off('SIGINT', onSigint);
           local.close();
