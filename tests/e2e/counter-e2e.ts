@@ -60,6 +60,9 @@ export async function startCounterE2E(config: Partial<ConfigFile> = {}): Promise
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(web.url);
+    // The status bar shows once the app's first API answer arrived, so its key handlers are in place
+    // (a key pressed while a loaded machine is still mounting React would be lost).
+    await page.getByTestId('status-bar').waitFor();
     const started = { web, browser };
     return {
       h,

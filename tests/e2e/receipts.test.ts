@@ -30,6 +30,7 @@ beforeAll(async () => {
   person = personsOf(e.h.sandbox.center.store, 'emp-active', 50_000)[3] as PersonRow;
   await e.page.addInitScript(RECORD_PRINTS);
   await e.page.reload();
+  await e.page.getByTestId('status-bar').waitFor();
 }, 180_000);
 afterAll(async () => {
   await e?.close();
