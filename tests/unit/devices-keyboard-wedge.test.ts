@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { KeyboardWedgeParser, KeyboardWedgeReader, type KeyInput } from '../../src-main/devices/keyboard-wedge';
-import { isDeviceError, type DeviceError } from '../../src-main/devices/device-errors';
+import { isDeviceError } from '../../src-main/devices/device-errors';
+import { rejectionOf } from '../helpers/rejection';
 
 const OPTIONS = { maxKeyGapMs: 50, minLength: 10 };
 const CARD =
@@ -20,15 +21,7 @@ function feed(parser: KeyboardWedgeParser, inputs: KeyInput[]): (string | null)[
   return inputs.map((k) => parser.feedKey(k)).filter((r) => r !== null);
 }
 
-async function failure(p: Promise<unknown>): Promise<DeviceError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isDeviceError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the read to fail');
-}
+const failure = (p: Promise<unknown>) => rejectionOf(p, isDeviceError);
 
 describe('KeyboardWedgeParser', () => {
   it('a fast burst ending in Enter is a scan', () => {

@@ -6,7 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkLibraryLoadable, libraryHeaderOf } from '../../src-main/devices/library-arch';
-import { isDeviceError, type DeviceError } from '../../src-main/devices/device-errors';
+import { isDeviceError } from '../../src-main/devices/device-errors';
+import { rejectionOf } from '../helpers/rejection';
 import { makeTempDir } from '../helpers/temp-dir';
 
 function elf(bits: 1 | 2, machine: number, bigEndian = false): Buffer {
@@ -35,15 +36,7 @@ function file(bytes: Buffer): string {
   return path;
 }
 
-async function refusal(p: Promise<unknown>): Promise<DeviceError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isDeviceError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (p: Promise<unknown>) => rejectionOf(p, isDeviceError);
 
 describe('library headers', () => {
   it.each([
