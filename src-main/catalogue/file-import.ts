@@ -51,12 +51,31 @@ export interface FileImportResult extends UpsertCounts {
 const BULK_MIN_ROWS = 50_000;
 const DEFAULT_BATCH = 20_000;
 const BULK_BATCH = 100_000;
-/**
- * A bulk import starts with small batches, doubling up to BULK_BATCH: the first copy can
- * only begin once a worker has parsed the first batch.
- */
 const BULK_FIRST_BATCH = 12_500;
-const bulkBatchRows = (batch: number): number => Math.min(BULK_BATCH, BULK_FIRST_BATCH * 2 ** batch);
+
+/**
+ * Batch sizes of a bulk import of `rows` rows (batch k has `plan(k)` rows): doubling from
+ * BULK_FIRST_BATCH up to BULK_BATCH, as the first copy can only begin once a worker has parsed
+ * the first batch, and halving again at the end, so that the workers finish close together
+ * and the copy after the last parse is short.
+ */
+export function bulkBatchPlan(rows: number): (batch: number) => number {
+  const ramp: number[] = [];
+  for (let size = BULK_FIRST_BATCH; size < BULK_BATCH; size *= 2) ramp.push(size);
+  const sizes: number[] = [];
+  let left = rows;
+  const take = (size: number) => {
+    const n = Math.min(size, left);
+    if (n > 0) sizes.push(n);
+    left -= n;
+  };
+  for (const size of ramp) take(size);
+  const tail = [...ramp].reverse();
+  for (let middle = left - tail.reduce((a, b) => a + b, 0); middle > 0; middle -= BULK_BATCH) take(Math.min(BULK_BATCH, middle));
+  for (const size of tail) take(size);
+  // A file with more rows than announced goes on in full batches (and fails its row count at the end).
+  return (batch) => sizes[batch] ?? BULK_BATCH;
+}
 
 export async function importCatalogueFile(
   items: CatalogueItemStore,
@@ -68,7 +87,7 @@ export async function importCatalogueFile(
   if (!bulk) return importRows(items, zip, options);
   // Fewer, larger transactions: each commit rewrites the index pages it touched.
   const batchSize = options.batchSize;
-  return importStaged(items, zip, options, batchSize === undefined ? bulkBatchRows : () => batchSize);
+  return importStaged(items, zip, options, batchSize === undefined ? bulkBatchPlan(expected) : () => batchSize);
 }
 
 async function importRows(items: CatalogueItemStore, zip: Uint8Array, options: FileImportOptions): Promise<FileImportResult> {

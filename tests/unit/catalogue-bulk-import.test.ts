@@ -12,7 +12,7 @@ import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importCatalogueFile, type FileImportOptions } from '../../src-main/catalogue/file-import';
+import { bulkBatchPlan, importCatalogueFile, type FileImportOptions } from '../../src-main/catalogue/file-import';
 import { LocalCatalogue } from '../../src-main/catalogue/local-catalogue';
 import { openStageDir } from '../../src-main/catalogue/stage-dir';
 import { entryBatches, zipEntries } from '../../src-main/catalogue/zip-text';
@@ -246,6 +246,21 @@ describe('bulk catalogue import', () => {
     expect(local.state.get('1301').localVer).toBe('20250310080000');
     expect(snapshot(local)).toEqual((await rowByRow(lines)).snapshot);
   }, 120_000);
+
+  it('plans batches doubling at the start and halving at the end, covering exactly the announced rows', () => {
+    const plan = (rows: number) => {
+      const next = bulkBatchPlan(rows);
+      const sizes: number[] = [];
+      for (let total = 0; total < rows; total += sizes.at(-1)!) sizes.push(next(sizes.length));
+      return sizes;
+    };
+    expect(plan(1_000_000)).toEqual([12_500, 25_000, 50_000, ...Array(8).fill(100_000), 25_000, 50_000, 25_000, 12_500]);
+    expect(plan(175_000)).toEqual([12_500, 25_000, 50_000, 50_000, 25_000, 12_500]);
+    expect(plan(50_000)).toEqual([12_500, 25_000, 12_500]);
+    for (const rows of [50_000, 87_501, 123_456, 999_999]) expect(plan(rows).reduce((a, b) => a + b)).toBe(rows);
+    // Rows beyond the announced count come in full batches.
+    expect(bulkBatchPlan(50_000)(3)).toBe(100_000);
+  });
 
   it('cuts a file into batches of whole lines, blank lines not counted as rows', async () => {
     const rows = Array.from({ length: 1000 }, (_, i) => txtLine(drugRow(i)));
