@@ -5,7 +5,8 @@
  *     a ZIP, CATALOGUE_FILE_COLUMNS, `null` empties, 4- and 6-decimal money), one version
  *     file imported through importCatalogueFile, the code path of `yibao catalogue sync`
  *     (streamed unzip, checks, integer money, upserts, name index, search indexes), into a
- *     fresh counter database. Target: under 10 s. A file this large is parsed by worker threads
+ *     fresh counter database, in a process of its own holding only the ZIP, as a sync runs.
+ *     Target: under 10 s. A file this large is parsed by worker threads
  *     (catalogue/staged-import.ts): the time depends on the cores free, so the report names them.
  *     For comparison, in the same run: a raw loop that splits the same lines and inserts
  *     them into a plain 31-column table (no checks, no indexes), same batch size and pragmas.
@@ -16,10 +17,11 @@
  *   npm run bench:catalogue  [-- --rows N] [--search-rows N] [--queries N] [--check]
  * With --check the exit code is 1 when a target is missed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
+import { basename, join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { formatPrice, formatRatio, type Ratio, type UnitPrice } from '../src-main/core/money';
 import { openCatalogueDb } from '../src-main/catalogue/catalogue-db';
 import { importCatalogueFile } from '../src-main/catalogue/file-import';
@@ -105,11 +107,12 @@ function line(base: readonly CatalogueItem[], i: number, ver: string, updtTime: 
   }).join('\t');
 }
 
-function versionFile(base: readonly CatalogueItem[], from: number, to: number, ver: string, updtTime: string) {
+/** The first `rows` synthetic rows as one version file (a ZIP of one TXT). */
+function versionFile(base: readonly CatalogueItem[], rows: number): Uint8Array {
+  const ver = '20250110080000';
   const lines: string[] = [];
-  for (let i = from; i < to; i++) lines.push(line(base, i, ver, updtTime));
-  const zip = zipSync({ [`1301_${ver}.txt`]: [strToU8(lines.join('\n') + '\n'), { level: 1 }] });
-  return { lines, zip, filename: `plc_1301_${ver}.zip` };
+  for (let i = 0; i < rows; i++) lines.push(line(base, i, ver, '2025-01-10 08:00:00'));
+  return zipSync({ [`1301_${ver}.txt`]: [strToU8(lines.join('\n') + '\n'), { level: 1 }] });
 }
 
 // ---- measurements -------------------------------------------------------------------------
@@ -194,37 +197,93 @@ function rawInsert(file: string, lines: readonly string[]): number {
   return seconds;
 }
 
-// ---- run ------------------------------------------------------------------------------------
+interface TimedImport {
+  readonly seconds: number;
+  readonly firstBatchAt: number;
+  readonly lastBatchAt: number;
+  readonly rows: number;
+  readonly stored: number;
+}
 
-const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-catalogue-'));
-try {
-  const base = baseRows();
-  const all = versionFile(base, 0, totalRows, '20250110080000', '2025-01-10 08:00:00');
-  const half = { lines: all.lines.slice(0, searchRows) };
-  const halfZip = zipSync({ '1301_20250110080000.txt': [strToU8(half.lines.join('\n') + '\n'), { level: 1 }] });
-
-  // 1. The import, into a fresh counter database.
-  const big = new LocalCatalogue(openCatalogueDb(join(dir, 'import.sqlite')));
+/** The import into a fresh counter database, timed from the ZIP in memory to the last index built. */
+async function timedImport(zipFile: string, dbFile: string, rows: number): Promise<TimedImport> {
+  const zip = new Uint8Array(readFileSync(zipFile));
+  const local = new LocalCatalogue(openCatalogueDb(dbFile));
   const t0 = performance.now();
   // Phases, for the report only: when the first and the last batch were committed.
   let firstBatchAt = 0;
   let lastBatchAt = 0;
-  const imported = await importCatalogueFile(big.items, all.zip, {
+  const imported = await importCatalogueFile(local.items, zip, {
     infno: '1301',
-    filename: all.filename,
-    expectedRows: totalRows,
+    filename: basename(zipFile),
+    expectedRows: rows,
     onRows: () => (firstBatchAt ||= performance.now() - t0),
     onComplete: () => (lastBatchAt = performance.now() - t0),
   });
-  const importSeconds = (performance.now() - t0) / 1000;
-  const stored = big.items.count();
+  const seconds = (performance.now() - t0) / 1000;
+  const stored = local.items.count();
+  local.close();
+  return { seconds, firstBatchAt, lastBatchAt, rows: imported.rows, stored };
+}
+
+/** The raw loop's input: the same file's lines, unzipped and split before the clock starts. */
+function rawInsertOfZip(zipFile: string, dbFile: string): number {
+  const [text] = Object.values(unzipSync(new Uint8Array(readFileSync(zipFile))));
+  const lines = strFromU8(text as Uint8Array)
+    .split('\n')
+    .filter((l) => l !== '');
+  return rawInsert(dbFile, lines);
+}
+
+const CHILD_MODES = {
+  '--import-child': (zipFile: string, dbFile: string, rows: string) => timedImport(zipFile, dbFile, Number(rows)),
+  '--raw-child': (zipFile: string, dbFile: string) => rawInsertOfZip(zipFile, dbFile),
+} as const;
+type ChildMode = keyof typeof CHILD_MODES;
+
+/**
+ * The import and the raw loop each run in a process of its own holding only the ZIP, as
+ * `yibao catalogue sync` does: this one holds the generator's rows and garbage, which slowed
+ * the garbage collections on the measured thread (the import took about 2 s longer in here).
+ */
+function inChild<M extends ChildMode>(mode: M, ...args: string[]): Awaited<ReturnType<(typeof CHILD_MODES)[M]>> {
+  const script = process.argv[1] as string;
+  const child = spawnSync(process.execPath, [...process.execArgv, script, mode, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`bench child ${mode} exited ${child.status ?? child.signal}`);
+  return JSON.parse(child.stdout) as Awaited<ReturnType<(typeof CHILD_MODES)[M]>>;
+}
+
+// ---- run ------------------------------------------------------------------------------------
+
+const childMode = process.argv[2] as ChildMode | undefined;
+if (childMode !== undefined && childMode in CHILD_MODES) {
+  const [a = '', b = '', c = ''] = process.argv.slice(3);
+  process.stdout.write(JSON.stringify(await CHILD_MODES[childMode](a, b, c)));
+  process.exit(0);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'yibao-bench-catalogue-'));
+try {
+  const base = baseRows();
+  const zipFile = join(dir, 'plc_1301_20250110080000.zip');
+  const zip = versionFile(base, totalRows);
+  writeFileSync(zipFile, zip);
+  const halfZip = versionFile(base, searchRows);
+
+  // 1. The import, into a fresh counter database.
+  const imported = inChild('--import-child', zipFile, join(dir, 'import.sqlite'), String(totalRows));
+  const { seconds: importSeconds, firstBatchAt, lastBatchAt, stored } = imported;
+  const big = new LocalCatalogue(openCatalogueDb(join(dir, 'import.sqlite')));
 
   // 2. The comparison, in the same run.
-  const rawSeconds = rawInsert(join(dir, 'raw.sqlite'), all.lines);
+  const rawSeconds = inChild('--raw-child', zipFile, join(dir, 'raw.sqlite'));
 
   // 3. Search over 500,000 rows (and, for information, over all of them).
   const small = new LocalCatalogue(openCatalogueDb(join(dir, 'search.sqlite')));
-  await importCatalogueFile(small.items, halfZip, { infno: '1301', filename: 'half.zip', expectedRows: half.lines.length });
+  await importCatalogueFile(small.items, halfZip, { infno: '1301', filename: 'half.zip', expectedRows: searchRows });
   const qs = makeQueries(small, queries, 7);
   const atHalf = measureSearch(small, qs);
   const atAll = measureSearch(big, qs);
@@ -234,7 +293,7 @@ try {
   const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
   const round2 = (x: number) => (Math.round(x * 100) / 100).toString();
   console.log(
-    `bench/catalogue: ${imported.rows.toLocaleString('en-US')} rows, one version file of ${round2(all.zip.length / 1e6)} MB zipped`,
+    `bench/catalogue: ${imported.rows.toLocaleString('en-US')} rows, one version file of ${round2(zip.length / 1e6)} MB zipped`,
   );
   console.log(
     `  import (streamed unzip, checks, upserts, name index, search indexes): ${round2(importSeconds)} s, ${rate(imported.rows, importSeconds)} rows/s, stored ${stored}`,
