@@ -244,7 +244,7 @@ type ChildMode = keyof typeof CHILD_MODES;
 /**
  * The import and the raw loop each run in a process of its own holding only the ZIP, as
  * `yibao catalogue sync` does: this one holds the generator's rows and garbage, which slowed
- * the garbage collections on the measured thread (the import took about 2 s longer in here).
+ * the garbage collections on the measured thread (the import took 1–2 s longer in here).
  */
 function inChild<M extends ChildMode>(mode: M, ...args: string[]): Awaited<ReturnType<(typeof CHILD_MODES)[M]>> {
   const script = process.argv[1] as string;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const PREFIX = 'yibao-catalogue-';
 /** yibao-catalogue-<pid>-<random>; the pid tells whether the owner still runs. */
-const STAGE_DIR_NAME = /^yibao-catalogue-(\d+)-/;
+const STAGE_DIR_NAME = new RegExp(`^${PREFIX}(\\d+)-`);
 
 export interface StageDir {
   readonly path: string;

@@ -100,10 +100,10 @@ export async function runReconciliation(app: ReconcileApp, req: RunRequest): Pro
   const fixmedinsCode = app.loaded.config.institution.fixmedinsCode;
   const ledger = readLedger(app.journal, fixmedinsCode, req.begndate, req.enddate);
   const groups = groupLedger(ledger);
-  // Who ran it: the operator asked for, else the one whose sign-in the calls will use.
-  const opter = req.operator?.opter ?? app.sessions.current()?.opter ?? null;
-  // With no one to make the calls, refused before a run is recorded (the run would only say 中断).
-  if (groups.length > 0 && !req.operator) app.sessions.require();
+  // Who ran it: the operator asked for, else the one whose sign-in the calls will use. With
+  // calls to make and no one to make them, refused before a run is recorded (it would only say 中断).
+  const signedIn = groups.length > 0 && !req.operator ? app.sessions.require() : app.sessions.current();
+  const opter = req.operator?.opter ?? signedIn?.opter ?? null;
   const runId = store.startRun(req.kind, req.begndate, req.enddate, opter);
   try {
     if (groups.length === 0) {

@@ -60,9 +60,7 @@ export async function startCounterE2E(config: Partial<ConfigFile> = {}): Promise
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     await page.goto(web.url);
-    // The status bar shows once the app's first API answer arrived, so its key handlers are in place
-    // (a key pressed while a loaded machine is still mounting React would be lost).
-    await page.getByTestId('status-bar').waitFor();
+    await appReady(page);
     const started = { web, browser };
     return {
       h,
@@ -92,6 +90,14 @@ export async function startCounterE2E(config: Partial<ConfigFile> = {}): Promise
     await h.close();
     throw error;
   }
+}
+
+/**
+ * Waits after a page load until the status bar shows: the app's first API answer arrived, so
+ * its key handlers are in place (a key pressed while a loaded machine still mounts React is lost).
+ */
+export async function appReady(page: Page): Promise<void> {
+  await page.getByTestId('status-bar').waitFor();
 }
 
 export async function signIn(page: Page, opter = 'OP001', name = '张收费'): Promise<void> {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
-import { addItem, readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import { addItem, appReady, readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
 
 let e: CounterE2E;
 let person: PersonRow;
@@ -30,7 +30,7 @@ beforeAll(async () => {
   person = personsOf(e.h.sandbox.center.store, 'emp-active', 50_000)[3] as PersonRow;
   await e.page.addInitScript(RECORD_PRINTS);
   await e.page.reload();
-  await e.page.getByTestId('status-bar').waitFor();
+  await appReady(e.page);
 }, 180_000);
 afterAll(async () => {
   await e?.close();
