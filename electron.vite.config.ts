@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { cspMetaPlugin } from './src-main/host/csp';
 
 export default defineConfig({
   main: {
@@ -26,7 +27,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [react()],
+    plugins: [react(), cspMetaPlugin()],
     build: { outDir: 'out/renderer', rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') } },
   },
 });

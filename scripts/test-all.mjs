@@ -72,6 +72,7 @@ const steps = [
   () => run('registry is generated from interfaces.tsv', 'node', ['scripts/gen-registry.mjs', '--check']),
   () => run('typecheck', npm, ['run', '-s', 'typecheck']),
   () => run('lint', npm, ['run', '-s', 'lint']),
+  () => run('electronegativity (Electron security checks, allow-list in .ci/)', 'node', ['scripts/electronegativity.mjs']),
   () => run('build', npm, ['run', '-s', 'build']),
   () => run('build:native (vendor-DLL test double)', npm, ['run', '-s', 'build:native']),
   () =>

@@ -4,6 +4,7 @@
  * can import it. Each method: an argument schema (validated in main) and a result type.
  */
 import { z } from 'zod';
+import '../core/zod-zh';
 import { JOURNAL_STATES } from '../journal/states';
 import { parseScaled } from '../core/money';
 import type {

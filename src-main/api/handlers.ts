@@ -143,7 +143,10 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
 
   return async function invoke(method: unknown, rawArgs: unknown): Promise<ApiResponse<ApiMethod>> {
     try {
-      if (!isApiMethod(method)) throw new YibaoError('E_API_METHOD', `未知的接口方法 ${String(method)}`);
+      if (!isApiMethod(method)) {
+        const named = typeof method === 'string' ? method.slice(0, 60) : `(${method === null ? 'null' : typeof method})`;
+        throw new YibaoError('E_API_METHOD', `未知的接口方法 ${named}`);
+      }
       const parsed = apiArgs[method].safeParse(rawArgs ?? {});
       if (!parsed.success) {
         const issue = parsed.error.issues[0];

@@ -8,6 +8,9 @@ import { YibaoError } from '../core/errors';
 import { loadConfig, sandboxDataDir, type LoadedConfig } from '../config/load';
 import { getProfile } from '../registry/profile';
 import { openDatabase, type Db } from '../storage/sqlite';
+import { ensurePrivateDir, makePrivate } from '../core/private-files';
+import { gatewayCredentials, type SecretSealer } from '../config/gateway-secret';
+import type { GatewayCredentials } from '../protocol/gateway-signature';
 import { CLIENT_MIGRATIONS } from '../storage/client/migrations';
 import { MsgIdGenerator, SqliteMsgIdSequence } from '../protocol/msgid';
 import { HttpTransport, type Transport } from '../protocol/transport';
@@ -64,6 +67,8 @@ export interface OpenOptions {
   readonly transport?: Transport;
   /** Runs as another institution than the config names (the acceptance self-test on the sandbox). */
   readonly institution?: Partial<LoadedConfig['config']['institution']>;
+  /** The desktop app's safeStorage, to open a sealed gateway secret (config/gateway-secret.ts). */
+  readonly secretSealer?: SecretSealer;
   /** Resolve open journal entries before returning (default true). */
   readonly recover?: boolean;
 }
@@ -76,6 +81,9 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
   const { config, dataDir } = loaded;
   const profile = getProfile(config.profile);
   const dbFile = join(dataDir, 'yibao.sqlite');
+  // The data folder and the config are the counter's own: narrowed to this user (POSIX) on every start.
+  ensurePrivateDir(dataDir, { own: true });
+  makePrivate(loaded.path);
   const db = openDatabase(dbFile, { migrations: CLIENT_MIGRATIONS });
   // Writes that need no fsync of their own: a msgid reservation is only used on the wire after the
   // journal's FULL commit of the entry carrying it, which flushes the shared WAL up to and
@@ -103,6 +111,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
   );
   const areas = new SqliteInsuredAreaBook(lightDb);
   const journal = new JournalStore(db, dbFile, centerId);
+  let gateway: GatewayCredentials | null | undefined;
   const client = new CenterClient({
     url: centerUrl,
     envelope: {
@@ -118,7 +127,9 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     profile,
     transport,
     msgids,
-    gateway: config.center.gateway,
+    // Asked at the first call: a secret sealed by the desktop app stops calls from the CLI, not the CLI itself.
+    gateway: () =>
+      gateway === undefined ? (gateway = gatewayCredentials(config.center.gateway, options.secretSealer ?? null)) : gateway,
     timeoutOverride: config.center.timeouts,
     observer:
       options.observer ??

@@ -1,12 +1,17 @@
 /** Printing for the CLI: JSON when asked, aligned text otherwise; errors as code + Chinese message. */
 import { isYibaoError } from '../core/errors';
+import { maskPersonalData } from '../core/mask';
 import { isCenterCallError } from '../protocol/call-errors';
 
 /** Exit codes promised by `yibao call`: 0 ok, 1 usage/config, 2 rejected, 3 unknown outcome. */
 export const EXIT = { ok: 0, usage: 1, rejected: 2, unknown: 3 } as const;
 
-export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+/**
+ * JSON on stdout, personal data masked unless the person asked to see it (`--show`): CLI output ends
+ * up in terminals, scroll-back, support tickets and scripts' logs.
+ */
+export function printJson(value: unknown, options: { reveal?: boolean } = {}): void {
+  process.stdout.write(JSON.stringify(options.reveal ? value : maskPersonalData(value), null, 2) + '\n');
 }
 
 export function printTable(records: readonly Record<string, unknown>[], columns: readonly string[]): void {

@@ -2,7 +2,8 @@
  * Loading and validating the config file. Errors name the file and the field, in
  * Chinese for the cashier / IT person, with a code for the log.
  */
-import { existsSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { ensurePrivateDir, writePrivateFile } from '../core/private-files';
 import { dirname, resolve } from 'node:path';
 import { YibaoError, formatPath } from '../core/errors';
 import { configSchema, type Config, type ConfigFile } from './schema';
@@ -76,9 +77,10 @@ export function sandboxDataDir(loaded: LoadedConfig): string {
 /** Validates and writes atomically (temp file + rename), so a crash never leaves half a config. */
 export function saveConfig(path: string, file: ConfigFile): Config {
   const config = parseConfig(file, path);
-  mkdirSync(dirname(path), { recursive: true });
+  ensurePrivateDir(dirname(path));
   const tmp = `${path}.tmp-${process.pid}`;
-  writeFileSync(tmp, JSON.stringify(file, null, 2) + '\n', 'utf8');
+  // The config holds the gateway secret: 0600 from the first byte written.
+  writePrivateFile(tmp, JSON.stringify(file, null, 2) + '\n');
   renameSync(tmp, path);
   return config;
 }

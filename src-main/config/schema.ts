@@ -3,6 +3,7 @@
  * embedded sandbox center, so a fresh install works with no file at all.
  */
 import { z } from 'zod';
+import '../core/zod-zh';
 import { PROFILE_IDS } from '../registry/profile';
 import { devicesSchema } from './devices-schema';
 import { printerSchema } from './printer-schema';
@@ -31,8 +32,17 @@ export const configSchema = z.strictObject({
       gateway: z
         .strictObject({
           paasid: z.string().min(1, { message: '不能为空' }),
-          secret: z.string().min(1, { message: '不能为空' }),
+          /** Written by hand; the desktop app replaces it with secretProtected at its next start. */
+          secret: z.string().min(1, { message: '不能为空' }).optional(),
+          /** The secret sealed by the desktop app's safeStorage (DPAPI on Windows): `safeStorage:<base64>`. */
+          secretProtected: z
+            .string()
+            .regex(/^safeStorage:[A-Za-z0-9+/=]+$/, { message: '应为 safeStorage:<base64>, 由桌面程序写入' })
+            .optional(),
           serviceId: z.string().optional(),
+        })
+        .refine((g) => (g.secret === undefined) !== (g.secretProtected === undefined), {
+          message: '需要 secret 或 secretProtected 之一 (不能都有, 也不能都没有)',
         })
         .nullable()
         .default(null),

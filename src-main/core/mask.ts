@@ -19,11 +19,22 @@ export function maskCardNo(card: string): string {
   return '*'.repeat(card.length - 4) + card.slice(-4);
 }
 
+/** A birth date keeps its year: enough to tell an adult from a child, not enough to identify. */
+export function maskBirthDate(date: string): string {
+  return /^\d{4}/.test(date) ? date.slice(0, 4) + date.slice(4).replace(/\d/g, '*') : '*'.repeat(date.length);
+}
+
 const RULES: readonly [RegExp, (v: string) => string][] = [
-  [/^(certno|mdtrt_cert_no|idNo|psn_cert_no)$/, maskIdNumber],
-  [/^(psn_name|psnName|userName|name_of_patient|coner_name)$/, maskName],
-  [/^(card_sn|card_no|ecToken|ec_token|tel)$/, maskCardNo],
+  [/^(certno|mdtrt_cert_no|idNo|psn_cert_no|psn_no|psnNo)$/, maskIdNumber],
+  [/^(psn_name|psnName|userName|name_of_patient|coner_name|patn_name)$/, maskName],
+  [/^(card_sn|card_no|ecToken|ec_token|tel|mob|coner_tel|addr|emp_tel)$/, maskCardNo],
+  [/^(brdy|birthday|birthDate)$/, maskBirthDate],
 ];
+
+/** ID-number-shaped runs (18 or 15 digits) inside free text: error messages, log lines. */
+export function maskFreeText(text: string): string {
+  return text.replace(/(?<![0-9])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g, (id) => maskIdNumber(id));
+}
 
 /** Deep copy of a JSON value with personal fields masked. */
 export function maskPersonalData(value: unknown): unknown {

@@ -1,29 +1,31 @@
 /**
- * Electron main process: a thin shell. It starts the counter runtime (same composition root
- * as the CLI and web mode), one locked-down window, one IPC channel whose payloads are
- * validated by the API handlers, and forwards live events to that window. No business logic
- * here.
+ * Electron main process: a thin shell. It starts the counter runtime (same composition root as the
+ * CLI and web mode), one locked-down window, one IPC channel whose payloads are validated by the API
+ * handlers, and forwards live events to that window. The security handlers live in guards.ts (tested
+ * without Electron); no business logic here.
  */
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCounterRuntime, type CounterRuntime } from '../app/counter-runtime';
 import { APP_VERSION } from '../app/version';
+import { defaultConfigPath } from '../config/paths';
+import { sealGatewaySecretInFile } from '../config/gateway-secret';
+import { installProcessGuards, logError } from '../core/log';
+import { setHostLauncher } from '../devices/dll/host-launcher';
+import { HEADER_CSP } from '../host/csp';
 import { electronPrinter } from './print-window';
+import { denyAllPermissions, ipcInvokeHandler, lockDownContents, reloadWhenRendererGone } from './guards';
+import { safeStorageSealer } from './safe-storage-sealer';
+import { utilityProcessLauncher } from './utility-launcher';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../src-preload/channel';
-
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 let counter: CounterRuntime | null = null;
 
+installProcessGuards();
+
 function rendererIndex(): string {
   return join(__dirname, '..', 'renderer', 'index.html');
-}
-
-function isOwnFrame(event: IpcMainInvokeEvent): boolean {
-  const url = event.senderFrame?.url ?? '';
-  return url === pathToFileURL(rendererIndex()).href || url.startsWith(pathToFileURL(rendererIndex()).href + '#');
 }
 
 async function createWindow(runtime: CounterRuntime): Promise<void> {
@@ -38,10 +40,11 @@ async function createWindow(runtime: CounterRuntime): Promise<void> {
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      // A middle click would open a link in a new window: the counter has no use for it.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  reloadWhenRendererGone(win.webContents);
   const unsubscribe = runtime.subscribe((event) => {
     if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
   });
@@ -49,25 +52,31 @@ async function createWindow(runtime: CounterRuntime): Promise<void> {
   await win.loadFile(rendererIndex());
 }
 
+// Every web contents, whenever created (main window, print window), is locked down before it loads.
+app.on('web-contents-created', (_e, contents) => lockDownContents(contents));
+
 app.whenReady().then(async () => {
+  denyAllPermissions(session.defaultSession);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [HEADER_CSP] } });
   });
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (/^https:\/\//.test(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
+  // The packaged app's RunAsNode fuse is off: the DLL host starts as a utility process.
+  setHostLauncher(utilityProcessLauncher);
+  try {
+    sealGatewaySecretInFile(process.env['YIBAO_CONFIG'] ?? defaultConfigPath(), safeStorageSealer);
+  } catch (error) {
+    logError('E_GATEWAY_SECRET_SEAL', error, '网关密钥未能加密保存 (保持原样)');
+  }
+  const runtime = await startCounterRuntime({
+    version: APP_VERSION,
+    printer: electronPrinter(),
+    secretSealer: safeStorageSealer,
   });
-  const runtime = await startCounterRuntime({ version: APP_VERSION, printer: electronPrinter() });
   counter = runtime;
-  ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, args: unknown) => {
-    if (!isOwnFrame(event)) {
-      return { ok: false, error: { code: 'E_IPC_SENDER', message: '拒绝来自未知页面的调用', kind: 'local' } };
-    }
-    return runtime.invoke(method, args);
-  });
+  ipcMain.handle(
+    INVOKE_CHANNEL,
+    ipcInvokeHandler(pathToFileURL(rendererIndex()).href, (method, args) => runtime.invoke(method, args)),
+  );
   await createWindow(runtime);
 });
 

@@ -15,7 +15,12 @@ function hiddenWindow(widthPx: number): BrowserWindow {
     show: false,
     width: widthPx,
     height: 800,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false },
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
 }
 

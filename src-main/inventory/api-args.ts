@@ -3,6 +3,7 @@
  * only): the API contract spreads them in and the renderer imports them through it.
  */
 import { z } from 'zod';
+import { MAX_IMPORT_BASE64_CHARS } from '../api/limits';
 import {
   INVENTORY_KINDS,
   ITEM_STATES,
@@ -27,7 +28,7 @@ const fileArgs = z.strictObject({
     .min(1)
     .max(200)
     .regex(/\.(csv|txt|xlsx)$/i, { message: '请选择 .csv 或 .xlsx 文件' }),
-  contentBase64: z.string().min(1, { message: '文件是空的' }).max(14_000_000, { message: '文件超过 10 MB' }),
+  contentBase64: z.string().min(1, { message: '文件是空的' }).max(MAX_IMPORT_BASE64_CHARS, { message: '文件超过 10 MB' }),
 });
 
 export const inventoryApiArgs = {

@@ -7,7 +7,8 @@ import { maskPersonalData } from '../core/mask';
 import type { CounterApp } from '../app/counter-app';
 import type { CounterEvents } from '../counter/events';
 import { mappingDeskOf, type MappingRecord } from '../mapping/mapping-desk';
-import { inventoryDeskOf, MAX_IMPORT_BYTES, type LedgerQueryKind } from './inventory-desk';
+import { MAX_IMPORT_BYTES } from '../api/limits';
+import { inventoryDeskOf, type LedgerQueryKind } from './inventory-desk';
 import { KINDS, type InventoryKind, type SpecRow } from './kinds';
 import type { ItemState, QueueItem } from './queue-store';
 import type {

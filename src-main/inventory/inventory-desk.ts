@@ -3,6 +3,7 @@
  * them, upload the queue, list it, put refused rows back, and ask the center's ledger
  * (3508–3511). One desk per opened counter app.
  */
+import { MAX_IMPORT_BYTES } from '../api/limits';
 import { YibaoError } from '../core/errors';
 import { formatDate } from '../core/time';
 import type { CounterApp } from '../app/counter-app';
@@ -36,9 +37,6 @@ export interface LedgerPage {
   readonly pageNum: number;
   readonly pages: number | null;
 }
-
-/** Upper bound of an import file (the API carries it as base64). */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 export class InventoryDesk {
   readonly queue: InventoryQueue;

@@ -71,7 +71,8 @@ export interface CenterClientDeps {
   readonly profile: RegionProfile;
   readonly transport: Transport;
   readonly msgids: MsgIdGenerator;
-  readonly gateway?: GatewayCredentials | null;
+  /** A function is asked on each call, before anything is journaled (a sealed secret fails there). */
+  readonly gateway?: GatewayCredentials | null | (() => GatewayCredentials | null);
   readonly timeoutOverride?: Partial<Timeouts>;
   readonly observer?: CallObserver;
   readonly areas?: InsuredAreaBook;
@@ -100,6 +101,7 @@ export class CenterClient {
     if (schema) validateInput(infno, schema.input, input);
 
     const clock = this.deps.clock ?? (() => new Date());
+    const gateway = typeof this.deps.gateway === 'function' ? this.deps.gateway() : this.deps.gateway;
     const msgid = this.deps.msgids.next();
     const envelope = buildEnvelope(
       { ...this.deps.envelope, opter: options.operator.opter, opterName: options.operator.opterName },
@@ -126,7 +128,7 @@ export class CenterClient {
       const response = await this.deps.transport.post({
         url: this.deps.url,
         body,
-        headers: this.deps.gateway ? tifHeaders(this.deps.gateway, clock()) : {},
+        headers: gateway ? tifHeaders(gateway, clock()) : {},
         timeouts: { ...timeoutsFor(this.deps.profile, infno), ...this.deps.timeoutOverride },
         call,
         onBodySent: observer?.onSent ? () => observer.onSent?.(envelope) : undefined,

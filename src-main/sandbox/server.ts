@@ -5,11 +5,12 @@
  * and acts out the faults the center decides on (delay, drop, garbage, refuse).
  */
 import http from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SandboxCenter, type Decision } from './center/sandbox-center';
-import { createAdminHandler } from './center/admin';
+import { createAdminHandler, guardAdmin } from './center/admin';
 import { listenError } from '../core/errors';
 
 export const PROTOCOL_PATH = '/fsi/api/rsfComIfsService/callService';
@@ -30,6 +31,7 @@ export interface SandboxOptions {
 
 export interface RunningSandbox {
   readonly url: string;
+  /** http://host:port/<token>: the admin paths go below it. */
   readonly adminUrl: string;
   readonly center: SandboxCenter;
   close(): Promise<void>;
@@ -105,17 +107,28 @@ export async function startSandboxCenter(options: SandboxOptions): Promise<Runni
   });
 
   const url = `http://${host}:${port}${PROTOCOL_PATH}`;
-  const admin = http.createServer(createAdminHandler(center, () => url));
+  const adminToken = randomBytes(18).toString('base64url');
+  let adminHosts = new Set<string>();
+  const admin = http.createServer(
+    guardAdmin(
+      adminToken,
+      () => adminHosts,
+      createAdminHandler(center, () => url),
+    ),
+  );
   await new Promise<void>((resolve, reject) => {
     admin.once('error', (e) => reject(listenError(e, '沙箱管理接口', host, options.adminPort ?? 0)));
     admin.listen(options.adminPort ?? 0, host, resolve);
   });
-  const adminUrl = `http://${host}:${(admin.address() as AddressInfo).port}`;
+  const adminPort = (admin.address() as AddressInfo).port;
+  adminHosts = new Set([`${host}:${adminPort}`, `localhost:${adminPort}`, `127.0.0.1:${adminPort}`]);
+  const adminUrl = `http://${host}:${adminPort}/${adminToken}`;
 
   const statePath = stateFilePath(options.dataDir);
   if (options.writeStateFile) {
     const state: SandboxStateFile = { pid: process.pid, url, adminUrl, startedAt: new Date().toISOString() };
-    writeFileSync(statePath, JSON.stringify(state, null, 2));
+    // The admin address carries its token: readable by this user only.
+    writeFileSync(statePath, JSON.stringify(state, null, 2), { mode: 0o600 });
   }
 
   return {

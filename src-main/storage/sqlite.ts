@@ -4,9 +4,9 @@
  * tracked in PRAGMA user_version.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { YibaoError } from '../core/errors';
+import { ensurePrivateDir, makePrivate, touchPrivate } from '../core/private-files';
 
 export type Db = Database.Database;
 
@@ -25,7 +25,12 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, options: OpenOptions): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:' && !options.readonly) {
+    ensurePrivateDir(dirname(file));
+    // SQLite gives the -wal and -shm files the database file's mode: 0600 for all three.
+    touchPrivate(file);
+    makePrivate(`${file}-wal`, `${file}-shm`);
+  }
   let db: Db;
   try {
     db = new Database(file, { readonly: options.readonly ?? false });

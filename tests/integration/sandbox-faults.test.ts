@@ -2,6 +2,7 @@
  * Every fault mode of the sandbox, seen from a real counter app: what the client classifies
  * it as, whether the center committed the transaction, and that the message log shows it.
  */
+import http from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR, personInfoInput, personsOf, pharmacySaleInput, typicalBasket } from '../helpers/sandbox-fixtures';
@@ -150,5 +151,27 @@ describe('admin endpoint', () => {
     expect(log.value[0]?.fault).toBe('http500');
     const bad = await fetch(`${base}/admin/faults`, { method: 'POST', body: JSON.stringify({ infno: '1101', mode: 'nope' }) });
     expect(bad.status).toBe(400);
+  });
+
+  it('refuses a caller without the admin token or with a foreign Host (a page of another origin cannot inject faults)', async () => {
+    const { origin } = new URL(h.sandbox.adminUrl);
+    // What a foreign page's text/plain POST looks like: it knows the port at best, not the token.
+    const guessed = await fetch(`${origin}/admin/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', Origin: 'http://evil.example' },
+      body: JSON.stringify({ infno: '*', mode: 'http500', times: null }),
+    });
+    expect(guessed.status).toBe(403);
+    const rebound = await new Promise<number>((resolve, reject) => {
+      const u = new URL(`${h.sandbox.adminUrl}/admin/status`);
+      const req = http.request({ host: u.hostname, port: u.port, path: u.pathname, headers: { Host: 'evil.example' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(rebound).toBe(421);
+    expect(center().listFaults()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskCardNo, maskIdNumber, maskJsonText, maskName, maskPersonalData } from '../../src-main/core/mask';
+import { maskCardNo, maskFreeText, maskIdNumber, maskJsonText, maskName, maskPersonalData } from '../../src-main/core/mask';
 
 describe('masking personal data', () => {
   it('keeps only what identifies a record to a person who already knows it', () => {
@@ -29,9 +29,16 @@ describe('masking personal data', () => {
       psn_name: '曹**',
       card_sn: `${'*'.repeat(28)}AC30`,
     });
-    expect(masked.output.baseinfo[0]).toEqual({ psn_no: '42010033522957000001', psn_name: '曹**' });
+    expect(masked.output.baseinfo[0]).toEqual({ psn_no: '420100**********0001', psn_name: '曹**' });
     expect(masked.infno).toBe('1101');
     expect(maskJsonText(JSON.stringify(envelope))).not.toContain('曹勇航');
     expect(maskJsonText('not json')).toBe('not json');
+  });
+
+  it('masks birth dates to the year and ID numbers inside free text', () => {
+    expect(maskPersonalData({ brdy: '1985-10-16', tel: '13800138000' })).toEqual({ brdy: '1985-**-**', tel: '*******8000' });
+    expect(maskFreeText('人员 420102198510167293 不在参保期 (卡 42010219851016729X1)')).toBe(
+      '人员 420102********7293 不在参保期 (卡 42010219851016729X1)',
+    );
   });
 });

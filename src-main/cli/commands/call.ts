@@ -65,21 +65,28 @@ export function registerCall(program: Command): void {
     .option('--name <name>', '操作员姓名')
     .option('--insuplc <admdvs>', '参保地医保区划 (默认取自该人员最近一次 1101)')
     .option('--json', '输出 JSON')
-    .action(async (infno: string, opts: { input?: string; opter?: string; name?: string; insuplc?: string; json?: boolean }) => {
-      requireInterface(infno);
-      const input = parseInputOption(opts.input);
-      await withApp(program, {}, async (app) => {
-        const result = await app.callAs(operatorFrom(opts), infno, input, opts.insuplc ? { insuplcAdmdvs: opts.insuplc } : {});
-        const output = Buffer.isBuffer(result.output) ? { bytes: result.output.length } : result.output;
-        if (opts.json) {
-          printJson({ infno, msgid: result.msgid, infRefmsgid: result.infRefmsgid, warnMsg: result.warnMsg, output });
-        } else {
-          process.stdout.write(`交易 ${infno} 成功  msgid=${result.msgid}  耗时 ${Math.round(result.elapsedMs)} ms\n`);
-          if (result.warnMsg) process.stdout.write(`警告: ${result.warnMsg}\n`);
-          process.stdout.write(JSON.stringify(output, null, 2) + '\n');
-        }
-      });
-    });
+    .option('--show', '显示完整的个人信息 (默认脱敏)')
+    .action(
+      async (
+        infno: string,
+        opts: { input?: string; opter?: string; name?: string; insuplc?: string; json?: boolean; show?: boolean },
+      ) => {
+        requireInterface(infno);
+        const input = parseInputOption(opts.input);
+        await withApp(program, {}, async (app) => {
+          const result = await app.callAs(operatorFrom(opts), infno, input, opts.insuplc ? { insuplcAdmdvs: opts.insuplc } : {});
+          const output = Buffer.isBuffer(result.output) ? { bytes: result.output.length } : result.output;
+          const reveal = { reveal: opts.show === true };
+          if (opts.json) {
+            printJson({ infno, msgid: result.msgid, infRefmsgid: result.infRefmsgid, warnMsg: result.warnMsg, output }, reveal);
+          } else {
+            process.stdout.write(`交易 ${infno} 成功  msgid=${result.msgid}  耗时 ${Math.round(result.elapsedMs)} ms\n`);
+            if (result.warnMsg) process.stdout.write(`警告: ${result.warnMsg}\n`);
+            printJson(output, reveal);
+          }
+        });
+      },
+    );
 
   program
     .command('signin')

@@ -138,22 +138,24 @@ export function registerDevice(program: Command): void {
           : {}),
       };
       try {
+        const show = opts.show === true;
         if (reader instanceof KeyboardWedgeReader) {
           if (!opts.json) process.stderr.write('请扫码 (键盘模式扫码枪会把内容输入到这里) …\n');
           const pending = reader.read(request);
           reader.feedLine(await firstStdinLine());
-          return print(summarizeRead(await pending, opts.show === true), opts.json === true);
+          return print(summarizeRead(await pending, show), opts.json === true, show);
         }
-        print(summarizeRead(await reader.read(request), opts.show === true), opts.json === true);
+        print(summarizeRead(await reader.read(request), show), opts.json === true, show);
       } finally {
         await reader.close();
       }
     });
 }
 
-function print(summary: ReturnType<typeof summarizeRead>, json: boolean): void {
+function print(summary: ReturnType<typeof summarizeRead>, json: boolean, show: boolean): void {
   if (json) {
-    printJson(summary);
+    // summarizeRead already masked what --show did not ask for.
+    printJson(summary, { reveal: show });
     return;
   }
   process.stdout.write(`读取成功: ${summary.kindZh} (${summary.driver}, ${summary.elapsedMs} ms)\n`);

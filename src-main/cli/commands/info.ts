@@ -57,7 +57,7 @@ export function registerInfo(program: Command): void {
         const rows = (await queryPractitioners(app, { type: type.data }, operatorOf(opts))).map((r) =>
           opts.show ? r : { ...r, certno: maskIdNumber(r.certno), prac_psn_name: maskName(r.prac_psn_name) },
         );
-        if (opts.json) printJson(rows);
+        if (opts.json) printJson(rows, { reveal: opts.show === true });
         else
           printTable(
             rows.map((r) => ({

@@ -94,7 +94,8 @@ export function registerSandbox(program: Command): void {
     .action(async (opts: { data?: string; admin?: string; json?: boolean; category?: string }) => {
       const persons = (await admin(`${target(opts)}/admin/persons`, 'GET')) as Record<string, unknown>[];
       const rows = opts.category ? persons.filter((p) => p['category'] === opts.category) : persons;
-      if (opts.json) printJson(rows);
+      // Fictitious training persons: their card numbers and tokens are what this listing is for.
+      if (opts.json) printJson(rows, { reveal: true });
       else
         printTable(rows, [
           'psn_no',
@@ -117,7 +118,7 @@ export function registerSandbox(program: Command): void {
     .action(async (opts: { data?: string; admin?: string; json?: boolean; state?: string }) => {
       const all = (await admin(`${target(opts)}/admin/prescriptions`, 'GET')) as Record<string, unknown>[];
       const rows = opts.state ? all.filter((p) => p['state'] === opts.state) : all;
-      if (opts.json) printJson(rows);
+      if (opts.json) printJson(rows, { reveal: true });
       else
         printTable(rows, ['hi_rxno', 'state', 'psn_name', 'certno', 'category', 'valid_end_time', 'drugs', 'total', 'pharmacy']);
     });

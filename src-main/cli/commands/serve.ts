@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { defaultRendererDir, startWebMode } from '../../host/web-mode';
 import { APP_VERSION } from '../../app/version';
+import { installProcessGuards } from '../../core/log';
 
 export function registerServe(program: Command): void {
   program
@@ -12,6 +13,8 @@ export function registerServe(program: Command): void {
     .option('--port <n>', '网页端口 (默认配置 web.port = 5780; 0 = 任意空闲端口)', (v) => Number(v))
     .action(async (opts: { port?: number }) => {
       const g = program.opts<{ config?: string; center?: string }>();
+      // The counter stays up through an exception nobody caught; the journal holds what was sent.
+      installProcessGuards();
       const mode = await startWebMode({
         configPath: g.config,
         centerUrl: g.center,

@@ -81,14 +81,25 @@ function handle(message) {
   return { error: { kind: 'protocol', message: `unknown op ${message.op}` } };
 }
 
-process.on('message', (message) => {
+function onRequest(message) {
   let reply;
   try {
     reply = handle(message);
   } catch (e) {
     reply = { error: { kind: 'call', message: String(e?.message ?? e) } };
   }
-  process.send({ id: message.id, ...reply });
-});
-// The counter went away (or closed the reader): nothing left to do.
-process.on('disconnect', () => process.exit(0));
+  send({ id: message.id, ...reply });
+}
+
+// Started by Electron's utilityProcess (the packaged app, whose RunAsNode fuse is off), messages come
+// through process.parentPort and the host ends with its parent; started by Node's fork (CLI, web mode,
+// tests), through the IPC channel.
+const parentPort = process.parentPort;
+const send = parentPort ? (m) => parentPort.postMessage(m) : (m) => process.send(m);
+if (parentPort) {
+  parentPort.on('message', (event) => onRequest(event.data));
+} else {
+  process.on('message', onRequest);
+  // The counter went away (or closed the reader): nothing left to do.
+  process.on('disconnect', () => process.exit(0));
+}

@@ -7,13 +7,12 @@
  * Measured with the double on the 2-core dev machine: the first read (start, load, Init, ReadCardBas)
  * p50 151 ms; later calls p50 0.3 ms plus the DLL's own time.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Socket } from 'node:net';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DeviceError, cancelled, closed, functionMissing, timedOut } from '../device-errors';
+import { hostLauncher, type HostChild, type HostLauncher } from './host-launcher';
 
 export type ParamKind = 'in' | 'out' | 'int';
 
@@ -42,7 +41,7 @@ interface HostReply {
 
 interface Pending {
   /** The host the request went to: a killed host's late exit must fail only its own requests. */
-  readonly child: ChildProcess;
+  readonly child: HostChild;
   resolve(reply: HostReply): void;
   reject(error: Error): void;
 }
@@ -69,10 +68,12 @@ export interface HostProcessOptions {
   readonly libraryPath: string;
   /** Environment of the host (default: this process's); the library's folder is added to the search path. */
   readonly env?: NodeJS.ProcessEnv;
+  /** How the host is started (default: the process-wide launcher, see host-launcher.ts). */
+  readonly launcher?: HostLauncher;
 }
 
 export class DllHostProcess {
-  private child: ChildProcess | null = null;
+  private child: HostChild | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   /** How many hosts have been started (a new one after each kill or crash). */
@@ -122,35 +123,29 @@ export class DllHostProcess {
       this.pending.delete(id);
       p.reject(reason);
     }
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    if (child.alive()) child.kill();
   }
 
-  private spawn(): ChildProcess {
+  private spawn(): HostChild {
     const libDir = dirname(this.options.libraryPath);
     const base = this.options.env ?? process.env;
     // Vendor DLLs load their companions and config files from their own folder.
     const searchVar = process.platform === 'win32' ? 'PATH' : 'LD_LIBRARY_PATH';
     const env: NodeJS.ProcessEnv = {
       ...base,
-      ELECTRON_RUN_AS_NODE: '1',
       [searchVar]: [libDir, base[searchVar]].filter(Boolean).join(delimiter),
     };
     const koffiEntry = createRequire(import.meta.url).resolve('koffi');
-    const child = fork(locateHostScript(base), [koffiEntry], {
-      cwd: libDir,
-      env,
-      execArgv: [],
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      windowsHide: true,
-    });
+    const launch = this.options.launcher ?? hostLauncher();
+    const child = launch({ script: locateHostScript(base), args: [koffiEntry], cwd: libDir, env });
     this.started++;
     // What the host printed before it died (a loader or Node error) goes into the crash report.
     let stderrTail = '';
-    child.stderr?.on('data', (d: Buffer) => {
+    child.onStderr((d: Buffer) => {
       stderrTail = (stderrTail + d.toString('utf8')).slice(-2000);
     });
-    child.on('message', (reply: HostReply) => {
+    child.onMessage((message) => {
+      const reply = message as HostReply;
       const p = this.pending.get(reply.id);
       if (!p) return;
       this.pending.delete(reply.id);
@@ -164,10 +159,10 @@ export class DllHostProcess {
         p.reject(error);
       }
     };
-    child.on('error', (e) =>
+    child.onError((e) =>
       gone(new DeviceError('E_DEVICE_HOST_CRASHED', `读卡组件无法启动: ${e.message}`, { cause: e.message }, { cause: e })),
     );
-    child.on('exit', (code, signal) =>
+    child.onExit((code, signal) =>
       gone(
         new DeviceError(
           'E_DEVICE_HOST_CRASHED',
@@ -184,12 +179,12 @@ export class DllHostProcess {
     if (signal?.aborted) return Promise.reject(cancelled());
     const child = this.child ?? this.spawn();
     const id = this.nextId++;
-    holdOpen(child, true);
+    child.hold(true);
     return new Promise<HostReply>((resolve, reject) => {
       const finish = () => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
-        if (this.pending.size === 0 && this.child === child) holdOpen(child, false);
+        if (this.pending.size === 0 && this.child === child) child.hold(false);
       };
       const fail = (error: Error) => {
         this.pending.delete(id);
@@ -213,23 +208,9 @@ export class DllHostProcess {
         },
         reject: fail,
       });
-      child.send({ id, ...message }, (error) => {
-        if (error) fail(new DeviceError('E_DEVICE_HOST_CRASHED', `读卡组件通信失败: ${error.message}`, {}, { cause: error }));
-      });
+      child.send({ id, ...message }, (error) =>
+        fail(new DeviceError('E_DEVICE_HOST_CRASHED', `读卡组件通信失败: ${error.message}`, {}, { cause: error })),
+      );
     });
-  }
-}
-
-/** An idle host must not keep the counter (or a CLI run) alive; a busy one must. */
-function holdOpen(child: ChildProcess, hold: boolean): void {
-  const stderr = child.stderr as Socket | null;
-  if (hold) {
-    child.ref();
-    child.channel?.ref();
-    stderr?.ref();
-  } else {
-    child.unref();
-    child.channel?.unref();
-    stderr?.unref();
   }
 }

@@ -6,6 +6,9 @@
  *   GET    /admin/prescriptions
  *   GET    /admin/messages?infno=&outcome=&since=&afterId=&limit=&order=asc|desc (default newest first)
  *   GET    /admin/faults      POST /admin/faults {infno, mode, times}      DELETE /admin/faults
+ * Every path sits under a per-start secret (`adminUrl` = http://host:port/<token>) and the Host header
+ * must name this server: a page of another origin in the cashier's browser can neither guess the
+ * address nor reach it by DNS rebinding, so it cannot inject faults into a training center.
  */
 import type http from 'node:http';
 import { yuanNumber } from '../../core/money';
@@ -50,13 +53,38 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
   return v as Record<string, unknown>;
 }
 
+/** Refuses requests whose Host is not this server or whose path lacks the secret prefix; strips it. */
+export function guardAdmin(
+  token: string,
+  allowedHosts: () => ReadonlySet<string>,
+  handler: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+) {
+  const prefix = `/${token}/`;
+  return (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const refuse = (status: number, error: string) => {
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ ok: false, error }));
+    };
+    if (!allowedHosts().has(req.headers.host ?? '')) return refuse(421, '主机名不符');
+    const url = req.url ?? '/';
+    if (!url.startsWith(prefix)) return refuse(403, '管理地址无效: 请用沙箱启动时打印的管理地址 (含令牌)');
+    req.url = url.slice(prefix.length - 1);
+    handler(req, res);
+  };
+}
+
 export function createAdminHandler(center: SandboxCenter, protocolUrl: () => string) {
   return (req: http.IncomingMessage, res: http.ServerResponse): void => {
     const send = (status: number, body: { ok: boolean; value?: Json | unknown; error?: string }) => {
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(body));
     };
-    const url = new URL(req.url ?? '/', 'http://sandbox.local');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://sandbox.local');
+    } catch {
+      return send(400, { ok: false, error: '请求地址无效' });
+    }
     const route = `${req.method ?? 'GET'} ${url.pathname}`;
     void (async () => {
       try {
