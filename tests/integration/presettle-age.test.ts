@@ -4,9 +4,8 @@
  * faked, timers and I/O stay real) and starts at a fixed noon, so no run crosses midnight.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { CounterApp } from '../../src-main/app/counter-app';
 import { CounterEvents } from '../../src-main/counter/events';
-import { createCounterServices, type CounterServices } from '../../src-main/counter/counter-services';
+import { createCounterServices } from '../../src-main/counter/counter-services';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR, personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
