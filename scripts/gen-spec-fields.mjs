@@ -420,11 +420,13 @@ function parseTable(lines, infno) {
     const someReq = namedSubset(/^Y\s*\(([^)]*)\)/.exec(req)?.[1] ?? '', names);
     // A Coded cell of a multi-field row names the coded ones ("gend, naty").
     const someCoded = namedSubset(get(cCoded), names);
+    // "[HN] adds these": required in one edition only, so required when that edition applies.
+    const editionOnly = /\[[A-Z]+\][^|]*\badds\b/.test(get(cNotes));
     names.forEach((field, k) => {
       let { length, scale } = typed;
       if (length === null) ({ length, scale } = lengthCell(lens.length === names.length ? lens[k] : lens[0]));
       let required = 'N';
-      if (/^Y\b/.test(req)) required = someReq && !someReq.includes(field) ? 'N' : 'Y';
+      if (/^Y\b/.test(req)) required = someReq && !someReq.includes(field) ? 'N' : editionOnly ? 'cond' : 'Y';
       else if (/^cond\b|^\(Y\b/.test(req)) required = 'cond';
       const coded = someCoded ? someCoded.includes(field) : get(cCoded) !== '';
       fields.push({ field, type, length, scale, coded, required });

@@ -32,6 +32,10 @@ describe('spec field rules generated from protocol.md', () => {
     });
     expect(field('2204', 'input', 'feedetail', 'pric')).toMatchObject({ type: 'N', length: 16, scale: 6, required: 'Y' });
     expect(field('1101', 'input', 'data', 'card_sn')).toMatchObject({ required: 'cond' });
+    // "[HN] adds these": required in the Hunan edition only.
+    expect(field('2207', 'input', 'data', 'psn_cert_type')).toMatchObject({ type: 'C', length: 3, required: 'cond' });
+    expect(field('2207', 'input', 'data', 'certno')).toMatchObject({ length: 20, required: 'cond' });
+    expect(field('2101', 'input', 'druginfo', 'certno')).toMatchObject({ required: 'Y' });
     expect(field('2204', 'input', 'feedetail', 'bilg_dept_name')).toMatchObject({ type: 'C', length: 100, required: 'Y' });
   });
 
