@@ -117,15 +117,53 @@ async function prepare(code: string, app: CounterApp): Promise<Prepared> {
     }
     default:
       // Inpatient codes: the sandbox does not simulate them (it refuses them), so only the
-      // counter's side can be judged: the unknown outcome still gets its 2601.
-      return {
-        input: { data: { psn_no: person.psnNo, mdtrt_id: 'ZY-NOT-SIMULATED', setl_id: 'S-NOT-SIMULATED' } },
-        check: notSettled,
-      };
+      // counter's side can be judged: the unknown outcome still gets its 2601. The inputs follow
+      // protocol.md §2.12, which the center checks before anything else.
+      return { input: inpatientInput(code), check: notSettled };
   }
 }
 
 const isClinic = (code: string) => code.startsWith('22');
+
+function inpatientInput(code: string): Record<string, unknown> {
+  const now = '2026-11-23 10:00:00';
+  if (code === '2401') {
+    return {
+      mdtrtinfo: {
+        psn_no: person.psnNo,
+        insutype: insutype(),
+        begntime: now,
+        mdtrt_cert_type: '02',
+        mdtrt_cert_no: person.certno,
+        med_type: '21',
+        ipt_no: 'ZY0001',
+        atddr_no: 'D420100000001',
+        chfpdr_name: '张医生',
+        adm_diag_dscr: '肺炎',
+        adm_dept_codg: 'NK01',
+        adm_dept_name: '内科',
+        adm_bed: '12',
+        dscg_maindiag_code: 'J18.900',
+        dscg_maindiag_name: '肺炎',
+      },
+      diseinfo: [
+        {
+          diag_type: '1',
+          diag_srt_no: 1,
+          diag_code: 'J18.900',
+          diag_name: '肺炎',
+          diag_dept: '内科',
+          dise_dor_no: 'D420100000001',
+          dise_dor_name: '张医生',
+          diag_time: now,
+          vali_flag: '1',
+        },
+      ],
+    };
+  }
+  if (code === '2305') return { data: { psn_no: person.psnNo, mdtrt_id: 'ZY-NOT-SIMULATED', setl_id: 'S-NOT-SIMULATED' } };
+  return { data: { psn_no: person.psnNo, mdtrt_id: 'ZY-NOT-SIMULATED', mid_setl_flag: '0', medfee_sumamt: 0 } };
+}
 
 describe('every reversible code ends reversed with the ledger unchanged', () => {
   it('each profile lists exactly these codes as reversible', () => {

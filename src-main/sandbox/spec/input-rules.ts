@@ -23,8 +23,8 @@ function mergeNode(spec: SpecNode, added: SpecNode | undefined): SpecNode {
   if (!added) return spec;
   const byName = new Map(added.fields.map((f) => [f.field, f]));
   const fields = spec.fields.map((f): SpecField => {
-    const typed = f.type === null ? byName.get(f.field) : undefined;
-    return typed ? { ...typed, required: f.required, coded: f.coded || typed.coded } : f;
+    const own = byName.get(f.field);
+    return own ? { ...own, required: f.required, coded: f.coded || own.coded } : f;
   });
   const known = new Set(spec.fields.map((f) => f.field));
   return { ...spec, fields: [...fields, ...added.fields.filter((f) => !known.has(f.field))] };

@@ -1104,9 +1104,24 @@ export const SANDBOX_OWN_TRANSACTIONS = {
  * For codes protocol.md describes: fields it names in prose only ("National baseline and some
  * regions also carry psn_setlway and …", §2.11), and types it leaves out (the ids of 2103 / 2208,
  * 3202's amounts as in 3201). A field here that the document also lists keeps the document's
- * required flag; only its type, length and scale come from here.
+ * required flag; only its type, length and scale come from here (2601's oinfno is widened this way).
  */
 export const SANDBOX_SPEC_ADDITIONS = {
+  '2601': {
+    infno: '2601',
+    section: 'sandbox',
+    input: [
+      {
+        node: 'data',
+        shape: 'object',
+        nodeFrom: 'practice',
+        // §2.13 gives oinfno C 4, but the A variants it reverses (2102A, 2207A, 2304A) have 5 characters;
+        // the envelope's infno is read as 6 for the same reason (§1.1).
+        fields: [{ field: 'oinfno', type: 'C', length: 6, scale: null, coded: false, required: 'Y' }],
+      },
+    ],
+    output: [],
+  },
   '1312': {
     infno: '1312',
     section: 'sandbox',
