@@ -5,8 +5,29 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import prettier from 'eslint-config-prettier';
 
+// What no file of the plain-Node core may import (the sandbox adds the client's schemas below).
+const electronImport = {
+  name: 'electron',
+  message: 'Business logic is plain Node: only src-main/electron/ may import electron.',
+};
+const uiImports = {
+  group: ['**/src-renderer/**', '**/src-preload/**'],
+  message: 'src-main must not import the renderer or preload.',
+};
+
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'tests/e2e/artifacts/**', '**/*.generated.ts', 'native/build/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'tests/e2e/artifacts/**',
+      '**/*.generated.ts',
+      'native/build/**',
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,12 +53,24 @@ export default tseslint.config(
     files: ['src-main/**/*.ts'],
     ignores: ['src-main/electron/**'],
     rules: {
+      'no-restricted-imports': ['error', { paths: [electronImport], patterns: [uiImports] }],
+    },
+  },
+  {
+    // The sandbox center is the tests' oracle: it reads requests by protocol.md's field table
+    // (src-main/spec/) and its own, never by the client's schemas it is there to judge.
+    files: ['src-main/sandbox/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Business logic is plain Node: only src-main/electron/ may import electron.' }],
+          paths: [electronImport],
           patterns: [
-            { group: ['**/src-renderer/**', '**/src-preload/**'], message: 'src-main must not import the renderer or preload.' },
+            uiImports,
+            {
+              group: ['**/protocol/transactions', '**/protocol/transactions/**'],
+              message: 'The sandbox judges the client: use src-main/spec/ and src-main/sandbox/spec/, not the client’s schemas.',
+            },
           ],
         },
       ],

@@ -19,6 +19,16 @@ const ALREADY_REVERSED = /已冲正/;
 const NOT_REVERSIBLE = /不允许冲正|不可冲正|不能冲正/;
 export const SIGN_IN_INVALID = /签到编号无效|签到.{0,6}(无效|过期|失效)|请重新签到/;
 
+/** insuplc_admdvs of the original envelope, if it named one. */
+function insuredAreaOf(entry: JournalEntry): string | undefined {
+  try {
+    const area = (JSON.parse(entry.requestJson) as { insuplc_admdvs?: unknown }).insuplc_admdvs;
+    return typeof area === 'string' && area !== '' ? area : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface ResolverOptions {
   /** After this many failed 2601 attempts the entry is handed to the cashier. */
   readonly maxAttempts?: number;
@@ -127,7 +137,8 @@ export class OutcomeResolver {
       const result = await this.client.call(
         '2601',
         { data: { psn_no: entry.psnNo, omsgid: entry.msgid, oinfno: entry.infno } },
-        { operator: session, signNo: session.signNo },
+        // The original's insured area, which the call may have been given rather than learned from 1101.
+        { operator: session, signNo: session.signNo, insuplcAdmdvs: insuredAreaOf(entry) },
       );
       this.journal.resolve(entry.id, 'reversed', `已冲正 (2601 报文 ${result.msgid})`, { attempts, nextAttemptAt: null });
     } catch (error) {

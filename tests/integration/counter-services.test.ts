@@ -19,6 +19,7 @@ import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR, personsOf, typicalBasket, type SaleLine } from '../helpers/sandbox-fixtures';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
+import { waitFor } from '../helpers/wait-for';
 
 let h: Harness;
 
@@ -131,7 +132,12 @@ describe('pharmacy sale', () => {
     const reversalsBefore = app.journal.list({ infno: '2601', limit: 10_000 }).length;
     h.sandbox.center.addFault('2102', 'delay:600', 1);
     const first = services.pharmacy.settle(one);
-    await new Promise((r) => setTimeout(r, 200)); // the first 2102 is now sent and waiting for its answer
+    // The first 2102 has reached the center and waits there for its delayed answer.
+    await waitFor('the first 2102 at the center', () =>
+      h.sandbox.center.store.messages
+        .query({ limit: 100_000 })
+        .some((m) => m.infno === '2102' && m.requestJson.includes(`"${one.basketId}-1"`)),
+    );
     const [a, b] = await Promise.all([first, services.pharmacy.settle(two)]);
     expect(a.settlement.setlId).not.toBe(b.settlement.setlId);
     for (const s of [a, b]) expect(h.sandbox.center.store.settlements.get(s.settlement.setlId ?? '')?.state).toBe('settled');
@@ -197,6 +203,8 @@ describe('pharmacy sale', () => {
     const driver = new ReversalDriver(app.journal, app.resolver, null, 60_000);
     await driver.tick();
     expect(app.journal.byMsgid(entry!.msgid)?.state).toBe('reversing'); // not due yet: backoff 1 s
+    // Stays: the driver runs the app's resolver on the real clock, whose next attempt is 1 s away (whole
+    // seconds); the backoff itself is tested on an injected clock in resolver-end-states.test.ts.
     await new Promise((r) => setTimeout(r, 1100));
     await driver.tick();
     expect(app.journal.byMsgid(entry!.msgid)).toMatchObject({ state: 'reversed', attempts: 2 });

@@ -172,7 +172,8 @@ describe('进销存 upload', () => {
     const first = await desk.upload({ operator: OPERATOR });
     expect(first.items[0]?.state).toBe('unknown');
     const driver = new InventoryRetryDriver(app);
-    await new Promise((r) => setTimeout(r, 1100)); // next_attempt_at is whole seconds
+    // Stays: the retry driver runs on the real clock and next_attempt_at is whole seconds, 1 s away.
+    await new Promise((r) => setTimeout(r, 1100));
     await driver.tick();
     expect(desk.queue.get(first.items[0]?.id ?? 0)?.state).toBe('done');
     expect(await stockOf('LOC-B', 'B7')).toBe(3);

@@ -14,6 +14,7 @@ import { isCenterCallError, UnknownOutcomeError } from '../../src-main/protocol/
 import type { CounterApp } from '../../src-main/app/counter-app';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { instanceOf, rejectionOf } from '../helpers/rejection';
+import { waitFor } from '../helpers/wait-for';
 
 let h: Harness;
 let app: CounterApp;
@@ -237,7 +238,7 @@ describe('calls still waiting for their answer', () => {
     await slow.callAs(OPERATOR, '1101', personInfoInput(person));
     center().addFault('2102', 'delay:1500', 1);
     const first = slow.callAs(OPERATOR, '2102', sale());
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor('the first 2102 sent', () => slow.journal.list({ infnos: ['2102'], states: ['sent'] }).length > 0);
     const second = await slow.callAs(OPERATOR, '2102', sale());
     const firstResult = await first;
     expect(slow.journal.byMsgid(firstResult.msgid)?.state).toBe('ok');
@@ -251,7 +252,7 @@ describe('calls still waiting for their answer', () => {
     await a.callAs(OPERATOR, '1101', personInfoInput(person));
     center().addFault('2102', 'delay:1500', 1);
     const pending = a.callAs(OPERATOR, '2102', sale());
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor('the 2102 sent', () => a.journal.list({ infnos: ['2102'], states: ['sent'] }).length > 0);
     // A second "process" on the same data directory: same pid here, so pretend it is another by
     // checking through the store API the resolver uses for foreign entries.
     const entry = a.journal.list({ infno: '2102', limit: 1 })[0];

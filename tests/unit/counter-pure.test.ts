@@ -46,7 +46,7 @@ describe('SettleOnce', () => {
     let runs = 0;
     const work = async () => {
       runs += 1;
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 20)); // stays: the work's own duration, so callers overlap it
       return { id: runs, repeated: false };
     };
     const repeat = (first: { id: number; repeated: boolean }) => ({ ...first, repeated: true });
@@ -101,7 +101,7 @@ describe('MoneyLane', () => {
       (name: string, ms: number, fail = false) =>
       async () => {
         log.push(`${name}+`);
-        await new Promise((r) => setTimeout(r, ms));
+        await new Promise((r) => setTimeout(r, ms)); // stays: the job's own duration, not a wait for another step
         log.push(`${name}-`);
         if (fail) throw new Error(name);
         return name;

@@ -1,14 +1,15 @@
 /**
  * The center's strict reading of a request: envelope shape, institution, msgid, sign-in,
- * insured area, and the transaction's input schema. Each violation answers infcode -1 with
- * a precise err_msg and a code the message log counts.
+ * insured area, and the transaction's input by the center's own field rules (protocol.md's table
+ * and the sandbox's additions, src-main/sandbox/spec/), never by the client's schemas. Each
+ * violation answers infcode -1 with a precise err_msg and a code the message log counts.
  */
 import { formatPath } from '../../core/errors';
 import { requestEnvelopeSchema, inputNamesPerson, type RequestEnvelope } from '../../protocol/envelope';
-import { schemaFor } from '../../protocol/transactions';
 import { findInterface } from '../../registry/registry';
 import type { SandboxStore } from '../store';
 import { findInstitution, type SandboxInstitution } from './institutions';
+import { checkInput } from '../spec/input-check';
 
 export interface Violation {
   readonly code: string;
@@ -76,18 +77,9 @@ export function checkRequest(bodyText: string, store: SandboxStore): { accepted:
     return violation('E_INSUPLC', '入参含参保人 psn_no 时必须填写参保地医保区划 insuplc_admdvs', partial);
   }
 
-  const schema = schemaFor(env.infno);
-  if (schema) {
-    const input = schema.input.safeParse(env.input);
-    if (!input.success) {
-      const issue = input.error.issues[0];
-      return violation(
-        'E_INPUT',
-        `交易 ${env.infno} 入参 ${formatPath(issue?.path ?? [])} 不正确: ${issue?.message ?? ''}`,
-        partial,
-      );
-    }
-    return { accepted: { envelope: env, input: input.data, institution } };
+  const verdict = checkInput(env.infno, env.input);
+  if (verdict && !verdict.ok) {
+    return violation('E_INPUT', `交易 ${env.infno} 入参 ${verdict.path} 不正确: ${verdict.message}`, partial);
   }
   return { accepted: { envelope: env, input: env.input, institution } };
 }

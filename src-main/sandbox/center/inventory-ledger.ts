@@ -19,7 +19,7 @@
  * change each made. A refusal throws CenterReject (the caller decides: whole message or row).
  */
 import { formatQty, parsePrice, parseQty, type Qty, type UnitPrice } from '../../core/money';
-import { INV_CHG_TYPES, INV_DATA_TYPES, type InvDataType } from '../../protocol/transactions/inventory';
+import { INV_CHG_TYPES, INV_DATA_TYPES, isInvDataType, type InvDataType } from './inventory-codes';
 import { HilistMatchRepo } from '../store/hilist-match';
 import { InventoryRepo, type InvBatch, type InvRecordKind } from '../store/inventory';
 import type { HandlerContext } from './context';
@@ -245,7 +245,9 @@ export function applyUploadRow(ctx: HandlerContext<unknown>, kind: InvRecordKind
 }
 
 /** 3507: deletes every valid record of a batch number and data type, undoing its stock change. */
-export function deleteBatchRecords(ctx: HandlerContext<unknown>, bchno: string, invDataType: InvDataType): void {
+export function deleteBatchRecords(ctx: HandlerContext<unknown>, bchno: string, invDataType: string): void {
+  if (!isInvDataType(invDataType))
+    reject(`进销存数据类型 inv_data_type ${invDataType} 应为 1 盘存 / 2 库存变更 / 3 采购 / 4 销售`);
   const { inventory } = ledgerRepos(ctx);
   const own = ctx.envelope.fixmedins_code;
   const records = inventory.validOfBatch(own, bchno, invDataType);

@@ -172,10 +172,11 @@ export class PersonRepo {
   }
 
   /** 1101's lookup: 01 → e-certificate token, 02 → ID number, 03 → card number. */
-  getByCredential(type: CredentialType, number: string): PersonRow | undefined {
+  getByCredential(type: string, number: string): PersonRow | undefined {
     if (type === '01') return this.getByEcToken(number);
     if (type === '02') return this.getByCertno(number);
-    return this.getByCardNo(number);
+    if (type === '03') return this.getByCardNo(number);
+    return undefined; // not a 就诊凭证类型 of the dictionary (protocol.md §3)
   }
 
   insurance(psnNo: string): InsuranceRow[] {

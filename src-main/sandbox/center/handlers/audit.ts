@@ -5,17 +5,67 @@
  * for the other sex, an item limited to children for an adult, a price over the 限价, and a
  * code outside the catalogue. Each hit is kept so 3103 can record what the institution did.
  */
-import type { z } from 'zod';
+import type { SandboxInput } from '../../spec/input-rules';
 import { ageOn } from '../../../core/time';
 import { formatQty, lineAmount, parsePrice, parseQty, subFen, sumFen, yuanNumber, type Fen, type Qty } from '../../../core/money';
-import type { auditFeedbackInput, detailAuditInput } from '../../../protocol/transactions/audit';
 import { AuditWarningRepo } from '../../store/audit-warnings';
 import { reject } from '../reject';
 import type { HandlerContext, HandlerTable } from '../context';
 
-type AuditInput = z.output<typeof detailAuditInput>;
-type Patient = AuditInput['data']['patient_dtos'][number];
-type Encounter = Patient['fsi_encounter_dtos'][number];
+type AuditInput = SandboxInput<'3101'>;
+/*
+ * The field table holds one level of nodes; 3101's patients → encounters → orders and 3103's
+ * warns are nested below it. The center reads them as the public clients send them (what it
+ * needs of them, below) and refuses a request whose nesting is not of this shape.
+ */
+interface Order {
+  readonly rx_id: string;
+  readonly hilist_code: string;
+  readonly cnt: number;
+  readonly pric: number;
+}
+interface Encounter {
+  readonly mdtrt_id: string;
+  readonly adm_date: string;
+  readonly med_mdtrt_type: string;
+  readonly fsi_order_dtos: readonly Order[];
+}
+interface Patient {
+  readonly patn_id: string;
+  readonly gend: string;
+  readonly brdy: string;
+  readonly fsi_encounter_dtos: readonly Encounter[];
+}
+interface Warn {
+  readonly warn_rslt_id: string;
+  readonly dspo_way: '1' | '2';
+  readonly dspo_way_rea?: string | null;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const each = (v: unknown, fields: readonly string[]) =>
+  Array.isArray(v) && v.every((row) => isObject(row) && fields.every((f) => row[f] !== undefined && row[f] !== null));
+
+function patientsOf(value: unknown): readonly Patient[] {
+  const ok =
+    each(value, ['patn_id', 'gend', 'brdy', 'fsi_encounter_dtos']) &&
+    (value as Patient[]).every(
+      (p) =>
+        each(p.fsi_encounter_dtos, ['mdtrt_id', 'adm_date', 'med_mdtrt_type', 'fsi_order_dtos']) &&
+        p.fsi_encounter_dtos.every(
+          (e) => e.fsi_order_dtos.length > 0 && each(e.fsi_order_dtos, ['rx_id', 'hilist_code', 'cnt', 'pric']),
+        ),
+    );
+  if (!ok) reject('入参 patient_dtos 不正确: 每位患者需有就诊 fsi_encounter_dtos, 每次就诊需有处方(医嘱)明细 fsi_order_dtos');
+  return value as Patient[];
+}
+
+function warnsOf(value: unknown): readonly Warn[] {
+  const ok =
+    each(value, ['warn_rslt_id', 'dspo_way']) && (value as Warn[]).every((w) => w.dspo_way === '1' || w.dspo_way === '2');
+  if (!ok) reject('入参 warns 不正确: 每条需有 warn_rslt_id 和 dspo_way (1 继续执行 / 2 返回修改)');
+  return value as Warn[];
+}
 
 /** 门诊 one order line may carry at most this many units (the sandbox's 超量 rule). */
 export const OUTPATIENT_MAX_LINE_QTY = parseQty(60);
@@ -109,9 +159,10 @@ function analyse(ctx: HandlerContext<AuditInput>, infno: '3101' | '3102') {
   if (ctx.institution.type !== '1') reject('明细审核 (3101/3102) 由定点医疗机构发起');
   const d = ctx.input.data;
   const warnings = new AuditWarningRepo(ctx.store.db);
-  const ruleFilter = d.rule_ids && d.rule_ids.length > 0 ? new Set(d.rule_ids) : null;
+  const ruleIds = Array.isArray(d.rule_ids) ? d.rule_ids.map(String) : [];
+  const ruleFilter = ruleIds.length > 0 ? new Set(ruleIds) : null;
   const result = [];
-  for (const patient of d.patient_dtos) {
+  for (const patient of patientsOf(d.patient_dtos)) {
     for (const enc of patient.fsi_encounter_dtos) {
       const submitted: Line[] = enc.fsi_order_dtos.map((o) => {
         const cnt = parseQty(o.cnt);
@@ -181,11 +232,12 @@ function analyse(ctx: HandlerContext<AuditInput>, infno: '3101' | '3102') {
   return { output: { result } };
 }
 
-function feedback(ctx: HandlerContext<z.output<typeof auditFeedbackInput>>) {
+function feedback(ctx: HandlerContext<SandboxInput<'3103'>>) {
   const warnings = new AuditWarningRepo(ctx.store.db);
   const d = ctx.input.data;
   const expected = d.warn_type === '1' ? '3101' : '3102';
-  for (const w of d.warns) {
+  const warns = warnsOf(d.warns);
+  for (const w of warns) {
     const held = warnings.get(w.warn_rslt_id);
     if (!held || held.fixmedinsCode !== ctx.envelope.fixmedins_code) reject(`违规标识 ${w.warn_rslt_id} 不存在`);
     if (held.infno !== expected) reject(`违规标识 ${w.warn_rslt_id} 来自 ${held.infno}, 与预警类型 ${d.warn_type} 不符`);
@@ -193,7 +245,7 @@ function feedback(ctx: HandlerContext<z.output<typeof auditFeedbackInput>>) {
     if (w.dspo_way === '1' && !w.dspo_way_rea) reject(`违规标识 ${w.warn_rslt_id}: 继续执行时必须填写理由 dspo_way_rea`);
     warnings.handle(w.warn_rslt_id, w.dspo_way, w.dspo_way_rea || null, ctx.nowText);
   }
-  return { output: { handled: d.warns.length } };
+  return { output: { handled: warns.length } };
 }
 
 export const auditHandlers: HandlerTable = {

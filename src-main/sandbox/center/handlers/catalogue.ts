@@ -18,16 +18,10 @@
  * enddate of each row). Fields the sandbox catalogue has no data for (crter_*, opter_*,
  * med_use_flag …) are left out of the rows rather than made up.
  */
-import type { z } from 'zod';
+import type { SandboxInput } from '../../spec/input-rules';
 import { priceNumber, ratioNumber, type Ratio, type UnitPrice } from '../../../core/money';
 import { DATE_RE, DATE_TIME_RE } from '../../../core/time';
 import { findInterface } from '../../../registry/registry';
-import type {
-  catalogueQueryInput,
-  dictionaryInput,
-  pagedQueryInput,
-  versionDownloadInput,
-} from '../../../protocol/transactions/catalogue';
 import { buildCatalogueFile, CATALOGUE_INFNOS, type CatalogueInfno, type CatalogueItem } from '../../store';
 import { reject } from '../reject';
 import type { HandlerContext, HandlerTable } from '../context';
@@ -45,7 +39,7 @@ function catalogueTitle(infno: string): string {
   return (findInterface(infno)?.name ?? infno).replace(/下载$/, '');
 }
 
-function downloadByVersion(ctx: HandlerContext<z.output<typeof versionDownloadInput>>) {
+function downloadByVersion(ctx: HandlerContext<SandboxInput<'1301'>>) {
   const infno = ctx.envelope.infno as CatalogueInfno;
   const ver = ctx.input.data.ver;
   const published = ctx.store.catalogue.versions(infno);
@@ -147,7 +141,7 @@ const HILIST_FILTERS = [
   'vali_flag',
 ];
 
-function queryHilist(ctx: HandlerContext<z.output<typeof catalogueQueryInput>>) {
+function queryHilist(ctx: HandlerContext<SandboxInput<'1312'>>) {
   const data = ctx.input.data;
   const paging = pagingOf(data);
   const f = filtersOf(ctx, data, HILIST_FILTERS);
@@ -210,7 +204,7 @@ function oneCode(f: Map<string, string>, keys: readonly string[]): string | unde
   return [...codes][0];
 }
 
-type PagedInput = z.output<typeof pagedQueryInput>;
+type PagedInput = SandboxInput<'1316'>;
 
 /**
  * 1316 医疗目录与医保目录匹配信息查询: the sandbox's 医疗目录 and 医保目录 share codes, so
@@ -337,8 +331,9 @@ function querySelfpayRatios(ctx: HandlerContext<PagedInput>) {
  * as a query that finds nothing (the counter keeps its built-in labels then); admdvs and
  * date are not applied: the sandbox has one area and one edition of each dictionary.
  */
-function queryDictionary(ctx: HandlerContext<z.output<typeof dictionaryInput>>) {
+function queryDictionary(ctx: HandlerContext<SandboxInput<'1901'>>) {
   const { type, parentValue, valiFlag } = ctx.input.data;
+  if (valiFlag !== '0' && valiFlag !== '1') reject(`有效标志 valiFlag 应为 0 或 1, 不是 ${valiFlag}`);
   const entries = ctx.store.dictionary.entries(type, { parentValue: parentValue || undefined, valiFlag });
   return {
     output: {

@@ -6,15 +6,14 @@
  * such 3201 still reconciles and says the month was already applied for. The applications are
  * the successful 3201 messages of the message log, which the admin endpoint lists.
  */
-import type { z } from 'zod';
-import type { totalReconcileInput } from '../../../protocol/transactions/reconcile';
+import type { SandboxInput } from '../../spec/input-rules';
 import type { HandlerContext, HandlerTable } from '../context';
 import { clipStmtDscr, STMT_RESULT, totalReconcile } from './reconcile';
 
 /** The words a clearing answer starts with, so the center can find its earlier applications. */
 export const CLEARING_APPLIED = '已申请清算';
 
-type Data = z.output<typeof totalReconcileInput>['data'];
+type Data = SandboxInput<'3201'>['data'];
 
 function lastDayOfMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
@@ -29,7 +28,7 @@ export function clearingMonthOf(d: Pick<Data, 'stmt_begndate' | 'stmt_enddate'>,
 }
 
 /** The msgid of an earlier clearing application for the same month and group, if any. */
-function earlierApplication(ctx: HandlerContext<z.output<typeof totalReconcileInput>>): string | null {
+function earlierApplication(ctx: HandlerContext<SandboxInput<'3201'>>): string | null {
   const d = ctx.input.data;
   for (const m of ctx.store.messages.query({ infno: '3201', outcome: 'ok', limit: 10000, newest: true })) {
     if (m.fixmedinsCode !== ctx.envelope.fixmedins_code || m.msgid === ctx.envelope.msgid) continue;
@@ -50,7 +49,7 @@ function earlierApplication(ctx: HandlerContext<z.output<typeof totalReconcileIn
   return null;
 }
 
-function totalReconcileWithClearing(ctx: HandlerContext<z.output<typeof totalReconcileInput>>) {
+function totalReconcileWithClearing(ctx: HandlerContext<SandboxInput<'3201'>>) {
   const answer = totalReconcile(ctx);
   const month = clearingMonthOf(ctx.input.data, ctx.nowText);
   const info = answer.output.stmtinfo;

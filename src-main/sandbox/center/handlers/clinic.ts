@@ -4,19 +4,9 @@
  * pre-settle / settle / cancel each batch on its own. Cancelling goes 2208 → 2205 → 2202
  * only: each step refuses while the later stage still holds something.
  */
-import type { z } from 'zod';
+import type { SandboxInput } from '../../spec/input-rules';
 import { parseYuan, sumFen, yuanNumber, type Fen } from '../../../core/money';
 import { ageOn, formatDate } from '../../../core/time';
-import type {
-  clinicPreSettleInput,
-  clinicSettleCancelInput,
-  clinicSettleInput,
-  feeCancelInput,
-  feeUploadInput,
-  registerAInput,
-  registerCancelInput,
-  visitInfoInput,
-} from '../../../protocol/transactions/clinic';
 import { toProtocolSettlement } from '../../policy';
 import { ALL_BATCHES, type FeeLineRow, type SandboxStore, type VisitRow } from '../../store';
 import { reject } from '../reject';
@@ -37,14 +27,14 @@ import {
 import { duplicateSn, toFeeLine } from '../fee-lines';
 import type { HandlerContext, HandlerTable } from '../context';
 
-type RegisterInput = z.output<typeof registerAInput>;
-type RegisterCancelInput = z.output<typeof registerCancelInput>;
-type VisitInfoInput = z.output<typeof visitInfoInput>;
-type FeeUploadInput = z.output<typeof feeUploadInput>;
-type FeeCancelInput = z.output<typeof feeCancelInput>;
-type PreSettleInput = z.output<typeof clinicPreSettleInput>;
-type SettleInput = z.output<typeof clinicSettleInput>;
-type SettleCancelInput = z.output<typeof clinicSettleCancelInput>;
+type RegisterInput = SandboxInput<'2201A'>;
+type RegisterCancelInput = SandboxInput<'2202'>;
+type VisitInfoInput = SandboxInput<'2203'>;
+type FeeUploadInput = SandboxInput<'2204'>;
+type FeeCancelInput = SandboxInput<'2205'>;
+type PreSettleInput = SandboxInput<'2206'>;
+type SettleInput = SandboxInput<'2207'>;
+type SettleCancelInput = SandboxInput<'2208'>;
 
 /** The outpatient medical categories the sandbox can settle (the policy also knows 21 住院, 41 药店). */
 const OUTPATIENT_MED_TYPES: readonly string[] = ['11', '14'];
@@ -72,7 +62,7 @@ function requireVisit(ctx: HandlerContext<unknown>, mdtrtId: string, psnNo: stri
 }
 
 /** The credential must name the person the request is for (the pharmacy's rule, too). */
-function requireCredentialOf(store: SandboxStore, certType: '01' | '02' | '03', certNo: string, psnNo: string) {
+function requireCredentialOf(store: SandboxStore, certType: string, certNo: string, psnNo: string) {
   const byCredential = store.persons.getByCredential(certType, certNo);
   if (!byCredential || byCredential.psnNo !== psnNo) reject('就诊凭证与人员编号 psn_no 不是同一参保人');
   return byCredential;

@@ -5,15 +5,14 @@
  * checks asynchronously. 4905 replaces a voucher (after a failed check, or a corrected one);
  * 5501 shows the voucher's standing, 已冲红 once the settlement was refunded or reversed.
  */
-import type { z } from 'zod';
+import type { SandboxInput } from '../../spec/input-rules';
 import { formatYuan, parseYuan, yuanNumber } from '../../../core/money';
-import type { einvoiceResultInput, einvoiceStatusInput, einvoiceUploadInput } from '../../../protocol/transactions/e-invoice';
 import { EinvoiceRepo, type EinvoiceRow } from '../../store/e-invoices';
 import type { SettlementRecord } from '../../store';
 import { reject } from '../reject';
 import type { HandlerContext, HandlerTable } from '../context';
 
-type UploadInput = z.output<typeof einvoiceUploadInput>;
+type UploadInput = SandboxInput<'4901'>;
 
 function requireSettlement(ctx: HandlerContext<unknown>, setlId: string): SettlementRecord {
   const record = ctx.store.settlements.get(setlId);
@@ -67,7 +66,7 @@ function requireVoucher(ctx: HandlerContext<unknown>, setlId: string): EinvoiceR
   return held;
 }
 
-function uploadResult(ctx: HandlerContext<z.output<typeof einvoiceResultInput>>) {
+function uploadResult(ctx: HandlerContext<SandboxInput<'4902'>>) {
   const held = requireVoucher(ctx, ctx.input.data.setl_id);
   return {
     output: {
@@ -81,7 +80,7 @@ function uploadResult(ctx: HandlerContext<z.output<typeof einvoiceResultInput>>)
   };
 }
 
-function status(ctx: HandlerContext<z.output<typeof einvoiceStatusInput>>) {
+function status(ctx: HandlerContext<SandboxInput<'5501'>>) {
   const setl = requireSettlement(ctx, ctx.input.data.setl_id);
   const held = new EinvoiceRepo(ctx.store.db).get(setl.setlId);
   const base = { setl_id: setl.setlId, einv_no: held?.einvNo ?? '', einv_amt: held ? yuanNumber(held.einvAmt) : null };

@@ -6,10 +6,9 @@
  * fixmedins_code = literal `plc` (§2.16); every other file belongs to one institution and
  * is asked for with that institution's own code, from that institution.
  */
-import type { z } from 'zod';
+import type { SandboxInput } from '../../spec/input-rules';
 import { unzipSync } from 'fflate';
 import { formatDateTime } from '../../../core/time';
-import type { fileDownloadInput, fileUploadInput } from '../../../protocol/transactions/files';
 import { reject } from '../reject';
 import type { HandlerContext, HandlerTable } from '../context';
 
@@ -76,12 +75,18 @@ export function requireOwnFile(ctx: HandlerContext<unknown>, fileQuryNo: string,
   return file;
 }
 
-function upload(ctx: HandlerContext<z.output<typeof fileUploadInput>>) {
+function upload(ctx: HandlerContext<SandboxInput<'9101'>>) {
   const { in: byteList, filename, fixmedins_code } = ctx.input.fsUploadIn;
-  if (fixmedins_code !== ctx.envelope.fixmedins_code) {
-    reject(`fsUploadIn.fixmedins_code ${fixmedins_code} 与报文头定点医药机构编码 ${ctx.envelope.fixmedins_code} 不符`);
+  const owner = ctx.envelope.fixmedins_code;
+  if (fixmedins_code !== owner) {
+    reject(`fsUploadIn.fixmedins_code ${fixmedins_code} 与报文头定点医药机构编码 ${owner} 不符`);
   }
-  const bytes = Uint8Array.from(byteList);
+  // `in` is the file as a byte array (protocol.md §2.18): numbers 0–255.
+  if (!Array.isArray(byteList) || !byteList.every((b) => Number.isInteger(b) && b >= 0 && b <= 255)) {
+    reject('fsUploadIn.in 应为文件内容的字节数组 (0–255 的整数)');
+  }
+  if (!filename) reject('fsUploadIn.filename 必填');
+  const bytes = Uint8Array.from(byteList as number[]);
   let entries: string[];
   try {
     entries = Object.keys(unzipSync(bytes));
@@ -89,11 +94,11 @@ function upload(ctx: HandlerContext<z.output<typeof fileUploadInput>>) {
     reject(`上传文件 ${filename} 不是有效的 ZIP 压缩文件 (${(error as Error).message})`);
   }
   if (entries.filter((name) => !name.endsWith('/')).length === 0) reject(`上传的 ZIP 文件 ${filename} 中没有文件`);
-  const kept = keepFile(ctx, { filename, owner: fixmedins_code, purpose: FILE_PURPOSE.upload, bytes });
-  return { output: { file_qury_no: kept.fileQuryNo, filename, fixmedins_code, dld_endtime: kept.expiresAt } };
+  const kept = keepFile(ctx, { filename, owner, purpose: FILE_PURPOSE.upload, bytes });
+  return { output: { file_qury_no: kept.fileQuryNo, filename, fixmedins_code: owner, dld_endtime: kept.expiresAt } };
 }
 
-function download(ctx: HandlerContext<z.output<typeof fileDownloadInput>>) {
+function download(ctx: HandlerContext<SandboxInput<'9102'>>) {
   const { file_qury_no, filename, fixmedins_code } = ctx.input.fsDownloadIn;
   if (file_qury_no.startsWith(NO_FILE_PREFIX))
     reject(`目录已是最新 (data_cnt 为 0), 文件查询号 ${file_qury_no} 没有可下载的文件`);

@@ -3,9 +3,8 @@
  * practitioners of the asking institution) and 100001 政策项查询 (the values of the policy
  * table the sandbox settles with: 起付线, 封顶线, 报销比例 per scheme, pool and level).
  */
-import type { z } from 'zod';
+import type { SandboxInput } from '../../spec/input-rules';
 import { formatRatio, formatYuan } from '../../../core/money';
-import type { institutionQueryInput, policyQueryInput, practitionerQueryInput } from '../../../protocol/transactions/info';
 import { SANDBOX_POLICY } from '../../policy';
 import { practitionersOf } from '../../seed/practitioners';
 import { hash32 } from '../../seed/prng';
@@ -19,7 +18,7 @@ function usccOf(code: string): string {
   return `91420100${String(hash32(code)).padStart(10, '0')}`.slice(0, 18);
 }
 
-function institutions(ctx: HandlerContext<z.output<typeof institutionQueryInput>>) {
+function institutions(ctx: HandlerContext<SandboxInput<'1201'>>) {
   const q = ctx.input.medinsinfo;
   const rows = SANDBOX_INSTITUTIONS.filter(
     (i) =>
@@ -40,7 +39,7 @@ function institutions(ctx: HandlerContext<z.output<typeof institutionQueryInput>
   };
 }
 
-function practitioners(ctx: HandlerContext<z.output<typeof practitionerQueryInput>>) {
+function practitioners(ctx: HandlerContext<SandboxInput<'5102'>>) {
   const q = ctx.input.data;
   const seed = Number(ctx.store.meta.get('seed') ?? 0);
   const rows = practitionersOf(seed, ctx.envelope.fixmedins_code).filter(
@@ -128,7 +127,7 @@ function policyItems() {
   return items;
 }
 
-function policies(ctx: HandlerContext<z.output<typeof policyQueryInput>>) {
+function policies(ctx: HandlerContext<SandboxInput<'100001'>>) {
   const q = ctx.input.data;
   const rows = policyItems().filter(
     (p) =>

@@ -8,15 +8,14 @@
  * business time falls in it. Returns appear beside their originals: 3510 with prodRetnFlag
  * 1, 3511 with selRetnFlag 1 (a sandbox field; the spec's table has no return marker).
  */
-import type { z } from 'zod';
+import type { SandboxInput } from '../../spec/input-rules';
 import { priceNumber, qtyNumber } from '../../../core/money';
-import type { ledgerQueryInput } from '../../../protocol/transactions/inventory';
 import type { InvBatch, InvRecord, InvRecordKind } from '../../store/inventory';
 import type { HandlerContext, HandlerTable } from '../context';
 import { reject } from '../reject';
 import { ledgerRepos } from '../inventory-ledger';
 
-type QueryData = z.output<typeof ledgerQueryInput>['data'];
+type QueryData = SandboxInput<'3508'>['data'];
 type Ctx = HandlerContext<{ data: QueryData }>;
 
 const DEFAULT_PAGE_SIZE = 100;
@@ -44,8 +43,10 @@ function pagingOf(ctx: Ctx) {
   if (d.begndate > d.enddate) reject(`开始日期 ${d.begndate} 晚于结束日期 ${d.enddate}`);
   const own = ctx.envelope.fixmedins_code;
   if (d.fixmedins_code && d.fixmedins_code !== own) reject(`只能查询本机构 (${own}) 的进销存信息`);
-  const pageNum = d.page_num ?? 1;
-  const pageSize = d.page_size ?? DEFAULT_PAGE_SIZE;
+  // An empty N is sent as 0 or "" (protocol.md §1.3): both mean the first page, the default size.
+  const pageNum = d.page_num || 1;
+  const pageSize = d.page_size || DEFAULT_PAGE_SIZE;
+  if (pageSize > 1000) reject('每页条数 page_size 最多 1000');
   return {
     query: {
       fixmedinsCode: own,

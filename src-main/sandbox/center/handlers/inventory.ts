@@ -4,7 +4,6 @@
  * own (a savepoint per row) and answers the rows it refused in `…ErrDetail` with retRslt 0
  * and the reason, so good rows go through beside bad ones. Rules: ../inventory-ledger.ts.
  */
-import type { InvDataType } from '../../../protocol/transactions/inventory';
 import type { InvRecordKind } from '../../store/inventory';
 import type { HandlerContext, HandlerTable } from '../context';
 import { CenterReject } from '../reject';
@@ -69,7 +68,7 @@ function batch(kind: InvRecordKind, field: 'invinfoDetail' | 'purcinfoDetail' | 
     );
 }
 
-type DeleteRow = LedgerRow & { inv_data_type: InvDataType };
+type DeleteRow = LedgerRow & { inv_data_type: string };
 
 function deleteOne(ctx: HandlerContext<{ data: DeleteRow }>) {
   deleteBatchRecords(ctx, ctx.input.data.fixmedins_bchno, ctx.input.data.inv_data_type);

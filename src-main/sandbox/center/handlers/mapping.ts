@@ -4,13 +4,12 @@
  * revoking first). Uploading the same mapping again is refused as "已存在" and changes nothing;
  * revoking keeps the row with vali_flag 0, so 1317 reports the revocation too.
  */
-import type { z } from 'zod';
-import type { mappingRevokeInput, mappingUploadInput } from '../../../protocol/transactions/mapping';
+import type { SandboxInput } from '../../spec/input-rules';
 import type { HandlerContext, HandlerTable } from '../context';
 import { reject } from '../reject';
 import { ledgerRepos } from '../inventory-ledger';
 
-function upload(ctx: HandlerContext<z.output<typeof mappingUploadInput>>) {
+function upload(ctx: HandlerContext<SandboxInput<'3301'>>) {
   const d = ctx.input.data;
   const own = ctx.envelope.fixmedins_code;
   const item = ctx.store.catalogue.current(d.med_list_codg);
@@ -41,7 +40,7 @@ function upload(ctx: HandlerContext<z.output<typeof mappingUploadInput>>) {
   return { output: {} };
 }
 
-function revoke(ctx: HandlerContext<z.output<typeof mappingRevokeInput>>) {
+function revoke(ctx: HandlerContext<SandboxInput<'3302'>>) {
   const d = ctx.input.data;
   const own = ctx.envelope.fixmedins_code;
   if (d.fixmedins_code !== own) reject(`只能撤销本机构 (${own}) 的目录对照`);

@@ -1,14 +1,13 @@
 /** 1101 人员信息获取 (by 01 电子凭证 / 02 身份证 / 03 社保卡) and 2001 人员待遇享受检查. */
-import type { z } from 'zod';
+import type { SandboxInput } from '../../spec/input-rules';
 import { yuanNumber } from '../../../core/money';
-import type { personInfoInput, treatmentCheckInput } from '../../../protocol/transactions/person';
 import { FUNDS } from '../../policy';
 import { reject } from '../reject';
 import { requireInsured } from '../settling';
 import { ageOn, formatDate } from '../../../core/time';
 import type { HandlerContext, HandlerTable } from '../context';
 
-function personInfo(ctx: HandlerContext<z.output<typeof personInfoInput>>) {
+function personInfo(ctx: HandlerContext<SandboxInput<'1101'>>) {
   const d = ctx.input.data;
   const person = ctx.store.persons.getByCredential(d.mdtrt_cert_type, d.mdtrt_cert_no);
   const what = { '01': '电子凭证令牌', '02': '身份证号', '03': '社会保障卡号' }[d.mdtrt_cert_type];
@@ -57,7 +56,7 @@ function personInfo(ctx: HandlerContext<z.output<typeof personInfoInput>>) {
 /** fund_pay_type of the employee personal account (the policy engine reports it in acct_pay, not setldetail). */
 const EMPLOYEE_ACCOUNT_FUND = '310200';
 
-function treatmentCheck(ctx: HandlerContext<z.output<typeof treatmentCheckInput>>) {
+function treatmentCheck(ctx: HandlerContext<SandboxInput<'2001'>>) {
   const d = ctx.input.data;
   if (d.fixmedins_code !== ctx.envelope.fixmedins_code) reject('入参 fixmedins_code 与报文头机构编码不一致');
   const insured = requireInsured(ctx.store, d.psn_no, d.insutype);

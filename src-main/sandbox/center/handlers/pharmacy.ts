@@ -2,8 +2,7 @@
  * Pharmacy 2101(A) pre-settle, 2102(A) settle, 2103 refund. 2101/2102 upload the lines
  * and settle in one call; pre-settle changes nothing.
  */
-import type { z } from 'zod';
-import type { pharmacyPreSettleInput, pharmacyRefundInput, pharmacySettleInput } from '../../../protocol/transactions/pharmacy';
+import type { SandboxInput } from '../../spec/input-rules';
 import { toProtocolSettlement } from '../../policy';
 import { reject } from '../reject';
 import {
@@ -19,8 +18,8 @@ import {
 import { duplicateSn, toFeeLine } from '../fee-lines';
 import type { HandlerContext, HandlerTable } from '../context';
 
-type PreSettleInput = z.output<typeof pharmacyPreSettleInput>;
-type SettleInput = z.output<typeof pharmacySettleInput>;
+type PreSettleInput = SandboxInput<'2101'>;
+type SettleInput = SandboxInput<'2102'>;
 
 /** The credential and identity fields must all name the same insured person. */
 function requireSamePerson(ctx: HandlerContext<PreSettleInput>): PersonAndInsurance {
@@ -110,7 +109,7 @@ function settle(ctx: HandlerContext<SettleInput>) {
   return { output: { ...settlementOutput(ctx.store, record), detlcutinfo: toProtocolSettlement(result).detlcutinfo } };
 }
 
-function refund(ctx: HandlerContext<z.output<typeof pharmacyRefundInput>>) {
+function refund(ctx: HandlerContext<SandboxInput<'2103'>>) {
   return cancelSettlement(ctx, ctx.input.data, ['2102', '2102A'], '药店结算');
 }
 

@@ -5,7 +5,7 @@
  * 7208 takes a sale back to audited once its settlement was refunded (2103) or reversed (2601).
  * Every step names the prescription and its trace code, and only the authorised pharmacy may act.
  */
-import type { z } from 'zod';
+import type { SandboxInput } from '../../spec/input-rules';
 import { ageOn, formatCompact } from '../../../core/time';
 import {
   formatYuan,
@@ -19,17 +19,6 @@ import {
   yuanNumber,
   type Fen,
 } from '../../../core/money';
-import type {
-  rxAuditInput,
-  rxAuthorizeInput,
-  rxDeliveryInput,
-  rxDownloadInput,
-  rxDrugQueryInput,
-  rxSaleInput,
-  rxSaleRevokeInput,
-  rxSignInput,
-  rxVerifyInput,
-} from '../../../protocol/transactions/prescription';
 import { PrescriptionRepo, type RxPrescription, type RxState } from '../../store/prescriptions';
 import { ensurePrescriptions } from '../../seed/prescriptions';
 import { practitionersOf } from '../../seed/practitioners';
@@ -94,7 +83,7 @@ function requireRx(
 const nextId = (ctx: HandlerContext<unknown>, prefix: string, name: string) =>
   `${prefix}${formatCompact(ctx.now).slice(0, 8)}${String(ctx.store.meta.nextSequence(name)).padStart(8, '0')}`;
 
-function authorize(ctx: HandlerContext<z.output<typeof rxAuthorizeInput>>) {
+function authorize(ctx: HandlerContext<SandboxInput<'7201'>>) {
   requirePharmacy(ctx);
   const repo = repoOf(ctx);
   const d = ctx.input.data;
@@ -124,7 +113,7 @@ function authorize(ctx: HandlerContext<z.output<typeof rxAuthorizeInput>>) {
   return { output: { rxlist } };
 }
 
-function download(ctx: HandlerContext<z.output<typeof rxDownloadInput>>) {
+function download(ctx: HandlerContext<SandboxInput<'7204'>>) {
   requirePharmacy(ctx);
   const repo = repoOf(ctx);
   const d = ctx.input.data;
@@ -181,7 +170,7 @@ function download(ctx: HandlerContext<z.output<typeof rxDownloadInput>>) {
   };
 }
 
-function verify(ctx: HandlerContext<z.output<typeof rxVerifyInput>>) {
+function verify(ctx: HandlerContext<SandboxInput<'7205'>>) {
   const repo = repoOf(ctx);
   const d = ctx.input.data;
   const rx = requireRx(ctx, repo, d, ['downloaded', 'verified'], '核验');
@@ -194,7 +183,7 @@ function verify(ctx: HandlerContext<z.output<typeof rxVerifyInput>>) {
   };
 }
 
-function auditRx(ctx: HandlerContext<z.output<typeof rxAuditInput>>) {
+function auditRx(ctx: HandlerContext<SandboxInput<'7206'>>) {
   const repo = repoOf(ctx);
   const d = ctx.input.data;
   const rx = requireRx(ctx, repo, d, ['verified'], '审方');
@@ -215,7 +204,7 @@ function auditRx(ctx: HandlerContext<z.output<typeof rxAuditInput>>) {
   return { output: { hi_rxno: next.hiRxno, rx_stas_codg: STATE_CODES[next.state] } };
 }
 
-function sale(ctx: HandlerContext<z.output<typeof rxSaleInput>>) {
+function sale(ctx: HandlerContext<SandboxInput<'7207'>>) {
   const repo = repoOf(ctx);
   const d = ctx.input.data;
   // The same upload again (its answer was lost) answers the sale already recorded: 7207 is idempotent.
@@ -272,7 +261,7 @@ function sale(ctx: HandlerContext<z.output<typeof rxSaleInput>>) {
   return { output: { hi_rxno: next.hiRxno, sel_no: selNo, rx_stas_codg: STATE_CODES.sold } };
 }
 
-function revokeSale(ctx: HandlerContext<z.output<typeof rxSaleRevokeInput>>) {
+function revokeSale(ctx: HandlerContext<SandboxInput<'7208'>>) {
   const repo = repoOf(ctx);
   const d = ctx.input.data;
   // A repeated revocation of a sale already revoked answers as the first did.
@@ -290,7 +279,7 @@ function revokeSale(ctx: HandlerContext<z.output<typeof rxSaleRevokeInput>>) {
   return { output: { hi_rxno: next.hiRxno, rx_stas_codg: STATE_CODES[next.state] } };
 }
 
-function deliver(ctx: HandlerContext<z.output<typeof rxDeliveryInput>>) {
+function deliver(ctx: HandlerContext<SandboxInput<'7209'>>) {
   const repo = repoOf(ctx);
   const d = ctx.input.data;
   const rx = requireRx(ctx, repo, d, ['sold', 'delivering'], '同步配送信息');
@@ -300,7 +289,7 @@ function deliver(ctx: HandlerContext<z.output<typeof rxDeliveryInput>>) {
   return { output: { hi_rxno: next.hiRxno, delv_no: d.delv_no, rx_stas_codg: STATE_CODES.delivering } };
 }
 
-function sign(ctx: HandlerContext<z.output<typeof rxSignInput>>) {
+function sign(ctx: HandlerContext<SandboxInput<'7210'>>) {
   const repo = repoOf(ctx);
   const d = ctx.input.data;
   const rx = requireRx(ctx, repo, d, ['delivering'], '签收');
@@ -311,7 +300,7 @@ function sign(ctx: HandlerContext<z.output<typeof rxSignInput>>) {
 }
 
 /** 7211: the 西药中成药 of the 医保目录 that may be dispensed against an electronic prescription. */
-function drugQuery(ctx: HandlerContext<z.output<typeof rxDrugQueryInput>>) {
+function drugQuery(ctx: HandlerContext<SandboxInput<'7211'>>) {
   const d = ctx.input.data;
   const page = ctx.store.catalogue.queryHilist({
     updtTime: '2000-01-01 00:00:00',

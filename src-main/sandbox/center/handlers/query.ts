@@ -5,15 +5,14 @@
  * (2103 / 2208) is found under its own setl_id; its fee lines are those of the settlement
  * it cancels.
  */
-import type { z } from 'zod';
+import type { SandboxInput } from '../../spec/input-rules';
 import { priceNumber, qtyNumber, ratioNumber, yuanNumber } from '../../../core/money';
-import type { feeQueryInput, settlementQueryInput } from '../../../protocol/transactions/query';
 import type { FeeLineRow, SettlementRecord } from '../../store';
 import { reject } from '../reject';
 import { settlementOutput } from '../settling';
 import type { HandlerContext, HandlerTable } from '../context';
 
-type Key = z.output<typeof settlementQueryInput>['data'];
+type Key = SandboxInput<'5203'>['data'];
 
 function requireSettlement(ctx: HandlerContext<unknown>, key: Key): SettlementRecord {
   const record = ctx.store.settlements.get(key.setl_id);
@@ -23,7 +22,7 @@ function requireSettlement(ctx: HandlerContext<unknown>, key: Key): SettlementRe
   return record;
 }
 
-function querySettlement(ctx: HandlerContext<z.output<typeof settlementQueryInput>>) {
+function querySettlement(ctx: HandlerContext<SandboxInput<'5203'>>) {
   return { output: settlementOutput(ctx.store, requireSettlement(ctx, ctx.input.data)) };
 }
 
@@ -69,7 +68,7 @@ function feeDetail(line: FeeLineRow, record: SettlementRecord) {
   };
 }
 
-function queryFeeDetail(ctx: HandlerContext<z.output<typeof feeQueryInput>>) {
+function queryFeeDetail(ctx: HandlerContext<SandboxInput<'5204'>>) {
   const record = requireSettlement(ctx, ctx.input.data);
   const settledBy = record.kind === 'refund' && record.origSetlId !== null ? record.origSetlId : record.setlId;
   return { output: { feedetail: ctx.store.visits.linesOfSettlement(settledBy).map((l) => feeDetail(l, record)) } };

@@ -11,19 +11,26 @@
  * file for 9102. stmt_rslt: 0 平, 1 中心多 (carries the msgid, the counter's 2601 omsgid),
  * 2 医药机构多, 3 数据不一致 (memo names the fields).
  */
-import type { z } from 'zod';
+import type { SandboxInput } from '../../spec/input-rules';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { formatYuan, negFen, parseYuan, subFen, sumFen, type Fen } from '../../../core/money';
 import { formatCompact } from '../../../core/time';
-import {
-  DETAIL_RESULT_COLUMNS,
-  DETAIL_UPLOAD_COLUMNS,
-  type detailReconcileInput,
-  type totalReconcileInput,
-} from '../../../protocol/transactions/reconcile';
 import { NULL_TEXT, type SettlementRow, type StatementFilter } from '../../store';
 import { reject } from '../reject';
 import type { HandlerContext, HandlerTable } from '../context';
+
+/** 3202 upload-file columns, in order (protocol.md §2.15). */
+const DETAIL_UPLOAD_COLUMNS = [
+  'setl_id',
+  'mdtrt_id',
+  'psn_no',
+  'medfee_sumamt',
+  'fund_pay_sumamt',
+  'acct_pay',
+  'refd_setl_flag',
+] as const;
+/** 3202 result-file columns, in order (protocol.md §2.15). */
+const DETAIL_RESULT_COLUMNS = ['psn_no', 'mdtrt_id', 'setl_id', 'msgid', 'stmt_rslt', 'refd_setl_flag', 'memo'] as const;
 import { FILE_PURPOSE, keepFile, PUBLIC_FILE_OWNER, requireOwnFile } from './files';
 
 const STMT_DSCR_MAX = 200;
@@ -83,7 +90,7 @@ export function clipStmtDscr(dscr: string): string {
 }
 
 /** 3201; served through handlers/clearing.ts, which adds the 四川 clearing application of a whole past month. */
-export function totalReconcile(ctx: HandlerContext<z.output<typeof totalReconcileInput>>) {
+export function totalReconcile(ctx: HandlerContext<SandboxInput<'3201'>>) {
   const d = ctx.input.data;
   const filter = { ...statementFilter(ctx, d), insutype: d.insutype };
   const t = ctx.store.settlements.statementTotals(filter);
@@ -176,7 +183,7 @@ function parseUploadLines(text: string): UploadLine[] {
  * The input's totals describe the uploaded file; a mismatch is a counter bug, refused.
  * cash_payamt has no column in the file, so it cannot be checked against it.
  */
-function requireHeaderMatchesFile(d: z.output<typeof detailReconcileInput>['data'], lines: readonly UploadLine[]): void {
+function requireHeaderMatchesFile(d: SandboxInput<'3202'>['data'], lines: readonly UploadLine[]): void {
   const sum = (pick: (l: UploadLine) => Fen) => sumFen(lines.map(pick));
   const sides: Sides = ['文件', '入参'];
   const problems = [
@@ -281,7 +288,7 @@ function resultZip(lines: readonly ResultLine[], txtName: string): Uint8Array {
   return zipSync({ [txtName]: [strToU8(text), { level: 6 }] });
 }
 
-function detailReconcile(ctx: HandlerContext<z.output<typeof detailReconcileInput>>) {
+function detailReconcile(ctx: HandlerContext<SandboxInput<'3202'>>) {
   const d = ctx.input.data;
   const filter = statementFilter(ctx, d);
   const notAnUpload = `文件查询号 ${d.file_qury_no} 不是本机构 9101 上传的明细对账文件`;

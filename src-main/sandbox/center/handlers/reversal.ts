@@ -3,8 +3,7 @@
  * The answer says clearly when there is nothing to undo (never arrived, failed) or when the
  * original is not reversible or already reversed (REVERSAL_MESSAGES, documented in the README).
  */
-import type { z } from 'zod';
-import type { reversalInput } from '../../../protocol/transactions/reversal';
+import type { SandboxInput } from '../../spec/input-rules';
 import { reject, REVERSAL_MESSAGES } from '../reject';
 import type { HandlerContext, HandlerTable } from '../context';
 
@@ -12,7 +11,7 @@ import type { HandlerContext, HandlerTable } from '../context';
 const SETTLEMENTS = new Set(['2102', '2102A', '2207', '2207A']);
 const CANCELLATIONS = new Set(['2103', '2208']);
 
-function reverse(ctx: HandlerContext<z.output<typeof reversalInput>>) {
+function reverse(ctx: HandlerContext<SandboxInput<'2601'>>) {
   const { omsgid, oinfno, psn_no } = ctx.input.data;
   const original = ctx.store.messages.getProcessed(omsgid);
   if (!original || original.fixmedinsCode !== ctx.envelope.fixmedins_code) reject(REVERSAL_MESSAGES.originalNotFound);

@@ -1,10 +1,9 @@
 /** 9001 签到 / 9002 签退: sign_no per operator, invalid after sign-out. */
-import type { z } from 'zod';
-import type { signInput, signOutInput } from '../../../protocol/transactions/sign';
+import type { SandboxInput } from '../../spec/input-rules';
 import { reject } from '../reject';
 import type { HandlerContext, HandlerTable } from '../context';
 
-function signIn(ctx: HandlerContext<z.output<typeof signInput>>) {
+function signIn(ctx: HandlerContext<SandboxInput<'9001'>>) {
   const { opter_no, mac, ip } = ctx.input.signIn;
   if (opter_no !== ctx.envelope.opter) reject(`签到操作员 ${opter_no} 与报文头经办人 ${ctx.envelope.opter} 不一致`);
   const row = ctx.store.signIns.signIn({
@@ -19,7 +18,7 @@ function signIn(ctx: HandlerContext<z.output<typeof signInput>>) {
   return { output: { signinoutb: { sign_time: row.signedInAt, sign_no: row.signNo } } };
 }
 
-function signOut(ctx: HandlerContext<z.output<typeof signOutInput>>) {
+function signOut(ctx: HandlerContext<SandboxInput<'9002'>>) {
   const { sign_no, opter_no } = ctx.input.signOut;
   const row = ctx.store.signIns.get(sign_no);
   if (!row || row.fixmedinsCode !== ctx.envelope.fixmedins_code) reject(`签到编号 ${sign_no} 不存在`);

@@ -1,0 +1,143 @@
+/**
+ * The resolver's end states, on an injected clock (nothing waits for a backoff): 30 failed 2601
+ * attempts → needs-manual (and new settlements are no longer held by E_PENDING_REVERSAL), the
+ * center answering 不允许冲正 / 已冲正 / sign-in expired, and the backoff 1 s, 2 s … capped at 60 s.
+ * The center is a scripted HTTP server answering each 2601 as the test says; the journal is the
+ * counter's real SQLite file.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CounterApp } from '../../src-main/app/counter-app';
+import { parseDateTime } from '../../src-main/core/time';
+import { OutcomeResolver } from '../../src-main/journal/outcome-resolver';
+import type { JournalEntry } from '../../src-main/journal/journal-store';
+import { getProfile } from '../../src-main/registry/profile';
+import { startHarness, type Harness } from '../helpers/sandbox-harness';
+import { startScriptedServer, type ScriptedServer } from '../helpers/scripted-server';
+import { OPERATOR } from '../helpers/sandbox-fixtures';
+import { anyError, rejectionOf } from '../helpers/rejection';
+
+/** The insured area a 1101 would have taught the counter. */
+const AREA = { insuplcAdmdvs: '420100' };
+
+let h: Harness;
+let center: ScriptedServer;
+let app: CounterApp;
+/** What the center answers to 2601 (null: success); every other code succeeds. */
+let reversalAnswer: string | null = null;
+const received: string[] = [];
+
+beforeAll(async () => {
+  h = await startHarness();
+  center = await startScriptedServer({ kind: 'json', body: {} });
+  center.setBehaviour({ kind: 'callback', reply });
+  app = await h.openApp({ center: { url: center.url } }, 'scripted');
+}, 120_000);
+afterAll(async () => {
+  await center.close();
+  await h.close();
+});
+afterEach(() => {
+  reversalAnswer = null;
+  center.setBehaviour({ kind: 'callback', reply });
+});
+
+function reply(body: string): unknown {
+  const { infno } = JSON.parse(body) as { infno: string };
+  received.push(infno);
+  if (infno === '9001')
+    return { infcode: 0, output: { signinoutb: { sign_time: '2026-11-23 10:00:00', sign_no: `SN${received.length}` } } };
+  if (infno === '2601' && reversalAnswer !== null) return { infcode: -1, err_msg: reversalAnswer };
+  return { infcode: 0, output: {} };
+}
+
+/** An inpatient settlement (2304, reversible, no client schema) whose answer is lost; the app's own first 2601 fails too. */
+async function lostSettlement(): Promise<JournalEntry> {
+  await app.sessions.signIn(app.client, OPERATOR);
+  center.setBehaviour({ kind: 'destroy-after-body' });
+  const e = await rejectionOf(
+    app.callAs(OPERATOR, '2304', { data: { psn_no: 'P420100000001', mdtrt_id: 'ZY1' } }, AREA),
+    anyError,
+  );
+  if (!(e as { call?: unknown }).call) throw e;
+  center.setBehaviour({ kind: 'callback', reply });
+  const entry = app.journal.byMsgid((e as { call: { msgid: string } }).call.msgid);
+  expect(entry).toMatchObject({ state: 'reversing', attempts: 1 });
+  return entry as JournalEntry;
+}
+
+/** A resolver on a clock the test moves; starts an hour ahead so no real-time backoff is due on it. */
+function resolverOnClock() {
+  let now = Date.now() + 3_600_000;
+  const resolver = new OutcomeResolver(app.journal, app.client, app.sessions, getProfile('national'), {
+    clock: () => new Date(now),
+  });
+  return { resolver, advanceTo: (t: number) => (now = t), now: () => now };
+}
+
+describe('the resolver, on an injected clock', () => {
+  it('backs off 2, 4 … 60 s (capped), gives up after 30 attempts as needs-manual, and settlements are free again', async () => {
+    const entry = await lostSettlement();
+    reversalAnswer = '中心系统繁忙';
+    const { resolver, advanceTo, now } = resolverOnClock();
+    // Held while the reversal is open.
+    const held = await rejectionOf(app.callAs(OPERATOR, '2304', { data: { psn_no: 'P420100000001' } }, AREA), anyError);
+    expect(held).toMatchObject({ code: 'E_PENDING_REVERSAL' });
+
+    const delays: number[] = [];
+    // The app's first attempt was timed on the real clock; this clock is past it: attempt 2 now.
+    await resolver.resolveAll();
+    let current = app.journal.get(entry.id) as JournalEntry;
+    expect(current.attempts).toBe(2);
+    while (current.state === 'reversing') {
+      const due = parseDateTime(current.nextAttemptAt ?? '')?.getTime();
+      if (due !== undefined) {
+        // Not due yet: a pass one second before the next time does nothing.
+        advanceTo(due - 1000);
+        await resolver.resolveAll();
+        expect(app.journal.get(entry.id)?.attempts).toBe(current.attempts);
+        advanceTo(due);
+      }
+      const before = now();
+      await resolver.resolveAll();
+      current = app.journal.get(entry.id) as JournalEntry;
+      if (current.nextAttemptAt) delays.push(((parseDateTime(current.nextAttemptAt)?.getTime() ?? 0) - before) / 1000);
+    }
+    expect(current).toMatchObject({ state: 'needs-manual', attempts: 30 });
+    expect(current.resolution).toContain('冲正 30 次未成功');
+    // Attempts 3 … 29 were followed by 4, 8, 16, 32 s and then the 60 s cap (seconds resolution of the journal).
+    expect(delays.slice(0, 5)).toEqual([4, 8, 16, 32, 60]);
+    expect(new Set(delays.slice(4))).toEqual(new Set([60]));
+    expect(app.journal.reversalsOf(entry.id)).toHaveLength(30);
+
+    reversalAnswer = null;
+    const free = await app.callAs(OPERATOR, '2304', { data: { psn_no: 'P420100000001', mdtrt_id: 'ZY2' } }, AREA);
+    expect(app.journal.byMsgid(free.msgid)?.state).toBe('ok');
+  });
+
+  it.each([
+    ['不允许冲正: 原交易已结算清算', 'needs-manual', '中心不允许冲正'],
+    ['该交易已冲正', 'reversed', '已冲正'],
+    ['原交易不存在', 'reversed', '原交易未生效'],
+  ])('the center answering "%s" ends %s', async (answer, state, resolution) => {
+    const entry = await lostSettlement();
+    reversalAnswer = answer;
+    const { resolver } = resolverOnClock();
+    const after = await resolver.resolveEntry(app.journal.get(entry.id) as JournalEntry, true);
+    expect(after).toMatchObject({ state, attempts: 2 });
+    expect(after.resolution).toContain(resolution);
+  });
+
+  it('a sign-in the center calls expired is renewed (9001) and the next attempt reverses', async () => {
+    const entry = await lostSettlement();
+    reversalAnswer = '签到编号无效或已签退, 请重新签到';
+    const { resolver, advanceTo, now } = resolverOnClock();
+    const first = await resolver.resolveEntry(app.journal.get(entry.id) as JournalEntry, true);
+    expect(first).toMatchObject({ state: 'reversing', attempts: 2 });
+    reversalAnswer = null;
+    const signIns = received.filter((i) => i === '9001').length;
+    advanceTo(now() + 60_000);
+    const after = await resolver.resolveEntry(app.journal.get(entry.id) as JournalEntry);
+    expect(after).toMatchObject({ state: 'reversed', attempts: 3 });
+    expect(received.filter((i) => i === '9001').length).toBe(signIns + 1);
+  });
+});
