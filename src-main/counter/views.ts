@@ -50,7 +50,8 @@ export interface PersonView {
   /** Shown in full: the cashier compares it with the person at the counter. */
   readonly name: string;
   readonly gender: string;
-  readonly age: number;
+  /** Null when the center left it out (it is optional, issue 16). */
+  readonly age: number | null;
   readonly birthDate: string;
   readonly certnoMasked: string;
   readonly credential: Coded;

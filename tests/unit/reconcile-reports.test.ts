@@ -45,6 +45,7 @@ function entry(infno: string, setlinfo: Record<string, unknown>, extra: Partial<
     finishedAt: '2026-11-23 09:00:01',
     updatedAt: '2026-11-23 09:00:01',
     ownerPid: null,
+    answerWarnings: null,
     ...extra,
   };
 }
