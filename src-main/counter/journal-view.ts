@@ -6,7 +6,7 @@
 import { YibaoError } from '../core/errors';
 import { maskJsonText, maskName } from '../core/mask';
 import { findInterface } from '../registry/registry';
-import { OPEN_STATES, type JournalEntry, type JournalState, type JournalStore } from '../journal/journal-store';
+import { answerWarningsOf, OPEN_STATES, type JournalEntry, type JournalState, type JournalStore } from '../journal/journal-store';
 import { block, inputOf, outputOf, str } from './journal-records';
 import { fenOf } from './settlement-view';
 import type { JournalDetail, JournalRow, PendingWork } from './views';
@@ -113,6 +113,7 @@ export class JournalView {
       responseMasked: maskJsonText(entry.responseJson),
       reversals: this.journal.reversalsOf(entry.id).map(journalRow),
       original: original ? journalRow(original) : null,
+      answerWarnings: answerWarningsOf(entry),
     };
   }
 

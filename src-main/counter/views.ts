@@ -274,6 +274,8 @@ export interface JournalDetail {
   readonly responseMasked: string | null;
   readonly reversals: readonly JournalRow[];
   readonly original: JournalRow | null;
+  /** Optional answer fields the center left out wrongly (field path, what was wrong); the call succeeded. */
+  readonly answerWarnings: readonly { readonly path: string; readonly problem: string }[];
 }
 
 export interface PendingWork {

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { YibaoError } from '../../core/errors';
 import { maskJsonText } from '../../core/mask';
-import { JOURNAL_STATES, type JournalState } from '../../journal/journal-store';
+import { answerWarningsOf, JOURNAL_STATES, type JournalEntry, type JournalState } from '../../journal/journal-store';
+import { describeProblems } from '../../protocol/answer-fields';
 import { printJson, printTable } from '../output';
 import { withApp } from './call';
 
@@ -15,6 +16,15 @@ function parseStates(text: string | undefined): JournalState[] | undefined {
     }
   }
   return states as JournalState[];
+}
+
+/** The row's note: its resolution or failure, and the answer's warnings (issue 16). */
+function noteOf(r: JournalEntry): string {
+  const warnings = answerWarningsOf(r);
+  const note = r.resolution ?? r.failureMsg ?? '';
+  if (warnings.length === 0) return note;
+  const text = `答复警告 ${warnings.length} 项: ${describeProblems(warnings)}`;
+  return note ? `${note}; ${text}` : text;
 }
 
 export function registerJournal(program: Command): void {
@@ -36,6 +46,7 @@ export function registerJournal(program: Command): void {
               ...r,
               requestJson: undefined,
               responseJson: undefined,
+              answerWarnings: answerWarningsOf(r),
               request: JSON.parse(maskJsonText(r.requestJson) ?? 'null') as unknown,
               response: JSON.parse(maskJsonText(r.responseJson) ?? 'null') as unknown,
             })),
@@ -43,7 +54,7 @@ export function registerJournal(program: Command): void {
           return;
         }
         printTable(
-          rows.map((r) => ({ ...r, note: r.resolution ?? r.failureMsg ?? '' })),
+          rows.map((r) => ({ ...r, note: noteOf(r) })),
           ['id', 'preparedAt', 'infno', 'msgid', 'opter', 'state', 'attempts', 'note'],
         );
         process.stdout.write(`共 ${rows.length} 条\n`);
