@@ -235,6 +235,8 @@ export interface ShiftSummary {
   /** Settlements minus refunds. */
   readonly net: MoneyTotals;
   readonly reversed: number;
+  /** Lost money calls the center said never took effect (2601: 原交易不存在); not reversals. */
+  readonly notApplied: number;
   readonly pending: number;
   readonly needsManual: number;
   readonly calls: number;

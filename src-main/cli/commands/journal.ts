@@ -66,13 +66,15 @@ export function registerJournal(program: Command): void {
     .description('立即处理结果未明的交易 (自动冲正等), 并打印处理结果')
     .option('--json', '输出 JSON')
     .action(async (opts: { json?: boolean }) => {
+      // `--json` is also an option of `journal` itself, which takes it when given after `resolve`.
+      const json = opts.json === true || journal.opts<{ json?: boolean }>().json === true;
       await withApp(program, { recover: false }, async (app) => {
         const report = await app.resolver.resolveAll({ ignoreBackoff: true });
-        if (opts.json) printJson(report);
+        if (json) printJson(report);
         else {
           for (const line of report.lines) process.stdout.write(`${line}\n`);
           process.stdout.write(
-            `检查 ${report.examined} 笔: 已冲正 ${report.reversed}, 无需处理 ${report.noEffect}, 需人工 ${report.needsManual}, 待重试 ${report.pending}\n`,
+            `检查 ${report.examined} 笔: 已冲正 ${report.reversed}, 未生效或无需处理 ${report.noEffect}, 需人工 ${report.needsManual}, 待重试 ${report.pending}; 结果未知的冲正报文已结 ${report.attemptsSettled} 条\n`,
           );
         }
         if (report.pending > 0) process.exitCode = 3;
