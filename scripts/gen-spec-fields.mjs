@@ -570,7 +570,7 @@ export function generate(md) {
   const { request, response, transactions } = build(md);
   const { constants, nameOf } = fieldConstants(transactions);
   const decls = constants
-    .map((c) => `const ${c.name}: readonly SpecField[] = [\n${c.fields.map(fieldLine).join('\n')}\n];`)
+    .map((c) => `const ${c.name} = [\n${c.fields.map(fieldLine).join('\n')}\n] as const satisfies readonly SpecField[];`)
     .join('\n\n');
   const nodes = (list) =>
     list
@@ -600,10 +600,10 @@ ${response.map(fieldLine).join('\n')}
 
 ${decls}
 
-/** §2: every transaction the document gives fields for. */
-export const SPEC_TRANSACTIONS: Readonly<Record<string, SpecTransaction>> = {
+/** §2: every transaction the document gives fields for (literal types: the sandbox derives its input types from them). */
+export const SPEC_TRANSACTIONS = {
 ${body}
-};
+} as const satisfies Readonly<Record<string, SpecTransaction>>;
 `;
 }
 

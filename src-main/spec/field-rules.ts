@@ -10,8 +10,12 @@ export { SPEC_REQUEST_ENVELOPE, SPEC_RESPONSE_ENVELOPE, SPEC_TRANSACTIONS };
 
 /** The document's rules for a transaction, or undefined when protocol.md gives no fields for it. */
 export function specTransaction(infno: string): SpecTransaction | undefined {
-  return Object.prototype.hasOwnProperty.call(SPEC_TRANSACTIONS, infno) ? SPEC_TRANSACTIONS[infno] : undefined;
+  const all: Readonly<Record<string, SpecTransaction>> = SPEC_TRANSACTIONS;
+  return Object.prototype.hasOwnProperty.call(all, infno) ? all[infno] : undefined;
 }
+
+/** The codes protocol.md gives fields for. */
+export type SpecInfno = keyof typeof SPEC_TRANSACTIONS;
 
 export function specNode(infno: string, direction: 'input' | 'output', node: string): SpecNode | undefined {
   return specTransaction(infno)?.[direction].find((n) => n.node === node);

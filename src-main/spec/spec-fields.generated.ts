@@ -37,27 +37,27 @@ export const SPEC_RESPONSE_ENVELOPE: readonly SpecField[] = [
   {"field":"enctype","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
 ];
 
-const F_9001_input_signIn: readonly SpecField[] = [
+const F_9001_input_signIn = [
   {"field":"opter_no","type":"C","length":20,"scale":null,"coded":false,"required":"Y"},
   {"field":"mac","type":"C","length":20,"scale":null,"coded":false,"required":"Y"},
   {"field":"ip","type":"C","length":20,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_9001_output_signinoutb: readonly SpecField[] = [
+const F_9001_output_signinoutb = [
   {"field":"sign_time","type":"DT","length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"sign_no","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_9002_input_signOut: readonly SpecField[] = [
+const F_9002_input_signOut = [
   {"field":"sign_no","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"opter_no","type":"C","length":20,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_9002_output_top: readonly SpecField[] = [
+const F_9002_output_top = [
   {"field":"sign_time","type":"DT","length":null,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_1101_input_data: readonly SpecField[] = [
+const F_1101_input_data = [
   {"field":"mdtrt_cert_type","type":"C","length":3,"scale":null,"coded":true,"required":"Y"},
   {"field":"mdtrt_cert_no","type":"C","length":50,"scale":null,"coded":false,"required":"Y"},
   {"field":"card_sn","type":"C","length":32,"scale":null,"coded":false,"required":"cond"},
@@ -65,9 +65,9 @@ const F_1101_input_data: readonly SpecField[] = [
   {"field":"psn_cert_type","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
   {"field":"certno","type":"C","length":50,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_name","type":"C","length":50,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_1101_output_baseinfo: readonly SpecField[] = [
+const F_1101_output_baseinfo = [
   {"field":"psn_no","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_cert_type","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
   {"field":"certno","type":"C","length":50,"scale":null,"coded":false,"required":"Y"},
@@ -76,9 +76,9 @@ const F_1101_output_baseinfo: readonly SpecField[] = [
   {"field":"naty","type":"C","length":3,"scale":null,"coded":true,"required":"N"},
   {"field":"brdy","type":"D","length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"age","type":"N","length":4,"scale":1,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_1101_output_insuinfo: readonly SpecField[] = [
+const F_1101_output_insuinfo = [
   {"field":"balc","type":"N","length":16,"scale":2,"coded":false,"required":"Y"},
   {"field":"insutype","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
   {"field":"psn_type","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
@@ -88,17 +88,17 @@ const F_1101_output_insuinfo: readonly SpecField[] = [
   {"field":"cvlserv_flag","type":"C","length":3,"scale":null,"coded":true,"required":"Y"},
   {"field":"insuplc_admdvs","type":"C","length":6,"scale":null,"coded":false,"required":"Y"},
   {"field":"emp_name","type":"C","length":200,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_1101_output_idetinfo: readonly SpecField[] = [
+const F_1101_output_idetinfo = [
   {"field":"psn_idet_type","type":"C","length":3,"scale":null,"coded":true,"required":"Y"},
   {"field":"psn_type_lv","type":"C","length":3,"scale":null,"coded":true,"required":"N"},
   {"field":"memo","type":"C","length":500,"scale":null,"coded":false,"required":"N"},
   {"field":"begntime","type":"DT","length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"endtime","type":"DT","length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2201_input_data: readonly SpecField[] = [
+const F_2201_input_data = [
   {"field":"psn_no","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"insutype","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
   {"field":"begntime","type":"DT","length":null,"scale":null,"coded":false,"required":"Y"},
@@ -110,21 +110,21 @@ const F_2201_input_data: readonly SpecField[] = [
   {"field":"dept_code","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"dept_name","type":"C","length":100,"scale":null,"coded":false,"required":"Y"},
   {"field":"caty","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2201_output_data: readonly SpecField[] = [
+const F_2201_output_data = [
   {"field":"mdtrt_id","type":"C","length":30,"scale":null,"coded":false,"required":"N"},
   {"field":"psn_no","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"ipt_otp_no","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2202_input_data: readonly SpecField[] = [
+const F_2202_input_data = [
   {"field":"psn_no","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"mdtrt_id","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"ipt_otp_no","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2203_input_mdtrtinfo: readonly SpecField[] = [
+const F_2203_input_mdtrtinfo = [
   {"field":"mdtrt_id","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_no","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"med_type","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
@@ -136,9 +136,9 @@ const F_2203_input_mdtrtinfo: readonly SpecField[] = [
   {"field":"birctrl_matn_date","type":"D","length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"matn_type","type":"C","length":6,"scale":null,"coded":false,"required":"N"},
   {"field":"geso_val","type":"N","length":2,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2203_input_diseinfo: readonly SpecField[] = [
+const F_2203_input_diseinfo = [
   {"field":"diag_type","type":"C","length":3,"scale":null,"coded":true,"required":"Y"},
   {"field":"diag_srt_no","type":"N","length":2,"scale":null,"coded":false,"required":"Y"},
   {"field":"diag_code","type":"C","length":20,"scale":null,"coded":false,"required":"Y"},
@@ -148,9 +148,9 @@ const F_2203_input_diseinfo: readonly SpecField[] = [
   {"field":"dise_dor_name","type":"C","length":50,"scale":null,"coded":false,"required":"Y"},
   {"field":"diag_time","type":"DT","length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"vali_flag","type":"C","length":3,"scale":null,"coded":true,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2204_input_feedetail: readonly SpecField[] = [
+const F_2204_input_feedetail = [
   {"field":"feedetl_sn","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"mdtrt_id","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_no","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
@@ -183,9 +183,9 @@ const F_2204_input_feedetail: readonly SpecField[] = [
   {"field":"dscg_tkdrug_flag","type":"C","length":3,"scale":null,"coded":true,"required":"N"},
   {"field":"matn_fee_flag","type":"C","length":6,"scale":null,"coded":true,"required":"N"},
   {"field":"exp_content","type":"C","length":4000,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2204_output_result: readonly SpecField[] = [
+const F_2204_output_result = [
   {"field":"feedetl_sn","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"det_item_fee_sumamt","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"cnt","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
@@ -205,15 +205,15 @@ const F_2204_output_result: readonly SpecField[] = [
   {"field":"lmt_used_flag","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"drt_reim_flag","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"memo","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2205_input_data: readonly SpecField[] = [
+const F_2205_input_data = [
   {"field":"mdtrt_id","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"chrg_bchno","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_no","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2207_input_data: readonly SpecField[] = [
+const F_2207_input_data = [
   {"field":"psn_no","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"mdtrt_cert_type","type":"C","length":3,"scale":null,"coded":true,"required":"Y"},
   {"field":"mdtrt_cert_no","type":"C","length":50,"scale":null,"coded":false,"required":"Y"},
@@ -233,9 +233,9 @@ const F_2207_input_data: readonly SpecField[] = [
   {"field":"overlmt_selfpay","type":"N","length":16,"scale":2,"coded":false,"required":"Y"},
   {"field":"preselfpay_amt","type":"N","length":16,"scale":2,"coded":false,"required":"Y"},
   {"field":"inscp_scp_amt","type":"N","length":16,"scale":2,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2207_output_setlinfo: readonly SpecField[] = [
+const F_2207_output_setlinfo = [
   {"field":"mdtrt_id","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"setl_id","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_no","type":"C","length":null,"scale":null,"coded":false,"required":"Y"},
@@ -277,18 +277,18 @@ const F_2207_output_setlinfo: readonly SpecField[] = [
   {"field":"clr_optins","type":"C","length":6,"scale":null,"coded":false,"required":"N"},
   {"field":"clr_way","type":"C","length":6,"scale":null,"coded":true,"required":"N"},
   {"field":"clr_type","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2207_output_setldetail: readonly SpecField[] = [
+const F_2207_output_setldetail = [
   {"field":"fund_pay_type","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
   {"field":"inscp_scp_amt","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"crt_payb_lmt_amt","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"fund_payamt","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"fund_pay_type_name","type":"C","length":200,"scale":null,"coded":false,"required":"N"},
   {"field":"setl_proc_info","type":"C","length":4000,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2206_input_data: readonly SpecField[] = [
+const F_2206_input_data = [
   {"field":"psn_no","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"mdtrt_cert_type","type":"C","length":3,"scale":null,"coded":true,"required":"Y"},
   {"field":"mdtrt_cert_no","type":"C","length":50,"scale":null,"coded":false,"required":"Y"},
@@ -303,9 +303,9 @@ const F_2206_input_data: readonly SpecField[] = [
   {"field":"chrg_bchno","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"insutype","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
   {"field":"acct_used_flag","type":"C","length":1,"scale":null,"coded":true,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2206_output_setlinfo: readonly SpecField[] = [
+const F_2206_output_setlinfo = [
   {"field":"mdtrt_id","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_no","type":"C","length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_name","type":"C","length":null,"scale":null,"coded":false,"required":"Y"},
@@ -344,15 +344,15 @@ const F_2206_output_setlinfo: readonly SpecField[] = [
   {"field":"acct_mulaid_pay","type":"N","length":16,"scale":2,"coded":false,"required":"Y"},
   {"field":"medins_setl_id","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"clr_type","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2208_input_data: readonly SpecField[] = [
+const F_2208_input_data = [
   {"field":"setl_id","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"mdtrt_id","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_no","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2101_input_druginfo: readonly SpecField[] = [
+const F_2101_input_druginfo = [
   {"field":"psn_no","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"mdtrt_cert_type","type":"C","length":3,"scale":null,"coded":true,"required":"Y"},
   {"field":"mdtrt_cert_no","type":"C","length":50,"scale":null,"coded":false,"required":"Y"},
@@ -368,9 +368,9 @@ const F_2101_input_druginfo: readonly SpecField[] = [
   {"field":"dise_name","type":"C","length":500,"scale":null,"coded":false,"required":"N"},
   {"field":"acct_used_flag","type":"C","length":1,"scale":null,"coded":true,"required":"Y"},
   {"field":"med_type","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2101_input_drugdetail: readonly SpecField[] = [
+const F_2101_input_drugdetail = [
   {"field":"feedetl_sn","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"rxno","type":"C","length":30,"scale":null,"coded":false,"required":"N"},
   {"field":"rx_circ_flag","type":"C","length":3,"scale":null,"coded":true,"required":"Y"},
@@ -387,9 +387,9 @@ const F_2101_input_drugdetail: readonly SpecField[] = [
   {"field":"bilg_dr_codg","type":"C","length":30,"scale":null,"coded":false,"required":"N"},
   {"field":"bilg_dr_name","type":"C","length":50,"scale":null,"coded":false,"required":"N"},
   {"field":"tcmdrug_used_way","type":"C","length":6,"scale":null,"coded":true,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2101_output_setlinfo: readonly SpecField[] = [
+const F_2101_output_setlinfo = [
   {"field":"mdtrt_id","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_no","type":"C","length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_name","type":"C","length":null,"scale":null,"coded":false,"required":"Y"},
@@ -430,9 +430,9 @@ const F_2101_output_setlinfo: readonly SpecField[] = [
   {"field":"clr_optins","type":"C","length":6,"scale":null,"coded":false,"required":"N"},
   {"field":"clr_way","type":"C","length":6,"scale":null,"coded":true,"required":"N"},
   {"field":"clr_type","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2102_input_druginfo: readonly SpecField[] = [
+const F_2102_input_druginfo = [
   {"field":"psn_no","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"mdtrt_cert_type","type":"C","length":3,"scale":null,"coded":true,"required":"Y"},
   {"field":"mdtrt_cert_no","type":"C","length":50,"scale":null,"coded":false,"required":"Y"},
@@ -449,9 +449,9 @@ const F_2102_input_druginfo: readonly SpecField[] = [
   {"field":"dise_name","type":"C","length":500,"scale":null,"coded":false,"required":"N"},
   {"field":"acct_used_flag","type":"C","length":1,"scale":null,"coded":true,"required":"Y"},
   {"field":"med_type","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2301_input_feedetail: readonly SpecField[] = [
+const F_2301_input_feedetail = [
   {"field":"feedetl_sn","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"init_feedetl_sn","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"mdtrt_id","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
@@ -475,15 +475,15 @@ const F_2301_input_feedetail: readonly SpecField[] = [
   {"field":"dscg_tkdrug_flag","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"matn_fee_flag","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"memo","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2302_input_data: readonly SpecField[] = [
+const F_2302_input_data = [
   {"field":"feedetl_sn","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"mdtrt_id","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_no","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2303_input_data: readonly SpecField[] = [
+const F_2303_input_data = [
   {"field":"psn_no","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"mdtrt_cert_type","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"mdtrt_cert_no","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
@@ -498,15 +498,15 @@ const F_2303_input_data: readonly SpecField[] = [
   {"field":"overlmt_selfpay","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"preselfpay_amt","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"inscp_scp_amt","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2305_input_data: readonly SpecField[] = [
+const F_2305_input_data = [
   {"field":"mdtrt_id","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"setl_id","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_no","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2401_input_mdtrtinfo: readonly SpecField[] = [
+const F_2401_input_mdtrtinfo = [
   {"field":"psn_no","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"insutype","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"coner_name","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
@@ -530,9 +530,9 @@ const F_2401_input_mdtrtinfo: readonly SpecField[] = [
   {"field":"dise_name","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"oprn_oprt_code","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"oprn_oprt_name","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2401_input_diseinfo: readonly SpecField[] = [
+const F_2401_input_diseinfo = [
   {"field":"diag_type","type":"C","length":3,"scale":null,"coded":true,"required":"Y"},
   {"field":"diag_srt_no","type":"N","length":2,"scale":null,"coded":false,"required":"Y"},
   {"field":"diag_code","type":"C","length":20,"scale":null,"coded":false,"required":"Y"},
@@ -544,13 +544,13 @@ const F_2401_input_diseinfo: readonly SpecField[] = [
   {"field":"vali_flag","type":"C","length":3,"scale":null,"coded":true,"required":"Y"},
   {"field":"maindiag_flag","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"adm_cond","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2401_output_result: readonly SpecField[] = [
+const F_2401_output_result = [
   {"field":"mdtrt_id","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2402_input_dscginfo: readonly SpecField[] = [
+const F_2402_input_dscginfo = [
   {"field":"mdtrt_id","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"psn_no","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"insutype","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
@@ -560,20 +560,20 @@ const F_2402_input_dscginfo: readonly SpecField[] = [
   {"field":"dscg_bed","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"dscg_way","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"die_date","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2404_input_data: readonly SpecField[] = [
+const F_2404_input_data = [
   {"field":"mdtrt_id","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"psn_no","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_2601_input_data: readonly SpecField[] = [
+const F_2601_input_data = [
   {"field":"psn_no","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"omsgid","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"oinfno","type":"C","length":4,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_3201_input_data: readonly SpecField[] = [
+const F_3201_input_data = [
   {"field":"insutype","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
   {"field":"clr_type","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
   {"field":"setl_optins","type":"C","length":6,"scale":null,"coded":false,"required":"Y"},
@@ -584,15 +584,15 @@ const F_3201_input_data: readonly SpecField[] = [
   {"field":"acct_pay","type":"N","length":16,"scale":2,"coded":false,"required":"Y"},
   {"field":"fixmedins_setl_cnt","type":"N","length":10,"scale":null,"coded":false,"required":"Y"},
   {"field":"refd_setl_flag","type":"C","length":6,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_3201_output_stmtinfo: readonly SpecField[] = [
+const F_3201_output_stmtinfo = [
   {"field":"setl_optins","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"stmt_rslt","type":"C","length":6,"scale":null,"coded":true,"required":"Y"},
   {"field":"stmt_rslt_dscr","type":"C","length":200,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_3202_input_data: readonly SpecField[] = [
+const F_3202_input_data = [
   {"field":"setl_optins","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"file_qury_no","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"stmt_begndate","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
@@ -603,26 +603,26 @@ const F_3202_input_data: readonly SpecField[] = [
   {"field":"fixmedins_setl_cnt","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"clr_type","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"refd_setl_flag","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_3202_output_fileinfo: readonly SpecField[] = [
+const F_3202_output_fileinfo = [
   {"field":"file_qury_no","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"filename","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"dld_endtime","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_1301_input_data: readonly SpecField[] = [
+const F_1301_input_data = [
   {"field":"ver","type":"C","length":20,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_1301_output_top: readonly SpecField[] = [
+const F_1301_output_top = [
   {"field":"file_qury_no","type":"C","length":40,"scale":null,"coded":false,"required":"N"},
   {"field":"filename","type":"C","length":100,"scale":null,"coded":false,"required":"N"},
   {"field":"dld_end_time","type":"D","length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"data_cnt","type":"N","length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_1312_input_data: readonly SpecField[] = [
+const F_1312_input_data = [
   {"field":"query_date","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"hilist_code","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"insu_admdvs","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
@@ -642,9 +642,9 @@ const F_1312_input_data: readonly SpecField[] = [
   {"field":"updt_time","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"page_num","type":"N","length":4,"scale":null,"coded":false,"required":"Y"},
   {"field":"page_size","type":"N","length":4,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_1312_output_data: readonly SpecField[] = [
+const F_1312_output_data = [
   {"field":"hilist_code","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"hilist_name","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"insu_admdvs","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
@@ -673,17 +673,17 @@ const F_1312_output_data: readonly SpecField[] = [
   {"field":"opt_time","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"optins_no","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"poolarea_no","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_1901_input_data: readonly SpecField[] = [
+const F_1901_input_data = [
   {"field":"type","type":"C","length":30,"scale":null,"coded":false,"required":"Y"},
   {"field":"parentValue","type":"C","length":10,"scale":null,"coded":false,"required":"N"},
   {"field":"admdvs","type":"C","length":6,"scale":null,"coded":false,"required":"Y"},
   {"field":"date","type":"D","length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"valiFlag","type":"C","length":3,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_1901_output_list: readonly SpecField[] = [
+const F_1901_output_list = [
   {"field":"type","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"label","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"value","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
@@ -693,15 +693,15 @@ const F_1901_output_list: readonly SpecField[] = [
   {"field":"createUser","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"createDate","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"version","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_5203_input_data: readonly SpecField[] = [
+const F_5203_input_data = [
   {"field":"psn_no","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"setl_id","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"mdtrt_id","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_5204_output_feedetail: readonly SpecField[] = [
+const F_5204_output_feedetail = [
   {"field":"mdtrt_id","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"setl_id","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"feedetl_sn","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
@@ -715,29 +715,29 @@ const F_5204_output_feedetail: readonly SpecField[] = [
   {"field":"selfpay_prop","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"fulamt_ownpay_amt","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"overlmt_amt","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_9101_input_fsUploadIn: readonly SpecField[] = [
+const F_9101_input_fsUploadIn = [
   {"field":"in","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"filename","type":"C","length":200,"scale":null,"coded":false,"required":"N"},
   {"field":"fixmedins_code","type":"C","length":30,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_9101_output_top: readonly SpecField[] = [
+const F_9101_output_top = [
   {"field":"file_qury_no","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"filename","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"fixmedins_code","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
   {"field":"dld_endtime","type":null,"length":null,"scale":null,"coded":false,"required":"N"},
-];
+] as const satisfies readonly SpecField[];
 
-const F_9102_input_fsDownloadIn: readonly SpecField[] = [
+const F_9102_input_fsDownloadIn = [
   {"field":"file_qury_no","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"filename","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
   {"field":"fixmedins_code","type":null,"length":null,"scale":null,"coded":false,"required":"Y"},
-];
+] as const satisfies readonly SpecField[];
 
-/** §2: every transaction the document gives fields for. */
-export const SPEC_TRANSACTIONS: Readonly<Record<string, SpecTransaction>> = {
+/** §2: every transaction the document gives fields for (literal types: the sandbox derives its input types from them). */
+export const SPEC_TRANSACTIONS = {
   "9001": {
     infno: "9001",
     section: "2.1",
@@ -1248,4 +1248,4 @@ export const SPEC_TRANSACTIONS: Readonly<Record<string, SpecTransaction>> = {
       { node: "setldetail", shape: 'array', nodeFrom: 'document', fields: F_2207_output_setldetail },
     ],
   },
-};
+} as const satisfies Readonly<Record<string, SpecTransaction>>;
