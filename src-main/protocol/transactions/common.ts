@@ -7,7 +7,7 @@ export const certTypeSchema = z.enum(['01', '02', '03'], { message: '就诊凭�
 /**
  * The amounts of a settlement answer the counter books (shift, journal), prints (receipt) or
  * reconciles (3201): required. pool_prop_selfpay, act_pay_dedc and hosp_part_amt are shown
- * nowhere and stay optional, like every descriptive field (issue 16).
+ * nowhere, psn_part_amt and acct_mulaid_pay are parts of others: optional, like every descriptive field (issue 16).
  */
 const setlAmounts = {
   medfee_sumamt: must(outAmount()),
@@ -25,12 +25,14 @@ const setlAmounts = {
   maf_pay: must(outAmount()),
   oth_pay: must(outAmount()),
   fund_pay_sumamt: must(outAmount()),
-  psn_part_amt: must(outAmount()),
+  // = acct_pay + psn_cash_pay (shown only); a real Hebei 2208 answer sends null (tests/fixtures/answers).
+  psn_part_amt: outAmount(),
   acct_pay: must(outAmount()),
   psn_cash_pay: must(outAmount()),
   hosp_part_amt: outAmount(),
   balc: must(outAmount()),
-  acct_mulaid_pay: must(outAmount()),
+  // Included in acct_pay; printed as a detail line only. null in the same 2208 answer.
+  acct_mulaid_pay: outAmount(),
 };
 
 /** Descriptive fields of setlinfo: shown or grouped by when present, never relied on. */
