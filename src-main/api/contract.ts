@@ -285,7 +285,16 @@ export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiR
   'journal.list': readonly JournalRow[];
   'journal.detail': JournalDetail;
   'journal.pending': PendingWork;
-  'journal.resolveNow': { examined: number; reversed: number; pending: number; needsManual: number; lines: readonly string[] };
+  'journal.resolveNow': {
+    examined: number;
+    reversed: number;
+    /** Not applied at the center (2601: 原交易不存在) or no lasting effect. */
+    noEffect: number;
+    pending: number;
+    needsManual: number;
+    attemptsSettled: number;
+    lines: readonly string[];
+  };
   'settings.get': SettingsView;
   'settings.save': { restarted: boolean; settings: SettingsView };
   'devices.info': DevicesView;

@@ -122,7 +122,15 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'journal.pending': () => services.journal.pending(),
     'journal.resolveNow': async () => {
       const r = await app.resolver.resolveAll({ ignoreBackoff: true });
-      return { examined: r.examined, reversed: r.reversed, pending: r.pending, needsManual: r.needsManual, lines: r.lines };
+      return {
+        examined: r.examined,
+        reversed: r.reversed,
+        noEffect: r.noEffect,
+        pending: r.pending,
+        needsManual: r.needsManual,
+        attemptsSettled: r.attemptsSettled,
+        lines: r.lines,
+      };
     },
     'settings.get': () => settingsView(app.loaded, app.centerUrl),
     'settings.save': async (args: SettingsPatch) => ({ restarted: true, settings: await deps.applySettings(args) }),

@@ -48,7 +48,8 @@ export class DetailAudit {
       .find((e) => str(block(outputOf(e), 'baseinfo'), 'psn_no') === psnNo);
     if (!entry) throw new YibaoError('E_PERSON_UNKNOWN', `本机没有人员 ${psnNo} 的读卡记录 (1101), 请先读卡`);
     const base = block(outputOf(entry), 'baseinfo');
-    return { name: str(base, 'psn_name'), gend: str(base, 'gend'), brdy: str(base, 'brdy') };
+    // brdy is optional in 1101 (protocol.md §2.3); an ID number (psn_cert_type 01) carries it.
+    return { name: str(base, 'psn_name'), gend: str(base, 'gend'), brdy: str(base, 'brdy') || birthDateOfIdNumber(base) };
   }
 
   /** Order lines of the visit's uploaded bills (all, or one chrg_bchno), as the journal recorded them. */
@@ -202,4 +203,11 @@ export class DetailAudit {
     });
     return auditFeedbackOutput.parse(result.output).handled;
   }
+}
+
+/** yyyy-MM-dd from an 18-digit 居民身份证 number, or '' for any other document. */
+function birthDateOfIdNumber(base: Json): string {
+  const certno = str(base, 'certno');
+  if (str(base, 'psn_cert_type') !== '01' || !/^\d{17}[\dXx]$/.test(certno)) return '';
+  return `${certno.slice(6, 10)}-${certno.slice(10, 12)}-${certno.slice(12, 14)}`;
 }

@@ -10,7 +10,7 @@
 import { randomInt } from 'node:crypto';
 import { YibaoError } from '../core/errors';
 import { maskName } from '../core/mask';
-import { sumFen, yuanNumber } from '../core/money';
+import { yuanNumber } from '../core/money';
 import { formatCompact, formatDateTime, parseDateTime } from '../core/time';
 import type { CounterApp } from '../app/counter-app';
 import type { JournalEntry } from '../journal/journal-store';
@@ -23,7 +23,8 @@ import type { PersonDesk } from './person';
 import { priorSuccess } from './prior-attempts';
 import { priceLines, wireLine, type LineEntry } from './sale-lines';
 import { SettleOnce } from './settle-once';
-import { asRefundView, fenOf, lineSplitViews, settlementView, type SentLine } from './settlement-view';
+import { settleAmounts } from './settle-amounts';
+import { asRefundView, lineSplitViews, settlementView, type SentLine } from './settlement-view';
 import { billTotalFen, billsBlockingCancel, loadVisit, REGISTER_CODES, type BillRecord, type VisitRecord } from './visit-record';
 import type { BillView, ClinicRefundStep, SaleResult, SettlementView, VisitSummary, VisitView } from './views';
 
@@ -273,14 +274,9 @@ export class ClinicVisits {
     if (Date.now() - (parseDateTime(bill.pre.preparedAt)?.getTime() ?? 0) > PRE_SETTLE_VALID_MS) {
       throw new YibaoError('E_PRESETTLE_STALE', '预结算已超过 30 分钟, 请重新预结算 (F5)');
     }
-    // 2207 repeats the four amounts the 2204 answer split this bill into (protocol.md §5.7).
-    const sum = (field: string) => yuanNumber(sumFen(bill.splits.map((s) => fenOf(s[field]))));
     const data = {
       ...this.settleData(visit, bill, req.acctUsed),
-      fulamt_ownpay_amt: sum('fulamt_ownpay_amt'),
-      overlmt_selfpay: sum('overlmt_amt'),
-      preselfpay_amt: sum('preselfpay_amt'),
-      inscp_scp_amt: sum('inscp_scp_amt'),
+      ...settleAmounts(bill.splits, block(outputOf(bill.pre), 'setlinfo')),
     };
     const infno = this.flows.clinicSettle;
     const result = await this.step('clinic.settle', `正在结算 (${infno}), 请勿重复操作`, () =>

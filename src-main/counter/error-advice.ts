@@ -30,7 +30,7 @@ export function adviceFor(error: unknown): string | null {
     const state = error.detail['journalState'];
     if (state === 'reversed') return '中心可能已处理, 系统已自动冲正 (2601) 并得到确认, 本笔没有扣费: 可以重新结算。';
     if (state === 'reversing') return '系统正在自动冲正, 完成前不能办理新的结算: 按 F3 在交易流水查看进度。';
-    if (state === 'no-effect') return '该交易不产生费用, 可以直接重试。';
+    if (state === 'no-effect') return '中心确认该笔没有生效, 没有产生费用: 可以重新办理。';
     return '结果未知且不能自动冲正: 按 F3 在交易流水中核实该笔, 必要时联系医保中心, 不要重复收费。';
   }
   if (isYibaoError(error)) {

@@ -35,6 +35,12 @@ export function inputOf(entry: JournalEntry): Json {
   return input;
 }
 
+/** A top-level field of the request envelope as sent (e.g. insuplc_admdvs). */
+export function envelopeField(entry: JournalEntry, key: string): string {
+  const value = parse(entry.requestJson)?.[key];
+  return typeof value === 'string' ? value : '';
+}
+
 /** The answer's `output` (only for entries the center answered). */
 export function outputOf(entry: JournalEntry): Json | null {
   let output = outputs.get(entry);

@@ -6,7 +6,8 @@
 import { YibaoError } from '../core/errors';
 import { maskJsonText, maskName } from '../core/mask';
 import { findInterface } from '../registry/registry';
-import { OPEN_STATES, type JournalEntry, type JournalState, type JournalStore } from '../journal/journal-store';
+import { answerWarningsOf, OPEN_STATES, type JournalEntry, type JournalState, type JournalStore } from '../journal/journal-store';
+import { isNotApplied } from '../journal/states';
 import { block, inputOf, outputOf, str } from './journal-records';
 import { fenOf } from './settlement-view';
 import type { JournalDetail, JournalRow, PendingWork } from './views';
@@ -69,7 +70,8 @@ export function journalRow(entry: JournalEntry): JournalRow {
     time: entry.preparedAt,
     opter: entry.opter,
     state: entry.state,
-    stateLabel: stateLabel(entry.state),
+    // Not "无影响" alone: the cashier must see that nothing was reversed because nothing took effect.
+    stateLabel: isNotApplied(entry) ? '原交易未生效' : stateLabel(entry.state),
     stateTone: STATE[entry.state]?.tone ?? 'neutral',
     psnNameMasked: name ? maskName(name) : '',
     amountFen: amountOf(entry),
@@ -113,6 +115,7 @@ export class JournalView {
       responseMasked: maskJsonText(entry.responseJson),
       reversals: this.journal.reversalsOf(entry.id).map(journalRow),
       original: original ? journalRow(original) : null,
+      answerWarnings: answerWarningsOf(entry),
     };
   }
 

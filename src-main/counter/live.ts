@@ -4,7 +4,8 @@
  *    (a reversal attempt, a call from the CLI or another window);
  *  - ReversalDriver: moves on reversals that wait for their next attempt (2601 backoff). Only
  *    entries already in `reversing` are touched: an entry in `sent` may be a call still in flight
- *    in this process and must not be treated as lost.
+ *    in this process and must not be treated as lost. 2601 attempts whose own answer was lost
+ *    (not in flight any more) are closed, as recovery would.
  */
 import { formatDateTime, parseDateTime } from '../core/time';
 import type { JournalStore } from '../journal/journal-store';
@@ -89,6 +90,12 @@ export class ReversalDriver {
       } catch {
         // Recorded on the entry by the resolver; the next tick tries again.
       }
+    }
+    try {
+      // A 2601 attempt whose answer was lost would otherwise wait for the next `journal resolve` or restart.
+      this.resolver.settleLostAttempts();
+    } catch {
+      // The database is being closed (reopen after settings).
     }
   }
 

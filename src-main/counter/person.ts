@@ -26,7 +26,7 @@ export interface PersonContext {
   readonly psnName: string;
   readonly gend: string;
   readonly brdy: string;
-  readonly age: number;
+  readonly age: number | null;
   readonly insurances: readonly Insuinfo[];
   readonly chosen: number;
   readonly treatment: TreatmentCheck;
@@ -75,7 +75,7 @@ export class PersonDesk {
       psnCertType: base.psn_cert_type || readable.input.data.psn_cert_type,
       certno: base.certno,
       psnName: base.psn_name,
-      gend: base.gend,
+      gend: base.gend ?? '',
       brdy: base.brdy ?? '',
       age: base.age,
       insurances: out.insuinfo,

@@ -7,6 +7,7 @@
 import { addFen, subFen, type Fen } from '../core/money';
 import { formatDateTime } from '../core/time';
 import { OPEN_STATES, type JournalEntry, type JournalStore } from '../journal/journal-store';
+import { isNotApplied } from '../journal/states';
 import type { OperatorSession } from '../session/operator-sessions';
 import { block, outputOf, str } from './journal-records';
 import { fenOf } from './settlement-view';
@@ -61,12 +62,14 @@ export function shiftSummary(
   let settlements = ZERO;
   let refunds = ZERO;
   let reversed = 0;
+  let notApplied = 0;
   let pending = 0;
   let needsManual = 0;
   for (const e of entries) {
     if (e.state === 'ok' && ALL_SETTLE_CODES.includes(e.infno)) settlements = add(settlements, e, 1);
     else if (e.state === 'ok' && ALL_REFUND_CODES.includes(e.infno)) refunds = add(refunds, e, 'abs');
     else if (e.state === 'reversed') reversed += 1;
+    else if (isNotApplied(e)) notApplied += 1;
     else if (e.state === 'needs-manual') needsManual += 1;
     else if (OPEN_STATES.includes(e.state)) pending += 1;
   }
@@ -79,6 +82,7 @@ export function shiftSummary(
     refunds,
     net: { ...minus(settlements, refunds), count: settlements.count - refunds.count },
     reversed,
+    notApplied,
     pending,
     needsManual,
     calls: entries.length,

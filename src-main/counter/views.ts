@@ -50,7 +50,8 @@ export interface PersonView {
   /** Shown in full: the cashier compares it with the person at the counter. */
   readonly name: string;
   readonly gender: string;
-  readonly age: number;
+  /** Null when the center left it out (it is optional, issue 16). */
+  readonly age: number | null;
   readonly birthDate: string;
   readonly certnoMasked: string;
   readonly credential: Coded;
@@ -234,6 +235,8 @@ export interface ShiftSummary {
   /** Settlements minus refunds. */
   readonly net: MoneyTotals;
   readonly reversed: number;
+  /** Lost money calls the center said never took effect (2601: 原交易不存在); not reversals. */
+  readonly notApplied: number;
   readonly pending: number;
   readonly needsManual: number;
   readonly calls: number;
@@ -273,6 +276,8 @@ export interface JournalDetail {
   readonly responseMasked: string | null;
   readonly reversals: readonly JournalRow[];
   readonly original: JournalRow | null;
+  /** Optional answer fields the center left out wrongly (field path, what was wrong); the call succeeded. */
+  readonly answerWarnings: readonly { readonly path: string; readonly problem: string }[];
 }
 
 export interface PendingWork {

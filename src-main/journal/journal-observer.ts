@@ -12,6 +12,7 @@ import type { CallObserver } from '../protocol/center-client';
 import type { RequestEnvelope } from '../protocol/envelope';
 import type { CenterCallError } from '../protocol/call-errors';
 import type { SuccessfulResponse } from '../protocol/response';
+import type { AnswerProblem } from '../protocol/answer-fields';
 import { crashPoint } from './crash-points';
 import type { JournalStore } from './journal-store';
 
@@ -39,13 +40,17 @@ export class JournalObserver implements CallObserver {
     crashPoint('after-send', envelope.infno);
   }
 
-  afterSuccess(envelope: RequestEnvelope, response: SuccessfulResponse | { bytes: number }): void {
+  afterSuccess(
+    envelope: RequestEnvelope,
+    response: SuccessfulResponse | { bytes: number },
+    warnings?: readonly AnswerProblem[],
+  ): void {
     crashPoint('before-result-commit', envelope.infno);
     const recorded =
       'bytes' in response
         ? { file_bytes: response.bytes }
         : { output: response.output, warn_msg: response.warnMsg, inf_refmsgid: response.infRefmsgid };
-    this.journal.finish(envelope.msgid, 'ok', { response: recorded }, this.durability(envelope.infno));
+    this.journal.finish(envelope.msgid, 'ok', { response: recorded, warnings }, this.durability(envelope.infno));
     crashPoint('after-result-commit', envelope.infno);
   }
 

@@ -9,6 +9,7 @@ import { cached, openDatabase, type Db } from '../storage/sqlite';
 import { CLIENT_MIGRATIONS } from '../storage/client/migrations';
 import { formatDateTime, parseDateTime } from '../core/time';
 import type { RequestEnvelope } from '../protocol/envelope';
+import type { AnswerProblem } from '../protocol/answer-fields';
 import { keysOf, type JournalKey } from './journal-keys';
 
 export { JOURNAL_STATES, type JournalState } from './states';
@@ -43,6 +44,28 @@ export interface JournalEntry {
   readonly updatedAt: string;
   /** pid of the process that sent the call (null for entries from before migration 4). */
   readonly ownerPid: number | null;
+  /** JSON list of answer warnings ({ path, problem }: optional fields a center left out or sent wrong), or null. */
+  readonly answerWarnings: string | null;
+}
+
+/** What finish() records besides the state. */
+export interface JournalOutcome {
+  readonly response?: unknown;
+  readonly code?: string;
+  readonly message?: string;
+  /** Problems of optional answer fields (the call succeeded). */
+  readonly warnings?: readonly AnswerProblem[];
+}
+
+/** The warnings an entry recorded, read back (empty when none). */
+export function answerWarningsOf(entry: Pick<JournalEntry, 'answerWarnings'>): AnswerProblem[] {
+  if (!entry.answerWarnings) return [];
+  try {
+    const list = JSON.parse(entry.answerWarnings) as unknown;
+    return Array.isArray(list) ? (list as AnswerProblem[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 export interface JournalFilter {
@@ -68,7 +91,7 @@ const SELECT = `SELECT id, msgid, infno, opter, opter_name AS opterName, sign_no
   center_url AS centerUrl, psn_no AS psnNo, state, request_json AS requestJson, response_json AS responseJson,
   failure_code AS failureCode, failure_msg AS failureMsg, resolution, reverses_id AS reversesId, attempts,
   next_attempt_at AS nextAttemptAt, prepared_at AS preparedAt, sent_at AS sentAt, finished_at AS finishedAt,
-  updated_at AS updatedAt, owner_pid AS ownerPid FROM journal`;
+  updated_at AS updatedAt, owner_pid AS ownerPid, answer_warnings AS answerWarnings FROM journal`;
 
 /** The first psn_no the input names (the person a reversal must name). */
 export function psnNoOf(input: Record<string, unknown>): string | null {
@@ -119,8 +142,8 @@ export class JournalStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'prepared', ?, ?, ?, ?, ?) RETURNING id`,
       ),
       finish: db.prepare<unknown[], { id: number }>(
-        `UPDATE journal SET state = ?, response_json = ?, failure_code = ?, failure_msg = ?, finished_at = ?, updated_at = ?
-         WHERE msgid = ? RETURNING id`,
+        `UPDATE journal SET state = ?, response_json = ?, failure_code = ?, failure_msg = ?, finished_at = ?, updated_at = ?,
+           answer_warnings = ? WHERE msgid = ? RETURNING id`,
       ),
       key: db.prepare('INSERT OR IGNORE INTO journal_key (journal_id, field, value) VALUES (?, ?, ?)'),
     };
@@ -179,7 +202,7 @@ export class JournalStore {
   finish(
     msgid: string,
     state: 'ok' | 'rejected' | 'not-sent' | 'unknown',
-    detail: { response?: unknown; code?: string; message?: string },
+    detail: JournalOutcome,
     durability: 'full' | 'normal' = 'full',
   ): void {
     const t = now();
@@ -194,13 +217,7 @@ export class JournalStore {
     this.inFlight.delete(msgid);
   }
 
-  private writeFinish(
-    msgid: string,
-    state: string,
-    detail: { response?: unknown; code?: string; message?: string },
-    output: unknown,
-    t: string,
-  ): void {
+  private writeFinish(msgid: string, state: string, detail: JournalOutcome, output: unknown, t: string): void {
     this.writeWithKeys(output, () =>
       this.statements.finish.get(
         state,
@@ -209,6 +226,7 @@ export class JournalStore {
         detail.message ?? null,
         t,
         t,
+        detail.warnings?.length ? JSON.stringify(detail.warnings) : null,
         msgid,
       ),
     );

@@ -44,6 +44,8 @@ export interface ResolveReport {
   readonly needsManual: number;
   /** Still open (waiting for the next attempt). */
   readonly pending: number;
+  /** 2601 attempts whose own outcome was lost, closed because their original carries on (settleLostAttempts). */
+  readonly attemptsSettled: number;
   readonly lines: string[];
 }
 
@@ -76,7 +78,15 @@ export class OutcomeResolver {
   }
 
   private async pass(ignoreBackoff: boolean): Promise<ResolveReport> {
-    const report = { examined: 0, reversed: 0, noEffect: 0, needsManual: 0, pending: 0, lines: [] as string[] };
+    const report = {
+      examined: 0,
+      reversed: 0,
+      noEffect: 0,
+      needsManual: 0,
+      pending: 0,
+      attemptsSettled: 0,
+      lines: [] as string[],
+    };
     // 2601 entries are settled through their originals, not on their own.
     for (const entry of this.journal.open().filter((e) => e.reversesId === null)) {
       report.examined += 1;
@@ -88,11 +98,24 @@ export class OutcomeResolver {
       else report.pending += 1;
       report.lines.push(`${label}: ${entry.state} → ${after.state}${after.resolution ? ` (${after.resolution})` : ''}`);
     }
-    // A 2601 left open by a crash has nothing of its own to undo: its original carries on.
-    for (const orphan of this.journal.open().filter((e) => e.reversesId !== null && !this.inFlight(e))) {
-      this.journal.resolve(orphan.id, 'no-effect', '冲正报文结果未知; 由原交易的冲正继续处理');
-    }
+    const settled = this.settleLostAttempts();
+    report.attemptsSettled = settled.length;
+    report.lines.push(...settled);
     return report;
+  }
+
+  /**
+   * Closes 2601 attempts whose own outcome was lost (a timeout, a crash): such an attempt has
+   * nothing of its own to undo, its original carries on (the next attempt, or its end state).
+   * Also run by the background driver, so a running app does not leave them open.
+   */
+  settleLostAttempts(): string[] {
+    const lines: string[] = [];
+    for (const lost of this.journal.open().filter((e) => e.reversesId !== null && !this.inFlight(e))) {
+      this.journal.resolve(lost.id, 'no-effect', '冲正报文结果未知; 由原交易的冲正继续处理');
+      lines.push(`${lost.infno} ${lost.msgid}: ${lost.state} → no-effect (冲正报文结果未知, 原交易另行处理)`);
+    }
+    return lines;
   }
 
   /** Moves one open entry as far as it can go now. */
@@ -150,7 +173,11 @@ export class OutcomeResolver {
   private afterFailedAttempt(entry: JournalEntry, error: unknown, attempts: number): void {
     if (error instanceof RejectedError) {
       if (NOTHING_TO_UNDO.test(error.errMsg)) {
-        this.journal.resolve(entry.id, 'reversed', `中心答复: ${error.errMsg} (原交易未生效)`, { attempts, nextAttemptAt: null });
+        // Nothing was reversed: the original never took effect (isNotApplied), counted apart from reversals.
+        this.journal.resolve(entry.id, 'no-effect', `中心答复: ${error.errMsg} (原交易未生效, 无需冲正)`, {
+          attempts,
+          nextAttemptAt: null,
+        });
         return;
       }
       if (ALREADY_REVERSED.test(error.errMsg)) {

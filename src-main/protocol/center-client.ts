@@ -21,6 +21,7 @@ import {
 import { tifHeaders, type GatewayCredentials } from './gateway-signature';
 import type { MsgIdGenerator } from './msgid';
 import { parseResponseText, type SuccessfulResponse } from './response';
+import { describeProblems, readAnswer, type AnswerProblem } from './answer-fields';
 import type { CenterCallError } from './call-errors';
 import { UnknownOutcomeError, isCenterCallError } from './call-errors';
 import { BINARY_OUTPUT, schemaFor, type InputOf, type OutputOf, type TypedInfno } from './transactions';
@@ -49,6 +50,8 @@ export interface CallResult<T> {
   readonly warnMsg: string | null;
   readonly infRefmsgid: string | null;
   readonly elapsedMs: number;
+  /** Problems of optional answer fields, as the journal recorded them (empty for a clean answer). */
+  readonly answerWarnings?: readonly AnswerProblem[];
 }
 
 /** Hooks for the journal: beforeSend must persist the envelope durably before it returns. */
@@ -56,7 +59,12 @@ export interface CallObserver {
   beforeSend(envelope: RequestEnvelope, body: string): void | Promise<void>;
   /** The body has left the process (not durable; informational). */
   onSent?(envelope: RequestEnvelope): void;
-  afterSuccess(envelope: RequestEnvelope, response: SuccessfulResponse | { bytes: number }): void | Promise<void>;
+  /** `warnings`: problems of optional answer fields (answer-fields.ts); the call still succeeded. */
+  afterSuccess(
+    envelope: RequestEnvelope,
+    response: SuccessfulResponse | { bytes: number },
+    warnings?: readonly AnswerProblem[],
+  ): void | Promise<void>;
   afterFailure(envelope: RequestEnvelope, error: CenterCallError): void | Promise<void>;
 }
 
@@ -140,9 +148,20 @@ export class CenterClient {
         result = { infno, msgid, envelope, output: response.bytes, warnMsg: null, infRefmsgid: null, elapsedMs: 0 };
       } else {
         const parsed = parseResponseText(response.bytes.toString('utf8'), call);
-        const output = schema?.output ? validateOutput(infno, msgid, schema.output, parsed.output) : parsed.output;
-        await observer?.afterSuccess(envelope, parsed);
-        result = { infno, msgid, envelope, output, warnMsg: parsed.warnMsg, infRefmsgid: parsed.infRefmsgid, elapsedMs: 0 };
+        const read = schema?.output
+          ? validateOutput(infno, msgid, schema.output, parsed.output)
+          : { output: parsed.output, warnings: [] };
+        await observer?.afterSuccess(envelope, parsed, read.warnings);
+        result = {
+          infno,
+          msgid,
+          envelope,
+          output: read.output,
+          warnMsg: parsed.warnMsg,
+          infRefmsgid: parsed.infRefmsgid,
+          elapsedMs: 0,
+          answerWarnings: read.warnings,
+        };
       }
       return { ...result, elapsedMs: performance.now() - started };
     } catch (error) {
@@ -180,17 +199,24 @@ function validateInput(infno: string, schema: z.ZodType, input: unknown): void {
   }
 }
 
-function validateOutput(infno: string, msgid: string, schema: z.ZodType, output: unknown): unknown {
-  const result = schema.safeParse(output ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new UnknownOutcomeError(
-      'E_OUTPUT_INVALID',
-      `医保中心对 ${infno} 的应答缺少或含有不正确的字段 (${formatPath(issue?.path ?? [])}: ${issue?.message ?? ''}), 无法确认交易结果`,
-      { infno, msgid },
-    );
-  }
-  return result.data;
+/**
+ * The answer read by the transaction's schema: optional problems come back as warnings; any
+ * problem of a required field leaves the outcome unknown, and the error names every one.
+ */
+function validateOutput(
+  infno: string,
+  msgid: string,
+  schema: z.ZodType,
+  output: unknown,
+): { output: unknown; warnings: readonly AnswerProblem[] } {
+  const read = readAnswer(schema, output);
+  if (read.ok) return { output: read.data, warnings: read.warnings };
+  throw new UnknownOutcomeError(
+    'E_OUTPUT_INVALID',
+    `医保中心对 ${infno} 的应答缺少或含有不正确的必需字段 (${describeProblems(read.errors)}), 无法确认交易结果`,
+    { infno, msgid },
+    { problems: read.errors, warnings: read.warnings },
+  );
 }
 
 function checkEnvelope(envelope: RequestEnvelope, checkedSessions: Set<string>): void {

@@ -17,9 +17,9 @@ export function withTap(primary: CallObserver, tap: CallTap | undefined): CallOb
       primary.onSent?.(envelope);
       tap.onSent?.(envelope);
     },
-    async afterSuccess(envelope, response) {
-      await primary.afterSuccess(envelope, response);
-      await tap.afterSuccess?.(envelope, response);
+    async afterSuccess(envelope, response, warnings) {
+      await primary.afterSuccess(envelope, response, warnings);
+      await tap.afterSuccess?.(envelope, response, warnings);
     },
     async afterFailure(envelope, error) {
       await primary.afterFailure(envelope, error);

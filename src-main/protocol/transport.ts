@@ -39,12 +39,21 @@ interface Progress {
   connected: boolean;
   bodySent: boolean;
   responded: boolean;
+  /** The read deadline (readMs after connecting) passed. */
+  readTimedOut?: boolean;
 }
 
 const CONNECT_TIMEOUT_CODE = 'ECONNECT_TIMEOUT';
+const READ_TIMEOUT_CODE = 'EREAD_TIMEOUT';
 
-/** Wraps node's http(s).request so we learn when the socket connected and the body left. */
-function trackingTransport(progress: Progress, connectMs: number, onBodySent?: () => void) {
+/**
+ * Wraps node's http(s).request so we learn when the socket connected and the body left, and
+ * applies the two deadlines the errors name: connectMs until connected, then readMs until the
+ * answer is complete (a reused keep-alive socket is connected at once). One overall axios
+ * timeout of connect + read would let a call wait longer than the message says (issue 16).
+ */
+function trackingTransport(progress: Progress, timeouts: Timeouts, onBodySent?: () => void) {
+  const { connectMs, readMs } = timeouts;
   return {
     request(options: http.RequestOptions, callback: (res: http.IncomingMessage) => void): http.ClientRequest {
       const isHttps = options.protocol === 'https:';
@@ -52,11 +61,21 @@ function trackingTransport(progress: Progress, connectMs: number, onBodySent?: (
         progress.responded = true;
         callback(res);
       });
+      let readTimer: NodeJS.Timeout | undefined;
+      const connected = () => {
+        progress.connected = true;
+        readTimer = setTimeout(() => {
+          progress.readTimedOut = true;
+          req.destroy(Object.assign(new Error(`read timeout after ${readMs} ms`), { code: READ_TIMEOUT_CODE }));
+        }, readMs);
+      };
+      // 'close': the answer was read completely, or the connection ended before that.
+      req.once('close', () => clearTimeout(readTimer));
       req.on('socket', (socket) => {
         const connectEvent = isHttps ? 'secureConnect' : 'connect';
         // A reused keep-alive socket is already connected; a new one is still connecting here.
         if (!socket.connecting) {
-          progress.connected = true;
+          connected();
           return;
         }
         const timer = setTimeout(() => {
@@ -64,8 +83,8 @@ function trackingTransport(progress: Progress, connectMs: number, onBodySent?: (
           req.destroy(err);
         }, connectMs);
         socket.once(connectEvent, () => {
-          progress.connected = true;
           clearTimeout(timer);
+          connected();
         });
         socket.once('close', () => clearTimeout(timer));
       });
@@ -105,7 +124,6 @@ export class HttpTransport implements Transport {
 
   async post(request: TransportRequest): Promise<TransportResponse> {
     const progress: Progress = { connected: false, bodySent: false, responded: false };
-    const { connectMs, readMs } = request.timeouts;
     let response;
     try {
       response = await this.axios.post<ArrayBuffer>(request.url, request.body, {
@@ -114,8 +132,9 @@ export class HttpTransport implements Transport {
           Accept: 'application/json, application/zip, */*',
           ...request.headers,
         },
-        timeout: connectMs + readMs,
-        transport: trackingTransport(progress, connectMs, request.onBodySent),
+        // No overall timeout: the connect and read deadlines are applied in trackingTransport.
+        timeout: 0,
+        transport: trackingTransport(progress, request.timeouts, request.onBodySent),
         transformRequest: [(data: string) => data],
       } as Parameters<AxiosInstance['post']>[2]);
     } catch (error) {
@@ -175,11 +194,11 @@ export function classifyNetworkError(error: unknown, progress: Progress, request
       cause: error,
     });
   }
-  const timedOut = code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message);
+  const timedOut = progress.readTimedOut === true || code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout/i.test(message);
   return new UnknownOutcomeError(
     timedOut ? 'E_TIMEOUT_AFTER_SEND' : 'E_CONNECTION_LOST',
     timedOut
-      ? `请求已发出但等待应答超时 (${request.timeouts.readMs} ms), 交易结果未知`
+      ? `请求已发出但 ${request.timeouts.readMs} ms 内未收到完整应答 (读超时), 交易结果未知`
       : `请求已发出但连接中断 (${code}), 交易结果未知`,
     request.call,
     detail,

@@ -82,5 +82,8 @@ export function opt<T extends z.ZodType>(schema: T) {
   return z.union([schema, z.literal(''), z.null()]).optional();
 }
 
-/** Output objects: keep fields we do not model (regions add fields), validate those we do. */
-export const outObject = <S extends z.ZodRawShape>(shape: S) => z.looseObject(shape);
+/**
+ * Output objects: keep fields we do not model (regions add fields); fields marked `must` are
+ * required, the others optional and lenient (answer-fields.ts).
+ */
+export { outObject, must } from './answer-fields';

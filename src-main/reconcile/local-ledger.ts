@@ -8,7 +8,7 @@
  */
 import { negFen, type Fen } from '../core/money';
 import type { JournalEntry, JournalStore } from '../journal/journal-store';
-import { block, outputOf, str } from '../counter/journal-records';
+import { block, envelopeField, inputOf, outputOf, str } from '../counter/journal-records';
 import { ALL_REFUND_CODES, ALL_SETTLE_CODES } from '../counter/settlement-history';
 import { fenOf } from '../counter/settlement-view';
 
@@ -51,9 +51,11 @@ export function ledgerRecordOf(entry: JournalEntry): LedgerRecord | null {
     setlId,
     mdtrtId: str(s, 'mdtrt_id'),
     psnNo: str(s, 'psn_no') || entry.psnNo || '',
-    insutype: str(s, 'insutype'),
+    // insutype and clr_optins are not non-null in the answer (protocol.md §2.9): a center that
+    // leaves them out settled what was asked, under the insured area the call was sent to.
+    insutype: str(s, 'insutype') || requestInsutype(entry),
     clrType: str(s, 'clr_type'),
-    clrOptins: str(s, 'clr_optins'),
+    clrOptins: str(s, 'clr_optins') || envelopeField(entry, 'insuplc_admdvs'),
     setlTime: str(s, 'setl_time') || entry.finishedAt || entry.preparedAt,
     refdSetlFlag: refund ? '1' : '0',
     medfee: amount('medfee_sumamt'),
@@ -61,6 +63,27 @@ export function ledgerRecordOf(entry: JournalEntry): LedgerRecord | null {
     acct: amount('acct_pay'),
     cash: amount('psn_cash_pay'),
   };
+}
+
+/** The insutype the settlement was asked for (2102 druginfo / 2207 data); a refund names none. */
+function requestInsutype(entry: JournalEntry): string {
+  const input = inputOf(entry);
+  return str(block(input, 'druginfo'), 'insutype') || str(block(input, 'data'), 'insutype');
+}
+
+/**
+ * A refund whose answer does not name its insutype (optional, see ledgerRecordOf) belongs to the
+ * insutype of the settlement it refunds (its request names that settlement's setl_id).
+ */
+function withRefundInsutype(journal: JournalStore, entry: JournalEntry, record: LedgerRecord | null): LedgerRecord | null {
+  if (!record || record.insutype || record.refdSetlFlag !== '1') return record;
+  const originalSetlId = str(block(inputOf(entry), 'data'), 'setl_id');
+  if (!originalSetlId) return record;
+  const original = journal
+    .list({ key: { field: 'setl_id', value: originalSetlId }, infnos: ALL_SETTLE_CODES, states: ['ok'], limit: 5 })
+    .map(ledgerRecordOf)
+    .find((r) => r?.setlId === originalSetlId);
+  return original ? { ...record, insutype: original.insutype } : record;
 }
 
 /** The day before `date` (yyyy-MM-dd), for a journal `since` that also catches clock differences. */
@@ -85,7 +108,7 @@ export function readLedger(journal: JournalStore, fixmedinsCode: string, begndat
     limit: 100_000,
   });
   return entries
-    .map(ledgerRecordOf)
+    .map((e) => withRefundInsutype(journal, e, ledgerRecordOf(e)))
     .filter((r): r is LedgerRecord => r !== null)
     .filter((r) => r.setlTime.slice(0, 10) >= begndate && r.setlTime.slice(0, 10) <= enddate)
     .sort((a, b) => (a.setlTime === b.setlTime ? a.msgid.localeCompare(b.msgid) : a.setlTime.localeCompare(b.setlTime)));

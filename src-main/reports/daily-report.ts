@@ -8,6 +8,7 @@ import { addFen, FEN_ZERO, subFen, type Fen } from '../core/money';
 import { formatDateTime } from '../core/time';
 import type { CounterApp } from '../app/counter-app';
 import type { JournalEntry, JournalStore } from '../journal/journal-store';
+import { isNotApplied } from '../journal/states';
 import type { OperatorSessions } from '../session/operator-sessions';
 import { block, outputOf, rows, str } from '../counter/journal-records';
 import { labelOf } from '../counter/labels';
@@ -216,7 +217,7 @@ export function dailyReport(source: ReportSource, request: ReportRequest, now: D
     .filter((i): i is ReportItem => i !== null && inScope(i.time))
     .sort((a, b) => a.time.localeCompare(b.time));
   const reversalRows: ReversalRow[] = entries
-    .filter((e) => (e.state === 'reversed' || e.state === 'needs-manual') && inScope(e.preparedAt))
+    .filter((e) => (e.state === 'reversed' || e.state === 'needs-manual' || isNotApplied(e)) && inScope(e.preparedAt))
     .map((e) => ({
       msgid: e.msgid,
       infno: e.infno,
@@ -247,6 +248,7 @@ export function dailyReport(source: ReportSource, request: ReportRequest, now: D
     byFundPayType: fundPayTypeRows(items),
     reversals: {
       reversed: reversalRows.filter((r) => r.state === 'reversed').length,
+      notApplied: reversalRows.filter((r) => r.state === 'no-effect').length,
       needsManual: reversalRows.filter((r) => r.state === 'needs-manual').length,
       rows: reversalRows,
     },

@@ -42,7 +42,7 @@ export interface ReversalRow {
   readonly infno: string;
   readonly opter: string;
   readonly time: string;
-  /** reversed (2601 confirmed) or needs-manual. */
+  /** reversed (2601 confirmed), no-effect (2601: 原交易不存在, the original never took effect) or needs-manual. */
   readonly state: string;
   readonly resolution: string;
 }
@@ -61,7 +61,13 @@ export interface DailyReport {
   readonly byFund: readonly FundRow[];
   /** setldetail fund_pay_type rows. */
   readonly byFundPayType: readonly FundRow[];
-  readonly reversals: { readonly reversed: number; readonly needsManual: number; readonly rows: readonly ReversalRow[] };
+  readonly reversals: {
+    readonly reversed: number;
+    /** Originals the center said never took effect: nothing was reversed. */
+    readonly notApplied: number;
+    readonly needsManual: number;
+    readonly rows: readonly ReversalRow[];
+  };
   readonly hourly: readonly HourPoint[];
 }
 

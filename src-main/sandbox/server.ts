@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { SandboxCenter, type Decision } from './center/sandbox-center';
 import { createAdminHandler, guardAdmin } from './center/admin';
 import { listenError } from '../core/errors';
+import type { AnswerStyle } from './center/answer-shape';
 
 export const PROTOCOL_PATH = '/fsi/api/rsfComIfsService/callService';
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -27,6 +28,8 @@ export interface SandboxOptions {
   readonly writeStateFile?: boolean;
   /** The center's clock (tests that need settlements in an earlier month); default the real time. */
   readonly clock?: () => Date;
+  /** `sparse`: answers leave out what protocol.md does not mark non-null (issue 16). */
+  readonly answers?: AnswerStyle;
 }
 
 export interface RunningSandbox {
@@ -51,7 +54,7 @@ export function stateFilePath(dataDir: string): string {
 export async function startSandboxCenter(options: SandboxOptions): Promise<RunningSandbox> {
   mkdirSync(options.dataDir, { recursive: true });
   const host = options.host ?? '127.0.0.1';
-  const center = SandboxCenter.open(options.dataDir, { seed: options.seed, clock: options.clock });
+  const center = SandboxCenter.open(options.dataDir, { seed: options.seed, clock: options.clock, answers: options.answers });
   const sockets = new Set<Socket>();
 
   const protocol = http.createServer((req, res) => {

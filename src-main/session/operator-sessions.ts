@@ -83,7 +83,9 @@ export class OperatorSessions {
       { signIn: { opter_no: operator.opter, mac: net.mac, ip: net.ip } },
       { operator, signNo: '' },
     );
-    const { sign_no: signNo, sign_time: signTime } = result.output.signinoutb;
+    const { sign_no: signNo } = result.output.signinoutb;
+    // A center that leaves sign_time out: the counter's own clock stands in (it is only shown).
+    const signTime = result.output.signinoutb.sign_time ?? nowText();
     cached(
       this.db,
       `INSERT INTO operator_session (opter, opter_name, fixmedins_code, center_url, sign_no, sign_time, signed_out_at, updated_at)

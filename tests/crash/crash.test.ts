@@ -38,7 +38,7 @@ let sandbox: RunningSandbox;
 let pharmacy: Counter;
 let clinic: Counter;
 let persons: PersonRow[];
-const tally = { runs: 0, lost: 0, doubled: 0, stuck: 0, reversalsLost: 0, balanceWrong: 0, reversed: 0, ok: 0 };
+const tally = { runs: 0, lost: 0, doubled: 0, stuck: 0, reversalsLost: 0, balanceWrong: 0, reversed: 0, notApplied: 0, ok: 0 };
 const problems: string[] = [];
 
 async function openCounter(name: string, institution: Record<string, unknown>): Promise<Counter> {
@@ -79,7 +79,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const line =
     `crash: ${tally.runs} runs, ${tally.lost} lost, ${tally.doubled} doubled, ${tally.stuck} stuck` +
-    ` (${tally.reversalsLost} reversals lost, ${tally.balanceWrong} balances wrong; outcomes: ${tally.ok} settled, ${tally.reversed} reversed)`;
+    ` (${tally.reversalsLost} reversals lost, ${tally.balanceWrong} balances wrong; outcomes: ${tally.ok} settled, ${tally.reversed} reversed, ${tally.notApplied} never applied)`;
   process.stdout.write(`\n${line}\n`);
   mkdirSync(join(ROOT, 'out'), { recursive: true });
   writeFileSync(join(ROOT, 'out', 'crash-figure.txt'), `${line}\n`);
@@ -210,6 +210,16 @@ async function oneRun(run: number, txn: Txn, point: Point): Promise<void> {
   if (knows && !effective) {
     tally.lost += 1;
     problems.push(`${label}: journal says ok, center has ${record?.state ?? 'nothing'}`);
+  }
+  // 2601 answered 原交易不存在: the center never applied it (issue 16); like a reversal, nothing may have moved.
+  if (entry.state === 'no-effect') {
+    tally.notApplied += 1;
+    if (effective) tally.reversalsLost += 1;
+    if (balanceOf(person) !== balanceBefore) {
+      tally.balanceWrong += 1;
+      problems.push(`${label}: never applied but balance ${balanceOf(person)} ≠ ${balanceBefore}`);
+    }
+    if (original && store().settlements.get(original)?.state !== 'settled') problems.push(`${label}: original not settled`);
   }
   if (entry.state === 'reversed') {
     tally.reversed += 1;

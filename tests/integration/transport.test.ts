@@ -113,6 +113,19 @@ describe('transport classification', () => {
     expect(server.received).toHaveLength(1);
   });
 
+  it('the deadline the message names is the one applied: readMs after connecting, not connect + read (issue 16)', async () => {
+    server.setBehaviour({ kind: 'hang' });
+    const started = performance.now();
+    const e = await failure(
+      transport.post({ url: server.url, body: '{}', headers: {}, timeouts: { connectMs: 1500, readMs: 300 }, call }),
+    );
+    const elapsed = performance.now() - started;
+    expect(e.code).toBe('E_TIMEOUT_AFTER_SEND');
+    expect(e.messageZh).toContain('300 ms');
+    expect(elapsed).toBeGreaterThanOrEqual(290);
+    expect(elapsed).toBeLessThan(1200);
+  });
+
   it('unknown: connection reset after the body arrived', async () => {
     server.setBehaviour({ kind: 'destroy-after-body' });
     const e = await failure(send());

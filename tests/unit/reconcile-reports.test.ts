@@ -45,6 +45,7 @@ function entry(infno: string, setlinfo: Record<string, unknown>, extra: Partial<
     finishedAt: '2026-11-23 09:00:01',
     updatedAt: '2026-11-23 09:00:01',
     ownerPid: null,
+    answerWarnings: null,
     ...extra,
   };
 }
@@ -225,6 +226,7 @@ describe('report', () => {
     byFundPayType: fundPayTypeRows(items),
     reversals: {
       reversed: 1,
+      notApplied: 0,
       needsManual: 0,
       rows: [{ msgid: 'M1', infno: '2102', opter: 'OP1', time: '2026-11-23 10:00:00', state: 'reversed', resolution: '已冲正' }],
     },

@@ -2,7 +2,8 @@
 import type { Command } from 'commander';
 import { YibaoError } from '../../core/errors';
 import { maskJsonText } from '../../core/mask';
-import { JOURNAL_STATES, type JournalState } from '../../journal/journal-store';
+import { answerWarningsOf, JOURNAL_STATES, type JournalEntry, type JournalState } from '../../journal/journal-store';
+import { describeProblems } from '../../protocol/answer-fields';
 import { printJson, printTable } from '../output';
 import { withApp } from './call';
 
@@ -15,6 +16,15 @@ function parseStates(text: string | undefined): JournalState[] | undefined {
     }
   }
   return states as JournalState[];
+}
+
+/** The row's note: its resolution or failure, and the answer's warnings (issue 16). */
+function noteOf(r: JournalEntry): string {
+  const warnings = answerWarningsOf(r);
+  const note = r.resolution ?? r.failureMsg ?? '';
+  if (warnings.length === 0) return note;
+  const text = `答复警告 ${warnings.length} 项: ${describeProblems(warnings)}`;
+  return note ? `${note}; ${text}` : text;
 }
 
 export function registerJournal(program: Command): void {
@@ -36,6 +46,7 @@ export function registerJournal(program: Command): void {
               ...r,
               requestJson: undefined,
               responseJson: undefined,
+              answerWarnings: answerWarningsOf(r),
               request: JSON.parse(maskJsonText(r.requestJson) ?? 'null') as unknown,
               response: JSON.parse(maskJsonText(r.responseJson) ?? 'null') as unknown,
             })),
@@ -43,7 +54,7 @@ export function registerJournal(program: Command): void {
           return;
         }
         printTable(
-          rows.map((r) => ({ ...r, note: r.resolution ?? r.failureMsg ?? '' })),
+          rows.map((r) => ({ ...r, note: noteOf(r) })),
           ['id', 'preparedAt', 'infno', 'msgid', 'opter', 'state', 'attempts', 'note'],
         );
         process.stdout.write(`共 ${rows.length} 条\n`);
@@ -55,13 +66,15 @@ export function registerJournal(program: Command): void {
     .description('立即处理结果未明的交易 (自动冲正等), 并打印处理结果')
     .option('--json', '输出 JSON')
     .action(async (opts: { json?: boolean }) => {
+      // `--json` is also an option of `journal` itself, which takes it when given after `resolve`.
+      const json = opts.json === true || journal.opts<{ json?: boolean }>().json === true;
       await withApp(program, { recover: false }, async (app) => {
         const report = await app.resolver.resolveAll({ ignoreBackoff: true });
-        if (opts.json) printJson(report);
+        if (json) printJson(report);
         else {
           for (const line of report.lines) process.stdout.write(`${line}\n`);
           process.stdout.write(
-            `检查 ${report.examined} 笔: 已冲正 ${report.reversed}, 无需处理 ${report.noEffect}, 需人工 ${report.needsManual}, 待重试 ${report.pending}\n`,
+            `检查 ${report.examined} 笔: 已冲正 ${report.reversed}, 未生效或无需处理 ${report.noEffect}, 需人工 ${report.needsManual}, 待重试 ${report.pending}; 结果未知的冲正报文已结 ${report.attemptsSettled} 条\n`,
           );
         }
         if (report.pending > 0) process.exitCode = 3;

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { YibaoError } from '../../core/errors';
 import { loadConfig, sandboxDataDir } from '../../config/load';
 import { startSandboxCenter, stateFilePath, type SandboxStateFile } from '../../sandbox/server';
+import { ANSWER_STYLES, type AnswerStyle } from '../../sandbox/center/answer-shape';
 import { FAULT_MODE_HELP, parseFaultMode } from '../../sandbox/center/faults';
 import { printJson, printTable } from '../output';
 
@@ -60,7 +61,11 @@ export function registerSandbox(program: Command): void {
     .option('--admin-port <n>', '管理端口 (默认任意空闲端口)', (v) => Number(v))
     .option('--data <dir>', '数据目录 (默认 <用户数据目录>/sandbox)')
     .option('--seed <n>', '种子数据的随机种子 (默认配置 sandbox.seed)', (v) => Number(v))
-    .action(async (opts: { port?: number; adminPort?: number; data?: string; seed?: number }) => {
+    .option('--answers <style>', 'full (默认) / sparse: 应答省略 protocol.md 未标非空的字段, 数值随机以字符串发送')
+    .action(async (opts: { port?: number; adminPort?: number; data?: string; seed?: number; answers?: string }) => {
+      if (opts.answers !== undefined && !(ANSWER_STYLES as readonly string[]).includes(opts.answers)) {
+        throw new YibaoError('E_USAGE', `--answers 只能是 ${ANSWER_STYLES.join(' / ')}, 收到 "${opts.answers}"`);
+      }
       const d = defaultDataDir(program);
       const dataDir = opts.data ?? d.dataDir;
       const running = await startSandboxCenter({
@@ -68,6 +73,7 @@ export function registerSandbox(program: Command): void {
         port: opts.port ?? d.port,
         adminPort: opts.adminPort,
         seed: opts.seed ?? d.seed,
+        answers: opts.answers as AnswerStyle | undefined,
         writeStateFile: true,
       });
       process.stdout.write(

@@ -5,7 +5,7 @@
  * and judge_result_detail_dtos naming the order lines (rx_id) that violate the rule.
  */
 import { z } from 'zod';
-import { amount, date, dateTime, opt, outAmount, outObject, quantity, req, reqCode, str, unitPrice } from '../wire';
+import { amount, date, dateTime, must, opt, outAmount, outObject, quantity, req, reqCode, str, unitPrice } from '../wire';
 
 const orderDto = z.strictObject({
   rx_id: req(50),
@@ -84,25 +84,33 @@ export const detailAuditInput = z.strictObject({
 });
 
 export const auditHitSchema = outObject({
-  jr_id: req(40),
-  rule_id: req(30),
-  rule_name: req(200),
-  vola_cont: str(2000),
-  patn_id: str(30),
-  mdtrt_id: str(30),
-  judge_result_detail_dtos: z.array(
-    outObject({ jrd_id: req(40), patn_id: str(30), mdtrt_id: str(30), rx_id: str(50), vola_amt: outAmount() }),
+  jr_id: must(req(40)),
+  rule_id: must(req(30)),
+  rule_name: must(req(200)),
+  vola_cont: must(str(2000)),
+  patn_id: must(str(30)),
+  mdtrt_id: must(str(30)),
+  judge_result_detail_dtos: must(
+    z.array(
+      outObject({
+        jrd_id: must(req(40)),
+        patn_id: must(str(30)),
+        mdtrt_id: must(str(30)),
+        rx_id: must(str(50)),
+        vola_amt: must(outAmount()),
+      }),
+    ),
   ),
-  vola_amt: outAmount(),
+  vola_amt: must(outAmount()),
   vola_amt_stas: opt(str(3)),
   /** 1 明确违规, 2 高度可疑 (the national codes). */
-  sev_deg: str(3),
+  sev_deg: must(str(3)),
   vola_evid: opt(str(2000)),
   vola_bhvr_type: opt(str(6)),
   task_id: opt(str(40)),
 });
 export type AuditHit = z.infer<typeof auditHitSchema>;
-export const detailAuditOutput = outObject({ result: z.array(auditHitSchema) });
+export const detailAuditOutput = outObject({ result: must(z.array(auditHitSchema)) });
 
 /** 3103: what the institution did with each warning: dspo_way 1 继续执行 (with a reason) / 2 返回修改. */
 export const auditFeedbackInput = z.strictObject({
@@ -111,4 +119,4 @@ export const auditFeedbackInput = z.strictObject({
     warns: z.array(z.strictObject({ warn_rslt_id: req(40), dspo_way: z.enum(['1', '2']), dspo_way_rea: opt(str(500)) })).min(1),
   }),
 });
-export const auditFeedbackOutput = outObject({ handled: z.number().int().nonnegative() });
+export const auditFeedbackOutput = outObject({ handled: must(z.number().int().nonnegative()) });

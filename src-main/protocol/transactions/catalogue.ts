@@ -1,14 +1,15 @@
 /** Catalogue downloads 1301–1319 / 1312a and dictionary 1901 (protocol.md §2.16). */
 import { z } from 'zod';
-import { date, opt, outNum, outObject, req, str } from '../wire';
+import { date, must, opt, outNum, outObject, req, str } from '../wire';
 
 /** 1301–1311, 1313–1315: file download by local maximum version. */
 export const versionDownloadInput = z.strictObject({ data: z.strictObject({ ver: req(20) }) });
+/** The file ids are sent back by 9102; data_cnt 0 ends the sync. */
 export const versionDownloadOutput = outObject({
-  file_qury_no: req(40),
-  filename: req(100),
-  dld_end_time: opt(str(19)),
-  data_cnt: outNum(0),
+  file_qury_no: must(req(40)),
+  filename: must(req(100)),
+  dld_end_time: str(19),
+  data_cnt: must(outNum(0)),
 });
 
 const paging = {
@@ -45,8 +46,9 @@ export const pagedQueryInput = z.strictObject({
   data: z.looseObject({ ...paging }),
 });
 
+/** The rows are checked one by one by the catalogue import (catalogue/paged-rows.ts). */
 export const pagedOutput = outObject({
-  data: z.array(z.record(z.string(), z.unknown())),
+  data: must(z.array(z.record(z.string(), z.unknown()))),
   recordCounts: outNum(0).nullable().optional(),
   pages: outNum(0).nullable().optional(),
   pageNum: outNum(0).nullable().optional(),
@@ -63,14 +65,16 @@ export const dictionaryInput = z.strictObject({
   }),
 });
 export const dictionaryOutput = outObject({
-  list: z.array(
-    outObject({
-      type: str(30),
-      label: str(200),
-      value: str(30),
-      parentValue: opt(str(30)),
-      sort: opt(outNum(0)),
-      valiFlag: opt(str(3)),
-    }),
+  list: must(
+    z.array(
+      outObject({
+        type: str(30),
+        label: must(str(200)),
+        value: must(str(30)),
+        parentValue: opt(str(30)),
+        sort: opt(outNum(0)),
+        valiFlag: opt(str(3)),
+      }),
+    ),
   ),
 });

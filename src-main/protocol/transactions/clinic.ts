@@ -9,7 +9,7 @@ import {
   setldetailSchema,
   setlinfoSchema,
 } from './common';
-import { amount, date, dateTime, opt, outObject, req, reqCode, str } from '../wire';
+import { amount, date, dateTime, must, opt, outObject, req, reqCode, str } from '../wire';
 
 const registration = {
   psn_no: req(30),
@@ -27,8 +27,9 @@ const registration = {
 export const registerInput = z.strictObject({ data: z.strictObject(registration) });
 /** 2201A adds the medical category. */
 export const registerAInput = z.strictObject({ data: z.strictObject({ ...registration, med_type: reqCode(6) }) });
+/** The visit id is kept and sent with every later call of the visit; psn_no and ipt_otp_no the counter sent itself. */
 export const registerOutput = outObject({
-  data: outObject({ mdtrt_id: req(30), psn_no: req(30), ipt_otp_no: req(30) }),
+  data: must(outObject({ mdtrt_id: must(req(30)), psn_no: str(30), ipt_otp_no: str(30) })),
 });
 
 export const registerCancelInput = z.strictObject({
@@ -93,7 +94,7 @@ export const feeUploadInput = z.strictObject({
     )
     .min(1, { message: '至少上传一条费用明细' }),
 });
-export const feeUploadOutput = outObject({ result: z.array(lineSplitSchema) });
+export const feeUploadOutput = outObject({ result: z.array(lineSplitSchema).default([]) });
 
 export const feeCancelInput = z.strictObject({
   data: z.strictObject({ mdtrt_id: req(30), chrg_bchno: req(30), psn_no: req(30) }),
@@ -117,7 +118,7 @@ const preSettle = {
 };
 export const clinicPreSettleInput = z.strictObject({ data: z.strictObject(preSettle) });
 export const clinicPreSettleOutput = outObject({
-  setlinfo: setlinfoSchema,
+  setlinfo: must(setlinfoSchema),
   setldetail: z.array(setldetailSchema).default([]),
 });
 export const clinicSettleInput = z.strictObject({

@@ -1,6 +1,6 @@
 /** 9101 文件上传 / 9102 文件下载 (protocol.md §2.18). 9102 answers with raw ZIP bytes. */
 import { z } from 'zod';
-import { opt, outObject, req, str } from '../wire';
+import { must, opt, outObject, req, str } from '../wire';
 
 export const fileUploadInput = z.strictObject({
   fsUploadIn: z.strictObject({
@@ -10,9 +10,10 @@ export const fileUploadInput = z.strictObject({
     fixmedins_code: req(30),
   }),
 });
+/** The file ids are sent back by 3202. */
 export const fileUploadOutput = outObject({
-  file_qury_no: req(40),
-  filename: req(200),
+  file_qury_no: must(req(40)),
+  filename: must(req(200)),
   fixmedins_code: opt(str(30)),
   dld_endtime: opt(str(19)),
 });

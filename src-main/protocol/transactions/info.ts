@@ -4,7 +4,7 @@
  * sandbox's reading (no public client with them was found): one row per policy value.
  */
 import { z } from 'zod';
-import { opt, outObject, req, reqCode, str } from '../wire';
+import { must, opt, outObject, req, reqCode, str } from '../wire';
 
 export const institutionQueryInput = z.strictObject({
   medinsinfo: z.strictObject({
@@ -14,14 +14,16 @@ export const institutionQueryInput = z.strictObject({
   }),
 });
 export const institutionQueryOutput = outObject({
-  medinsinfo: z.array(
-    outObject({
-      fixmedins_code: req(12),
-      fixmedins_name: req(200),
-      uscc: opt(str(50)),
-      fixmedins_type: str(6),
-      hosp_lv: opt(str(6)),
-    }),
+  medinsinfo: must(
+    z.array(
+      outObject({
+        fixmedins_code: must(req(12)),
+        fixmedins_name: must(req(200)),
+        uscc: opt(str(50)),
+        fixmedins_type: must(str(6)),
+        hosp_lv: opt(str(6)),
+      }),
+    ),
   ),
 });
 
@@ -36,17 +38,17 @@ export const practitionerQueryInput = z.strictObject({
   }),
 });
 export const practitionerSchema = outObject({
-  psn_cert_type: str(6),
-  certno: str(50),
-  prac_psn_code: req(30),
-  prac_psn_name: req(50),
-  prac_psn_type: str(6),
+  psn_cert_type: must(str(6)),
+  certno: must(str(50)),
+  prac_psn_code: must(req(30)),
+  prac_psn_name: must(req(50)),
+  prac_psn_type: must(str(6)),
   prac_cert_no: opt(str(50)),
-  hi_dr_flag: str(3),
-  begntime: str(19),
+  hi_dr_flag: must(str(3)),
+  begntime: must(str(19)),
   endtime: opt(str(19)),
 });
-export const practitionerQueryOutput = outObject({ data: z.array(practitionerSchema) });
+export const practitionerQueryOutput = outObject({ data: must(z.array(practitionerSchema)) });
 
 export const policyQueryInput = z.strictObject({
   data: z.strictObject({
@@ -56,16 +58,18 @@ export const policyQueryInput = z.strictObject({
   }),
 });
 export const policyQueryOutput = outObject({
-  data: z.array(
-    outObject({
-      poli_item_code: req(30),
-      poli_item_name: req(100),
-      insutype: str(6),
-      med_type: str(6),
-      fixmedins_lv: opt(str(20)),
-      poli_val: str(40),
-      poli_val_unit: opt(str(10)),
-      begndate: str(10),
-    }),
+  data: must(
+    z.array(
+      outObject({
+        poli_item_code: must(req(30)),
+        poli_item_name: must(req(100)),
+        insutype: must(str(6)),
+        med_type: must(str(6)),
+        fixmedins_lv: opt(str(20)),
+        poli_val: must(str(40)),
+        poli_val_unit: opt(str(10)),
+        begndate: must(str(10)),
+      }),
+    ),
   ),
 });

@@ -13,7 +13,7 @@
  * both are accepted.
  */
 import { z } from 'zod';
-import { code, date, dateTime, num, opt, outNum, outObject, quantity, req, reqCode, str, unitPrice } from '../wire';
+import { code, date, dateTime, must, num, opt, outNum, outObject, quantity, req, reqCode, str, unitPrice } from '../wire';
 
 const flag01 = z.enum(['0', '1'], { message: '应为 0 (否) 或 1 (是)' });
 const drugtracinfo = opt(z.array(z.strictObject({ drug_trac_codg: req(100) })).max(100));
@@ -199,7 +199,7 @@ export const deleteInput = z.strictObject({ data: deleteRow });
 export const deleteBatchInput = z.strictObject({ goodDetail: batch(deleteRow) });
 
 /** retRslt 1 成功 / 0 失败 with msgRslt (the single variants' `result`). */
-const resultSchema = outObject({ retRslt: z.union([z.string(), z.number()]).transform(String), msgRslt: opt(str(2000)) });
+const resultSchema = outObject({ retRslt: must(z.union([z.string(), z.number()]).transform(String)), msgRslt: opt(str(2000)) });
 
 export const uploadOutput = outObject({ result: resultSchema.optional() });
 
@@ -209,7 +209,7 @@ export const errDetailRow = outObject({
   fixmedins_hilist_id: opt(str(30)),
   fixmedins_bchno: opt(str(30)),
   inv_data_type: opt(str(3)),
-  retRslt: z.union([z.string(), z.number()]).transform(String),
+  retRslt: must(z.union([z.string(), z.number()]).transform(String)),
   msgRslt: opt(str(2000)),
 });
 export type ErrDetailRow = z.output<typeof errDetailRow>;
@@ -247,23 +247,30 @@ export const ledgerQueryInput = z.strictObject({
     }),
 });
 
-const ledgerRow = outObject({
+const ledgerRow = {
   fixmedinsBchno: opt(str(30)),
   medinsListCodg: opt(str(150)),
   medinsListName: opt(str(200)),
   medListCodg: opt(str(50)),
   valiFlag: opt(str(3)),
+};
+export const stockRow = outObject({ ...ledgerRow, invCnt: must(outNum(4)), invdate: opt(str(10)) });
+export const changeRecordRow = outObject({
+  ...ledgerRow,
+  invChgType: opt(str(6)),
+  cnt: must(outNum(4)),
+  invChgTime: opt(str(19)),
 });
-export const stockRow = ledgerRow.extend({ invCnt: outNum(4), invdate: opt(str(10)) });
-export const changeRecordRow = ledgerRow.extend({ invChgType: opt(str(6)), cnt: outNum(4), invChgTime: opt(str(19)) });
-export const purchaseRecordRow = ledgerRow.extend({
-  purcRetnCnt: outNum(4),
+export const purchaseRecordRow = outObject({
+  ...ledgerRow,
+  purcRetnCnt: must(outNum(4)),
   prodRetnFlag: opt(str(6)),
   purcRetnStoinTime: opt(str(19)),
   medinsProdPurcNo: opt(str(50)),
 });
-export const saleRecordRow = ledgerRow.extend({
-  selRetnCnt: outNum(4),
+export const saleRecordRow = outObject({
+  ...ledgerRow,
+  selRetnCnt: must(outNum(4)),
   selRetnTime: opt(str(19)),
   medinsProdSelNo: opt(str(50)),
 });
@@ -271,13 +278,14 @@ export const saleRecordRow = ledgerRow.extend({
 /** A page of rows, or the bare list some centers answer: normalized to a page. */
 function ledgerOutput<T extends z.ZodType>(row: T) {
   const page = outObject({
-    data: z.array(row),
+    data: must(z.array(row)),
     recordCounts: outNum(0).nullable().optional(),
     pages: outNum(0).nullable().optional(),
     pageNum: outNum(0).nullable().optional(),
     pageSize: outNum(0).nullable().optional(),
   });
-  return z.union([page, z.array(row).transform((data) => ({ data, recordCounts: data.length }))]);
+  // One schema, not a union: a union would turn an optional field's warning into a failure.
+  return z.preprocess((v) => (Array.isArray(v) ? { data: v, recordCounts: v.length } : v), page);
 }
 
 export const stockQueryOutput = ledgerOutput(stockRow);

@@ -1,7 +1,7 @@
 /** 1101 人员信息获取 and 2001 人员待遇享受检查 (protocol.md §2.3). */
 import { z } from 'zod';
 import { certTypeSchema } from './common';
-import { date, dateTime, opt, outAmount, outNum, outObject, req, reqCode, str } from '../wire';
+import { date, dateTime, must, opt, outAmount, outNum, outObject, req, reqCode, str } from '../wire';
 
 export const personInfoInput = z.strictObject({
   data: z
@@ -20,39 +20,46 @@ export const personInfoInput = z.strictObject({
     }),
 });
 
+/**
+ * One insurance row. Required: what later calls send (insutype, psn_type, insuplc_admdvs in the
+ * envelope) and the balance the cashier books the account payment against.
+ */
 export const insuinfoSchema = outObject({
-  balc: outAmount(),
-  insutype: req(6),
-  psn_type: req(6),
-  psn_insu_stas: opt(str(6)),
-  psn_insu_date: opt(str(10)),
-  paus_insu_date: opt(str(10)),
+  balc: must(outAmount()),
+  insutype: must(req(6)),
+  psn_type: must(req(6)),
+  psn_insu_stas: str(6),
+  psn_insu_date: str(10),
+  paus_insu_date: str(10),
   cvlserv_flag: str(3),
-  insuplc_admdvs: str(6).regex(/^\d{6}$/),
-  emp_name: opt(str(200)),
+  insuplc_admdvs: must(str(6).regex(/^\d{6}$/)),
+  emp_name: str(200),
 });
 export type Insuinfo = z.infer<typeof insuinfoSchema>;
 
+/** Required: the person's identity as every later call of the visit sends it back. */
 export const personInfoOutput = outObject({
-  baseinfo: outObject({
-    psn_no: req(30),
-    psn_cert_type: str(6),
-    certno: req(50),
-    psn_name: req(50),
-    gend: str(6),
-    naty: opt(str(3)),
-    brdy: opt(str(10)),
-    age: outNum(1),
-  }),
-  insuinfo: z.array(insuinfoSchema).min(1),
+  baseinfo: must(
+    outObject({
+      psn_no: must(req(30)),
+      psn_cert_type: must(req(6)),
+      certno: must(req(50)),
+      psn_name: must(req(50)),
+      gend: str(6),
+      naty: str(3),
+      brdy: date(),
+      age: outNum(1),
+    }),
+  ),
+  insuinfo: must(z.array(insuinfoSchema).min(1)),
   idetinfo: z
     .array(
       outObject({
         psn_idet_type: str(6),
-        psn_type_lv: opt(str(3)),
-        memo: opt(str(500)),
-        begntime: opt(str(19)),
-        endtime: opt(str(19)),
+        psn_type_lv: str(3),
+        memo: str(500),
+        begntime: dateTime(),
+        endtime: dateTime(),
       }),
     )
     .default([]),
@@ -75,17 +82,18 @@ export const treatmentCheckInput = z.strictObject({
     birctrl_type: opt(str(6)),
   }),
 });
+/** Shown to the cashier as it came; nothing of it is sent back or booked. */
 export const treatmentCheckOutput = outObject({
   trtinfo: z
     .array(
       outObject({
-        psn_no: req(30),
+        psn_no: str(30),
         trt_chk_type: str(6),
         fund_pay_type: str(6),
         trt_enjymnt_flag: z.enum(['0', '1']),
-        begndate: opt(date()),
-        enddate: opt(date()),
-        trt_chk_rslt: opt(str(500)),
+        begndate: date(),
+        enddate: date(),
+        trt_chk_rslt: str(500),
       }),
     )
     .default([]),

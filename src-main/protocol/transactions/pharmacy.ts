@@ -4,12 +4,13 @@ import {
   certTypeSchema,
   feeLineCommon,
   lineSplitSchema,
+  settledSetlinfoSchema,
   settlementKeySchema,
   settlementOutputSchema,
   setldetailSchema,
   setlinfoSchema,
 } from './common';
-import { amount, dateTime, opt, outObject, req, reqCode, str } from '../wire';
+import { amount, dateTime, must, opt, outObject, req, reqCode, str } from '../wire';
 
 const druginfo = {
   psn_no: req(30),
@@ -50,11 +51,13 @@ export const pharmacySettleInput = z.strictObject({
   drugdetail,
 });
 export const pharmacyPreSettleOutput = outObject({
-  setlinfo: setlinfoSchema,
+  setlinfo: must(setlinfoSchema),
   setldetail: z.array(setldetailSchema).default([]),
   detlcutinfo: z.array(lineSplitSchema).default([]),
 });
-export const pharmacySettleOutput = settlementOutputSchema.extend({
+export const pharmacySettleOutput = outObject({
+  setlinfo: must(settledSetlinfoSchema),
+  setldetail: z.array(setldetailSchema).default([]),
   detlcutinfo: z.array(lineSplitSchema).default([]),
 });
 export const pharmacyRefundInput = z.strictObject({ data: settlementKeySchema });

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { certTypeSchema } from './common';
-import { amount, dateTime, opt, outAmount, outNum, outObject, quantity, req, reqCode, str, unitPrice } from '../wire';
+import { amount, dateTime, must, opt, outAmount, outNum, outObject, quantity, req, reqCode, str, unitPrice } from '../wire';
 
 const rxKey = { hi_rxno: req(30), rx_trace_code: req(50) };
 
@@ -25,15 +25,17 @@ export const rxAuthorizeInput = z.strictObject({
   }),
 });
 export const rxAuthorizeOutput = outObject({
-  rxlist: z.array(
-    outObject({
-      hi_rxno: req(30),
-      auth_rxno: req(40),
-      prsc_time: str(19),
-      valid_end_time: str(19),
-      fixmedins_name: opt(str(200)),
-      rx_stas_codg: str(6),
-    }),
+  rxlist: must(
+    z.array(
+      outObject({
+        hi_rxno: must(req(30)),
+        auth_rxno: must(req(40)),
+        prsc_time: must(str(19)),
+        valid_end_time: must(str(19)),
+        fixmedins_name: opt(str(200)),
+        rx_stas_codg: must(str(6)),
+      }),
+    ),
   ),
 });
 
@@ -42,45 +44,49 @@ export const rxDownloadInput = z.strictObject({
   data: z.strictObject({ hi_rxno: req(30), auth_rxno: req(40), psn_no: req(30) }),
 });
 export const rxDetailSchema = outObject({
-  rx_detl_no: req(30),
-  med_list_codg: req(50),
+  rx_detl_no: must(req(30)),
+  med_list_codg: must(req(50)),
   drug_genname: opt(str(500)),
   drug_prodname: opt(str(255)),
   drug_spec: opt(str(100)),
   drug_dosform: opt(str(50)),
-  drug_cnt: outNum(4),
+  drug_cnt: must(outNum(4)),
   drug_cnt_unit: opt(str(20)),
-  drug_pric: outNum(6),
-  drug_sumamt: outAmount(),
+  drug_pric: must(outNum(6)),
+  drug_sumamt: must(outAmount()),
   medc_way_dscr: opt(str(100)),
   used_frqu_name: opt(str(30)),
   sin_doscnt: opt(str(40)),
   medc_days: outNum(2).nullable().optional(),
 });
 export const rxDownloadOutput = outObject({
-  rxinfo: outObject({
-    hi_rxno: req(30),
-    rx_trace_code: req(50),
-    fixmedins_code: req(12),
-    fixmedins_name: opt(str(200)),
-    prsc_time: str(19),
-    valid_end_time: str(19),
-    rx_stas_codg: str(6),
-    rx_drug_nums: outNum(2),
-  }),
-  mdtrtinfo: outObject({
-    mdtrt_id: opt(str(30)),
-    psn_no: req(30),
-    patn_name: str(50),
-    gend: opt(str(6)),
-    age: outNum(1).nullable().optional(),
-    insutype: opt(str(6)),
-    prsc_dept_name: opt(str(50)),
-    prsc_dr_name: opt(str(50)),
-    diag_code: opt(str(20)),
-    diag_name: opt(str(100)),
-  }),
-  rxdetlinfo: z.array(rxDetailSchema).min(1),
+  rxinfo: must(
+    outObject({
+      hi_rxno: must(req(30)),
+      rx_trace_code: must(req(50)),
+      fixmedins_code: must(req(12)),
+      fixmedins_name: opt(str(200)),
+      prsc_time: must(str(19)),
+      valid_end_time: must(str(19)),
+      rx_stas_codg: must(str(6)),
+      rx_drug_nums: must(outNum(2)),
+    }),
+  ),
+  mdtrtinfo: must(
+    outObject({
+      mdtrt_id: opt(str(30)),
+      psn_no: must(req(30)),
+      patn_name: must(str(50)),
+      gend: opt(str(6)),
+      age: outNum(1).nullable().optional(),
+      insutype: opt(str(6)),
+      prsc_dept_name: opt(str(50)),
+      prsc_dr_name: opt(str(50)),
+      diag_code: opt(str(20)),
+      diag_name: opt(str(100)),
+    }),
+  ),
+  rxdetlinfo: must(z.array(rxDetailSchema).min(1)),
 });
 
 /** 7205 电子处方信息核验: the prescription is valid, unused and belongs to the person presenting it. */
@@ -88,8 +94,8 @@ export const rxVerifyInput = z.strictObject({
   data: z.strictObject({ ...rxKey, psn_no: req(30), mdtrt_cert_type: certTypeSchema, mdtrt_cert_no: req(50) }),
 });
 export const rxVerifyOutput = outObject({
-  hi_rxno: req(30),
-  rx_chk_stas: str(3),
+  hi_rxno: must(req(30)),
+  rx_chk_stas: must(str(3)),
   rx_chk_dscr: opt(str(200)),
   valid_end_time: opt(str(19)),
 });
@@ -107,7 +113,7 @@ export const rxAuditInput = z.strictObject({
     chk_time: dateTime(),
   }),
 });
-export const rxAuditOutput = outObject({ hi_rxno: req(30), rx_stas_codg: str(6) });
+export const rxAuditOutput = outObject({ hi_rxno: must(req(30)), rx_stas_codg: must(str(6)) });
 
 /** 7207 药品销售出库明细上传: what was sold against the prescription, tied to the settlement (2102). */
 export const rxSaleInput = z.strictObject({
@@ -139,13 +145,13 @@ export const rxSaleInput = z.strictObject({
     )
     .min(1, { message: '至少一条出库明细' }),
 });
-export const rxSaleOutput = outObject({ hi_rxno: req(30), sel_no: req(30), rx_stas_codg: str(6) });
+export const rxSaleOutput = outObject({ hi_rxno: must(req(30)), sel_no: must(req(30)), rx_stas_codg: must(str(6)) });
 
 /** 7208 药品销售出库明细撤销, after the settlement was refunded (2103). */
 export const rxSaleRevokeInput = z.strictObject({
   data: z.strictObject({ ...rxKey, sel_no: req(30), setl_id: req(30), revs_rea: req(200) }),
 });
-export const rxSaleRevokeOutput = outObject({ hi_rxno: req(30), rx_stas_codg: str(6) });
+export const rxSaleRevokeOutput = outObject({ hi_rxno: must(req(30)), rx_stas_codg: must(str(6)) });
 
 /** 7209 药品配送信息同步: each status change of the delivery. */
 export const rxDeliveryInput = z.strictObject({
@@ -160,13 +166,13 @@ export const rxDeliveryInput = z.strictObject({
     delv_stas_time: dateTime(),
   }),
 });
-export const rxDeliveryOutput = outObject({ hi_rxno: req(30), delv_no: req(30), rx_stas_codg: str(6) });
+export const rxDeliveryOutput = outObject({ hi_rxno: must(req(30)), delv_no: must(req(30)), rx_stas_codg: must(str(6)) });
 
 /** 7210 药品配送签收确认. */
 export const rxSignInput = z.strictObject({
   data: z.strictObject({ ...rxKey, delv_no: req(30), sign_psn_name: req(50), sign_time: dateTime() }),
 });
-export const rxSignOutput = outObject({ hi_rxno: req(30), rx_stas_codg: str(6) });
+export const rxSignOutput = outObject({ hi_rxno: must(req(30)), rx_stas_codg: must(str(6)) });
 
 /** 7211 电子处方药品目录查询 (paged). */
 export const rxDrugQueryInput = z.strictObject({
@@ -178,17 +184,19 @@ export const rxDrugQueryInput = z.strictObject({
   }),
 });
 export const rxDrugQueryOutput = outObject({
-  total: outNum(0),
-  list: z.array(
-    outObject({
-      med_list_codg: req(50),
-      drug_genname: opt(str(500)),
-      drug_spec: opt(str(100)),
-      drug_dosform: opt(str(50)),
-      chrgitm_lv: opt(str(6)),
-      lmt_used_flag: opt(str(3)),
-      lmt_scp: opt(str(2000)),
-      pric_uplmt_amt: outNum(6).nullable().optional(),
-    }),
+  total: must(outNum(0)),
+  list: must(
+    z.array(
+      outObject({
+        med_list_codg: must(req(50)),
+        drug_genname: opt(str(500)),
+        drug_spec: opt(str(100)),
+        drug_dosform: opt(str(50)),
+        chrgitm_lv: opt(str(6)),
+        lmt_used_flag: opt(str(3)),
+        lmt_scp: opt(str(2000)),
+        pric_uplmt_amt: outNum(6).nullable().optional(),
+      }),
+    ),
   ),
 });

@@ -1,6 +1,6 @@
 /** 3201 总账对账 / 3202 明细对账 (protocol.md §2.14–2.15). */
 import { z } from 'zod';
-import { amount, date, opt, outObject, req, reqCode, str } from '../wire';
+import { amount, date, must, opt, outObject, req, reqCode, str } from '../wire';
 
 export const totalReconcileInput = z.strictObject({
   data: z.strictObject({
@@ -16,8 +16,9 @@ export const totalReconcileInput = z.strictObject({
     refd_setl_flag: opt(str(6)),
   }),
 });
+/** The result of a group is what reconciliation is about. */
 export const totalReconcileOutput = outObject({
-  stmtinfo: outObject({ setl_optins: str(6), stmt_rslt: req(6), stmt_rslt_dscr: opt(str(200)) }),
+  stmtinfo: must(outObject({ setl_optins: str(6), stmt_rslt: must(req(6)), stmt_rslt_dscr: str(200) })),
 });
 
 export const detailReconcileInput = z.strictObject({
@@ -34,8 +35,9 @@ export const detailReconcileInput = z.strictObject({
     refd_setl_flag: opt(str(6)),
   }),
 });
+/** The result file's ids are sent back by 9102. */
 export const detailReconcileOutput = outObject({
-  fileinfo: outObject({ file_qury_no: req(40), filename: req(200), dld_endtime: opt(str(19)) }),
+  fileinfo: must(outObject({ file_qury_no: must(req(40)), filename: must(req(200)), dld_endtime: str(19) })),
 });
 
 /** Columns of the 3202 upload file, in order. */

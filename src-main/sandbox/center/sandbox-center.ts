@@ -15,6 +15,7 @@ import { IdMint } from './ids';
 import { SANDBOX_HANDLERS } from './handlers';
 import { openSandboxStore, SANDBOX_ADMDVS } from '../seed';
 import type { HandlerContext, HandlerResult } from './context';
+import { seededRandom, sparseOutput, type AnswerStyle } from './answer-shape';
 
 /** What the HTTP layer should do with the connection. */
 export type Decision =
@@ -50,6 +51,10 @@ function messageEntry(request: AcceptedRequest, bodyText: string, now: Date, fau
 
 export interface SandboxCenterOptions {
   readonly clock?: () => Date;
+  /** sparse: leave out what protocol.md does not mark non-null, numbers as strings at random (answer-shape.ts). */
+  readonly answers?: AnswerStyle;
+  /** Seeds the sparse answers' randomness (the seed of the center's data). */
+  readonly answerSeed?: number;
 }
 
 export class SandboxCenter {
@@ -64,11 +69,17 @@ export class SandboxCenter {
   ) {
     this.ids = new IdMint(store, SANDBOX_ADMDVS);
     this.clock = options.clock ?? (() => new Date());
+    const random = seededRandom(options.answerSeed ?? 20261123);
+    this.shapeOutput =
+      options.answers === 'sparse' ? (infno, output) => sparseOutput(infno, output, random) : (_infno, output) => output;
   }
+
+  /** The last step before an answer's output is serialized (answer-shape.ts). */
+  private readonly shapeOutput: (infno: string, output: unknown) => unknown;
 
   /** Opens (creating and seeding on first use) the center's store in `dataDir`. */
   static open(dataDir: string, options: SandboxCenterOptions & { seed?: number } = {}): SandboxCenter {
-    return new SandboxCenter(openSandboxStore(dataDir, { seed: options.seed }), options);
+    return new SandboxCenter(openSandboxStore(dataDir, { seed: options.seed }), { answerSeed: options.seed, ...options });
   }
 
   onRefuse(listener: (ms: number | null) => void): void {
@@ -194,7 +205,7 @@ export class SandboxCenter {
           nowText: formatDateTime(now),
         };
         const r = (handler as (c: HandlerContext) => HandlerResult)(ctx);
-        response = 'output' in r ? this.success(r.output, now) : null;
+        response = 'output' in r ? this.success(this.shapeOutput(env.infno, r.output), now) : null;
         this.store.messages.complete(id, {
           infcode: 0,
           errMsg: null,

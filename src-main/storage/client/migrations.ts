@@ -371,4 +371,12 @@ export const CLIENT_MIGRATIONS: readonly Migration[] = [
     },
   },
   journalKeysMigration,
+  {
+    version: 9,
+    name: 'journal entries keep the problems of optional answer fields (warnings)',
+    up(db) {
+      // JSON list of { path, problem }: the call succeeded, the screen and `yibao journal` show them (issue 16).
+      db.exec('ALTER TABLE journal ADD COLUMN answer_warnings TEXT');
+    },
+  },
 ];

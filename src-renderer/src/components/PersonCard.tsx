@@ -23,7 +23,7 @@ export function PersonCard({
             {person.name}
           </Typography.Text>
           <span>
-            {person.gender} {person.age} 岁
+            {person.gender} {person.age ?? '-'} 岁
           </span>
           <span>证件 {person.certnoMasked}</span>
           {row && (
@@ -48,7 +48,7 @@ export function PersonCard({
         bordered
         items={[
           { key: 'name', label: '姓名', children: <b data-testid="person-name">{person.name}</b> },
-          { key: 'gender', label: '性别 / 年龄', children: `${person.gender} / ${person.age} 岁` },
+          { key: 'gender', label: '性别 / 年龄', children: `${person.gender} / ${person.age ?? '-'} 岁` },
           { key: 'birth', label: '出生日期', children: person.birthDate },
           { key: 'cert', label: '证件号码', children: <span data-testid="person-certno">{person.certnoMasked}</span> },
           { key: 'credential', label: '就诊凭证', children: `${person.credential.label} ${person.credentialNoMasked}` },

@@ -45,6 +45,11 @@ export function ShiftSlip({ summary, testId }: { summary: ShiftSummary; testId: 
         style={{ marginTop: 8 }}
         items={[
           { key: 'rev', label: '已自动冲正', children: <span data-testid={`${testId}-reversed`}>{summary.reversed}</span> },
+          {
+            key: 'notApplied',
+            label: '原交易未生效 (无需冲正)',
+            children: <span data-testid={`${testId}-not-applied`}>{summary.notApplied}</span>,
+          },
           { key: 'pending', label: '冲正进行中', children: summary.pending },
           { key: 'manual', label: '需人工核实', children: summary.needsManual },
         ]}

@@ -233,6 +233,23 @@ export function JournalScreen() {
                 />
               </Card>
             )}
+            {j.detail.answerWarnings.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="answer-warnings"
+                title={`答复中有 ${j.detail.answerWarnings.length} 个非必需字段缺失或格式不符 (交易照常成功)`}
+                description={
+                  <ul style={{ margin: 0, paddingLeft: 18 }}>
+                    {j.detail.answerWarnings.map((w) => (
+                      <li key={w.path}>
+                        <code>{w.path}</code>: {w.problem}
+                      </li>
+                    ))}
+                  </ul>
+                }
+              />
+            )}
             <Typography.Text strong>请求 (个人信息已脱敏)</Typography.Text>
             <pre className="json">{pretty(j.detail.requestMasked)}</pre>
             <Typography.Text strong>答复</Typography.Text>

@@ -175,7 +175,11 @@ export function ReportsScreen() {
                   { key: 'fund', label: '基金支付', children: yuan(r.totals.fundPayFen) },
                   { key: 'acct', label: '个人账户', children: yuan(r.totals.acctPayFen) },
                   { key: 'cash', label: '现金', children: yuan(r.totals.cashFen) },
-                  { key: 'rev', label: '已冲正 / 需人工', children: `${r.reversals.reversed} / ${r.reversals.needsManual}` },
+                  {
+                    key: 'rev',
+                    label: '已冲正 / 原交易未生效 / 需人工',
+                    children: `${r.reversals.reversed} / ${r.reversals.notApplied} / ${r.reversals.needsManual}`,
+                  },
                 ]}
               />
               <DayChart hourly={r.hourly} />
