@@ -24,6 +24,23 @@ async function expectFocus(page: Page, testId: string): Promise<void> {
   await expect.poll(() => focused(page), { timeout: UI_TIMEOUT }).toBe(testId);
 }
 
+/** Each element lies wholly inside the window, above the key bar that stays at its bottom. */
+async function expectInView(page: Page, testIds: readonly string[]): Promise<void> {
+  const bar = await page.getByTestId('keybar').boundingBox();
+  const bottom = bar?.y ?? TILL.height;
+  for (const id of testIds) {
+    await expect
+      .poll(
+        async () => {
+          const box = await page.getByTestId(id).boundingBox();
+          return box !== null && box.y >= 0 && box.y + box.height <= bottom;
+        },
+        { timeout: 5_000, message: `${id} in view above the key bar` },
+      )
+      .toBe(true);
+  }
+}
+
 function lineRows(page: Page) {
   return page.locator('[data-testid="lines"] tbody tr.ant-table-row');
 }
@@ -137,5 +154,23 @@ describe('issue 17 at the till', () => {
     await page.getByTestId('handover-slip').waitFor();
     await expectFocus(page, 'opter');
     await signIn(page);
+  }, 120_000);
+
+  it('7: at 1366×768 the amounts to read out are in view after F5 and after F6, without scrolling', async () => {
+    const { page } = e;
+    const { a, b, c } = pharmacyItems(e.h.sandbox.center.store);
+    await readCard(page, people[0] as PersonRow);
+    await page.keyboard.press('F2');
+    await addItem(page, a.code, a.code, '12.5', '2');
+    await addItem(page, b.code, b.code, '38.8');
+    await addItem(page, c.code, c.code, '6');
+    await page.keyboard.press('F5');
+    await page.getByTestId('pre-settlement').waitFor();
+    await expectInView(page, ['pre-settlement-cash', 'pre-settlement-acct', 'pre-settlement-fund']);
+    await e.shot('17-07-presettle-in-view', { window: true });
+    await page.keyboard.press('F6');
+    await page.getByTestId('sale-done').waitFor();
+    await expectInView(page, ['settlement-cash', 'settlement-acct', 'settlement-fund']);
+    await e.shot('17-07-settled-in-view', { window: true });
   }, 120_000);
 });

@@ -208,7 +208,7 @@ export function ClinicScreen() {
         </Card>
       )}
       {stage === 'settle' && c.pre && (
-        <SettlementCard settlement={c.pre} title="预结算结果 (请与患者确认)" kind="pre" testId="clinic-pre-settlement" />
+        <SettlementCard settlement={c.pre} title="预结算结果 (请与患者确认)" kind="pre" testId="clinic-pre-settlement" reveal />
       )}
       {stage === 'done' && c.result && (
         <>
@@ -241,7 +241,13 @@ export function ClinicScreen() {
               </Space>
             }
           />
-          <SettlementCard settlement={c.result.settlement} title="结算结果 (收费单)" kind="settled" testId="clinic-settlement" />
+          <SettlementCard
+            settlement={c.result.settlement}
+            title="结算结果 (收费单)"
+            kind="settled"
+            testId="clinic-settlement"
+            reveal
+          />
         </>
       )}
     </Space>

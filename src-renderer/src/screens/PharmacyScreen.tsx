@@ -156,10 +156,16 @@ export function PharmacyScreen() {
         />
       )}
       {store.result && (
-        <SettlementCard settlement={store.result.settlement} title="结算结果 (收费小票)" kind="settled" testId="settlement" />
+        <SettlementCard
+          settlement={store.result.settlement}
+          title="结算结果 (收费小票)"
+          kind="settled"
+          testId="settlement"
+          reveal
+        />
       )}
       {store.pre && !store.result && (
-        <SettlementCard settlement={store.pre} title="预结算结果 (请与参保人确认)" kind="pre" testId="pre-settlement" />
+        <SettlementCard settlement={store.pre} title="预结算结果 (请与参保人确认)" kind="pre" testId="pre-settlement" reveal />
       )}
     </Space>
   );
