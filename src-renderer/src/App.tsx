@@ -21,6 +21,7 @@ import { MappingScreen } from './screens/MappingScreen';
 import { InventoryScreen } from './screens/InventoryScreen';
 import { KeyHints } from './components/KeyHints';
 import { useHotkeys } from './keyboard';
+import { useEscapeRefocus } from './focus';
 
 function centerHost(url: string): string {
   try {
@@ -50,6 +51,7 @@ export function App() {
     if (signNo && useNavStore.getState().screen === 'signin') go('card');
   }, [signNo, go]);
 
+  useEscapeRefocus();
   useHotkeys({
     F1: () => go('card'),
     F2: () => go('sale'),

@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 export type KeyMap = Partial<Record<string, () => void>>;
 
 /** A dialog is open (not closing): screen keys wait (the dialog handles Enter / Esc itself). */
-function dialogOpen(): boolean {
+export function dialogOpen(): boolean {
   for (const modal of document.querySelectorAll<HTMLElement>('.ant-modal')) {
     const closing = [...modal.classList].some((c) => c.endsWith('-leave') || c.endsWith('-leave-active'));
     if (!closing && modal.offsetParent !== null) return true;

@@ -25,7 +25,8 @@ export interface CounterE2E {
   readonly page: Page;
   /** Uncaught errors in the page (must stay empty). */
   readonly pageErrors: string[];
-  shot(name: string): Promise<void>;
+  /** `window`: only what the window shows (no scrolling), as the cashier sees it at this size. */
+  shot(name: string, options?: { window?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -68,8 +69,12 @@ export async function startCounterE2E(config: Partial<ConfigFile> = {}): Promise
       browser,
       page,
       pageErrors,
-      async shot(name) {
+      async shot(name, options) {
         await page.waitForTimeout(300); // let antd finish its transitions
+        if (options?.window) {
+          await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+          return;
+        }
         // The whole screen as the cashier scrolls through it: a viewport as tall as the page, so the
         // key bar (sticky at the bottom of the window) sits at the end instead of over the content.
         const size = page.viewportSize() ?? { width: 1366, height: 900 };

@@ -1,4 +1,5 @@
 /** A pre-settlement, settlement or refund: the amounts from integer fen, the fund breakdown, the lines. */
+import { useEffect, useRef } from 'react';
 import { Card, Col, Descriptions, Row, Statistic, Table, Tag } from 'antd';
 import type { SettlementView } from '../../../src-main/api/contract';
 import { yuan } from '../format';
@@ -9,14 +10,24 @@ export function SettlementCard({
   kind,
   testId,
   showLines = true,
+  reveal = false,
 }: {
   settlement: SettlementView;
   title: string;
   kind: 'pre' | 'settled' | 'refund';
   testId: string;
   showLines?: boolean;
+  /**
+   * Scroll the amounts the cashier reads out (基金, 个人账户, 个人现金) into the window when this
+   * result arrives: at 1366×768 they would otherwise sit below the fold, under the lines.
+   */
+  reveal?: boolean;
 }) {
   const s = settlement;
+  const amounts = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (reveal) amounts.current?.scrollIntoView({ block: 'nearest' });
+  }, [reveal, s.msgid]);
   const extra = (
     <span>
       {s.infno} · 报文 {s.msgid}
@@ -26,7 +37,7 @@ export function SettlementCard({
   const color = kind === 'refund' ? '#cf1322' : kind === 'settled' ? '#389e0d' : '#0b4f8a';
   return (
     <Card title={title} extra={extra} size="small" data-testid={testId} style={{ borderColor: color }}>
-      <Row gutter={16}>
+      <Row gutter={16} ref={amounts} className="reveal-amounts">
         <Col span={6}>
           <Statistic
             title={kind === 'refund' ? '退费总额 (元)' : '医疗费总额 (元)'}

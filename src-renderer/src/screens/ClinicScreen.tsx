@@ -25,6 +25,8 @@ import { VisitInfoForm } from './clinic/VisitInfoForm';
 import { AuditPanel } from './clinic/AuditPanel';
 import { VisitPanel } from './clinic/VisitPanel';
 import { useHotkeys } from '../keyboard';
+import { useHomeField } from '../focus';
+import { useDiscardConfirm } from '../components/DiscardConfirm';
 import { yuan } from '../format';
 
 type Tab = 'visit' | 'recent';
@@ -65,12 +67,19 @@ export function ClinicScreen() {
     clearPerson();
     go('card');
   };
+  const discard = useDiscardConfirm('收费单', c.lines.length, () => c.newBill());
+  const newBill = () => {
+    if (busy || !c.visit || c.visit.cancelled) return;
+    if (stage === 'fees' && c.lines.length > 0) discard.ask();
+    else c.newBill();
+  };
+  useHomeField(search, tab === 'visit' && stage === 'fees' && !busy);
   useHotkeys({
     F5: () => canPre && void c.uploadAndPreSettle(),
     F6: () => canSettle && void c.settle(),
     F7: () => search.current?.focus(),
     F8: () => setTab((t) => (t === 'visit' ? 'recent' : 'visit')),
-    F9: () => !busy && c.visit && !c.visit.cancelled && c.newBill(),
+    F9: newBill,
     Escape: () => {
       if (tab === 'recent') setTab('visit');
       else if (stage === 'done' || c.visit?.cancelled) newVisit();
@@ -199,7 +208,7 @@ export function ClinicScreen() {
         </Card>
       )}
       {stage === 'settle' && c.pre && (
-        <SettlementCard settlement={c.pre} title="预结算结果 (请与患者确认)" kind="pre" testId="clinic-pre-settlement" />
+        <SettlementCard settlement={c.pre} title="预结算结果 (请与患者确认)" kind="pre" testId="clinic-pre-settlement" reveal />
       )}
       {stage === 'done' && c.result && (
         <>
@@ -232,7 +241,13 @@ export function ClinicScreen() {
               </Space>
             }
           />
-          <SettlementCard settlement={c.result.settlement} title="结算结果 (收费单)" kind="settled" testId="clinic-settlement" />
+          <SettlementCard
+            settlement={c.result.settlement}
+            title="结算结果 (收费单)"
+            kind="settled"
+            testId="clinic-settlement"
+            reveal
+          />
         </>
       )}
     </Space>
@@ -280,6 +295,7 @@ export function ClinicScreen() {
   return (
     <>
       <ReceiptPreview />
+      {discard.dialog}
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as Tab)}

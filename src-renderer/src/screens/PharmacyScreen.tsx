@@ -21,6 +21,8 @@ import { SettlementCard } from '../components/SettlementCard';
 import { ReceiptPreview } from '../components/ReceiptPreview';
 import { useReceiptStore } from '../stores/receipt-store';
 import { useHotkeys } from '../keyboard';
+import { useHomeField } from '../focus';
+import { useDiscardConfirm } from '../components/DiscardConfirm';
 import { yuan } from '../format';
 
 type Tab = 'sale' | 'history';
@@ -48,21 +50,30 @@ export function PharmacyScreen() {
     if (tab === 'history') void loadHistory();
   }, [tab, loadHistory]);
 
-  const newSale = () => {
+  // The settled customer is done: empty basket, person cleared, 读卡 for the next one.
+  const nextCustomer = () => {
     store.newSale();
     clearPerson();
     go('card');
   };
+  const discard = useDiscardConfirm('购物单', store.lines.length, () => store.newSale());
+  const newBasket = () => {
+    if (store.busy) return;
+    if (store.result) nextCustomer();
+    else if (store.lines.length > 0) discard.ask();
+    else store.newSale();
+  };
+  useHomeField(search, tab === 'sale' && !store.busy && !store.result);
   useHotkeys(
     {
       F5: () => canPre && void store.preSettle(),
       F6: () => canSettle && void store.settle(),
       F7: () => search.current?.focus(),
       F8: () => setTab((t) => (t === 'sale' ? 'history' : 'sale')),
-      F9: () => !store.busy && newSale(),
+      F9: newBasket,
       Escape: () => {
         if (tab === 'history') setTab('sale');
-        else if (store.result) newSale();
+        else if (store.result) nextCustomer();
       },
     },
     { enabled: tab === 'sale' || tab === 'history' },
@@ -115,7 +126,7 @@ export function PharmacyScreen() {
               </Button>
             )}
             {store.result && (
-              <Button onClick={newSale} data-testid="new-sale">
+              <Button onClick={nextCustomer} data-testid="new-sale">
                 下一单 (F9)
               </Button>
             )}
@@ -145,10 +156,16 @@ export function PharmacyScreen() {
         />
       )}
       {store.result && (
-        <SettlementCard settlement={store.result.settlement} title="结算结果 (收费小票)" kind="settled" testId="settlement" />
+        <SettlementCard
+          settlement={store.result.settlement}
+          title="结算结果 (收费小票)"
+          kind="settled"
+          testId="settlement"
+          reveal
+        />
       )}
       {store.pre && !store.result && (
-        <SettlementCard settlement={store.pre} title="预结算结果 (请与参保人确认)" kind="pre" testId="pre-settlement" />
+        <SettlementCard settlement={store.pre} title="预结算结果 (请与参保人确认)" kind="pre" testId="pre-settlement" reveal />
       )}
     </Space>
   );
@@ -244,6 +261,7 @@ export function PharmacyScreen() {
   return (
     <>
       <ReceiptPreview />
+      {discard.dialog}
       <Tabs
         activeKey={tab}
         onChange={(k) => setTab(k as Tab)}

@@ -12,6 +12,7 @@ import { ErrorNotice } from '../components/ErrorNotice';
 import { KeyHints } from '../components/KeyHints';
 import { PersonCard } from '../components/PersonCard';
 import { useHotkeys } from '../keyboard';
+import { useHomeField } from '../focus';
 
 type Mode = 'id' | 'scan';
 
@@ -30,22 +31,22 @@ export function ReadCardScreen() {
   useEffect(() => {
     if (!devices) void loadSettings();
   }, [devices, loadSettings]);
-  useEffect(() => {
-    (mode === 'id' ? idInput : scanInput).current?.focus();
-  }, [mode]);
+  // The read field holds the cursor: after each read (the inputs are disabled while it runs) and on
+  // a change of mode, so the next customer's ID or the next scan lands in it.
+  useHomeField(mode === 'id' ? idInput : scanInput, !reading);
 
   const readScan = async () => {
     if (!scanText.trim()) return;
-    const ok = await read({ kind: 'scan', text: scanText });
+    await read({ kind: 'scan', text: scanText });
     // A scan is used once: clear it either way so the next scan starts empty.
     setScanText('');
-    if (!ok) scanInput.current?.focus();
   };
+  const refocus = useNavStore((s) => s.refocus);
   const reset = () => {
     clear();
     form.resetFields();
     setScanText('');
-    (mode === 'id' ? idInput : scanInput).current?.focus();
+    refocus();
   };
   useHotkeys({
     Escape: reset,
@@ -79,8 +80,12 @@ export function ReadCardScreen() {
               layout="inline"
               disabled={reading}
               onFinish={async (v) => {
-                // The typed ID number does not stay on screen once the person is read.
-                if (await read({ kind: 'id', idNumber: v.idNumber.trim(), name: v.name.trim() })) form.resetFields();
+                // The typed ID number does not stay on screen once the person is read. Resetting
+                // mounts the fields anew (the old input and its focus are gone): focus the new one.
+                if (await read({ kind: 'id', idNumber: v.idNumber.trim(), name: v.name.trim() })) {
+                  form.resetFields();
+                  refocus();
+                }
               }}
             >
               <Form.Item name="idNumber" label="身份证号" rules={[{ required: true, message: '请输入身份证号' }]}>

@@ -2,19 +2,22 @@
  * 签到 / 签退 / 交班: the operator signs in (9001) before any business; at the end of the shift the
  * hand-over slip (settlements and refunds of the shift) is shown, confirmed, and 9002 signs out.
  */
-import { useEffect, useState } from 'react';
-import { Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Typography, type InputRef } from 'antd';
 import { useSessionStore } from '../stores/session-store';
 import { useLiveStore } from '../stores/live-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { KeyHints } from '../components/KeyHints';
 import { ShiftSlip } from '../components/ShiftSlip';
 import { useHotkeys } from '../keyboard';
+import { useHomeField } from '../focus';
+import { useNavStore } from '../stores/nav-store';
 
 export function SignInScreen() {
   const { session, shift, handover, loading, error, signIn, signOut, loadShift } = useSessionStore();
   const journalTick = useLiveStore((s) => s.journalTick);
   const [confirming, setConfirming] = useState(false);
+  const refocus = useNavStore((s) => s.refocus);
 
   useEffect(() => {
     void loadShift();
@@ -90,6 +93,9 @@ export function SignInScreen() {
           if (await signOut()) setConfirming(false);
         }}
         onCancel={() => setConfirming(false)}
+        // The sign-out button is gone after 9002: the cursor goes to 操作员编号 for the next operator.
+        focusTriggerAfterClose={false}
+        afterClose={refocus}
         width={760}
         destroyOnHidden
       >
@@ -102,6 +108,8 @@ export function SignInScreen() {
 }
 
 function SignInForm({ loading, onSignIn }: { loading: boolean; onSignIn: (o: string, n: string) => Promise<boolean> }) {
+  const opter = useRef<InputRef>(null);
+  useHomeField(opter, !loading);
   return (
     <Card title="操作员签到 (9001)">
       <Typography.Paragraph type="secondary">签到后才能办理读卡、结算等业务。签到编号会写入之后每一笔交易。</Typography.Paragraph>
@@ -111,7 +119,7 @@ function SignInForm({ loading, onSignIn }: { loading: boolean; onSignIn: (o: str
         disabled={loading}
       >
         <Form.Item label="操作员编号" name="opter" rules={[{ required: true, message: '请输入操作员编号' }, { max: 20 }]}>
-          <Input autoFocus autoComplete="off" data-testid="opter" />
+          <Input ref={opter} autoComplete="off" data-testid="opter" />
         </Form.Item>
         <Form.Item label="操作员姓名" name="opterName" rules={[{ required: true, message: '请输入操作员姓名' }, { max: 50 }]}>
           <Input autoComplete="off" data-testid="opter-name" />

@@ -46,6 +46,8 @@ type Busy = null | 'register' | 'info' | 'upload' | 'pre' | 'settle' | 'refund' 
 
 interface ClinicState {
   visit: VisitView | null;
+  /** Who the visit was registered for (name and masked 人员编号), null for a visit opened from the list. */
+  visitPerson: string | null;
   lines: DraftLine[];
   activeBill: string | null;
   acctUsed: boolean;
@@ -76,6 +78,10 @@ interface ClinicState {
   newVisit(): void;
 }
 
+function personIdentity(person: { name: string; psnNoMasked: string }): string {
+  return `${person.name}|${person.psnNoMasked}`;
+}
+
 export const useClinicStore = create<ClinicState>((set, get) => {
   /** Runs one request with the busy flag, keeping the error for the screen. */
   async function run(busy: Busy, work: () => Promise<void>): Promise<boolean> {
@@ -104,6 +110,7 @@ export const useClinicStore = create<ClinicState>((set, get) => {
 
   return {
     visit: null,
+    visitPerson: null,
     lines: [],
     activeBill: null,
     acctUsed: true,
@@ -125,7 +132,15 @@ export const useClinicStore = create<ClinicState>((set, get) => {
       set({ form });
       await run('register', async () => {
         const visit = await call('clinic.register', { personKey: person.key, insuranceIndex: person.chosen, ...form });
-        set({ visit, lines: [], activeBill: null, pre: null, result: null, refundSteps: [] });
+        set({
+          visit,
+          visitPerson: personIdentity(person),
+          lines: [],
+          activeBill: null,
+          pre: null,
+          result: null,
+          refundSteps: [],
+        });
       });
     },
     async visitInfo(medType, mainCondDscr, diagnoses) {
@@ -198,7 +213,7 @@ export const useClinicStore = create<ClinicState>((set, get) => {
     async openVisit(mdtrtId) {
       await run('load', async () => {
         const visit = await call('clinic.visit', { mdtrtId });
-        set({ visit, lines: [], activeBill: null, pre: null, result: null, refundSteps: [] });
+        set({ visit, visitPerson: null, lines: [], activeBill: null, pre: null, result: null, refundSteps: [] });
       });
     },
     async loadRecent() {
@@ -214,7 +229,30 @@ export const useClinicStore = create<ClinicState>((set, get) => {
     },
     newVisit() {
       if (get().busy) return;
-      set({ visit: null, lines: [], activeBill: null, pre: null, preKey: null, result: null, error: null, refundSteps: [] });
+      set({
+        visit: null,
+        visitPerson: null,
+        lines: [],
+        activeBill: null,
+        pre: null,
+        preKey: null,
+        result: null,
+        error: null,
+        refundSteps: [],
+      });
     },
   };
+});
+
+/**
+ * A person read is the next patient unless it is the visit's own person read again: another
+ * person's visit leaves the screen (it stays under 就诊记录, F8), a settled bill of the same person
+ * makes way for a new bill of the visit.
+ */
+usePersonStore.subscribe((now, before) => {
+  if (!now.person || now.person.key === before.person?.key) return;
+  const clinic = useClinicStore.getState();
+  if (!clinic.visit || clinic.busy) return;
+  if (clinic.visitPerson !== personIdentity(now.person)) clinic.newVisit();
+  else if (clinic.result) clinic.newBill();
 });

@@ -26,6 +26,7 @@ interface PharmacyState {
   currentKey(): string;
   preSettle(): Promise<void>;
   settle(): Promise<void>;
+  /** Empties the basket under a new id (the person read stays). */
   newSale(): void;
   loadHistory(): Promise<void>;
   refundSale(msgid: string): Promise<boolean>;
@@ -150,3 +151,15 @@ export const usePharmacyStore = create<PharmacyState>((set, get) => ({
     }
   },
 }));
+
+/**
+ * A person read is the next customer: a basket already settled belongs to the one before (its
+ * result is in the history, F8), so the new person starts an empty basket. Lines not yet settled
+ * stay (items may be scanned before the card); their pre-settlement no longer matches and F5 is
+ * needed again.
+ */
+usePersonStore.subscribe((now, before) => {
+  if (!now.person || now.person.key === before.person?.key) return;
+  const sale = usePharmacyStore.getState();
+  if (sale.result && !sale.busy) sale.newSale();
+});

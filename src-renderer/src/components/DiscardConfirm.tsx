@@ -1,0 +1,53 @@
+/** F9 on a basket or bill with entered lines: asked first, Enter throws the lines away, Esc keeps them. */
+import { useState, type ReactNode } from 'react';
+import { Modal, Typography } from 'antd';
+
+function DiscardConfirm({
+  open,
+  count,
+  what,
+  onDiscard,
+  onKeep,
+}: {
+  open: boolean;
+  count: number;
+  /** 购物单 / 收费单 */
+  what: string;
+  onDiscard: () => void;
+  onKeep: () => void;
+}) {
+  return (
+    <Modal
+      open={open}
+      title={`放弃当前${what}?`}
+      okText="放弃 (Enter)"
+      cancelText="保留 (Esc)"
+      okButtonProps={{ danger: true, autoFocus: true, 'data-testid': 'discard-basket-ok' } as never}
+      onOk={onDiscard}
+      onCancel={onKeep}
+      destroyOnHidden
+    >
+      <Typography.Paragraph data-testid="discard-basket">
+        {what}里已录入 {count} 项, 还没有结算。放弃后这些明细不再保留, 需要时重新录入。
+      </Typography.Paragraph>
+    </Modal>
+  );
+}
+
+/** `ask()` opens the question; `dialog` goes into the screen. */
+export function useDiscardConfirm(what: string, count: number, discard: () => void): { ask(): void; dialog: ReactNode } {
+  const [open, setOpen] = useState(false);
+  const dialog = (
+    <DiscardConfirm
+      open={open}
+      count={count}
+      what={what}
+      onDiscard={() => {
+        discard();
+        setOpen(false);
+      }}
+      onKeep={() => setOpen(false)}
+    />
+  );
+  return { ask: () => setOpen(true), dialog };
+}
