@@ -117,7 +117,7 @@ describe('the resolver, on an injected clock', () => {
   it.each([
     ['不允许冲正: 原交易已结算清算', 'needs-manual', '中心不允许冲正'],
     ['该交易已冲正', 'reversed', '已冲正'],
-    ['原交易不存在', 'reversed', '原交易未生效'],
+    ['原交易不存在', 'no-effect', '原交易未生效'],
   ])('the center answering "%s" ends %s', async (answer, state, resolution) => {
     const entry = await lostSettlement();
     reversalAnswer = answer;
