@@ -7,7 +7,8 @@
 import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo, Socket } from 'node:net';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { ensurePrivateDir } from '../core/private-files';
 import { join } from 'node:path';
 import { SandboxCenter, type Decision } from './center/sandbox-center';
 import { createAdminHandler, guardAdmin } from './center/admin';
@@ -52,7 +53,7 @@ export function stateFilePath(dataDir: string): string {
 }
 
 export async function startSandboxCenter(options: SandboxOptions): Promise<RunningSandbox> {
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const host = options.host ?? '127.0.0.1';
   const center = SandboxCenter.open(options.dataDir, { seed: options.seed, clock: options.clock, answers: options.answers });
   const sockets = new Set<Socket>();

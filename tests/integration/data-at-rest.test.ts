@@ -6,6 +6,7 @@ import { chmodSync, existsSync, mkdirSync, statSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveConfig } from '../../src-main/config/load';
+import { openCounterApp } from '../../src-main/app/counter-app';
 import { startHarness, type Harness } from '../helpers/sandbox-harness';
 
 const mode = (path: string) => statSync(path).mode & 0o777;
@@ -33,6 +34,18 @@ describe.runIf(posix)('file modes of the counter’s data', () => {
         expect(existsSync(join(dir, f)), f).toBe(true);
         expect(mode(join(dir, f)), f).toBe(0o600);
       }
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('creates the embedded sandbox’s ledger folder private', async () => {
+    const dir = join(h.dir, 'embedded');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ center: { url: null } }));
+    const app = await openCounterApp({ configPath: join(dir, 'config.json'), env: {} });
+    try {
+      expect(mode(join(dir, 'sandbox'))).toBe(0o700);
     } finally {
       await app.close();
     }
