@@ -9,6 +9,7 @@
  * a center may leave out, and without mdtrt_id no visit could go on at any center.
  * Fields the document does not list for the node are kept as the handler wrote them.
  */
+import { Prng } from '../seed/prng';
 import { specTransaction, type SpecNode } from '../../spec/field-rules';
 
 export type AnswerStyle = 'full' | 'sparse';
@@ -16,16 +17,10 @@ export const ANSWER_STYLES: readonly AnswerStyle[] = ['full', 'sparse'];
 
 type Json = Record<string, unknown>;
 
-/** mulberry32: a small deterministic generator, one stream per center from its seed. */
+/** A deterministic stream in [0, 1), one per center from its seed (the seed's own mulberry32). */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const prng = new Prng(seed);
+  return () => prng.nextUint32() / 0x100000000;
 }
 
 function shapeRow(row: Json, node: SpecNode, random: () => number): void {
