@@ -71,6 +71,14 @@ export default tseslint.config(
               group: ['**/protocol/transactions', '**/protocol/transactions/**'],
               message: 'The sandbox judges the client: use src-main/spec/ and src-main/sandbox/spec/, not the client’s schemas.',
             },
+            {
+              group: ['**/protocol/envelope', '**/protocol/envelope.*'],
+              message: 'The sandbox reads envelopes by the spec itself: use src-main/sandbox/spec/envelope-read.ts.',
+            },
+            {
+              group: ['**/core/money', '**/core/money.*'],
+              message: 'The sandbox settles with its own arithmetic (src-main/sandbox/amounts.ts), not the client’s it judges.',
+            },
           ],
         },
       ],

@@ -4,7 +4,7 @@
  * settle on the 药店购药 screen; 7207 follows by itself and the prescription shows 已销售出库.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatYuan, fen, sumFen } from '../../src-main/core/money';
+import { formatYuan, fen, sumFen } from '../../src-main/sandbox/amounts';
 import { formatDateTime } from '../../src-main/core/time';
 import { ensurePrescriptions } from '../../src-main/sandbox/seed/prescriptions';
 import { PrescriptionRepo, type RxPrescription } from '../../src-main/sandbox/store/prescriptions';

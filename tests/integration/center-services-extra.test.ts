@@ -21,6 +21,7 @@ import {
   yuanNumber,
   type UnitPrice,
 } from '../../src-main/core/money';
+import { formatYuan as centerYuan } from '../../src-main/sandbox/amounts';
 import type { CatalogueItemRow, PersonRow } from '../../src-main/sandbox/store';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR, personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
@@ -211,7 +212,7 @@ describe('明细审核 3101 / 3102 / 3103 at the clinic', () => {
     expect([...byRule.keys()].sort()).toEqual(['目录外项目', '超限价', '限儿童使用'].sort());
     expect(byRule.get('超限价')?.judge_result_detail_dtos[0]?.rx_id).toBe('L1');
     expect(byRule.get('超限价')?.vola_amt).toBe(
-      yuanNumber(subFen(lineAmount(parseQty(1), parsePrice(over)), lineAmount(parseQty(1), capped.pricUplmtAmt as UnitPrice))),
+      yuanNumber(subFen(lineAmount(parseQty(1), parsePrice(over)), lineAmount(parseQty(1), (capped.pricUplmtAmt as number) as UnitPrice))),
     );
     expect(byRule.get('限儿童使用')?.vola_amt).toBe(10);
     expect(byRule.get('目录外项目')?.judge_result_detail_dtos[0]?.rx_id).toBe('L3');
@@ -300,10 +301,10 @@ describe('1201 / 5102 / 100001', () => {
 
     const items = await queryPolicies(app, { insutype: '310', medType: '11' });
     const employee = SANDBOX_POLICY.schemes.employee.pools.outpatient;
-    expect(items.find((i) => i.poli_item_code === 'E310-OP-CAP')?.poli_val).toBe(formatYuan(employee.annualCap));
+    expect(items.find((i) => i.poli_item_code === 'E310-OP-CAP')?.poli_val).toBe(centerYuan(employee.annualCap));
     const pharmacyDeductible = employee.deductible.pharmacy;
     if (pharmacyDeductible !== null) {
-      expect(items.find((i) => i.poli_item_code === 'E310-OP-DED-PH')?.poli_val).toBe(formatYuan(pharmacyDeductible));
+      expect(items.find((i) => i.poli_item_code === 'E310-OP-DED-PH')?.poli_val).toBe(centerYuan(pharmacyDeductible));
     }
     expect(items.every((i) => i.insutype === '310' && i.med_type === '11')).toBe(true);
     // Every item of the table, all schemes and pools, passes the answer's schema (codes within C30).

@@ -15,7 +15,7 @@ import { ensurePrescriptions } from '../../src-main/sandbox/seed/prescriptions';
 import { PrescriptionRepo, type RxPrescription } from '../../src-main/sandbox/store/prescriptions';
 import { RejectedError } from '../../src-main/protocol/call-errors';
 import { formatDateTime } from '../../src-main/core/time';
-import { fen, priceNumber, qtyNumber, sumFen, yuanNumber } from '../../src-main/core/money';
+import { fen, priceNumber, qtyNumber, sumFen, yuanNumber } from '../../src-main/sandbox/amounts';
 import type { PersonRow, SandboxStore } from '../../src-main/sandbox/store';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR } from '../helpers/sandbox-fixtures';

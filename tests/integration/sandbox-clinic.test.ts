@@ -24,7 +24,7 @@ import {
   yuanNumber,
   type Fen,
   type UnitPrice,
-} from '../../src-main/core/money';
+} from '../../src-main/sandbox/amounts';
 import type { CatalogueItemRow, PersonRow, SandboxStore } from '../../src-main/sandbox/store';
 
 const OPERATOR = { opter: 'C0001', opterName: '门诊收费员' };

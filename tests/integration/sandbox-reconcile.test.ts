@@ -15,7 +15,7 @@ import {
   sumFen,
   yuanNumber,
   type Fen,
-} from '../../src-main/core/money';
+} from '../../src-main/sandbox/amounts';
 import { formatDate, formatDateTime } from '../../src-main/core/time';
 import { DETAIL_RESULT_COLUMNS, DETAIL_UPLOAD_COLUMNS } from '../../src-main/protocol/transactions/reconcile';
 import { RejectedError } from '../../src-main/protocol/call-errors';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isYibaoError } from '../../src-main/core/errors';
-import { addFen, lineAmount, sumFen, type Fen, type Qty, type Ratio, type UnitPrice } from '../../src-main/core/money';
+import { addFen, lineAmount, sumFen, type Fen, type Qty, type Ratio, type UnitPrice } from '../../src-main/sandbox/amounts';
 import {
   assertSettlementInvariants,
   computeSettlement,

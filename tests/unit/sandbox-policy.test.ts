@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isYibaoError } from '../../src-main/core/errors';
-import { formatYuan, lineAmount, parsePrice, parseQty, parseRatio, parseYuan, type Fen } from '../../src-main/core/money';
+import { formatYuan, lineAmount, parsePrice, parseQty, parseRatio, parseYuan, type Fen } from '../../src-main/sandbox/amounts';
 import {
   computeSettlement,
   emptyYearToDate,

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
-import { priceFromFen, fen, ratio } from '../../src-main/core/money';
+import { priceFromFen, fen, ratio } from '../../src-main/sandbox/amounts';
 import {
   CATALOGUE_FILE_COLUMNS,
   SandboxStore,

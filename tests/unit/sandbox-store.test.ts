@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { fen, ratio, type Fen, parseQty, parsePrice, lineAmount } from '../../src-main/core/money';
+import { fen, ratio, type Fen, parseQty, parsePrice, lineAmount } from '../../src-main/sandbox/amounts';
 import {
   ALL_BATCHES,
   DuplicateKeyError,

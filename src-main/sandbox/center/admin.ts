@@ -11,7 +11,7 @@
  * address nor reach it by DNS rebinding, so it cannot inject faults into a training center.
  */
 import type http from 'node:http';
-import { yuanNumber } from '../../core/money';
+import { yuanNumber } from '../amounts';
 import { isYibaoError } from '../../core/errors';
 import { CenterReject } from './reject';
 import { formatDate } from '../../core/time';

@@ -1,11 +1,11 @@
 /** What a transaction handler gets: the validated request, the store, the clock, id minting. */
-import type { RequestEnvelope } from '../../protocol/envelope';
+import type { SandboxEnvelope } from '../spec/envelope-read';
 import type { SandboxStore } from '../store';
 import type { IdMint } from './ids';
 import type { SandboxInstitution } from './institutions';
 
 export interface HandlerContext<I = unknown> {
-  readonly envelope: RequestEnvelope;
+  readonly envelope: SandboxEnvelope;
   /** The input, validated by the transaction's schema. */
   readonly input: I;
   readonly store: SandboxStore;

@@ -1,11 +1,10 @@
 /**
- * The center's strict reading of a request: envelope shape, institution, msgid, sign-in,
+ * The center's strict reading of a request: envelope shape (spec/envelope-read.ts), institution, msgid, sign-in,
  * insured area, and the transaction's input by the center's own field rules (protocol.md's table
  * and the sandbox's additions, src-main/sandbox/spec/), never by the client's schemas. Each
  * violation answers infcode -1 with a precise err_msg and a code the message log counts.
  */
-import { formatPath } from '../../core/errors';
-import { requestEnvelopeSchema, inputNamesPerson, type RequestEnvelope } from '../../protocol/envelope';
+import { readEnvelope, namesInsuredPerson, type SandboxEnvelope } from '../spec/envelope-read';
 import { findInterface } from '../../registry/registry';
 import type { SandboxStore } from '../store';
 import { findInstitution, type SandboxInstitution } from './institutions';
@@ -15,20 +14,20 @@ export interface Violation {
   readonly code: string;
   readonly errMsg: string;
   /** Whatever could be read of the envelope, for the log. */
-  readonly partial: Partial<RequestEnvelope>;
+  readonly partial: Partial<SandboxEnvelope>;
 }
 
 export interface AcceptedRequest {
-  readonly envelope: RequestEnvelope;
+  readonly envelope: SandboxEnvelope;
   readonly input: unknown;
   readonly institution: SandboxInstitution;
 }
 
-function violation(code: string, errMsg: string, partial: Partial<RequestEnvelope>): { violation: Violation } {
+function violation(code: string, errMsg: string, partial: Partial<SandboxEnvelope>): { violation: Violation } {
   return { violation: { code, errMsg, partial } };
 }
 
-function partialOf(json: unknown): Partial<RequestEnvelope> {
+function partialOf(json: unknown): Partial<SandboxEnvelope> {
   if (typeof json !== 'object' || json === null) return {};
   const o = json as Record<string, unknown>;
   const pick = (k: string) => (typeof o[k] === 'string' ? (o[k] as string) : undefined);
@@ -49,12 +48,9 @@ export function checkRequest(bodyText: string, store: SandboxStore): { accepted:
     return violation('E_JSON', '报文不是有效的 JSON', {});
   }
   const partial = partialOf(json);
-  const parsed = requestEnvelopeSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return violation('E_ENVELOPE', `报文头字段 ${formatPath(issue?.path ?? [])} 不正确: ${issue?.message ?? ''}`, partial);
-  }
-  const env = parsed.data;
+  const reading = readEnvelope(json);
+  if (!reading.ok) return violation('E_ENVELOPE', `报文头字段 ${reading.field} 不正确: ${reading.message}`, partial);
+  const env = reading.envelope;
   const record = findInterface(env.infno);
   if (!record) return violation('E_INFNO', `交易编号 ${env.infno} 不存在`, partial);
 
@@ -73,7 +69,7 @@ export function checkRequest(bodyText: string, store: SandboxStore): { accepted:
       return violation('E_SIGN_NO', `签到编号无效或已签退 (sign_no=${env.sign_no || '空'}), 请重新签到`, partial);
     }
   }
-  if (env.insuplc_admdvs === '' && inputNamesPerson(env.input)) {
+  if (env.insuplc_admdvs === '' && namesInsuredPerson(env.input)) {
     return violation('E_INSUPLC', '入参含参保人 psn_no 时必须填写参保地医保区划 insuplc_admdvs', partial);
   }
 

@@ -18,7 +18,7 @@
  * 3507 deletes every valid record of a batch number and data type, undoing exactly the stock
  * change each made. A refusal throws CenterReject (the caller decides: whole message or row).
  */
-import { formatQty, parsePrice, parseQty, type Qty, type UnitPrice } from '../../core/money';
+import { formatQty, parsePrice, parseQty, type Qty, type UnitPrice } from '../amounts';
 import { INV_CHG_TYPES, INV_DATA_TYPES, isInvDataType, type InvDataType } from './inventory-codes';
 import { HilistMatchRepo } from '../store/hilist-match';
 import { InventoryRepo, type InvBatch, type InvRecordKind } from '../store/inventory';

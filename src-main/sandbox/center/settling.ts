@@ -13,7 +13,7 @@ import {
   ratioNumber,
   type Fen,
   type Ratio,
-} from '../../core/money';
+} from '../amounts';
 import { ageOn, formatDate } from '../../core/time';
 import { toYearToDate, ytdDeltas } from '../store/ytd-keys';
 import {

@@ -4,7 +4,7 @@
  * surfaces as an error instead of an unbalanced ledger.
  */
 import { YibaoError } from '../../core/errors';
-import { addFen, clampFen, FEN_ZERO, subFen, sumFen, type Fen } from '../../core/money';
+import { addFen, clampFen, FEN_ZERO, subFen, sumFen, type Fen } from '../amounts';
 import { schemeOf } from './select';
 import { FUNDS, type SandboxPolicy } from './table';
 import type { SettlementAmounts, SettlementRequest, SettlementResult, SplitLine } from './types';

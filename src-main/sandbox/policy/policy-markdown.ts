@@ -3,7 +3,7 @@
  * testers compute from is the table the engine runs on (a unit test compares
  * the two and prints the fresh rendering when they drift).
  */
-import { formatScaled, formatYuan, type Fen, type Ratio } from '../../core/money';
+import { formatScaled, formatYuan, type Fen, type Ratio } from '../amounts';
 import {
   AGE_BAND_LABELS,
   AGE_BANDS,

@@ -4,7 +4,7 @@
  * N5,4; prices N16,6; quantities N16,4). The server adds the identity and
  * time fields (setl_id, mdtrt_id, psn_name, setl_time, …) it owns.
  */
-import { qtyNumber, priceNumber, ratioNumber, yuanNumber } from '../../core/money';
+import { qtyNumber, priceNumber, ratioNumber, yuanNumber } from '../amounts';
 import type { FundPayment, SettlementResult, SplitLine } from './types';
 
 /** A line of 2204 output `result` / 2101-2102 output `detlcutinfo`. */

@@ -21,7 +21,7 @@ import {
   sumFen,
   type Fen,
   type Ratio,
-} from '../../core/money';
+} from '../amounts';
 import { assertSettlementInvariants } from './invariants';
 import { ageBandOf, schemeOf } from './select';
 import { splitLines } from './split-lines';

@@ -16,7 +16,7 @@ import {
   subFen,
   type Fen,
   type Ratio,
-} from '../../core/money';
+} from '../amounts';
 import { SANDBOX_POLICY, type SandboxPolicy } from './table';
 import type { FeeItem, LineFlags, PolicyPerson, SplitLine } from './types';
 

@@ -7,7 +7,7 @@
  * must be deterministic and cover the cases of seed 004's acceptance matrix,
  * not reproduce any one region's rules.
  */
-import { parseRatio, parseYuan, type Fen, type Ratio } from '../../core/money';
+import { parseRatio, parseYuan, type Fen, type Ratio } from '../amounts';
 import type {
   AssistanceCategory,
   BenefitPool,

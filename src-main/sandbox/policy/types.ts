@@ -6,7 +6,7 @@
  * fulamtOwnpayAmt) so `protocol-mapping.ts` is a mechanical rename plus
  * conversion to JSON numbers.
  */
-import type { Fen, Qty, Ratio, UnitPrice } from '../../core/money';
+import type { Fen, Qty, Ratio, UnitPrice } from '../amounts';
 
 // ---- Vocabulary --------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 /** The seeded persons as `yibao sandbox persons` shows them: credentials, insurance and category. */
-import type { Fen } from '../../core/money';
+import type { Fen } from '../amounts';
 import { ageOn } from '../../core/time';
 import type { InsuRegion } from '../policy/types';
 import type { SandboxStore } from '../store/store';

@@ -4,7 +4,7 @@
  * sequence parity = gender), a card number + 32-hex card identification code, an
  * e-certificate token, one insurance row, identities and 门慢门特 filings.
  */
-import { fen, type Fen } from '../../core/money';
+import { fen, type Fen } from '../amounts';
 import type { Insutype, ResidentTier } from '../policy/types';
 import type { ChronicFilingRow, IdentityRow, InsuranceRow, PersonRecord } from '../store/persons';
 import { areasIn, INSU_AREAS, type InsuArea } from './admdvs';

@@ -6,7 +6,7 @@
  * first time a 72xx transaction arrives.
  */
 import { formatDateTime } from '../../core/time';
-import { formatYuan, lineAmount, parseQty, sumFen, type UnitPrice } from '../../core/money';
+import { formatYuan, lineAmount, parseQty, sumFen, type UnitPrice } from '../amounts';
 import type { CatalogueItemRow } from '../store';
 import { PrescriptionRepo, type RxLine, type RxPrescription } from '../store/prescriptions';
 import type { SandboxStore } from '../store/store';

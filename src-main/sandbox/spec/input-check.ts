@@ -23,7 +23,8 @@ function decimalsOf(n: number): number {
   return Math.max(0, fraction - Number(exponent));
 }
 
-function fieldProblem(rule: SpecField, value: unknown): string | null {
+/** What is wrong with one value by its field rule, or null. */
+export function fieldProblem(rule: SpecField, value: unknown): string | null {
   if (empty(value)) return rule.required === 'Y' ? '必填' : null;
   switch (rule.type) {
     case 'C':

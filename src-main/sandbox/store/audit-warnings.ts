@@ -1,5 +1,5 @@
 /** Warnings 3101 / 3102 gave (migration 003); 3103 records what the institution did with each. */
-import type { Fen } from '../../core/money';
+import type { Fen } from '../amounts';
 import type { Db } from './db';
 
 export interface AuditWarning {

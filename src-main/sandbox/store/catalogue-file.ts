@@ -5,7 +5,7 @@
  * (ratio 4 places, unit price 6 places).
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { formatPrice, formatRatio, type Ratio, type UnitPrice } from '../../core/money';
+import { formatPrice, formatRatio, type Ratio, type UnitPrice } from '../amounts';
 import type { CatalogueInfno, CatalogueRepo } from './catalogue';
 
 export { CATALOGUE_FILE_COLUMNS, NULL_TEXT, type CatalogueFileColumn } from '../../protocol/catalogue-file-columns';

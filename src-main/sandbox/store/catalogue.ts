@@ -5,7 +5,7 @@
  * version that touched it: the current state of a code is its row with the highest ver.
  * ver strings are fixed-width digits (yyyyMMddHHmmss), so text order is version order.
  */
-import type { Ratio, UnitPrice } from '../../core/money';
+import type { Ratio, UnitPrice } from '../amounts';
 import { insertSql, selectList, toParams } from './columns';
 import type { Db } from './db';
 import { FILE_CATALOGUE_INFNOS } from '../../protocol/catalogue-file-columns';

@@ -1,5 +1,5 @@
 /** 电子结算凭证 uploads per settlement (4901 / 4905), read by 4902 and 5501 (migration 003). */
-import type { Fen } from '../../core/money';
+import type { Fen } from '../amounts';
 import type { Db } from './db';
 
 export interface EinvoiceRow {

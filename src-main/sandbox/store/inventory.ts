@@ -3,7 +3,7 @@
  * (tables inv_batch / inv_record, migration 002). Pure storage: the rules (what a kind does
  * to stock, which refusals) live in center/inventory-ledger.ts.
  */
-import type { Qty, UnitPrice } from '../../core/money';
+import type { Qty, UnitPrice } from '../amounts';
 import type { Db } from './db';
 
 export type InvRecordKind = 'count' | 'change' | 'purchase' | 'purchase-return' | 'sale' | 'sale-return';

@@ -3,7 +3,7 @@
  * and the year-to-date accumulators the policy engine reads (deductible used, pooled fund
  * paid …). All integer fen; a debit never takes a balance below zero.
  */
-import { fen, type Fen } from '../../core/money';
+import { fen, type Fen } from '../amounts';
 import type { Db } from './db';
 import { InsufficientBalanceError, NotFoundError } from './errors';
 

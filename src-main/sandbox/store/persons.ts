@@ -4,7 +4,7 @@
  * insurance row per insutype (1101 insuinfo), identities (1101 idetinfo) and 门慢门特
  * filings. Lookups cover the three credential types of 1101 (mdtrt_cert_type 01/02/03).
  */
-import type { Fen } from '../../core/money';
+import type { Fen } from '../amounts';
 import type { AssistanceCategory, InsuRegion, ResidentTier, RetiredCadreKind } from '../policy/types';
 import { insertSql, selectList, toParams } from './columns';
 import type { Db } from './db';

@@ -3,7 +3,7 @@
  * and the history of state changes. The state machine lives in the handlers
  * (center/handlers/prescription.ts); this repository only reads and writes rows.
  */
-import type { Fen, Qty, UnitPrice } from '../../core/money';
+import type { Fen, Qty, UnitPrice } from '../amounts';
 import type { Db } from './db';
 
 export const RX_STATES = [

@@ -6,7 +6,7 @@
  * transaction as the rows, and undoing restores them exactly: what a settlement added is
  * recorded in settlement_ytd and subtracted again, never recomputed.
  */
-import { fen, negFen, subFen, type Fen } from '../../core/money';
+import { fen, negFen, subFen, type Fen } from '../amounts';
 import { insertSql, selectList, toParams } from './columns';
 import type { Db } from './db';
 import { DuplicateKeyError, DuplicateMsgidError, isUniqueViolation, NotFoundError, StateError } from './errors';

@@ -4,7 +4,7 @@
  * uploaded → settled (by a settlement) → back to uploaded (settlement cancelled) or
  * cancelled (2205, or a pharmacy sale that was reversed).
  */
-import type { Fen, Qty, Ratio, UnitPrice } from '../../core/money';
+import type { Fen, Qty, Ratio, UnitPrice } from '../amounts';
 import { insertSql, selectList, toParams } from './columns';
 import type { Db } from './db';
 import { DuplicateKeyError, NotFoundError } from './errors';

@@ -3,7 +3,7 @@
  * `<pool>.<field>` for the pools and the bare field for the rest, e.g.
  * `outpatient.deductibleUsed`, `inpatient.poolPaid`, `assistancePaid`.
  */
-import { fen, subFen, FEN_ZERO, type Fen } from '../../core/money';
+import { fen, subFen, FEN_ZERO, type Fen } from '../amounts';
 import type { BenefitPool, YearToDate } from '../policy/types';
 import type { YtdAmounts } from './ledger';
 

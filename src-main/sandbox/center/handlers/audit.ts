@@ -7,7 +7,7 @@
  */
 import type { SandboxInput } from '../../spec/input-rules';
 import { ageOn } from '../../../core/time';
-import { formatQty, lineAmount, parsePrice, parseQty, subFen, sumFen, yuanNumber, type Fen, type Qty } from '../../../core/money';
+import { formatQty, lineAmount, parsePrice, parseQty, subFen, sumFen, yuanNumber, type Fen, type Qty } from '../../amounts';
 import { AuditWarningRepo } from '../../store/audit-warnings';
 import { reject } from '../reject';
 import type { HandlerContext, HandlerTable } from '../context';

@@ -19,7 +19,7 @@
  * med_use_flag …) are left out of the rows rather than made up.
  */
 import type { SandboxInput } from '../../spec/input-rules';
-import { priceNumber, ratioNumber, type Ratio, type UnitPrice } from '../../../core/money';
+import { priceNumber, ratioNumber, type Ratio, type UnitPrice } from '../../amounts';
 import { DATE_RE, DATE_TIME_RE } from '../../../core/time';
 import { findInterface } from '../../../registry/registry';
 import { buildCatalogueFile, CATALOGUE_INFNOS, type CatalogueInfno, type CatalogueItem } from '../../store';

@@ -5,7 +5,7 @@
  * only: each step refuses while the later stage still holds something.
  */
 import type { SandboxInput } from '../../spec/input-rules';
-import { parseYuan, sumFen, yuanNumber, type Fen } from '../../../core/money';
+import { parseYuan, sumFen, yuanNumber, type Fen } from '../../amounts';
 import { ageOn, formatDate } from '../../../core/time';
 import { toProtocolSettlement } from '../../policy';
 import { ALL_BATCHES, type FeeLineRow, type SandboxStore, type VisitRow } from '../../store';

@@ -6,7 +6,7 @@
  * 5501 shows the voucher's standing, 已冲红 once the settlement was refunded or reversed.
  */
 import type { SandboxInput } from '../../spec/input-rules';
-import { formatYuan, parseYuan, yuanNumber } from '../../../core/money';
+import { formatYuan, parseYuan, yuanNumber } from '../../amounts';
 import { EinvoiceRepo, type EinvoiceRow } from '../../store/e-invoices';
 import type { SettlementRecord } from '../../store';
 import { reject } from '../reject';

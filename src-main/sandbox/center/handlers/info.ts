@@ -4,7 +4,7 @@
  * table the sandbox settles with: 起付线, 封顶线, 报销比例 per scheme, pool and level).
  */
 import type { SandboxInput } from '../../spec/input-rules';
-import { formatRatio, formatYuan } from '../../../core/money';
+import { formatRatio, formatYuan } from '../../amounts';
 import { SANDBOX_POLICY } from '../../policy';
 import { practitionersOf } from '../../seed/practitioners';
 import { hash32 } from '../../seed/prng';

@@ -9,7 +9,7 @@
  * 1, 3511 with selRetnFlag 1 (a sandbox field; the spec's table has no return marker).
  */
 import type { SandboxInput } from '../../spec/input-rules';
-import { priceNumber, qtyNumber } from '../../../core/money';
+import { priceNumber, qtyNumber } from '../../amounts';
 import type { InvBatch, InvRecord, InvRecordKind } from '../../store/inventory';
 import type { HandlerContext, HandlerTable } from '../context';
 import { reject } from '../reject';

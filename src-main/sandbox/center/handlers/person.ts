@@ -1,6 +1,6 @@
 /** 1101 人员信息获取 (by 01 电子凭证 / 02 身份证 / 03 社保卡) and 2001 人员待遇享受检查. */
 import type { SandboxInput } from '../../spec/input-rules';
-import { yuanNumber } from '../../../core/money';
+import { yuanNumber } from '../../amounts';
 import { FUNDS } from '../../policy';
 import { reject } from '../reject';
 import { requireInsured } from '../settling';

@@ -18,7 +18,7 @@ import {
   sumFen,
   yuanNumber,
   type Fen,
-} from '../../../core/money';
+} from '../../amounts';
 import { PrescriptionRepo, type RxPrescription, type RxState } from '../../store/prescriptions';
 import { ensurePrescriptions } from '../../seed/prescriptions';
 import { practitionersOf } from '../../seed/practitioners';

@@ -6,7 +6,7 @@
  * it cancels.
  */
 import type { SandboxInput } from '../../spec/input-rules';
-import { priceNumber, qtyNumber, ratioNumber, yuanNumber } from '../../../core/money';
+import { priceNumber, qtyNumber, ratioNumber, yuanNumber } from '../../amounts';
 import type { FeeLineRow, SettlementRecord } from '../../store';
 import { reject } from '../reject';
 import { settlementOutput } from '../settling';

@@ -13,7 +13,7 @@
  */
 import type { SandboxInput } from '../../spec/input-rules';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { formatYuan, negFen, parseYuan, subFen, sumFen, type Fen } from '../../../core/money';
+import { formatYuan, negFen, parseYuan, subFen, sumFen, type Fen } from '../../amounts';
 import { formatCompact } from '../../../core/time';
 import { NULL_TEXT, type SettlementRow, type StatementFilter } from '../../store';
 import { reject } from '../reject';

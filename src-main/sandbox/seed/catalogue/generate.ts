@@ -4,7 +4,7 @@
  * (new price cap, other 甲乙丙 level, or delisted). Row i of a catalogue is a pure function
  * of (seed, catalogue, i): rows are generated one at a time and never all held in memory.
  */
-import { applyRatio, fen, priceFromFen, ratio, type Ratio } from '../../../core/money';
+import { applyRatio, fen, priceFromFen, ratio, type Ratio } from '../../amounts';
 import type { CatalogueInfno, CatalogueItem, CatalogueVersion } from '../../store/catalogue';
 import { makeEan13 } from '../ean13';
 import { Prng } from '../prng';

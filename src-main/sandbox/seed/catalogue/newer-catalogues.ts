@@ -6,7 +6,7 @@
  * indicators, product codes, registrations, classification). The newer ones are not 1312 rows
  * (list_type stays empty). Row i is a pure function of (seed, i).
  */
-import { applyRatio, fen, priceFromFen, ratio } from '../../../core/money';
+import { applyRatio, fen, priceFromFen, ratio } from '../../amounts';
 import { Prng } from '../prng';
 import { MANUFACTURERS } from './drug-tables';
 import { CONSUMABLES, HERBS } from './item-tables';

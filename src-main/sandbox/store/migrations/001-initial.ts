@@ -1,7 +1,7 @@
 /**
  * The sandbox center's first schema. Every table is STRICT so a float can never slip into
  * a money column: amounts are INTEGER fen, ratios INTEGER 1/10000, unit prices INTEGER
- * 1/1000000 yuan, quantities INTEGER 1/10000 (see core/money.ts). See ../README.md.
+ * 1/1000000 yuan, quantities INTEGER 1/10000 (see ../../amounts.ts). See ../README.md.
  */
 import type { Migration } from '../../../storage/sqlite';
 
