@@ -50,11 +50,7 @@ export const FOLDERS = {
     ignoreStatic: true,
   },
   counter: {
-    mutate: [
-      'src-main/counter/pharmacy-sale.ts',
-      'src-main/counter/clinic-visit.ts',
-      'src-main/counter/settle-once.ts',
-    ],
+    mutate: ['src-main/counter/pharmacy-sale.ts', 'src-main/counter/clinic-visit.ts', 'src-main/counter/settle-once.ts'],
     testFiles: [
       'tests/unit/counter-pure.test.ts',
       'tests/integration/presettle-age.test.ts',

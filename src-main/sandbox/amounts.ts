@@ -128,7 +128,8 @@ export const ratioNumber = (r: Ratio): number => asJsonNumber(r, RATIO_PLACES);
 export const ratio = (tenThousandths: number): Ratio => integer(tenThousandths, 'ratio') as Ratio;
 
 /** A price in whole fen (a catalogue's 限价) as a unit price: one fen is 10^(6−2) price units. */
-export const priceFromFen = (f: Fen): UnitPrice => integer(Number(BigInt(f) * pow10(PRICE_PLACES - FEN_PLACES)), 'price') as UnitPrice;
+export const priceFromFen = (f: Fen): UnitPrice =>
+  integer(Number(BigInt(f) * pow10(PRICE_PLACES - FEN_PLACES)), 'price') as UnitPrice;
 
 /** cnt × pric to the fen, half-up (POLICY.md §2: det_item_fee_sumamt must equal it). */
 export function lineAmount(cnt: Qty, pric: UnitPrice): Fen {

@@ -212,7 +212,9 @@ describe('明细审核 3101 / 3102 / 3103 at the clinic', () => {
     expect([...byRule.keys()].sort()).toEqual(['目录外项目', '超限价', '限儿童使用'].sort());
     expect(byRule.get('超限价')?.judge_result_detail_dtos[0]?.rx_id).toBe('L1');
     expect(byRule.get('超限价')?.vola_amt).toBe(
-      yuanNumber(subFen(lineAmount(parseQty(1), parsePrice(over)), lineAmount(parseQty(1), (capped.pricUplmtAmt as number) as UnitPrice))),
+      yuanNumber(
+        subFen(lineAmount(parseQty(1), parsePrice(over)), lineAmount(parseQty(1), capped.pricUplmtAmt as number as UnitPrice)),
+      ),
     );
     expect(byRule.get('限儿童使用')?.vola_amt).toBe(10);
     expect(byRule.get('目录外项目')?.judge_result_detail_dtos[0]?.rx_id).toBe('L3');

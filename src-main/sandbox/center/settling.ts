@@ -3,17 +3,7 @@
  * 2204/2206/2207, 2103/2208, 5203): person → policy person, fee lines + catalogue → fee
  * items, year-to-date ↔ the store's accumulators, and settlement records → protocol output.
  */
-import {
-  fen,
-  parsePrice,
-  parseQty,
-  parseYuan,
-  lineAmount,
-  yuanNumber,
-  ratioNumber,
-  type Fen,
-  type Ratio,
-} from '../amounts';
+import { fen, parsePrice, parseQty, parseYuan, lineAmount, yuanNumber, ratioNumber, type Fen, type Ratio } from '../amounts';
 import { ageOn, formatDate } from '../../core/time';
 import { toYearToDate, ytdDeltas } from '../store/ytd-keys';
 import {
