@@ -55,7 +55,6 @@ export const FOLDERS = {
       'tests/unit/counter-pure.test.ts',
       'tests/integration/presettle-age.test.ts',
       'tests/integration/settled-amounts.test.ts',
-      'tests/integration/counter-services.test.ts',
     ],
   },
 };
