@@ -38,6 +38,8 @@ export interface RunningSandbox {
   /** http://host:port/<token>: the admin paths go below it. */
   readonly adminUrl: string;
   readonly center: SandboxCenter;
+  /** False while a 'refuse' fault keeps the protocol port closed (tests wait on it instead of sleeping). */
+  accepting(): boolean;
   close(): Promise<void>;
 }
 
@@ -139,6 +141,7 @@ export async function startSandboxCenter(options: SandboxOptions): Promise<Runni
     url,
     adminUrl,
     center,
+    accepting: () => listening,
     async close() {
       if (reopenTimer) clearTimeout(reopenTimer);
       stopListening();

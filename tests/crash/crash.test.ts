@@ -120,6 +120,8 @@ async function crashCall(counter: Counter, infno: Txn, input: unknown, point: Po
   while (Date.now() < deadline) {
     const m = store().messages.query({ infno, afterId: lastId, limit: 1 })[0];
     if (m && m.infcode !== null) break;
+    // Stays: a 10 ms poll of the state we wait for (the commit in the center's message table); the child
+    // is another process, so there is no event, and a query on every loop turn would starve the in-process center.
     await new Promise((r) => setTimeout(r, 10));
   }
   child.kill('SIGKILL');

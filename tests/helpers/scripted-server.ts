@@ -50,8 +50,8 @@ export async function startScriptedServer(initial: Behaviour): Promise<ScriptedS
           return;
         case 'destroy-mid-response':
           res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
-          res.write('{"infcode":0,"out');
-          setTimeout(() => req.socket.destroy(), 20);
+          // Destroyed once the partial body has been handed to the socket, not after a guessed delay.
+          res.write('{"infcode":0,"out', () => req.socket.destroy());
           return;
       }
     });

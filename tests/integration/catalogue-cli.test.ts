@@ -123,6 +123,8 @@ describe('yibao catalogue', () => {
     // Wait until a few pages are committed, then kill without warning.
     let done = 0;
     for (let i = 0; i < 600 && done < 5000; i++) {
+      // Stays: a poll of another process's database file for the state we need (pages committed); there is
+      // no event across processes, and opening the file on every loop turn would slow the child down.
       await new Promise((r) => setTimeout(r, 50));
       try {
         const db = new Database(dbFile, { readonly: true, fileMustExist: true });

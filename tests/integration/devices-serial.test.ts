@@ -75,6 +75,7 @@ async function scan(bytes: Uint8Array, pieces = 1, gapMs = 0): Promise<void> {
   const size = Math.ceil(bytes.length / pieces);
   for (let i = 0; i < bytes.length; i += size) {
     writeSync(scannerFd, bytes.subarray(i, i + size));
+    // Stays: the gap between pieces is the behaviour under test (a slow UART), not a wait for a state.
     if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
   }
 }
@@ -91,6 +92,8 @@ const failure = (p: Promise<unknown>) => rejectionOf(p, isDeviceError);
 /** Opens the port first (the read), then lets the scanner send. */
 async function readWhile(r: SerialScannerReader, send: () => Promise<void>) {
   const pending = r.read();
+  // Stays: the port is opened inside serialport's native binding, which reports no "opened" event the
+  // reader passes on; the pty gives no sign either. 200 ms is far more than an open takes.
   await new Promise((resolve) => setTimeout(resolve, 200));
   await send();
   return pending;
@@ -124,6 +127,8 @@ describe('serial QR scanner on a pseudo-terminal', () => {
     const r = reader();
     await readWhile(r, () => scan(Buffer.from(JSON.stringify(EC) + '\r', 'utf8')));
     await scan(Buffer.from(JSON.stringify({ ...EC, ecToken: 'EC420100FFFFFFFFFFFFFFFFFFFFFFFFFF' }) + '\r', 'utf8'));
+    // Stays: the scan must have reached the open port before the read asks (the case under test), and the
+    // pty offers nothing to wait on; 200 ms is far more than the bytes take.
     await new Promise((resolve) => setTimeout(resolve, 200));
     const second = await r.read();
     expect(second.credential).toMatchObject({ kind: 'ec', ec: { ecToken: 'EC420100FFFFFFFFFFFFFFFFFFFFFFFFFF' } });

@@ -82,7 +82,9 @@ describe('a lost 2601 attempt', () => {
     expect(lost?.state).toBe('unknown');
 
     const driver = new ReversalDriver(app.journal, app.resolver, null, 60_000);
-    await new Promise((r) => setTimeout(r, 1100)); // the first retry is due after 1 s
+    // Stays: the driver runs the app's resolver on the real clock and the first retry is due after 1 s
+    // (whole seconds); the backoff itself is tested on an injected clock in resolver-end-states.test.ts.
+    await new Promise((r) => setTimeout(r, 1100));
     await driver.tick();
     expect(app.journal.byMsgid(msgid)?.state).toBe('reversed');
     expect(app.journal.get(lost?.id ?? -1)?.state).toBe('no-effect');

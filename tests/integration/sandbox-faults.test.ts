@@ -9,6 +9,7 @@ import { OPERATOR, personInfoInput, personsOf, pharmacySaleInput, typicalBasket 
 import { CenterCallError, RejectedError } from '../../src-main/protocol/call-errors';
 import type { CounterApp } from '../../src-main/app/counter-app';
 import type { PersonRow } from '../../src-main/sandbox/store';
+import { waitFor } from '../helpers/wait-for';
 
 let h: Harness;
 let app: CounterApp;
@@ -98,7 +99,10 @@ describe('fault modes', () => {
     expect(committed(msgid)).toBe(true);
   });
 
-  /** The counter's idle keep-alive socket needs a moment to learn the center closed it. */
+  /**
+   * Stays: the counter's idle keep-alive socket needs a moment to learn the center closed it, and the
+   * client's agent exposes no event for that (the refusal itself is immediate on the center's side).
+   */
   const settleDown = () => new Promise((r) => setTimeout(r, 100));
 
   it('refuse stops accepting connections until cleared: not sent', async () => {
@@ -108,7 +112,7 @@ describe('fault modes', () => {
     expect(error?.kind).toBe('not-sent');
     expect(committed(msgid)).toBe(false);
     center().clearFaults();
-    await new Promise((r) => setTimeout(r, 50));
+    await waitFor('the center accepting again', () => h.sandbox.accepting());
     const after = await settle();
     expect(after.error).toBeNull();
   });
@@ -117,7 +121,7 @@ describe('fault modes', () => {
     center().addFault('*', 'refuse:300', 1);
     await settleDown();
     expect((await settle()).error?.kind).toBe('not-sent');
-    await new Promise((r) => setTimeout(r, 400));
+    await waitFor('the center reopening by itself', () => h.sandbox.accepting());
     expect((await settle()).error).toBeNull();
   });
 

@@ -62,7 +62,9 @@ describe('transport classification', () => {
     let listener: ChildProcess;
     let port = 0;
     beforeAll(async () => {
-      // A raw socket that listens with backlog 0 and never accepts; two connections fill its queue.
+      // A raw socket that listens with backlog 0 and never accepts; two connections fill its queue. Its
+      // time.sleep calls are not synchronisation: 0.3 s lets the kernel queue the filler connections before
+      // the port is announced, and sleep(60) is the listener staying alive without accepting (killed in afterAll).
       listener = spawn('python3', [
         '-c',
         [

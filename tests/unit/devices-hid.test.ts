@@ -11,6 +11,7 @@ import { listHidDevices } from '../../src-main/devices/enumerate';
 import { isDeviceError } from '../../src-main/devices/device-errors';
 import { encodeCString } from '../../src-main/devices/charset';
 import { rejectionOf } from '../helpers/rejection';
+import { waitFor } from '../helpers/wait-for';
 
 /**
  * Reports a Honeywell Voyager 1602g sent over USB HID POS (REVINF answer), as published in
@@ -100,7 +101,7 @@ describe('HidScannerReader', () => {
       open: async () => device,
     });
     const pending = reader.read();
-    await new Promise((r) => setTimeout(r, 10));
+    await waitFor('the reader listening to the device', () => device.listenerCount('data') > 0);
     const bytes = encodeCString(JSON.stringify(EC) + '\r\n', 'gbk').subarray(0, -1);
     const reports = posReports(bytes);
     expect(reports.length).toBe(3);
@@ -121,13 +122,13 @@ describe('HidScannerReader', () => {
       open: async () => devices[opened++] as FakeHid,
     });
     const pending = reader.read();
-    await new Promise((r) => setTimeout(r, 10));
+    await waitFor('the reader listening to the first device', () => (devices[0]?.listenerCount('error') ?? 0) > 0);
     devices[0]?.emit('error', new Error('could not read from HID device'));
     const e = await failure(pending);
     expect(e.code).toBe('E_DEVICE_HID_OPEN');
     expect(e.messageZh).toContain('/dev/hidraw9');
     const again = reader.read();
-    await new Promise((r) => setTimeout(r, 10));
+    await waitFor('the reader listening to the second device', () => (devices[1]?.listenerCount('data') ?? 0) > 0);
     for (const report of posReports(Buffer.from(JSON.stringify(EC) + '\r'))) devices[1]?.emit('data', Buffer.from(report));
     expect((await again).credential.kind).toBe('ec');
     expect(opened).toBe(2);

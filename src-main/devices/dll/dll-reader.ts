@@ -150,7 +150,11 @@ export class DllReader implements Reader {
     await checkLibraryLoadable(this.options.path);
     const left = deadline - performance.now();
     if (left <= 0) throw timedOut('load', budget);
-    await this.host.load(left, signal);
+    await this.host.load(left, signal).catch((e: unknown) => {
+      // As in callBefore: the cashier waited the read's whole budget, not what was left of it at load.
+      if (e instanceof DeviceError && e.code === 'E_DEVICE_TIMEOUT') throw timedOut('load', budget);
+      throw e;
+    });
     const { charset, convention } = this.options;
     const r = await call(
       initCall(convention, encodeCString(this.options.initUrl, charset), encodeCString(this.options.initUser, charset)),
