@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fen, formatYuan, parseYuan, sumFen, yuanNumber, type Fen } from '../../src-main/core/money';
 import { formatDate, formatDateTime } from '../../src-main/core/time';
 import type { CounterApp } from '../../src-main/app/counter-app';
@@ -48,6 +48,18 @@ async function sell(c: Counter, person: PersonRow, basket: readonly SaleLine[]):
   await c.services.pharmacy.preSettle(req);
   return c.services.pharmacy.settle(req);
 }
+
+// The whole file runs on a clock that starts at today's noon (CST) and moves with real time, so no
+// run crosses midnight between selling and reconciling "today" (only Date is faked; timers and I/O are
+// real). The CLI children keep the real clock, which is harmless: they get the date on their command line.
+beforeAll(() => {
+  const noon = new Date(`${formatDate(new Date())}T12:00:00+08:00`);
+  vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+  vi.setSystemTime(noon);
+});
+afterAll(() => {
+  vi.useRealTimers();
+});
 
 describe('daily reconciliation (national profile)', () => {
   let h: Harness;
