@@ -91,6 +91,50 @@ describe('SettleOnce', () => {
     );
     expect(runs).toBe(2);
   });
+
+  it('remembers exactly the last `remember` keys, forgetting the oldest first', async () => {
+    const once = new SettleOnce<string>(2);
+    const ran: string[] = [];
+    const settle = (key: string) =>
+      once.run(
+        key,
+        async () => {
+          ran.push(key);
+          return key;
+        },
+        (x) => `${x} again`,
+      );
+    await settle('a');
+    await settle('b');
+    expect(await settle('a')).toBe('a again'); // two keys fit
+    await settle('c'); // a, the oldest, is forgotten; b and c stay
+    expect(await settle('b')).toBe('b again');
+    expect(await settle('c')).toBe('c again');
+    expect(await settle('a')).toBe('a');
+    expect(ran).toEqual(['a', 'b', 'c', 'a']);
+  });
+
+  it('counts the runs in flight (what "busy" on the counter screen is made of)', async () => {
+    const once = new SettleOnce<number>();
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const first = once.run(
+      'x',
+      () => gate.then(() => 1),
+      (n) => n,
+    );
+    const second = once.run(
+      'y',
+      () => gate.then(() => 2),
+      (n) => n,
+    );
+    expect(once.inFlightCount).toBe(2);
+    expect(once.busy('x')).toBe(true);
+    release();
+    await Promise.all([first, second]);
+    expect(once.inFlightCount).toBe(0);
+    expect(once.busy('x')).toBe(false);
+  });
 });
 
 describe('MoneyLane', () => {
