@@ -17,7 +17,12 @@ const base = JSON.parse(readFileSync(join(root, 'stryker.config.json'), 'utf8'))
 export const FOLDERS = {
   money: {
     mutate: ['src-main/core/money.ts'],
-    testFiles: ['tests/unit/money.test.ts', 'tests/unit/money-guard.test.ts', 'tests/unit/wire-decimals.test.ts'],
+    testFiles: [
+      'tests/unit/money.test.ts',
+      'tests/unit/money-edges.test.ts',
+      'tests/unit/money-guard.test.ts',
+      'tests/unit/wire-decimals.test.ts',
+    ],
   },
   journal: {
     mutate: ['src-main/journal/**/*.ts'],
@@ -87,7 +92,8 @@ function score(files) {
   return { ...count, score: valid === 0 ? null : (100 * detected) / valid };
 }
 
-const pct = (s) => (s.score === null ? '—' : `${s.score.toFixed(2)} %`);
+const pct = (s) =>
+  s.score === null ? '—' : `${s.score.toLocaleString('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} %`;
 const lines = ['| folder / file | score | killed | timeout | survived | no coverage |', '|---|---|---|---|---|---|'];
 const row = (name, s) => `| ${name} | ${pct(s)} | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} |`;
 let failed = false;

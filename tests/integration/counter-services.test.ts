@@ -214,13 +214,32 @@ describe('pharmacy sale', () => {
     expect((await services.pharmacy.settle(req)).repeated).toBe(false);
   });
 
-  it('sums the shift of the operator: settlements, refunds, reversals', () => {
-    const summary = shiftSummary(app.journal, app.sessions.require(OPERATOR.opter), 'P42010000001');
-    expect(summary.settlements.count).toBe(5);
-    expect(summary.refunds.count).toBe(3);
-    expect(summary.reversed).toBe(2);
-    expect(summary.net.count).toBe(2);
-    expect(summary.net.medfeeFen).toBe(summary.settlements.medfeeFen - summary.refunds.medfeeFen);
+  it('sums the shift of the operator: settlements, refunds, reversals', async () => {
+    // Its own counter (own journal), so the counts do not depend on what the tests above did.
+    const own = await counter();
+    const ctx = await own.services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const basket = typicalBasket(h.sandbox.center.store);
+    const sell = async () => {
+      const req = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket) };
+      await own.services.pharmacy.preSettle(req);
+      return { req, sale: await own.services.pharmacy.settle(req) };
+    };
+    await sell();
+    const refunded = await sell();
+    await own.services.pharmacy.refund(refunded.sale.settlement.msgid);
+    const lostReq = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket) };
+    await own.services.pharmacy.preSettle(lostReq);
+    h.sandbox.center.addFault('2102', 'commit-then-drop', 1);
+    await expect(own.services.pharmacy.settle(lostReq)).rejects.toMatchObject({ detail: { journalState: 'reversed' } });
+    await own.services.pharmacy.settle(lostReq); // the same basket, settled after its reversal
+
+    const summary = shiftSummary(own.app.journal, own.app.sessions.require(OPERATOR.opter), 'P42010000001');
+    // 2 × 12.50 + 1 × 38.80 + 0.5 × 21.37 (10.685 → 10.69) = 74.49 per basket, worked out by hand
+    const basketFen = 7449;
+    expect(summary.settlements).toMatchObject({ count: 3, medfeeFen: 3 * basketFen });
+    expect(summary.refunds).toMatchObject({ count: 1, medfeeFen: basketFen });
+    expect(summary.reversed).toBe(1);
+    expect(summary.net).toMatchObject({ count: 2, medfeeFen: 2 * basketFen });
     expect(summary.settlements.fundPayFen + summary.settlements.acctPayFen + summary.settlements.cashFen).toBe(
       summary.settlements.medfeeFen,
     );
