@@ -64,6 +64,21 @@ describe('keysOf', () => {
   });
 });
 
+describe('keysOf at its edges', () => {
+  it('reads objects down to three levels and no deeper', () => {
+    expect(keysOf({ a: { b: { c: { psn_no: 'P3' } } } })).toEqual([{ field: 'psn_no', value: 'P3' }]);
+    expect(keysOf({ a: { b: { c: { d: { psn_no: 'P4' } } } } })).toEqual([]);
+    expect(keysOf({ a: [[{ psn_no: 'P3' }]] })).toEqual([{ field: 'psn_no', value: 'P3' }]);
+    expect(keysOf({ a: [[[{ psn_no: 'P4' }]]] })).toEqual([]);
+  });
+
+  it('takes only the key fields, with a string or number value, and skips null, empty and nested values', () => {
+    expect(
+      keysOf({ data: { psn_name: '张三', psn_no: null, setl_id: '', mdtrt_id: 12, chrg_bchno: { x: 1 }, opter: 'OP1' } }),
+    ).toEqual([{ field: 'mdtrt_id', value: '12' }]);
+  });
+});
+
 describe('journal lookups by key', () => {
   it('finds the entries naming an id in their request or answer, not ids that contain it', () => {
     const t = makeTempDir();
