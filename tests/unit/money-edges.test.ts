@@ -78,6 +78,7 @@ describe('reading decimals', () => {
     expect(parseYuan('.55')).toBe(55);
     expect(parseYuan('-.5')).toBe(-50);
     expect(parseYuan('5.')).toBe(500);
+    expect(Object.is(parseYuan('-0.00'), 0)).toBe(true); // never -0
   });
 
   it('refuses anything around the number', () => {
