@@ -69,4 +69,13 @@ describe('hasAtMostDecimals (the check every amount of every call goes through)'
     expect(outAmount().safeParse('12.3').data).toBe(12.3);
     expect(outAmount().safeParse(0.1 + 0.2).success).toBe(false);
   });
+
+  it('reads an amount the center sent as text only when the whole text is a plain decimal', () => {
+    expect(outAmount().safeParse('12.34').data).toBe(12.34);
+    expect(outAmount().safeParse('-5').data).toBe(-5);
+    for (const text of ['12.', '.5', '12.34x', 'x12.34', '1e3', '']) expect(outAmount().safeParse(text).success).toBe(false);
+    const tooPrecise = outAmount().safeParse('12.345');
+    expect(tooPrecise.success).toBe(false);
+    expect(tooPrecise.error?.issues[0]?.message).toBe('数值最多 2 位小数');
+  });
 });
