@@ -59,7 +59,7 @@ const CASES: Record<string, { readonly answer: Json; readonly required: readonly
   },
   '100001': { answer: {}, required: [] },
   '5204': { answer: {}, required: [] },
-  '3501': { answer: {}, required: [] },
+  '3501': { answer: { result: {} }, required: [] },
   // 3501A: a refused row is told apart by its retRslt.
   '3501A': { answer: { invinfoErrDetail: [{ retRslt: '0' }] }, required: ['invinfoErrDetail[0].retRslt'] },
   // 3508–3511: the counts the counter reconciles its stock against.
