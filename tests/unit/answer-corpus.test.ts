@@ -14,6 +14,7 @@ import { RejectedError, UnknownOutcomeError } from '../../src-main/protocol/call
 import { fenOf, fundShares, settlementView } from '../../src-main/counter/settlement-view';
 import { ledgerRecordOf } from '../../src-main/reconcile/local-ledger';
 import type { JournalEntry } from '../../src-main/journal/journal-store';
+import { answeredEntry } from '../helpers/journal-entry';
 
 const DIR = join(__dirname, '..', 'fixtures', 'answers');
 type Json = Record<string, unknown>;
@@ -41,32 +42,12 @@ const read = (s: Pick<Sample, 'infno' | 'answer'>) =>
 
 /** The journal entry a call with this answer leaves (only what the ledger reads is meaningful). */
 function journalEntry(infno: string, output: unknown): JournalEntry {
-  return {
-    id: 1,
+  return answeredEntry({
     msgid: 'M-CORPUS',
     infno,
-    opter: 'T01',
-    opterName: '测试',
-    signNo: '1',
-    fixmedinsCode: 'H00000000001',
-    centerUrl: 'corpus',
-    psnNo: null,
-    state: 'ok',
     requestJson: JSON.stringify({ infno, insuplc_admdvs: '000000', input: {} }),
     responseJson: JSON.stringify({ output }),
-    failureCode: null,
-    failureMsg: null,
-    resolution: null,
-    reversesId: null,
-    attempts: 0,
-    nextAttemptAt: null,
-    preparedAt: '2024-01-15 10:30:00',
-    sentAt: '2024-01-15 10:30:00',
-    finishedAt: '2024-01-15 10:30:01',
-    updatedAt: '2024-01-15 10:30:01',
-    ownerPid: null,
-    answerWarnings: null,
-  };
+  });
 }
 
 /** Booked by the ledger (medfee, fund, account, cash), in fen, signed as the ledger counts them. */
