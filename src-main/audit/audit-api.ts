@@ -8,19 +8,22 @@ import type { AuditReportView } from './views';
 
 type Args<M extends keyof typeof auditApiArgs> = z.output<(typeof auditApiArgs)[M]>;
 
+/** sev_deg: 1 明确违规, 2 高度可疑 (absent: shown blank). */
+const SEVERITY: Record<string, string> = { '1': '明确违规', '2': '高度可疑' };
+
 export function auditReportView(report: AuditReport): AuditReportView {
   return {
     infno: report.infno,
     mdtrtId: report.mdtrtId,
     hits: report.hits.map((h) => ({
       jrId: h.jr_id,
-      ruleId: h.rule_id,
-      ruleName: h.rule_name,
-      content: h.vola_cont,
-      severity: h.sev_deg === '1' ? '明确违规' : '高度可疑',
+      ruleId: h.rule_id ?? '',
+      ruleName: h.rule_name ?? '',
+      content: h.vola_cont ?? '',
+      severity: SEVERITY[h.sev_deg ?? ''] ?? '',
       evidence: h.vola_evid ?? '',
-      amountFen: parseYuan(h.vola_amt),
-      lineIds: h.judge_result_detail_dtos.map((d) => d.rx_id),
+      amountFen: h.vola_amt === null ? 0 : parseYuan(h.vola_amt),
+      lineIds: h.judge_result_detail_dtos.flatMap((d) => (d.rx_id ? [d.rx_id] : [])),
     })),
   };
 }

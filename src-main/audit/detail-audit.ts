@@ -201,7 +201,7 @@ export class DetailAudit {
         })),
       },
     });
-    return auditFeedbackOutput.parse(result.output).handled;
+    return auditFeedbackOutput.parse(result.output).handled ?? decisions.length;
   }
 }
 

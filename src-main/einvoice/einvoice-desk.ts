@@ -35,6 +35,8 @@ export interface UploadView {
 
 export const UPLOAD_STATES = { '0': '处理中', '1': '上传成功', '2': '校验失败' } as const;
 export const VOUCHER_STATES = { '0': '未上传', '1': '正常', '2': '校验失败', '3': '已冲红' } as const;
+/** Shown when an answer leaves its state out (optional, issue 16). */
+const NOT_STATED = '中心未返回状态';
 
 export class EinvoiceDesk {
   constructor(
@@ -72,7 +74,7 @@ export class EinvoiceDesk {
       },
     });
     const out = einvoiceUploadOutput.parse(result.output);
-    return { setlId: out.setl_id, upldNo: out.upld_no, amountFen: amount };
+    return { setlId: out.setl_id ?? key.setlId, upldNo: out.upld_no ?? '', amountFen: amount };
   }
 
   upload(setlId: string, voucher: Voucher): Promise<UploadView> {
@@ -87,7 +89,7 @@ export class EinvoiceDesk {
   async result(setlId: string) {
     const result = await this.app.callAs(this.app.sessions.require(), '4902', { data: { setl_id: setlId } });
     const out = einvoiceResultOutput.parse(result.output);
-    return { ...out, label: UPLOAD_STATES[out.upld_stas] };
+    return { ...out, label: out.upld_stas === null ? NOT_STATED : UPLOAD_STATES[out.upld_stas] };
   }
 
   /** 5501: the voucher's standing (正常 / 校验失败 / 已冲红 after a refund). */
@@ -96,7 +98,7 @@ export class EinvoiceDesk {
     const out = einvoiceStatusOutput.parse(result.output);
     return {
       ...out,
-      label: VOUCHER_STATES[out.einv_stas],
+      label: out.einv_stas === null ? NOT_STATED : VOUCHER_STATES[out.einv_stas],
       amountText: out.einv_amt == null ? '' : formatYuan(parseYuan(out.einv_amt)),
     };
   }

@@ -147,10 +147,7 @@ export class CenterClient {
         await observer?.afterSuccess(envelope, { bytes: response.bytes.length });
         result = { infno, msgid, envelope, output: response.bytes, warnMsg: null, infRefmsgid: null, elapsedMs: 0 };
       } else {
-        const parsed = parseResponseText(response.bytes.toString('utf8'), call);
-        const read = schema?.output
-          ? validateOutput(infno, msgid, schema.output, parsed.output)
-          : { output: parsed.output, warnings: [] };
+        const { parsed, ...read } = readJsonAnswer(call, response.bytes.toString('utf8'));
         await observer?.afterSuccess(envelope, parsed, read.warnings);
         result = {
           infno,
@@ -197,6 +194,21 @@ function validateInput(infno: string, schema: z.ZodType, input: unknown): void {
       fields: result.error.issues.map((i) => formatPath(i.path)),
     });
   }
+}
+
+/**
+ * A JSON answer read the way every call reads it: the envelope (a rejection or an unreadable
+ * answer throws), then the transaction's output schema. Exported for the answer corpus test
+ * (tests/unit/answer-corpus.test.ts), which feeds published answers through this same path.
+ */
+export function readJsonAnswer(
+  call: { readonly infno: string; readonly msgid: string },
+  text: string,
+): { parsed: SuccessfulResponse; output: unknown; warnings: readonly AnswerProblem[] } {
+  const parsed = parseResponseText(text, call);
+  const schema = schemaFor(call.infno)?.output;
+  const read = schema ? validateOutput(call.infno, call.msgid, schema, parsed.output) : { output: parsed.output, warnings: [] };
+  return { parsed, ...read };
 }
 
 /**

@@ -73,6 +73,11 @@ export const code = (max: number) =>
     .max(max)
     .regex(/^[0-9A-Za-z]*$/, { message: '代码只能含字母和数字' });
 export const reqCode = (max: number) => code(max).min(1, { message: '必填' });
+/**
+ * A file id the center issued (file_qury_no), sent back as it came (9102, 3202). protocol.md says
+ * C40, but a Zhejiang center issues 44-character storage paths (tests/fixtures/answers README).
+ */
+export const fileQueryNo = () => req(100);
 export const dateTime = () => z.string().regex(DATE_TIME_RE, { message: '日期时间格式应为 yyyy-MM-dd HH:mm:ss' });
 export const date = () => z.string().regex(DATE_RE, { message: '日期格式应为 yyyy-MM-dd' });
 export const flag01 = () => z.enum(['0', '1']);

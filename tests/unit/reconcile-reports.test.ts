@@ -7,6 +7,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { readSheet } from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import type { JournalEntry } from '../../src-main/journal/journal-store';
+import { answeredEntry } from '../helpers/journal-entry';
 import { ledgerRecordOf, type LedgerRecord } from '../../src-main/reconcile/local-ledger';
 import { daysOf, detailScopeOf, groupLedger, previousMonth } from '../../src-main/reconcile/grouping';
 import { buildDetailUpload, differencesOf, parseDetailResult } from '../../src-main/reconcile/detail-file';
@@ -21,33 +22,14 @@ function entry(infno: string, setlinfo: Record<string, unknown>, extra: Partial<
   const setldetail = (setlinfo['setldetail'] as unknown[]) ?? [];
   const info = { ...setlinfo };
   delete info['setldetail'];
-  return {
+  return answeredEntry({
     id,
     msgid: `P42010000001202611230900${String(id).padStart(2, '0')}00`,
     infno,
-    opter: 'OP1',
-    opterName: '张收费',
-    signNo: 'SN',
-    fixmedinsCode: 'P42010000001',
-    centerUrl: 'http://c',
     psnNo: String(info['psn_no'] ?? ''),
-    state: 'ok',
-    requestJson: '{}',
     responseJson: JSON.stringify({ infcode: 0, output: { setlinfo: info, setldetail } }),
-    failureCode: null,
-    failureMsg: null,
-    resolution: null,
-    reversesId: null,
-    attempts: 0,
-    nextAttemptAt: null,
-    preparedAt: '2026-11-23 09:00:00',
-    sentAt: null,
-    finishedAt: '2026-11-23 09:00:01',
-    updatedAt: '2026-11-23 09:00:01',
-    ownerPid: null,
-    answerWarnings: null,
     ...extra,
-  };
+  });
 }
 
 const setl = (over: Record<string, unknown>) => ({

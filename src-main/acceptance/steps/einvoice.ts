@@ -20,6 +20,6 @@ export const einvoiceStep: AcceptanceStep = {
     await desk.reupload(setlId, { ...voucher, checkCode: 'ys0002' });
     const second = await desk.result(setlId);
     const standing = await desk.status(setlId);
-    return `结算ID ${setlId}: 首次上传 ${first.label}, 重新上传 ${second.label} (第 ${second.upld_cnt} 次), 凭证状态 ${standing.label}`;
+    return `结算ID ${setlId}: 首次上传 ${first.label}, 重新上传 ${second.label} (第 ${second.upld_cnt ?? '?'} 次), 凭证状态 ${standing.label}`;
   },
 };

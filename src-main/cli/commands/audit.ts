@@ -5,6 +5,8 @@
 import type { Command } from 'commander';
 import { YibaoError } from '../../core/errors';
 import { DetailAudit, type AuditDecision } from '../../audit/detail-audit';
+import { auditReportView } from '../../audit/audit-api';
+import { fen, formatYuan } from '../../core/money';
 import { withApp } from './call';
 import { printJson, printTable } from '../output';
 import { operatorOf } from '../operator-option';
@@ -51,12 +53,12 @@ export function registerAudit(program: Command): void {
         );
         if (report.hits.length > 0) {
           printTable(
-            report.hits.map((h) => ({
-              违规标识: h.jr_id,
-              规则: `${h.rule_id} ${h.rule_name}`,
-              程度: h.sev_deg === '1' ? '明确违规' : '高度可疑',
-              金额: String(h.vola_amt),
-              内容: h.vola_cont,
+            auditReportView(report).hits.map((h) => ({
+              违规标识: h.jrId,
+              规则: `${h.ruleId} ${h.ruleName}`.trim(),
+              程度: h.severity,
+              金额: formatYuan(fen(h.amountFen)),
+              内容: h.content,
             })),
             ['违规标识', '规则', '程度', '金额', '内容'],
           );

@@ -83,7 +83,7 @@ export function registerEinvoice(program: Command): void {
         if (opts.json) printJson(out);
         else
           process.stdout.write(
-            `结算ID ${out.setl_id}  ${out.label}  ${out.upld_stas_dscr ?? ''}  第 ${out.upld_cnt} 次上传于 ${out.upld_time}\n`,
+            `结算ID ${out.setl_id ?? setlId}  ${out.label}  ${out.upld_stas_dscr ?? ''}  第 ${out.upld_cnt ?? '?'} 次上传于 ${out.upld_time ?? '?'}\n`,
           );
       });
     },
@@ -95,7 +95,7 @@ export function registerEinvoice(program: Command): void {
       if (opts.json) printJson(out);
       else
         process.stdout.write(
-          `结算ID ${out.setl_id}  ${out.label}  ${out.einv_stas_dscr}${out.einv_no ? `  票据号码 ${out.einv_no}` : ''}${out.amountText ? `  金额 ${out.amountText}` : ''}\n`,
+          `结算ID ${out.setl_id ?? setlId}  ${out.label}  ${out.einv_stas_dscr ?? ''}${out.einv_no ? `  票据号码 ${out.einv_no}` : ''}${out.amountText ? `  金额 ${out.amountText}` : ''}\n`,
         );
     });
   });

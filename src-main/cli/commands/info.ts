@@ -36,9 +36,9 @@ export function registerInfo(program: Command): void {
         else
           printTable(
             rows.map((r) => ({
-              编号: r.fixmedins_code,
-              名称: r.fixmedins_name,
-              类型: r.fixmedins_type,
+              编号: r.fixmedins_code ?? '',
+              名称: r.fixmedins_name ?? '',
+              类型: r.fixmedins_type ?? '',
               等级: r.hosp_lv ?? '',
               信用代码: r.uscc ?? '',
             })),
@@ -82,10 +82,10 @@ export function registerInfo(program: Command): void {
         else
           printTable(
             rows.map((r) => ({
-              政策项: r.poli_item_code,
-              名称: r.poli_item_name,
+              政策项: r.poli_item_code ?? '',
+              名称: r.poli_item_name ?? '',
               级别: r.fixmedins_lv ?? '',
-              值: `${r.poli_val}${r.poli_val_unit ?? ''}`,
+              值: `${r.poli_val ?? ''}${r.poli_val_unit ?? ''}`,
             })),
             ['政策项', '名称', '级别', '值'],
           );

@@ -235,7 +235,7 @@ export function registerRx(program: Command): void {
         else {
           printTable(
             out.list.map((d) => ({
-              编码: d.med_list_codg,
+              编码: d.med_list_codg ?? '',
               通用名: d.drug_genname ?? '',
               规格: d.drug_spec ?? '',
               剂型: d.drug_dosform ?? '',
@@ -243,7 +243,7 @@ export function registerRx(program: Command): void {
             })),
             ['编码', '通用名', '规格', '剂型', '等级'],
           );
-          process.stdout.write(`共 ${out.total} 条\n`);
+          process.stdout.write(`共 ${out.total ?? out.list.length} 条\n`);
         }
       });
     });

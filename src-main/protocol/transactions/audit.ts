@@ -83,28 +83,33 @@ export const detailAuditInput = z.strictObject({
   }),
 });
 
+/**
+ * A warning of 3101 / 3102. Required (issue 16): jr_id, which 3103 sends back. The rule, the
+ * text, the amount and the lines are shown to the cashier and sent nowhere: optional. The
+ * `result` list itself stays required: an answer without it is not an answer of "no warnings".
+ */
 export const auditHitSchema = outObject({
   jr_id: must(req(40)),
-  rule_id: must(req(30)),
-  rule_name: must(req(200)),
-  vola_cont: must(str(2000)),
-  patn_id: must(str(30)),
-  mdtrt_id: must(str(30)),
-  judge_result_detail_dtos: must(
-    z.array(
+  rule_id: str(30),
+  rule_name: str(200),
+  vola_cont: str(2000),
+  patn_id: str(30),
+  mdtrt_id: str(30),
+  judge_result_detail_dtos: z
+    .array(
       outObject({
-        jrd_id: must(req(40)),
-        patn_id: must(str(30)),
-        mdtrt_id: must(str(30)),
-        rx_id: must(str(50)),
-        vola_amt: must(outAmount()),
+        jrd_id: str(40),
+        patn_id: str(30),
+        mdtrt_id: str(30),
+        rx_id: str(50),
+        vola_amt: outAmount(),
       }),
-    ),
-  ),
-  vola_amt: must(outAmount()),
+    )
+    .default([]),
+  vola_amt: outAmount(),
   vola_amt_stas: opt(str(3)),
   /** 1 明确违规, 2 高度可疑 (the national codes). */
-  sev_deg: must(str(3)),
+  sev_deg: str(3),
   vola_evid: opt(str(2000)),
   vola_bhvr_type: opt(str(6)),
   task_id: opt(str(40)),
@@ -119,4 +124,5 @@ export const auditFeedbackInput = z.strictObject({
     warns: z.array(z.strictObject({ warn_rslt_id: req(40), dspo_way: z.enum(['1', '2']), dspo_way_rea: opt(str(500)) })).min(1),
   }),
 });
-export const auditFeedbackOutput = outObject({ handled: must(z.number().int().nonnegative()) });
+/** `handled` is only shown (how many the center took); absent, the counter shows how many it sent. */
+export const auditFeedbackOutput = outObject({ handled: z.number().int().nonnegative() });

@@ -1,12 +1,12 @@
 /** Catalogue downloads 1301–1319 / 1312a and dictionary 1901 (protocol.md §2.16). */
 import { z } from 'zod';
-import { date, must, opt, outNum, outObject, req, str } from '../wire';
+import { date, must, opt, outNum, outObject, req, str, fileQueryNo } from '../wire';
 
 /** 1301–1311, 1313–1315: file download by local maximum version. */
 export const versionDownloadInput = z.strictObject({ data: z.strictObject({ ver: req(20) }) });
 /** The file ids are sent back by 9102; data_cnt 0 ends the sync. */
 export const versionDownloadOutput = outObject({
-  file_qury_no: must(req(40)),
+  file_qury_no: must(fileQueryNo()),
   filename: must(req(100)),
   dld_end_time: str(19),
   data_cnt: must(outNum(0)),

@@ -5,7 +5,7 @@
  * (setl_id), with its code, number, check code, amount and date.
  */
 import { z } from 'zod';
-import { amount, date, must, opt, outAmount, outObject, req, str } from '../wire';
+import { amount, date, opt, outAmount, outObject, req, str } from '../wire';
 
 const invoiceFields = {
   setl_id: req(30),
@@ -20,25 +20,29 @@ const invoiceFields = {
 };
 
 export const einvoiceUploadInput = z.strictObject({ data: z.strictObject(invoiceFields) });
-export const einvoiceUploadOutput = outObject({ setl_id: must(req(30)), upld_no: must(req(30)) });
+/**
+ * The e-voucher answers are shown, never stored, sent back or booked (issue 16): every field is
+ * optional; the counter knows the setl_id it asked about.
+ */
+export const einvoiceUploadOutput = outObject({ setl_id: str(30), upld_no: str(30) });
 
 export const einvoiceResultInput = z.strictObject({ data: z.strictObject({ setl_id: req(30) }) });
 export const einvoiceResultOutput = outObject({
-  setl_id: must(req(30)),
-  upld_no: must(req(30)),
+  setl_id: str(30),
+  upld_no: str(30),
   /** 0 处理中, 1 上传成功, 2 校验失败. */
-  upld_stas: must(z.enum(['0', '1', '2'])),
+  upld_stas: z.enum(['0', '1', '2']),
   upld_stas_dscr: opt(str(500)),
-  upld_time: must(str(19)),
-  upld_cnt: must(z.number().int().min(1)),
+  upld_time: str(19),
+  upld_cnt: z.number().int().min(1),
 });
 
 export const einvoiceStatusInput = z.strictObject({ data: z.strictObject({ setl_id: req(30) }) });
 export const einvoiceStatusOutput = outObject({
-  setl_id: must(req(30)),
+  setl_id: str(30),
   einv_no: opt(str(20)),
   einv_amt: outAmount().nullable().optional(),
   /** 0 未上传, 1 正常, 2 校验失败, 3 已冲红 (the settlement was refunded or reversed). */
-  einv_stas: must(z.enum(['0', '1', '2', '3'])),
-  einv_stas_dscr: must(str(200)),
+  einv_stas: z.enum(['0', '1', '2', '3']),
+  einv_stas_dscr: str(200),
 });

@@ -1,6 +1,6 @@
 /** 9101 文件上传 / 9102 文件下载 (protocol.md §2.18). 9102 answers with raw ZIP bytes. */
 import { z } from 'zod';
-import { must, opt, outObject, req, str } from '../wire';
+import { must, opt, outObject, req, str, fileQueryNo } from '../wire';
 
 export const fileUploadInput = z.strictObject({
   fsUploadIn: z.strictObject({
@@ -12,12 +12,12 @@ export const fileUploadInput = z.strictObject({
 });
 /** The file ids are sent back by 3202. */
 export const fileUploadOutput = outObject({
-  file_qury_no: must(req(40)),
+  file_qury_no: must(fileQueryNo()),
   filename: must(req(200)),
   fixmedins_code: opt(str(30)),
   dld_endtime: opt(str(19)),
 });
 
 export const fileDownloadInput = z.strictObject({
-  fsDownloadIn: z.strictObject({ file_qury_no: req(40), filename: req(200), fixmedins_code: req(30) }),
+  fsDownloadIn: z.strictObject({ file_qury_no: fileQueryNo(), filename: req(200), fixmedins_code: req(30) }),
 });

@@ -13,18 +13,19 @@ export const institutionQueryInput = z.strictObject({
     fixmedins_code: opt(str(12)),
   }),
 });
+/** 1201 is shown (and checked by the acceptance run), never stored or sent back: all optional (issue 16). */
 export const institutionQueryOutput = outObject({
-  medinsinfo: must(
-    z.array(
+  medinsinfo: z
+    .array(
       outObject({
-        fixmedins_code: must(req(12)),
-        fixmedins_name: must(req(200)),
+        fixmedins_code: str(12),
+        fixmedins_name: str(200),
         uscc: opt(str(50)),
-        fixmedins_type: must(str(6)),
+        fixmedins_type: str(6),
         hosp_lv: opt(str(6)),
       }),
-    ),
-  ),
+    )
+    .default([]),
 });
 
 export const practitionerQueryInput = z.strictObject({
@@ -37,15 +38,20 @@ export const practitionerQueryInput = z.strictObject({
     prac_psn_code: opt(str(30)),
   }),
 });
+/**
+ * Required: what 7206 sends back for the reviewing pharmacist (psn_cert_type, certno, name) and
+ * the code the counter picks them by. prac_cert_no is sent back too, but only for pharmacists:
+ * a row without it fails at 7206's own input check, naming the field, instead of failing the list.
+ */
 export const practitionerSchema = outObject({
-  psn_cert_type: must(str(6)),
-  certno: must(str(50)),
+  psn_cert_type: must(req(6)),
+  certno: must(req(50)),
   prac_psn_code: must(req(30)),
   prac_psn_name: must(req(50)),
-  prac_psn_type: must(str(6)),
+  prac_psn_type: str(6),
   prac_cert_no: opt(str(50)),
-  hi_dr_flag: must(str(3)),
-  begntime: must(str(19)),
+  hi_dr_flag: str(3),
+  begntime: str(19),
   endtime: opt(str(19)),
 });
 export const practitionerQueryOutput = outObject({ data: must(z.array(practitionerSchema)) });
@@ -57,19 +63,20 @@ export const policyQueryInput = z.strictObject({
     poli_item_code: opt(str(30)),
   }),
 });
+/** 100001 is shown only: all optional (issue 16). */
 export const policyQueryOutput = outObject({
-  data: must(
-    z.array(
+  data: z
+    .array(
       outObject({
-        poli_item_code: must(req(30)),
-        poli_item_name: must(req(100)),
-        insutype: must(str(6)),
-        med_type: must(str(6)),
+        poli_item_code: str(30),
+        poli_item_name: str(100),
+        insutype: str(6),
+        med_type: str(6),
         fixmedins_lv: opt(str(20)),
-        poli_val: must(str(40)),
+        poli_val: str(40),
         poli_val_unit: opt(str(10)),
-        begndate: must(str(10)),
+        begndate: str(10),
       }),
-    ),
-  ),
+    )
+    .default([]),
 });

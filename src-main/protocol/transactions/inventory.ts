@@ -199,7 +199,8 @@ export const deleteInput = z.strictObject({ data: deleteRow });
 export const deleteBatchInput = z.strictObject({ goodDetail: batch(deleteRow) });
 
 /** retRslt 1 成功 / 0 失败 with msgRslt (the single variants' `result`). */
-const resultSchema = outObject({ retRslt: must(z.union([z.string(), z.number()]).transform(String)), msgRslt: opt(str(2000)) });
+/** The single-call result: shown only (a refused row comes in the …ErrDetail lists, whose retRslt is required). */
+const resultSchema = outObject({ retRslt: z.union([z.string(), z.number()]).transform(String), msgRslt: opt(str(2000)) });
 
 export const uploadOutput = outObject({ result: resultSchema.optional() });
 

@@ -37,12 +37,16 @@ export const insuinfoSchema = outObject({
 });
 export type Insuinfo = z.infer<typeof insuinfoSchema>;
 
-/** Required: the person's identity as every later call of the visit sends it back. */
+/**
+ * Required: the person's identity as every later call of the visit sends it back. psn_cert_type
+ * is optional: a Sichuan center sends it as "" (tests/fixtures/answers), and the counter then
+ * sends the document type the 1101 request named (counter/person.ts).
+ */
 export const personInfoOutput = outObject({
   baseinfo: must(
     outObject({
       psn_no: must(req(30)),
-      psn_cert_type: must(req(6)),
+      psn_cert_type: str(6),
       certno: must(req(50)),
       psn_name: must(req(50)),
       gend: str(6),

@@ -24,16 +24,22 @@ export const rxAuthorizeInput = z.strictObject({
     hi_rxno: opt(str(30)),
   }),
 });
+/**
+ * Required in the 7xxx answers (issue 16): the ids the counter stores and sends back (hi_rxno,
+ * auth_rxno, rx_trace_code, rx_detl_no, med_list_codg, sel_no), the person the prescription
+ * must belong to, and the prescribed quantities and amounts the basket is built from. Times,
+ * states and names are only shown: optional, like every field of an answer the counter only shows.
+ */
 export const rxAuthorizeOutput = outObject({
   rxlist: must(
     z.array(
       outObject({
         hi_rxno: must(req(30)),
         auth_rxno: must(req(40)),
-        prsc_time: must(str(19)),
-        valid_end_time: must(str(19)),
+        prsc_time: str(19),
+        valid_end_time: str(19),
         fixmedins_name: opt(str(200)),
-        rx_stas_codg: must(str(6)),
+        rx_stas_codg: str(6),
       }),
     ),
   ),
@@ -64,19 +70,19 @@ export const rxDownloadOutput = outObject({
     outObject({
       hi_rxno: must(req(30)),
       rx_trace_code: must(req(50)),
-      fixmedins_code: must(req(12)),
+      fixmedins_code: str(12),
       fixmedins_name: opt(str(200)),
-      prsc_time: must(str(19)),
-      valid_end_time: must(str(19)),
-      rx_stas_codg: must(str(6)),
-      rx_drug_nums: must(outNum(2)),
+      prsc_time: str(19),
+      valid_end_time: str(19),
+      rx_stas_codg: str(6),
+      rx_drug_nums: outNum(2),
     }),
   ),
   mdtrtinfo: must(
     outObject({
       mdtrt_id: opt(str(30)),
       psn_no: must(req(30)),
-      patn_name: must(str(50)),
+      patn_name: str(50),
       gend: opt(str(6)),
       age: outNum(1).nullable().optional(),
       insutype: opt(str(6)),
@@ -94,8 +100,8 @@ export const rxVerifyInput = z.strictObject({
   data: z.strictObject({ ...rxKey, psn_no: req(30), mdtrt_cert_type: certTypeSchema, mdtrt_cert_no: req(50) }),
 });
 export const rxVerifyOutput = outObject({
-  hi_rxno: must(req(30)),
-  rx_chk_stas: must(str(3)),
+  hi_rxno: str(30),
+  rx_chk_stas: str(3),
   rx_chk_dscr: opt(str(200)),
   valid_end_time: opt(str(19)),
 });
@@ -113,7 +119,7 @@ export const rxAuditInput = z.strictObject({
     chk_time: dateTime(),
   }),
 });
-export const rxAuditOutput = outObject({ hi_rxno: must(req(30)), rx_stas_codg: must(str(6)) });
+export const rxAuditOutput = outObject({ hi_rxno: str(30), rx_stas_codg: str(6) });
 
 /** 7207 药品销售出库明细上传: what was sold against the prescription, tied to the settlement (2102). */
 export const rxSaleInput = z.strictObject({
@@ -145,13 +151,13 @@ export const rxSaleInput = z.strictObject({
     )
     .min(1, { message: '至少一条出库明细' }),
 });
-export const rxSaleOutput = outObject({ hi_rxno: must(req(30)), sel_no: must(req(30)), rx_stas_codg: must(str(6)) });
+export const rxSaleOutput = outObject({ hi_rxno: str(30), sel_no: must(req(30)), rx_stas_codg: str(6) });
 
 /** 7208 药品销售出库明细撤销, after the settlement was refunded (2103). */
 export const rxSaleRevokeInput = z.strictObject({
   data: z.strictObject({ ...rxKey, sel_no: req(30), setl_id: req(30), revs_rea: req(200) }),
 });
-export const rxSaleRevokeOutput = outObject({ hi_rxno: must(req(30)), rx_stas_codg: must(str(6)) });
+export const rxSaleRevokeOutput = outObject({ hi_rxno: str(30), rx_stas_codg: str(6) });
 
 /** 7209 药品配送信息同步: each status change of the delivery. */
 export const rxDeliveryInput = z.strictObject({
@@ -166,13 +172,13 @@ export const rxDeliveryInput = z.strictObject({
     delv_stas_time: dateTime(),
   }),
 });
-export const rxDeliveryOutput = outObject({ hi_rxno: must(req(30)), delv_no: must(req(30)), rx_stas_codg: must(str(6)) });
+export const rxDeliveryOutput = outObject({ hi_rxno: str(30), delv_no: str(30), rx_stas_codg: str(6) });
 
 /** 7210 药品配送签收确认. */
 export const rxSignInput = z.strictObject({
   data: z.strictObject({ ...rxKey, delv_no: req(30), sign_psn_name: req(50), sign_time: dateTime() }),
 });
-export const rxSignOutput = outObject({ hi_rxno: must(req(30)), rx_stas_codg: must(str(6)) });
+export const rxSignOutput = outObject({ hi_rxno: str(30), rx_stas_codg: str(6) });
 
 /** 7211 电子处方药品目录查询 (paged). */
 export const rxDrugQueryInput = z.strictObject({
@@ -184,11 +190,11 @@ export const rxDrugQueryInput = z.strictObject({
   }),
 });
 export const rxDrugQueryOutput = outObject({
-  total: must(outNum(0)),
-  list: must(
-    z.array(
+  total: outNum(0),
+  list: z
+    .array(
       outObject({
-        med_list_codg: must(req(50)),
+        med_list_codg: str(50),
         drug_genname: opt(str(500)),
         drug_spec: opt(str(100)),
         drug_dosform: opt(str(50)),
@@ -197,6 +203,6 @@ export const rxDrugQueryOutput = outObject({
         lmt_scp: opt(str(2000)),
         pric_uplmt_amt: outNum(6).nullable().optional(),
       }),
-    ),
-  ),
+    )
+    .default([]),
 });

@@ -1,6 +1,6 @@
 /** 3201 总账对账 / 3202 明细对账 (protocol.md §2.14–2.15). */
 import { z } from 'zod';
-import { amount, date, must, opt, outObject, req, reqCode, str } from '../wire';
+import { amount, date, must, opt, outObject, req, reqCode, str, fileQueryNo } from '../wire';
 
 export const totalReconcileInput = z.strictObject({
   data: z.strictObject({
@@ -24,7 +24,7 @@ export const totalReconcileOutput = outObject({
 export const detailReconcileInput = z.strictObject({
   data: z.strictObject({
     setl_optins: z.string().regex(/^\d{6}$/),
-    file_qury_no: req(40),
+    file_qury_no: fileQueryNo(),
     stmt_begndate: date(),
     stmt_enddate: date(),
     medfee_sumamt: amount(),
@@ -37,7 +37,7 @@ export const detailReconcileInput = z.strictObject({
 });
 /** The result file's ids are sent back by 9102. */
 export const detailReconcileOutput = outObject({
-  fileinfo: must(outObject({ file_qury_no: must(req(40)), filename: must(req(200)), dld_endtime: str(19) })),
+  fileinfo: must(outObject({ file_qury_no: must(fileQueryNo()), filename: must(req(200)), dld_endtime: str(19) })),
 });
 
 /** Columns of the 3202 upload file, in order. */

@@ -1,0 +1,32 @@
+/** A journal entry of an answered call, for tests of what the counter reads back from the journal. */
+import type { JournalEntry } from '../../src-main/journal/journal-store';
+
+/** `fields` name the call and its answer; everything else is a neutral, answered ('ok') entry. */
+export function answeredEntry(
+  fields: Pick<JournalEntry, 'infno' | 'msgid' | 'responseJson'> & Partial<JournalEntry>,
+): JournalEntry {
+  return {
+    id: 1,
+    opter: 'OP1',
+    opterName: '张收费',
+    signNo: 'SN',
+    fixmedinsCode: 'P42010000001',
+    centerUrl: 'http://c',
+    psnNo: null,
+    state: 'ok',
+    requestJson: '{}',
+    failureCode: null,
+    failureMsg: null,
+    resolution: null,
+    reversesId: null,
+    attempts: 0,
+    nextAttemptAt: null,
+    preparedAt: '2026-11-23 09:00:00',
+    sentAt: null,
+    finishedAt: '2026-11-23 09:00:01',
+    updatedAt: '2026-11-23 09:00:01',
+    ownerPid: null,
+    answerWarnings: null,
+    ...fields,
+  };
+}
