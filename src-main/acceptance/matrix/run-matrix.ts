@@ -24,8 +24,8 @@ export interface MatrixOptions {
   readonly centerUrl?: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly operator: Operator;
-  /** Only the rows whose id starts with one of these (all rows when absent). */
-  readonly only?: readonly string[];
+  /** The rows to run (default: all of MATRIX_ROWS); their persons must be in MATRIX_PERSONS. */
+  readonly rows?: readonly MatrixRow[];
   readonly onRow?: (result: MatrixRowResult, index: number, total: number) => void;
 }
 
@@ -39,7 +39,7 @@ export async function runMatrix(options: MatrixOptions): Promise<MatrixReport> {
       '验收矩阵的应付金额按内置沙箱中心公布的结算政策 (POLICY.md) 手算, 只能对接内置沙箱中心运行; 请去掉 --center 或配置中的中心地址',
     );
   }
-  const rows = MATRIX_ROWS.filter((r) => !options.only || options.only.some((prefix) => r.id.startsWith(prefix)));
+  const rows = options.rows ?? MATRIX_ROWS;
   const t0 = performance.now();
   const results: MatrixRowResult[] = [];
   let persons: Map<string, EnrolledPerson> | null = null;
