@@ -8,6 +8,7 @@ import { YibaoError } from '../../core/errors';
 import { parsePrice, parseRatio, parseYuan, type Fen } from '../../core/money';
 import { formatDate, formatDateTime } from '../../core/time';
 import { SANDBOX_INSTITUTIONS } from '../../sandbox/center/institutions';
+import { emptyItem } from '../../sandbox/seed/catalogue/item-draft';
 import { makeIdNumber } from '../../sandbox/seed/id-number';
 import type { SandboxStore } from '../../sandbox/store';
 import type { PersonRecord } from '../../sandbox/store/persons';
@@ -51,30 +52,13 @@ export function enrolItems(store: SandboxStore, items: readonly MatrixItem[], no
     if (!latest) throw new YibaoError('E_ACCEPTANCE_MATRIX', `沙箱未发布目录 ${item.catalogue}, 无法登记验收项目`);
     store.catalogue.insertItems([
       {
+        ...emptyItem(item.code, item.name, 'YSJZ'),
         catalogue: item.catalogue,
         listType: item.listType,
-        code: item.code,
-        name: item.name,
-        gennm: null,
-        pinyin: 'YSJZ',
-        spec: null,
-        dosform: null,
-        pacunt: null,
-        prodentpName: null,
-        aprvno: null,
-        barcode: null,
         chrgitmLv: item.chrgitmLv,
         medChrgitmType: item.medChrgitmType,
         selfpayProp: parseRatio(item.selfpayProp),
         pricUplmtAmt: item.pricUplmt === null ? null : parsePrice(item.pricUplmt),
-        refPric: null,
-        basMednFlag: '0',
-        hiNegoDrugFlag: '0',
-        chldMedcFlag: '0',
-        listSpItemFlag: '0',
-        lmtUsedFlag: '0',
-        drtReimFlag: '0',
-        lmtScp: null,
         memo: '验收矩阵项目',
         begndate: '2020-01-01',
         enddate: null,

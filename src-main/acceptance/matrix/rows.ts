@@ -20,6 +20,32 @@ const CORONARY = { code: 'M02000', name: '冠心病', category: 3 } as const;
 const DIALYSIS = { code: 'M03000', name: '慢性肾脏病血液透析', category: 4 } as const;
 const POVERTY = [{ type: IDENTITY_TYPES.poverty.code, memo: '建档立卡贫困人口' }];
 
+/** ④ 低保对象中持有一、二级(智力类、精神类)残疾人: 居民低档 with a 门慢门特 filing. */
+function dibaoDisabled(
+  key: string,
+  label: string,
+  age: number,
+  disability: string,
+  lv: string,
+  chronic: MatrixPerson['chronic'],
+): MatrixPerson {
+  return {
+    key,
+    label,
+    insutype: '390',
+    psnType: '50',
+    age,
+    residentTier: 'low',
+    assistance: 'dibaoDisabled',
+    identities: [
+      { type: IDENTITY_TYPES.dibao.code, memo: '低保对象' },
+      { type: IDENTITY_TYPES.disabled.code, memo: disability, lv },
+    ],
+    balance: '0.00',
+    chronic,
+  };
+}
+
 export const MATRIX_PERSONS: readonly MatrixPerson[] = [
   // ① 城镇职工
   { key: 'E-acct', label: '职工 45岁 个账1000.00', insutype: '310', psnType: '11', age: 45, balance: '1000.00' },
@@ -247,36 +273,8 @@ export const MATRIX_PERSONS: readonly MatrixPerson[] = [
     balance: '0.00',
     chronic: HAEMOPHILIA,
   },
-  {
-    key: 'A-dibao-mental',
-    label: '低保 一级智力残疾 45岁 (居民低档) 门特第三类',
-    insutype: '390',
-    psnType: '50',
-    age: 45,
-    residentTier: 'low',
-    assistance: 'dibaoDisabled',
-    identities: [
-      { type: IDENTITY_TYPES.dibao.code, memo: '低保对象' },
-      { type: IDENTITY_TYPES.disabled.code, memo: '智力残疾一级', lv: '1' },
-    ],
-    balance: '0.00',
-    chronic: CORONARY,
-  },
-  {
-    key: 'A-dibao-disabled',
-    label: '低保 二级肢体残疾 55岁 (居民低档) 门特第一类',
-    insutype: '390',
-    psnType: '50',
-    age: 55,
-    residentTier: 'low',
-    assistance: 'dibaoDisabled',
-    identities: [
-      { type: IDENTITY_TYPES.dibao.code, memo: '低保对象' },
-      { type: IDENTITY_TYPES.disabled.code, memo: '肢体残疾二级', lv: '2' },
-    ],
-    balance: '0.00',
-    chronic: TUMOUR,
-  },
+  dibaoDisabled('A-dibao-mental', '低保 一级智力残疾 45岁 (居民低档) 门特第三类', 45, '智力残疾一级', '1', CORONARY),
+  dibaoDisabled('A-dibao-disabled', '低保 二级肢体残疾 55岁 (居民低档) 门特第一类', 55, '肢体残疾二级', '2', TUMOUR),
   {
     key: 'A-dibao-other',
     label: '其他低保 52岁 (居民低档) 门特第二类',
