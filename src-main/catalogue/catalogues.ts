@@ -10,8 +10,12 @@ import { FILE_CATALOGUE_INFNOS } from '../protocol/catalogue-file-columns';
 /** File downloads by version (1301–1311, 1313–1315). */
 export const FILE_CATALOGUES = FILE_CATALOGUE_INFNOS;
 
-/** Paged queries by updt_time (1312 / 1312a 医保目录, 1316–1319 mappings, caps, ratios). */
-export const PAGED_CATALOGUES = ['1312', '1312a', '1316', '1317', '1318', '1319'] as const;
+/**
+ * Paged queries by updt_time (1312 / 1312a 医保目录, 1316–1319 mappings, caps, ratios), and the file
+ * catalogues a region queries directly instead (四川 1304, rows like 1312's): a profile marks each
+ * code `file` or `paged`.
+ */
+export const PAGED_CATALOGUES = ['1304', '1312', '1312a', '1316', '1317', '1318', '1319'] as const;
 export type PagedInfno = (typeof PAGED_CATALOGUES)[number];
 
 /** The 1901 dictionary code: not in the profile's catalogueDownloads, always synced. */

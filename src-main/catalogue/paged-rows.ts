@@ -76,6 +76,7 @@ export function applyPage(
   });
 
   switch (infno) {
+    case '1304': // 四川's direct 民族药品目录 query answers 医保目录 rows (list_type 104)
     case '1312':
     case '1312a': {
       const params: ItemParams[] = rows.map((row, i) => {

@@ -47,6 +47,20 @@ const timeoutSchema = z.object({ connectMs: z.number().int().positive(), readMs:
 const unknownResolutionSchema = z.union([z.enum(['no-effect', 'needs-manual']), infnoSchema]);
 const catalogueModeSchema = z.enum(['file', 'paged', 'via-catalogue-query', 'not-used']);
 
+/**
+ * Where a profile knowingly differs from its region's document, and why: the README's region section
+ * quotes these, and tests hold each departure against the profile's data.
+ */
+const departureSchema = z.strictObject({
+  /** The transactions the departure concerns. */
+  codes: z.array(infnoSchema).min(1),
+  /** Which document says otherwise, e.g. "seed 003 l.182". */
+  document: z.string().min(1),
+  /** What the document says and what the profile does instead. */
+  what: z.string().min(1),
+  why: z.string().min(1),
+});
+
 const profileFileSchema = z.strictObject({
   id: z.string(),
   extends: z.string().optional(),
@@ -65,6 +79,7 @@ const profileFileSchema = z.strictObject({
     })
     .optional(),
   monthlyClearingAfterReconcile: z.boolean().optional(),
+  departures: z.array(departureSchema).optional(),
 });
 type ProfileFile = z.infer<typeof profileFileSchema>;
 
@@ -74,6 +89,7 @@ export interface Timeouts {
 }
 export type UnknownResolution = z.infer<typeof unknownResolutionSchema>;
 export type CatalogueMode = z.infer<typeof catalogueModeSchema>;
+export type ProfileDeparture = z.infer<typeof departureSchema>;
 
 export interface RegionProfile {
   readonly id: ProfileId;
@@ -88,6 +104,8 @@ export interface RegionProfile {
   readonly defaultTimeouts: Timeouts;
   readonly perInfnoTimeouts: Readonly<Record<string, Partial<Timeouts>>>;
   readonly monthlyClearingAfterReconcile: boolean;
+  /** Knowing departures from the region's document (a child's own; a parent's are not inherited). */
+  readonly departures: readonly ProfileDeparture[];
 }
 
 const RAW: Record<ProfileId, unknown> = { national: nationalJson, hubei: hubeiJson, sichuan: sichuanJson };
@@ -116,6 +134,8 @@ function mergeFiles(parent: ProfileFile, child: ProfileFile): ProfileFile {
       perInfno: { ...parent.timeouts?.perInfno, ...child.timeouts?.perInfno },
     },
     reversible: child.reversible ?? parent.reversible,
+    // A departure is from the child's own document: the parent's do not carry over.
+    departures: child.departures,
   };
 }
 
@@ -152,6 +172,7 @@ export function buildProfile(id: ProfileId): RegionProfile {
     ...Object.keys(file.unknownOutcome ?? {}),
     ...queryTargets,
     ...Object.keys(file.timeouts?.perInfno ?? {}),
+    ...(file.departures ?? []).flatMap((d) => d.codes),
   ]);
   return {
     id,
@@ -166,6 +187,7 @@ export function buildProfile(id: ProfileId): RegionProfile {
     defaultTimeouts: file.timeouts?.default ?? { connectMs: 5000, readMs: 30000 },
     perInfnoTimeouts: file.timeouts?.perInfno ?? {},
     monthlyClearingAfterReconcile: file.monthlyClearingAfterReconcile ?? false,
+    departures: file.departures ?? [],
   };
 }
 

@@ -186,3 +186,39 @@ describe('catalogue sync, hubei profile', () => {
     }
   }, 240_000);
 });
+
+describe('catalogue sync, sichuan profile', () => {
+  it('queries 1304 民族药品目录 directly (seed 003 l.212): no file, every 民族药 arrives, a national counter still gets the file', async () => {
+    const app = await harness.openApp({ profile: 'sichuan' }, 'sichuan');
+    const local = LocalCatalogue.open(app.db.name);
+    try {
+      const fromId = lastMessageId();
+      const report = await syncCatalogue(local, centerPort(app, OPERATOR), app.client.profile, { only: ['1304'] });
+      expect(step(report, '1304')).toMatchObject({ mode: 'paged', rows: store().catalogue.count('1304') });
+      const sent = messagesSince(fromId);
+      expect(sent.map((m) => m.infno)).not.toContain('9102');
+      const asked = sent.filter((m) => m.infno === '1304');
+      expect(asked.length).toBeGreaterThan(0);
+      for (const m of asked) {
+        expect(m.infcode).toBe(0);
+        const data = (JSON.parse(m.requestJson) as { input: { data: Record<string, unknown> } }).input.data;
+        expect(data).toHaveProperty('updt_time');
+        expect(data).not.toHaveProperty('ver');
+      }
+      expect(local.items.count('1304')).toBe(distinctCodes('catalogue = ?', '1304'));
+      const nationalFrom = lastMessageId();
+      const national = await harness.openApp({ profile: 'national' }, 'national-1304');
+      const nationalLocal = LocalCatalogue.open(national.db.name);
+      try {
+        const r = await syncCatalogue(nationalLocal, centerPort(national, OPERATOR), national.client.profile, { only: ['1304'] });
+        expect(step(r, '1304').mode).toBe('file');
+        expect(messagesSince(nationalFrom).map((m) => m.infno)).toContain('9102');
+        expect(nationalLocal.items.count('1304')).toBe(distinctCodes('catalogue = ?', '1304'));
+      } finally {
+        nationalLocal.close();
+      }
+    } finally {
+      local.close();
+    }
+  }, 240_000);
+});

@@ -35,6 +35,14 @@ describe('planSync', () => {
     expect(getProfile('hubei').flows.catalogueQuery).toBe('1312a');
   });
 
+  it('sichuan: 1304 民族药品目录 is a direct query (seed 003 l.212), every other file catalogue stays a file', () => {
+    const plan = codes(planSync(getProfile('sichuan')));
+    expect(plan).toContain('1304:paged');
+    expect(plan).not.toContain('1304:file');
+    for (const c of ['1301', '1302', '1303', '1305', '1306', '1307']) expect(plan).toContain(`${c}:file`);
+    expect(codes(planSync(getProfile('national')))).toContain('1304:file');
+  });
+
   it('the newer national catalogues (1306A, 1320, 1322–1327) are files nationally and not used in Hubei or Sichuan', () => {
     const newer = ['1306A', '1320', '1322', '1323', '1324', '1325', '1326', '1327'];
     const national = codes(planSync(getProfile('national')));

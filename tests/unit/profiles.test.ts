@@ -44,4 +44,24 @@ describe('region profiles', () => {
     expect(timeoutsFor(p, '9102')).toEqual({ connectMs: 5000, readMs: 300000 });
     expect(timeoutsFor(p, '2204')).toEqual({ connectMs: 5000, readMs: 30000 });
   });
+
+  it('sichuan: reverses what seed 003 l.182 names, and every code beyond it is a stated departure', () => {
+    const sichuan = buildProfile('sichuan');
+    const documented = ['2102', '2103', '2207', '2208', '2304', '2305', '2401'];
+    for (const code of documented) expect(isReversible(sichuan, code), code).toBe(true);
+    const beyond = [...sichuan.reversible].filter((c) => !documented.includes(c)).sort();
+    const stated = sichuan.departures.filter((d) => d.document.includes('l.182')).flatMap((d) => d.codes);
+    expect(beyond).toEqual(['2102A', '2207A', '2304A']);
+    expect([...stated].sort()).toEqual(beyond);
+    for (const d of sichuan.departures) expect(d.why.length, d.codes.join()).toBeGreaterThan(40);
+  });
+
+  it('hubei: 1312 stays unused only as a stated departure from seed 002; departures are not inherited', () => {
+    const hubei = buildProfile('hubei');
+    expect(hubei.catalogueDownloads['1312']).toBe('not-used');
+    expect(hubei.departures.flatMap((d) => d.codes)).toContain('1312');
+    expect(hubei.departures.find((d) => d.codes.includes('1312'))?.document).toContain('seed 002');
+    expect(buildProfile('national').departures).toEqual([]);
+    expect(buildProfile('sichuan').departures.flatMap((d) => d.codes)).not.toContain('1312');
+  });
 });

@@ -78,3 +78,10 @@ export const dictionaryOutput = outObject({
     ),
   ),
 });
+
+/**
+ * 1304 民族药品目录: a file by version nationally; 四川 queries it directly like 1312 (seed 003 l.212,
+ * 该交易调用后直接获取目录信息). The profile's catalogueDownloads says which one a counter sends.
+ */
+export const fileOrQueryInput = z.union([versionDownloadInput, catalogueQueryInput]);
+export const fileOrQueryOutput = z.union([versionDownloadOutput, pagedOutput]);

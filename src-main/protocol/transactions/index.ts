@@ -57,7 +57,7 @@ export const TRANSACTIONS = {
   '1301': versionDownload,
   '1302': versionDownload,
   '1303': versionDownload,
-  '1304': versionDownload,
+  '1304': { input: catalogue.fileOrQueryInput, output: catalogue.fileOrQueryOutput },
   '1305': versionDownload,
   '1306': versionDownload,
   '1307': versionDownload,

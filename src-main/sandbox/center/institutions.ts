@@ -20,6 +20,12 @@ export const SANDBOX_INSTITUTIONS: readonly SandboxInstitution[] = [
   { code: 'H42010000004', name: '沙箱区人民医院', type: '1', level: 'level2', admdvs: '420100' },
 ];
 
+/**
+ * The seeded 大学生's 首诊医疗机构 (their 人员定点 record): the community health centre stands in for the
+ * university's clinic, so the demo clinic (H42010000002) shows the refusal and this one the payment.
+ */
+export const UNIVERSITY_FIRST_CONTACT = 'H42010000003';
+
 export function findInstitution(code: string): SandboxInstitution | undefined {
   return SANDBOX_INSTITUTIONS.find((i) => i.code === code);
 }

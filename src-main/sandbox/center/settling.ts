@@ -60,6 +60,11 @@ export function policyPersonOf(p: PersonAndInsurance, institutionAdmdvs: string,
   };
 }
 
+/** This institution is the 大学生's 首诊医疗机构 (seed 004 ② rows 2, 3, 6, 7). */
+export function isFirstContact(insurance: InsuranceRow, fixmedinsCode: string): boolean {
+  return insurance.firstContactFixmedins !== null && insurance.firstContactFixmedins === fixmedinsCode;
+}
+
 /** A fee line as sent by the counter (2204 feedetail / 2101 drugdetail), wire numbers. */
 export interface WireFeeLine {
   readonly feedetl_sn: string;
@@ -148,6 +153,8 @@ export function computeFor(req: SettleRequest): SettlementResult {
       acctUsed: req.acctUsed,
       ytd: toYearToDate(ctx.store.ledger.ytd(insured.person.psnNo, year)),
       chronicCategory,
+      // No request field carries 首诊: the center compares the person's 定点 record with the envelope's institution.
+      collegeFirstContact: isFirstContact(insured.insurance, ctx.envelope.fixmedins_code),
     });
   } catch (error) {
     const e = error as { code?: string; messageZh?: string };

@@ -13,6 +13,7 @@ import { CHRONIC_DISEASES, TWO_DISEASES } from './catalogue/chronic-diseases';
 import { makeIdNumber } from './id-number';
 import { chineseName } from './names';
 import { Prng } from './prng';
+import { UNIVERSITY_FIRST_CONTACT } from '../center/institutions';
 
 /** The date ages are computed against unless the caller gives another (recorded in the DB). */
 export const DEFAULT_REFERENCE_DATE = '2026-01-01';
@@ -131,6 +132,7 @@ function generatePerson(
     empName: employer(prng, category, insutype),
     residentTier,
     collegeStudent: category.collegeStudent === true,
+    firstContactFixmedins: category.collegeStudent === true ? UNIVERSITY_FIRST_CONTACT : null,
     retiredCadreKind: category.retiredCadreKind ?? null,
     assistance: category.assistance ?? null,
     insuRegion: area.region,

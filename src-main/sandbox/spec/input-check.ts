@@ -5,7 +5,7 @@
  */
 import type { SpecField, SpecNode } from '../../spec/field-rules';
 import { inputRules } from './input-rules';
-import { SANDBOX_OPEN_NODES } from './own-fields';
+import { directQueryOf, SANDBOX_OPEN_NODES } from './own-fields';
 
 export type InputVerdict = { readonly ok: true } | { readonly ok: false; readonly path: string; readonly message: string };
 
@@ -79,7 +79,7 @@ function nodeProblem(node: SpecNode, value: unknown, path: string, open: boolean
 
 /** undefined: the center has no rules for this code (its handler answers "not simulated"). */
 export function checkInput(infno: string, input: unknown): InputVerdict | undefined {
-  const nodes = inputRules(infno);
+  const nodes = inputRules(directQueryOf(infno, input)?.readAs ?? infno);
   if (!nodes) return undefined;
   if (!isRecord(input)) return { ok: false, path: 'input', message: '应为对象' };
   const top = nodes.find((n) => n.node === '');

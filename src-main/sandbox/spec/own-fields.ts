@@ -1419,6 +1419,25 @@ export const SANDBOX_ALIASES = {
 } as const;
 
 /**
+ * Catalogue codes a region reads as a direct query instead of a file download: seed 003 l.212 (四川)
+ * "1304 民族药品目录查询 该交易调用后直接获取目录信息". A request without `ver` and with `updt_time` is
+ * read by the rules of the query it mirrors (1312), restricted to the catalogue's list_type; with
+ * `ver` it stays the national file download.
+ */
+export const SANDBOX_DIRECT_QUERIES: Readonly<Record<string, { readonly readAs: '1312'; readonly listType: string }>> = {
+  '1304': { readAs: '1312', listType: '104' },
+};
+
+/** The direct-query reading of this request, if it is one (see SANDBOX_DIRECT_QUERIES). */
+export function directQueryOf(infno: string, input: unknown): { readonly readAs: '1312'; readonly listType: string } | undefined {
+  const reading = SANDBOX_DIRECT_QUERIES[infno];
+  if (!reading || typeof input !== 'object' || input === null) return undefined;
+  const data = (input as { data?: unknown }).data;
+  if (typeof data !== 'object' || data === null) return undefined;
+  return 'updt_time' in data && !('ver' in data) ? reading : undefined;
+}
+
+/**
  * Query nodes whose handler itself names a filter it does not hold ("沙箱中心不支持按 rx_flag 查询",
  * "只能查询本机构"): unknown fields pass the field check and reach that more precise answer.
  */

@@ -50,6 +50,8 @@ export interface InsuranceRow {
   empName: string | null;
   residentTier: ResidentTier | null;
   collegeStudent: boolean;
+  /** 大学生: the 首诊医疗机构 (fixmedins_code) of the 人员定点 record; null for everyone else. */
+  firstContactFixmedins: string | null;
   retiredCadreKind: RetiredCadreKind | null;
   assistance: AssistanceCategory | null;
   insuRegion: InsuRegion;
@@ -112,6 +114,7 @@ const INSURANCE_COLUMNS = [
   'emp_name',
   'resident_tier',
   'college_student',
+  'first_contact_fixmedins',
   'retired_cadre_kind',
   'assistance',
   'insu_region',

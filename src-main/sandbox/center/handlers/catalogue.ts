@@ -27,6 +27,7 @@ import { reject } from '../reject';
 import type { HandlerContext, HandlerTable } from '../context';
 import { FILE_PURPOSE, keepFile, NO_FILE_PREFIX, PUBLIC_FILE_OWNER } from './files';
 import { ledgerRepos } from '../inventory-ledger';
+import { directQueryOf, SANDBOX_DIRECT_QUERIES } from '../../spec/own-fields';
 
 /** The version a counter sends before its first download: lower than every published one. */
 export const INITIAL_CATALOGUE_VER = '00000000000000';
@@ -141,16 +142,20 @@ const HILIST_FILTERS = [
   'vali_flag',
 ];
 
-function queryHilist(ctx: HandlerContext<SandboxInput<'1312'>>) {
+function queryHilist(ctx: HandlerContext<SandboxInput<'1312'>>, onlyListType?: string) {
   const data = ctx.input.data;
   const paging = pagingOf(data);
   const f = filtersOf(ctx, data, HILIST_FILTERS);
+  const listType = f.get('list_type');
+  if (onlyListType !== undefined && listType !== undefined && listType !== onlyListType) {
+    reject(`${ctx.envelope.infno} 只查询目录类别 ${onlyListType}, 不能按 list_type=${listType} 查询`);
+  }
   const page = ctx.store.catalogue.queryHilist({
     ...paging,
     hilistCode: f.get('hilist_code'),
     hilistName: f.get('hilist_name'),
     pinyin: f.get('pinyin'),
-    listType: f.get('list_type'),
+    listType: onlyListType ?? listType,
     chrgitmLv: f.get('chrgitm_lv'),
     medChrgitmType: f.get('med_chrgitm_type'),
     lmtUsedFlag: f.get('lmt_used_flag'),
@@ -349,10 +354,22 @@ function queryDictionary(ctx: HandlerContext<SandboxInput<'1901'>>) {
   };
 }
 
+/**
+ * A catalogue some regions query directly (SANDBOX_DIRECT_QUERIES, e.g. 四川 1304): a request with
+ * `updt_time` and no `ver` is answered like 1312 for that catalogue's list_type; otherwise the file.
+ */
+function downloadOrQuery(ctx: HandlerContext<SandboxInput<'1301'>>) {
+  const direct = directQueryOf(ctx.envelope.infno, ctx.input);
+  if (direct) return queryHilist(ctx as unknown as HandlerContext<SandboxInput<'1312'>>, direct.listType);
+  return downloadByVersion(ctx);
+}
+
 export const catalogueHandlers: HandlerTable = {
-  ...Object.fromEntries(CATALOGUE_INFNOS.map((infno) => [infno, downloadByVersion])),
-  '1312': queryHilist,
-  '1312a': queryHilist,
+  ...Object.fromEntries(
+    CATALOGUE_INFNOS.map((infno) => [infno, infno in SANDBOX_DIRECT_QUERIES ? downloadOrQuery : downloadByVersion]),
+  ),
+  '1312': (ctx: HandlerContext<SandboxInput<'1312'>>) => queryHilist(ctx),
+  '1312a': (ctx: HandlerContext<SandboxInput<'1312'>>) => queryHilist(ctx),
   '1316': queryMedListMapping,
   '1317': queryInstitutionMapping,
   '1318': queryPriceCaps,

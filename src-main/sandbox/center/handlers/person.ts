@@ -3,7 +3,7 @@ import type { SandboxInput } from '../../spec/input-rules';
 import { yuanNumber } from '../../amounts';
 import { FUNDS } from '../../policy';
 import { reject } from '../reject';
-import { requireInsured } from '../settling';
+import { isFirstContact, requireInsured } from '../settling';
 import { ageOn, formatDate } from '../../../core/time';
 import type { HandlerContext, HandlerTable } from '../context';
 
@@ -75,7 +75,7 @@ function treatmentCheck(ctx: HandlerContext<SandboxInput<'2001'>>) {
     });
   if (d.med_type === '14' && ctx.store.persons.chronicFilings(d.psn_no).length === 0) {
     push(fund.code, false, '无门诊慢特病备案, 不享受门诊慢特病待遇');
-  } else if (ins.collegeStudent && d.med_type === '11') {
+  } else if (ins.collegeStudent && d.med_type === '11' && !isFirstContact(ins, ctx.envelope.fixmedins_code)) {
     push(fund.code, false, '大学生门诊统筹仅在首诊医疗机构享受');
   } else {
     push(fund.code, true, '享受');
