@@ -20,6 +20,7 @@ import type {
   PersonView,
   PrinterSettings,
   RefundResult,
+  SafeControlStatus,
   SaleResult,
   SettingsView,
   SettlementRecord,
@@ -260,7 +261,7 @@ export interface RegistryRow {
 export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiResults {
   'app.status': AppStatus;
   'session.current': SessionInfo | null;
-  'session.signIn': SessionInfo & { msgid: string };
+  'session.signIn': SessionInfo & { msgid: string; safeControl: SafeControlStatus };
   'session.signOut': { opter: string; signOutTime: string; summary: ShiftSummary };
   'registry.list': readonly RegistryRow[];
   'session.shiftSummary': ShiftSummary;

@@ -68,6 +68,11 @@ export interface CallObserver {
   afterFailure(envelope: RequestEnvelope, error: CenterCallError): void | Promise<void>;
 }
 
+/** The 安全控件 medium of each person's visit (devices/safe-medium.ts), for calls that do not pass one. */
+export interface SafeMediumSource {
+  devSafeInfo(psnNo: string | undefined, infno: string): string;
+}
+
 /** Remembers each person's insured area from 1101 so later calls fill insuplc_admdvs. */
 export interface InsuredAreaBook {
   lookup(psnNo: string): string | undefined;
@@ -84,6 +89,7 @@ export interface CenterClientDeps {
   readonly timeoutOverride?: Partial<Timeouts>;
   readonly observer?: CallObserver;
   readonly areas?: InsuredAreaBook;
+  readonly safeMedia?: SafeMediumSource;
   readonly clock?: () => Date;
 }
 
@@ -119,7 +125,8 @@ export class CenterClient {
         input,
         signNo: options.signNo,
         insuplcAdmdvs: options.insuplcAdmdvs ?? this.lookupArea(input),
-        devSafeInfo: options.devSafeInfo,
+        // Before anything is journaled: a medium of another visit step refuses the call here.
+        devSafeInfo: options.devSafeInfo ?? this.deps.safeMedia?.devSafeInfo(findPsnNo(input), infno),
         cainfo: options.cainfo,
         now: clock(),
       },

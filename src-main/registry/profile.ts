@@ -65,6 +65,11 @@ const profileFileSchema = z.strictObject({
     })
     .optional(),
   monthlyClearingAfterReconcile: z.boolean().optional(),
+  /**
+   * The region's 安全控件 (seed 003 第六章): initialised at 9001, its 校验介质 read once per visit for
+   * the visit's last transaction and sent as dev_safe_info; read again before a refund.
+   */
+  safeControl: z.boolean().optional(),
 });
 type ProfileFile = z.infer<typeof profileFileSchema>;
 
@@ -88,6 +93,7 @@ export interface RegionProfile {
   readonly defaultTimeouts: Timeouts;
   readonly perInfnoTimeouts: Readonly<Record<string, Partial<Timeouts>>>;
   readonly monthlyClearingAfterReconcile: boolean;
+  readonly safeControl: boolean;
 }
 
 const RAW: Record<ProfileId, unknown> = { national: nationalJson, hubei: hubeiJson, sichuan: sichuanJson };
@@ -166,6 +172,7 @@ export function buildProfile(id: ProfileId): RegionProfile {
     defaultTimeouts: file.timeouts?.default ?? { connectMs: 5000, readMs: 30000 },
     perInfnoTimeouts: file.timeouts?.perInfno ?? {},
     monthlyClearingAfterReconcile: file.monthlyClearingAfterReconcile ?? false,
+    safeControl: file.safeControl ?? false,
   };
 }
 
