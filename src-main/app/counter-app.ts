@@ -170,12 +170,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
   }
 
   /** One call; when the center no longer knows the sign_no, sign in again once and repeat (a rejected call changed nothing). */
-  async function callSignedIn(
-    operator: Operator | undefined,
-    infno: string,
-    input: Record<string, unknown>,
-    extra: CallExtra,
-  ) {
+  async function callSignedIn(operator: Operator | undefined, infno: string, input: Record<string, unknown>, extra: CallExtra) {
     const session = operator ? await sessions.ensure(client, operator) : sessions.require();
     try {
       return await client.callAny(infno, input, { operator: session, signNo: session.signNo, ...extra });
