@@ -108,7 +108,13 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     centerUrl = centerId = configuredUrl;
   } else {
     const sandboxDir = sandboxDataDir(loaded);
-    sandbox = await startSandboxCenter({ dataDir: sandboxDir, port: config.sandbox.port, seed: config.sandbox.seed });
+    // The embedded center plays the counter's region: its 电子处方 numbering follows the profile.
+    sandbox = await startSandboxCenter({
+      dataDir: sandboxDir,
+      port: config.sandbox.port,
+      seed: config.sandbox.seed,
+      numbering: config.profile,
+    });
     centerUrl = sandbox.url;
     centerId = `sandbox:${sandboxDir}`;
   }

@@ -24,7 +24,8 @@ import { parseResponseText, type SuccessfulResponse } from './response';
 import { describeProblems, readAnswer, type AnswerProblem } from './answer-fields';
 import type { CenterCallError } from './call-errors';
 import { UnknownOutcomeError, isCenterCallError } from './call-errors';
-import { BINARY_OUTPUT, schemaFor, type InputOf, type OutputOf, type TypedInfno } from './transactions';
+import { schemaIn } from './region-schemas';
+import { BINARY_OUTPUT, type InputOf, type OutputOf, type TypedInfno } from './transactions';
 import type { Transport } from './transport';
 
 export interface Operator {
@@ -111,7 +112,7 @@ export class CenterClient {
   /** Any registry code. Typed codes are still validated; others pass through as JSON. */
   async callAny(infno: string, input: Record<string, unknown>, options: CallOptions): Promise<CallResult<unknown>> {
     requireInterface(infno);
-    const schema = schemaFor(infno);
+    const schema = schemaIn(this.deps.profile, infno);
     if (schema) validateInput(infno, schema.input, input);
 
     const clock = this.deps.clock ?? (() => new Date());
