@@ -6,7 +6,7 @@
  * numbers otherwise are not served there (7201 二维码解析 under Hubei answers 未模拟).
  */
 import { getProfile, rxStepOf, type ProfileId, type RxCodeStep } from '../../registry/profile';
-import { rxAuditInput, rxVerifyInput } from '../../protocol/transactions/prescription';
+import { inputRules } from '../spec/input-rules';
 import type { Handler, HandlerTable } from './context';
 import { SANDBOX_HANDLERS } from './handlers';
 import { rxDeliverAfterAudit, rxVerifyAndAudit } from './handlers/prescription';
@@ -20,13 +20,22 @@ export interface CenterNumbering {
 
 const NATIONAL = getProfile('national');
 
-function pick(input: unknown, keys: readonly string[]): unknown {
+/** The input without the `data` fields only the other step names (an unknown field stays, and is reported). */
+function without(input: unknown, keys: readonly string[]): unknown {
   const data = (input as { data?: Record<string, unknown> } | null)?.data ?? {};
-  return { data: Object.fromEntries(Object.entries(data).filter(([k]) => keys.includes(k))) };
+  return { ...(input as object), data: Object.fromEntries(Object.entries(data).filter(([k]) => !keys.includes(k))) };
 }
 
-const VERIFY_KEYS = Object.keys(rxVerifyInput.shape.data.shape);
-const AUDIT_KEYS = Object.keys(rxAuditInput.shape.data.shape);
+/** The `data` fields of a national code by the center's own rules. */
+function dataFields(infno: string): string[] {
+  return (inputRules(infno) ?? []).filter((n) => n.node === 'data').flatMap((n) => n.fields.map((f) => f.field));
+}
+
+/** Fields of `a`'s data that `b` does not name. */
+function onlyIn(a: string, b: string): string[] {
+  const other = new Set(dataFields(b));
+  return dataFields(a).filter((f) => !other.has(f));
+}
 
 export function numberingOf(id: ProfileId = 'national'): CenterNumbering {
   const profile = getProfile(id);
@@ -47,8 +56,8 @@ export function numberingOf(id: ProfileId = 'national'): CenterNumbering {
       const step = stepOf(infno);
       if (step === 'audit' && merged) {
         return [
-          { infno: NATIONAL.rxCodes.verify, input: pick(input, VERIFY_KEYS) },
-          { infno: NATIONAL.rxCodes.audit, input: pick(input, AUDIT_KEYS) },
+          { infno: NATIONAL.rxCodes.verify, input: without(input, onlyIn(NATIONAL.rxCodes.audit, NATIONAL.rxCodes.verify)) },
+          { infno: NATIONAL.rxCodes.audit, input: without(input, onlyIn(NATIONAL.rxCodes.verify, NATIONAL.rxCodes.audit)) },
         ];
       }
       if (step) return [{ infno: NATIONAL.rxCodes[step], input }];
