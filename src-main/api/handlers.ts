@@ -62,7 +62,12 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
         kind: config.institution.kind,
         admvs: config.institution.mdtrtareaAdmvs,
       },
-      profile: { id: app.client.profile.id, name: app.client.profile.name, flows: { ...app.client.profile.flows } },
+      profile: {
+        id: app.client.profile.id,
+        name: app.client.profile.name,
+        flows: { ...app.client.profile.flows },
+        rxCodes: { ...app.client.profile.rxCodes },
+      },
       configPath: app.loaded.path,
       version,
       printer: { ...config.printer },
