@@ -20,6 +20,7 @@
  *   delay_ms=N                slow: wait N ms, then answer as present
  *   error_code=N error_msg=…  error: return N with the message (UTF-8 in the file, converted to charset)
  *   init_rc=N                 Init returns N (default 0)
+ *   safe_rc=N safe_msg=…      GetSafeMedium alone returns N with the message (the control refuses; default 0)
  *   certno= name= card_no= card_sn= ec_token= insu_admdvs= gend= brdy=yyyyMMdd naty= address=
  *   log=PATH                  append one line per call (arguments as received) for the tests to inspect
  */
@@ -52,6 +53,8 @@ typedef struct {
   long error_code;
   char error_msg[VALUE_MAX];
   long init_rc;
+  long safe_rc;
+  char safe_msg[VALUE_MAX];
   char certno[VALUE_MAX];
   char name[VALUE_MAX];
   char card_no[VALUE_MAX];
@@ -96,6 +99,8 @@ static void load_state(State *s) {
     else if (strcmp(key, "error_code") == 0) s->error_code = strtol(val, NULL, 10);
     else if (strcmp(key, "error_msg") == 0) SET(s->error_msg, val);
     else if (strcmp(key, "init_rc") == 0) s->init_rc = strtol(val, NULL, 10);
+    else if (strcmp(key, "safe_rc") == 0) s->safe_rc = strtol(val, NULL, 10);
+    else if (strcmp(key, "safe_msg") == 0) SET(s->safe_msg, val);
     else if (strcmp(key, "certno") == 0) SET(s->certno, val);
     else if (strcmp(key, "name") == 0) SET(s->name, val);
     else if (strcmp(key, "card_no") == 0) SET(s->card_no, val);
@@ -331,6 +336,10 @@ EXPORT long WINAPI GetSafeMedium(const char *infno, char *pOutBuff, int nOutBuff
   long rc = require_init(&s, pOutBuff, nOutBuffLen);
   if (rc != 0) return rc;
   if (!common_behaviour(&s, pOutBuff, nOutBuffLen, &rc, "安全控件未读到卡或电子凭证", "SM")) return rc;
+  if (s.safe_rc != 0) {
+    emit(&s, pOutBuff, nOutBuffLen, s.safe_msg[0] ? s.safe_msg : "安全控件拒绝");
+    return s.safe_rc;
+  }
   char hex[33];
   const char *who = s.card_sn[0] ? s.card_sn : s.ec_token;
   fingerprint(hex, who, infno ? infno : "", ++g_serial);

@@ -20,6 +20,7 @@ import type {
   PersonView,
   PrinterSettings,
   RefundResult,
+  SafeControlStatus,
   SaleResult,
   SettingsView,
   SettlementRecord,
@@ -234,7 +235,13 @@ export interface AppStatus {
   readonly centerUrl: string;
   readonly sandbox: boolean;
   readonly institution: { code: string; name: string; kind: 'pharmacy' | 'clinic'; admvs: string };
-  readonly profile: { id: string; name: string; flows: Readonly<Record<string, string>> };
+  readonly profile: {
+    id: string;
+    name: string;
+    flows: Readonly<Record<string, string>>;
+    /** The region's code of each 电子处方 step, `not-used` / `with-audit` where it has none (registry/profile.ts). */
+    rxCodes: Readonly<Record<string, string>>;
+  };
   readonly configPath: string;
   readonly version: string;
   /** config `printer`: what the screens need to print after a settlement. */
@@ -260,7 +267,7 @@ export interface RegistryRow {
 export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiResults {
   'app.status': AppStatus;
   'session.current': SessionInfo | null;
-  'session.signIn': SessionInfo & { msgid: string };
+  'session.signIn': SessionInfo & { msgid: string; safeControl: SafeControlStatus };
   'session.signOut': { opter: string; signOutTime: string; summary: ShiftSummary };
   'registry.list': readonly RegistryRow[];
   'session.shiftSummary': ShiftSummary;

@@ -9,7 +9,7 @@ import { listInterfaces, mandatoryFor } from '../registry/registry';
 import type { CounterApp } from '../app/counter-app';
 import type { CounterServices } from '../counter/counter-services';
 import { adviceFor } from '../counter/error-advice';
-import { devicesView, readCredential, testRead } from '../counter/device-read';
+import { devicesView, testRead } from '../counter/device-read';
 import { settingsView, type SettingsPatch } from '../counter/settings';
 import type { HtmlPrinter } from '../receipts/html-printer';
 import type { ReceiptRequest } from '../receipts/receipt-model';
@@ -62,7 +62,12 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
         kind: config.institution.kind,
         admvs: config.institution.mdtrtareaAdmvs,
       },
-      profile: { id: app.client.profile.id, name: app.client.profile.name, flows: { ...app.client.profile.flows } },
+      profile: {
+        id: app.client.profile.id,
+        name: app.client.profile.name,
+        flows: { ...app.client.profile.flows },
+        rxCodes: { ...app.client.profile.rxCodes },
+      },
       configPath: app.loaded.path,
       version,
       printer: { ...config.printer },
@@ -70,7 +75,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'session.current': () => app.sessions.current() ?? null,
     'session.signIn': async (args: { opter: string; opterName: string }) => {
       const { session, result } = await app.sessions.signInWithResult(app.client, args);
-      return { ...session, msgid: result.msgid };
+      return { ...session, msgid: result.msgid, safeControl: await services.safeControl.initialise() };
     },
     'session.signOut': async (args: { opter?: string }) => {
       // The hand-over slip is taken before 9002 ends the session it is computed for.
@@ -85,10 +90,8 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       return q ? rows.filter((r) => r.code.includes(q) || r.name.includes(q)) : rows;
     },
     'person.read': async (args: { entry: CredentialEntry }) => services.persons.view(await services.persons.read(args.entry)),
-    'person.readDevice': async (args: { credential?: 'card' | 'ec' | 'id' }) => {
-      const credential = await readCredential(config, args.credential);
-      return services.persons.view(await services.persons.read({ kind: 'device', credential }));
-    },
+    'person.readDevice': async (args: { credential?: 'card' | 'ec' | 'id' }) =>
+      services.persons.view(await services.safeControl.readVisit(args.credential)),
     'person.choose': async (args: { key: string; index: number }) =>
       services.persons.view(await services.persons.choose(args.key, args.index)),
     'catalogue.search': (args: { query: string; limit?: number }) => services.items.search(args.query, args.limit ?? 20),

@@ -24,6 +24,7 @@ import { withTap, type CallTap } from '../protocol/observer-tap';
 import { OutcomeResolver, SIGN_IN_INVALID, type ResolveReport } from '../journal/outcome-resolver';
 import { isReversible } from '../registry/profile';
 import { RejectedError, UnknownOutcomeError } from '../protocol/call-errors';
+import { SafeMediumBook } from '../devices/safe-medium';
 
 export interface CounterApp {
   readonly loaded: LoadedConfig;
@@ -39,6 +40,8 @@ export interface CounterApp {
   readonly client: CenterClient;
   readonly sessions: OperatorSessions;
   readonly areas: SqliteInsuredAreaBook;
+  /** The 安全控件 medium of each person's visit (profile `safeControl`), sent as dev_safe_info. */
+  readonly safeMedia: SafeMediumBook;
   readonly journal: JournalStore;
   readonly resolver: OutcomeResolver;
   /** What recovery did when the app opened (null when nothing was open). */
@@ -50,9 +53,16 @@ export interface CounterApp {
     operator: Operator | undefined,
     infno: string,
     input: Record<string, unknown>,
-    extra?: { insuplcAdmdvs?: string },
+    extra?: CallExtra,
   ): Promise<CallResult<unknown>>;
   close(): Promise<void>;
+}
+
+/** Envelope fields a caller may give for one call. */
+export interface CallExtra {
+  readonly insuplcAdmdvs?: string;
+  /** dev_safe_info for a call whose person is not known yet (1101 of a visit). */
+  readonly devSafeInfo?: string;
 }
 
 export interface OpenOptions {
@@ -98,7 +108,13 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     centerUrl = centerId = configuredUrl;
   } else {
     const sandboxDir = sandboxDataDir(loaded);
-    sandbox = await startSandboxCenter({ dataDir: sandboxDir, port: config.sandbox.port, seed: config.sandbox.seed });
+    // The embedded center plays the counter's region: its 电子处方 numbering follows the profile.
+    sandbox = await startSandboxCenter({
+      dataDir: sandboxDir,
+      port: config.sandbox.port,
+      seed: config.sandbox.seed,
+      numbering: config.profile,
+    });
     centerUrl = sandbox.url;
     centerId = `sandbox:${sandboxDir}`;
   }
@@ -110,6 +126,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     config.institution.terminalSlot,
   );
   const areas = new SqliteInsuredAreaBook(lightDb);
+  const safeMedia = new SafeMediumBook();
   const journal = new JournalStore(db, dbFile, centerId);
   let gateway: GatewayCredentials | null | undefined;
   const client = new CenterClient({
@@ -135,6 +152,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
       options.observer ??
       withTap(new JournalObserver(journal, (infno) => infno === '2601' || isReversible(profile, infno)), options.tap),
     areas,
+    safeMedia,
   });
   const sessions = new OperatorSessions(db, config.institution.fixmedinsCode, centerId, config.signIn);
   const resolver = new OutcomeResolver(journal, client, sessions, profile);
@@ -158,12 +176,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
   }
 
   /** One call; when the center no longer knows the sign_no, sign in again once and repeat (a rejected call changed nothing). */
-  async function callSignedIn(
-    operator: Operator | undefined,
-    infno: string,
-    input: Record<string, unknown>,
-    extra: { insuplcAdmdvs?: string },
-  ) {
+  async function callSignedIn(operator: Operator | undefined, infno: string, input: Record<string, unknown>, extra: CallExtra) {
     const session = operator ? await sessions.ensure(client, operator) : sessions.require();
     try {
       return await client.callAny(infno, input, { operator: session, signNo: session.signNo, ...extra });
@@ -184,6 +197,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     client,
     sessions,
     areas,
+    safeMedia,
     sandbox,
     journal,
     resolver,

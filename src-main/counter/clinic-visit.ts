@@ -20,6 +20,7 @@ import type { MoneyLane } from './money-lane';
 import { block, inputOf, outputOf, str, type Json } from './journal-records';
 import { coded } from './labels';
 import type { PersonDesk } from './person';
+import type { RefundReRead } from './safe-control';
 import { priorSuccess } from './prior-attempts';
 import { priceLines, wireLine, type LineEntry } from './sale-lines';
 import { SettleOnce } from './settle-once';
@@ -105,6 +106,7 @@ export class ClinicVisits {
     private readonly names: ItemNames,
     private readonly events: CounterEvents,
     private readonly lane: MoneyLane,
+    private readonly reRead: RefundReRead,
   ) {}
 
   get busy(): boolean {
@@ -288,6 +290,13 @@ export class ClinicVisits {
   /** 2208 → 2205 → 2202, as far as asked; each step only when the previous left nothing in its way. */
   async refund(req: ClinicRefundRequest): Promise<{ visit: VisitView; steps: ClinicRefundStep[] }> {
     const steps: ClinicRefundStep[] = [];
+    // The 安全控件 is read again for the last step asked for (its medium covers the steps before).
+    const last = req.cancelRegistration
+      ? this.flows.clinicRegisterCancel
+      : req.cancelFees
+        ? this.flows.clinicFeeCancel
+        : this.flows.clinicSettleCancel;
+    await this.reRead.beforeRefund(this.loadVisit(req.mdtrtId).psnNo, last);
     if (req.chrgBchno) {
       let bill = this.billOf(this.loadVisit(req.mdtrtId), req.chrgBchno);
       if (bill.state === 'settled' && bill.settled) {

@@ -20,6 +20,7 @@ import { JournalWatcher, ReversalDriver } from './live';
 import { MoneyLane } from './money-lane';
 import { PersonDesk } from './person';
 import { PharmacySale } from './pharmacy-sale';
+import { SafeControl } from './safe-control';
 import { SettlementHistory } from './settlement-history';
 import { InventoryRetryDriver } from '../inventory/retry-driver';
 import { inventoryDeskOf } from '../inventory/inventory-desk';
@@ -29,6 +30,8 @@ import type { ReceiptDesk } from '../receipts/receipt-desk';
 
 export interface CounterServices {
   readonly persons: PersonDesk;
+  /** 读卡 of a visit and the region's 安全控件 (initialised at sign-in, read again before refunds). */
+  readonly safeControl: SafeControl;
   readonly pharmacy: PharmacySale;
   readonly clinic: ClinicVisits;
   readonly history: SettlementHistory;
@@ -50,16 +53,18 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
   const fixmedinsCode = app.loaded.config.institution.fixmedinsCode;
   const names = new ItemNames(app.lightDb);
   const persons = new PersonDesk(app);
+  const safeControl = new SafeControl(app, persons);
   const history = new SettlementHistory(app.journal, fixmedinsCode);
   const lane = new MoneyLane();
-  const pharmacy = new PharmacySale(app, persons, history, names, events, lane);
-  const clinic = new ClinicVisits(app, persons, names, events, lane);
+  const pharmacy = new PharmacySale(app, persons, history, names, events, lane, safeControl);
+  const clinic = new ClinicVisits(app, persons, names, events, lane, safeControl);
   const local = openLocalCatalogue(app);
   const watcher = new JournalWatcher(app.journal, events);
   const driver = new ReversalDriver(app.journal, app.resolver, lane);
   const inventoryRetries = new InventoryRetryDriver(app);
   return {
     persons,
+    safeControl,
     pharmacy,
     clinic,
     history,
@@ -83,6 +88,7 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
       inventoryRetries.stop();
       await driver.stop();
       local?.close();
+      await safeControl.close();
     },
   };
 }

@@ -1,12 +1,11 @@
 /**
- * The configured identification device (config `devices`, src-main/devices/) as the counter's
- * screens use it: one read per request with the device module's own reader, closed afterwards,
- * and the settings screen's "test reader" (the same read, summarised and masked).
+ * The configured identification device (config `devices`, src-main/devices/) as the settings screen
+ * shows it, and its "test reader" (one read, summarised and masked). The 读卡 of a visit goes through
+ * safe-control.ts, which adds the region's 安全控件.
  */
 import type { Config } from '../config/schema';
 import { createReader } from '../devices/create-reader';
 import { summarizeRead } from '../devices/read-summary';
-import type { Credential, CredentialKind } from '../devices/types';
 import type { DevicesView } from './views';
 
 const DRIVER_LABEL: Record<Config['devices']['driver'], string> = {
@@ -20,15 +19,6 @@ const DRIVER_LABEL: Record<Config['devices']['driver'], string> = {
 /** Drivers the 读卡 screen reads through the main side (manual and keyboard are typed into the screen). */
 export function readsOnMainSide(config: Config): boolean {
   return config.devices.driver === 'dll' || config.devices.driver === 'serial' || config.devices.driver === 'hid';
-}
-
-export async function readCredential(config: Config, kind?: CredentialKind): Promise<Credential> {
-  const reader = createReader(config);
-  try {
-    return (await reader.read({ credential: kind })).credential;
-  } finally {
-    await reader.close();
-  }
 }
 
 export async function testRead(config: Config): Promise<{ kind: string; fields: (readonly [string, string])[] }> {

@@ -10,6 +10,8 @@ import { maskCardNo, maskIdNumber } from '../core/mask';
 import { formatDateTime } from '../core/time';
 import type { CounterApp } from '../app/counter-app';
 import type { CredentialTriple } from '../devices/person-info';
+import { devSafeInfoFor } from '../devices/safe-medium';
+import type { SafeInfo } from '../devices/types';
 import type { Insuinfo, PersonInfoOutput } from '../protocol/transactions/person';
 import { isCenterCallError } from '../protocol/call-errors';
 import { readableCredential, type CredentialEntry } from './credential-entry';
@@ -31,6 +33,8 @@ export interface PersonContext {
   readonly chosen: number;
   readonly treatment: TreatmentCheck;
   readonly readAt: string;
+  /** The visit code the 安全控件 medium of this read was obtained for; null for a read without one. */
+  readonly safeMediumFor: string | null;
 }
 
 /** How long a read person may be used for a settlement without reading the card again. */
@@ -61,10 +65,11 @@ export class PersonDesk {
     return this.app.loaded.config.institution.kind === 'pharmacy' ? '41' : '11';
   }
 
-  async read(entry: CredentialEntry): Promise<PersonContext> {
+  /** 1101 for a credential; `safeInfo` is the visit's 安全控件 medium (counter/safe-control.ts), kept for its calls. */
+  async read(entry: CredentialEntry, safeInfo: SafeInfo | null = null): Promise<PersonContext> {
     const operator = this.app.sessions.require();
     const readable = readableCredential(entry);
-    const result = await this.app.callAs(operator, '1101', readable.input);
+    const result = await this.app.callAs(operator, '1101', readable.input, { devSafeInfo: devSafeInfoFor(safeInfo, '1101') });
     const out = result.output as PersonInfoOutput;
     const base = out.baseinfo;
     const chosen = defaultInsuranceIndex(out.insuinfo);
@@ -81,7 +86,10 @@ export class PersonDesk {
       insurances: out.insuinfo,
       chosen,
       readAt: formatDateTime(new Date()),
+      safeMediumFor: safeInfo?.infno ?? null,
     };
+    // A new read starts a new visit: its medium (or none) replaces the person's earlier one.
+    this.app.safeMedia.remember(base.psn_no, safeInfo);
     const treatment = await this.checkTreatment(partial.psnNo, out.insuinfo[chosen]);
     return this.keep({ ...partial, treatment });
   }
@@ -134,7 +142,18 @@ export class PersonDesk {
       chosen: ctx.chosen,
       treatment: ctx.treatment,
       readAt: ctx.readAt,
+      safeMedium: this.safeMediumNote(ctx),
     };
+  }
+
+  /** What the 读卡 panel says about the 安全控件 where the profile uses one. */
+  private safeMediumNote(ctx: PersonContext): PersonView['safeMedium'] {
+    if (ctx.safeMediumFor) {
+      return { obtained: true, text: `已取得安全控件校验介质 (交易 ${ctx.safeMediumFor}), 本次就医的交易将带上它` };
+    }
+    if (!this.app.client.profile.safeControl) return null;
+    const text = `本次读卡未经安全控件, 没有校验介质: ${this.app.client.profile.name}医保要求结算类交易带校验介质, 中心可能拒绝; 请用读卡器读卡 (F5)`;
+    return { obtained: false, text };
   }
 
   private keep(ctx: PersonContext): PersonContext {

@@ -18,6 +18,7 @@ import type { ItemNames } from './item-names';
 import type { MoneyLane } from './money-lane';
 import { block, inputOf, outputOf, rows, str, type Json } from './journal-records';
 import type { PersonDesk } from './person';
+import type { RefundReRead } from './safe-control';
 import { priorSuccess } from './prior-attempts';
 import { priceLines, sentLine, totalOf, wireLine, type LineEntry } from './sale-lines';
 import { SettleOnce } from './settle-once';
@@ -59,6 +60,7 @@ export class PharmacySale {
     private readonly names: ItemNames,
     private readonly events: CounterEvents,
     private readonly lane: MoneyLane,
+    private readonly reRead: RefundReRead,
   ) {}
 
   get busy(): boolean {
@@ -155,6 +157,7 @@ export class PharmacySale {
           const earlier = priorSuccess(this.history.refundCalls('pharmacy', key.setlId), '该笔退费');
           if (earlier) return { refund: this.viewOfRefund(earlier), repeated: true };
           const infno = this.flows.pharmacyRefund;
+          await this.reRead.beforeRefund(key.psnNo, infno);
           this.events.progress('pharmacy.refund', `正在退费 (${infno})`);
           try {
             const result = await this.app.callAs(this.app.sessions.require(), infno, {

@@ -61,6 +61,8 @@ export interface PersonView {
   readonly chosen: number;
   readonly treatment: TreatmentCheck;
   readonly readAt: string;
+  /** The 安全控件 medium of this visit, or why there is none (null where the profile has no control). */
+  readonly safeMedium: { readonly obtained: boolean; readonly text: string } | null;
 }
 
 /** One fund's share of a settlement (setldetail). */
@@ -360,3 +362,13 @@ export type CounterEvent =
   | { readonly type: 'journal'; readonly open: number; readonly needsManual: number; readonly at: string }
   | { readonly type: 'progress'; readonly op: string; readonly step: string; readonly done: boolean; readonly at: string }
   | { readonly type: 'restarted'; readonly at: string };
+
+/** The region's 安全控件 after sign-in (counter/safe-control.ts). */
+export interface SafeControlStatus {
+  /** The profile's region uses a 安全控件. */
+  readonly required: boolean;
+  /** Configured and initialised. */
+  readonly ready: boolean;
+  /** For the cashier when the control is required and not ready (absent, Init failed). */
+  readonly message: string | null;
+}

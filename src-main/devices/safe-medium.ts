@@ -53,3 +53,43 @@ export function devSafeInfoFor(safeInfo: SafeInfo | null, infno: string): string
   }
   return safeInfo.value;
 }
+
+/** A code that is a step of one of the counter's visits (its medium must come from that visit). */
+export function isVisitStep(infno: string): boolean {
+  return VISIT_FLOWS.some((flow) => flow.last.includes(infno) || flow.before.includes(infno));
+}
+
+/**
+ * The medium of each person's current visit, by psn_no: set by the visit's read (1101), replaced by
+ * the next read of the same person (a read without the control clears it, so a medium never outlives
+ * its visit). The center client asks it for every call that names a person.
+ */
+export class SafeMediumBook {
+  private readonly byPerson = new Map<string, SafeInfo>();
+
+  remember(psnNo: string, safeInfo: SafeInfo | null): void {
+    this.byPerson.delete(psnNo);
+    if (safeInfo) this.byPerson.set(psnNo, safeInfo);
+    // A counter serves a queue, not a city: the oldest visits go first.
+    while (this.byPerson.size > 200) {
+      const oldest = this.byPerson.keys().next().value;
+      if (oldest === undefined) break;
+      this.byPerson.delete(oldest);
+    }
+  }
+
+  current(psnNo: string): SafeInfo | null {
+    return this.byPerson.get(psnNo) ?? null;
+  }
+
+  /**
+   * dev_safe_info for a call of `infno` for `psnNo`: the visit's medium when it covers the call; '' for
+   * a person without one and for calls outside the visits (2001, 2601, queries); a visit step the
+   * medium does not cover (a refund after the sale's medium) is refused: the control must be read again.
+   */
+  devSafeInfo(psnNo: string | undefined, infno: string): string {
+    const info = psnNo ? this.byPerson.get(psnNo) : undefined;
+    if (!info || !isVisitStep(infno)) return '';
+    return devSafeInfoFor(info, infno);
+  }
+}

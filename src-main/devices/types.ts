@@ -107,5 +107,7 @@ export interface Reader {
   /** What this reader can produce. */
   readonly credentials: readonly CredentialKind[];
   read(request?: ReadRequest): Promise<ReadResult>;
+  /** Loads and initialises the device ahead of the first read, where that means something (the DLL's Init). */
+  prepare?(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,7 +1,10 @@
 /**
- * 医保电子处方 at the pharmacy counter: 7201 授权 → 7204 下载 → 7205 核验 → 7206 审方 → the
- * prescription's drugs become a pharmacy basket (药店购药, 2101 → 2102) → 7207 销售出库 right
- * after the settlement; a refund (2103) is followed by 7208; 7209 / 7210 for a delivery. The
+ * 医保电子处方 at the pharmacy counter: 授权 → 下载 → 核验 → 审方 → the prescription's drugs become a
+ * pharmacy basket (药店购药, 2101 → 2102) → 销售出库 right after the settlement; a refund (2103) is
+ * followed by 撤销出库; 配送 / 签收 for a delivery. The region profile gives each step its code
+ * (rxCodes): nationally 7201 / 7204 / 7205 / 7206 / 7207 / 7208 / 7209 / 7210; in Hubei 7202 / 7203 /
+ * 7204 审核 (核验 and 审方 in one call) / 7205 配送, and no 出库 or 签收 transaction (those steps are
+ * recorded locally only). The
  * local record (RxLocalStore) says where each prescription stands, so a step can be repeated or
  * resumed after a restart (e.g. 7207 when the counter stopped right after settling).
  */
@@ -11,6 +14,7 @@ import { maskIdNumber, maskName } from '../core/mask';
 import { queryPractitioners } from '../info/center-info';
 import { fen, priceNumber, qtyNumber, yuanNumber } from '../core/money';
 import type { CounterApp } from '../app/counter-app';
+import type { RxCodeStep } from '../registry/profile';
 import type { PersonDesk } from '../counter/person';
 import type { PharmacySale } from '../counter/pharmacy-sale';
 import type { SettlementHistory } from '../counter/settlement-history';
@@ -116,6 +120,27 @@ export class PrescriptionDesk {
     return this.app.callAs(this.app.sessions.require(), infno, input);
   }
 
+  /** The region's code of a step; null where the region has no call for it (recorded locally). */
+  private codeOf(step: RxCodeStep): string | null {
+    const code = this.app.client.profile.rxCodes[step];
+    return code === 'not-used' || code === 'with-audit' ? null : code;
+  }
+
+  private requireCode(step: RxCodeStep, what: string): string {
+    const code = this.codeOf(step);
+    if (!code) {
+      throw new YibaoError('E_RX_STEP_NOT_USED', `${this.app.client.profile.name}医保没有「${what}」交易, 此步骤不适用`, {
+        step,
+      });
+    }
+    return code;
+  }
+
+  /** Hubei's 审核 (7204) also does the 核验: the verify step then sends nothing of its own. */
+  private get verifyWithAudit(): boolean {
+    return this.app.client.profile.rxCodes.verify === 'with-audit';
+  }
+
   view(row: RxLocalRow): RxView {
     return {
       hiRxno: row.hiRxno,
@@ -141,7 +166,7 @@ export class PrescriptionDesk {
   /** 7201 for the person read at the counter: every open prescription, or just `hiRxno`. */
   async authorize(personKey: string, hiRxno?: string): Promise<RxView[]> {
     const person = this.persons.get(personKey);
-    const result = await this.call('7201', {
+    const result = await this.call(this.requireCode('authorize', '电子处方授权 / 查询'), {
       data: {
         psn_no: person.psnNo,
         mdtrt_cert_type: person.triple.mdtrt_cert_type,
@@ -178,7 +203,9 @@ export class PrescriptionDesk {
   async download(hiRxno: string): Promise<RxView> {
     const row = this.requireLocal(hiRxno);
     const to = nextState(row.state, 'download', hiRxno);
-    const result = await this.call('7204', { data: { hi_rxno: hiRxno, auth_rxno: row.authRxno, psn_no: row.psnNo } });
+    const result = await this.call(this.requireCode('download', '电子处方下载'), {
+      data: { hi_rxno: hiRxno, auth_rxno: row.authRxno, psn_no: row.psnNo },
+    });
     const rx = parseDownloadedRx(result.output);
     if (rx.hiRxno !== hiRxno || rx.psnNo !== row.psnNo) {
       throw new YibaoError('E_RX_ANSWER', `下载的处方 ${rx.hiRxno} 与所请求的处方 ${hiRxno} 或参保人不符`);
@@ -196,16 +223,20 @@ export class PrescriptionDesk {
     const row = this.requireLocal(hiRxno);
     const to = nextState(row.state, 'verify', hiRxno);
     const rx = this.requireRx(row);
-    const result = await this.call('7205', {
-      data: {
-        hi_rxno: hiRxno,
-        rx_trace_code: rx.rxTraceCode,
-        psn_no: row.psnNo,
-        mdtrt_cert_type: row.mdtrtCertType,
-        mdtrt_cert_no: row.mdtrtCertNo,
-      },
-    });
+    // Checked by the center in the 审核 call that follows (its fields travel with it).
+    if (this.verifyWithAudit) return this.view(this.store.transition(row, 'verify', to, this.now(), null));
+    const result = await this.call(this.requireCode('verify', '电子处方核验'), { data: this.verifyData(row, rx) });
     return this.view(this.store.transition(row, 'verify', to, this.now(), result.msgid));
+  }
+
+  private verifyData(row: RxLocalRow, rx: DownloadedRx) {
+    return {
+      hi_rxno: row.hiRxno,
+      rx_trace_code: rx.rxTraceCode,
+      psn_no: row.psnNo,
+      mdtrt_cert_type: row.mdtrtCertType,
+      mdtrt_cert_no: row.mdtrtCertNo,
+    };
   }
 
   /** 7206: the pharmacist's review; a refusal ends the prescription at this pharmacy. */
@@ -214,8 +245,9 @@ export class PrescriptionDesk {
     const to = nextState(row.state, pass ? 'auditPass' : 'auditFail', hiRxno);
     if (!pass && !opinion.trim()) throw new YibaoError('E_RX_OPINION', '审方不通过时请填写审核意见');
     const rx = this.requireRx(row);
-    const result = await this.call('7206', {
+    const result = await this.call(this.requireCode('audit', '电子处方审方'), {
       data: {
+        ...(this.verifyWithAudit ? this.verifyData(row, rx) : {}),
         hi_rxno: hiRxno,
         rx_trace_code: rx.rxTraceCode,
         phar_cert_type: pharmacist.certType,
@@ -323,8 +355,11 @@ export class PrescriptionDesk {
   private async sendSale(row: RxLocalRow, s: SettlementView): Promise<RxView> {
     const to = nextState(row.state, 'saleUpload', row.hiRxno);
     const rx = this.requireRx(row);
+    const code = this.codeOf('saleUpload');
+    // No 出库 upload in this region: the settlement itself tells the center (recorded locally).
+    if (!code) return this.view(this.store.transition(row, 'saleUpload', to, this.now(), null));
     const amount = (f: number) => yuanNumber(fen(f));
-    const result = await this.call('7207', {
+    const result = await this.call(code, {
       data: {
         hi_rxno: row.hiRxno,
         rx_trace_code: rx.rxTraceCode,
@@ -389,11 +424,14 @@ export class PrescriptionDesk {
     const to = nextState(row.state, 'saleRevoke', hiRxno);
     if (!reason.trim()) throw new YibaoError('E_RX_REASON', '请填写撤销出库的原因');
     const rx = this.requireRx(row);
-    const result = await this.call('7208', {
-      data: { hi_rxno: hiRxno, rx_trace_code: rx.rxTraceCode, sel_no: row.selNo, setl_id: row.setlId, revs_rea: reason },
-    });
+    const code = this.codeOf('saleRevoke');
+    const result = code
+      ? await this.call(code, {
+          data: { hi_rxno: hiRxno, rx_trace_code: rx.rxTraceCode, sel_no: row.selNo, setl_id: row.setlId, revs_rea: reason },
+        })
+      : null;
     return this.view(
-      this.store.transition(row, 'saleRevoke', to, this.now(), result.msgid, {
+      this.store.transition(row, 'saleRevoke', to, this.now(), result?.msgid ?? null, {
         selNo: null,
         setlId: null,
         mdtrtId: null,
@@ -407,7 +445,7 @@ export class PrescriptionDesk {
     const row = this.requireLocal(hiRxno);
     const to = nextState(row.state, 'deliver', hiRxno);
     const rx = this.requireRx(row);
-    const result = await this.call('7209', {
+    const result = await this.call(this.requireCode('deliver', '配送信息上传'), {
       data: {
         hi_rxno: hiRxno,
         rx_trace_code: rx.rxTraceCode,
@@ -429,7 +467,7 @@ export class PrescriptionDesk {
     const to = nextState(row.state, 'sign', hiRxno);
     const rx = this.requireRx(row);
     if (!row.delvNo) throw new YibaoError('E_RX_STATE', `处方 ${hiRxno} 没有配送记录`);
-    const result = await this.call('7210', {
+    const result = await this.call(this.requireCode('sign', '药品配送签收确认'), {
       data: { hi_rxno: hiRxno, rx_trace_code: rx.rxTraceCode, delv_no: row.delvNo, sign_psn_name: signer, sign_time: this.now() },
     });
     return this.view(this.store.transition(row, 'sign', to, this.now(), result.msgid));

@@ -24,7 +24,8 @@ import { parseResponseText, type SuccessfulResponse } from './response';
 import { describeProblems, readAnswer, type AnswerProblem } from './answer-fields';
 import type { CenterCallError } from './call-errors';
 import { UnknownOutcomeError, isCenterCallError } from './call-errors';
-import { BINARY_OUTPUT, schemaFor, type InputOf, type OutputOf, type TypedInfno } from './transactions';
+import { schemaIn } from './region-schemas';
+import { BINARY_OUTPUT, type InputOf, type OutputOf, type TypedInfno } from './transactions';
 import type { Transport } from './transport';
 
 export interface Operator {
@@ -68,6 +69,11 @@ export interface CallObserver {
   afterFailure(envelope: RequestEnvelope, error: CenterCallError): void | Promise<void>;
 }
 
+/** The 安全控件 medium of each person's visit (devices/safe-medium.ts), for calls that do not pass one. */
+export interface SafeMediumSource {
+  devSafeInfo(psnNo: string | undefined, infno: string): string;
+}
+
 /** Remembers each person's insured area from 1101 so later calls fill insuplc_admdvs. */
 export interface InsuredAreaBook {
   lookup(psnNo: string): string | undefined;
@@ -84,6 +90,7 @@ export interface CenterClientDeps {
   readonly timeoutOverride?: Partial<Timeouts>;
   readonly observer?: CallObserver;
   readonly areas?: InsuredAreaBook;
+  readonly safeMedia?: SafeMediumSource;
   readonly clock?: () => Date;
 }
 
@@ -105,7 +112,7 @@ export class CenterClient {
   /** Any registry code. Typed codes are still validated; others pass through as JSON. */
   async callAny(infno: string, input: Record<string, unknown>, options: CallOptions): Promise<CallResult<unknown>> {
     requireInterface(infno);
-    const schema = schemaFor(infno);
+    const schema = schemaIn(this.deps.profile, infno);
     if (schema) validateInput(infno, schema.input, input);
 
     const clock = this.deps.clock ?? (() => new Date());
@@ -119,7 +126,8 @@ export class CenterClient {
         input,
         signNo: options.signNo,
         insuplcAdmdvs: options.insuplcAdmdvs ?? this.lookupArea(input),
-        devSafeInfo: options.devSafeInfo,
+        // Before anything is journaled: a medium of another visit step refuses the call here.
+        devSafeInfo: options.devSafeInfo ?? this.deps.safeMedia?.devSafeInfo(findPsnNo(input), infno),
         cainfo: options.cainfo,
         now: clock(),
       },

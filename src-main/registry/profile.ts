@@ -38,6 +38,18 @@ const flowNames = [
 export type FlowName = (typeof flowNames)[number];
 
 const infnoSchema = z.string().regex(/^[0-9A-Za-z]+$/);
+
+/**
+ * The 电子处方 steps of the pharmacy counter (src-main/prescription/). Each region numbers them its own
+ * way: the national numbering 7201 授权 → 7204 下载 → 7205 核验 → 7206 审方 → 7207 / 7208 出库 → 7209 配送
+ * → 7210 签收; Hubei (seeds 002, 004) 7202 查询 → 7203 下载 → 7204 审核 (核验 and 审方 in one call) →
+ * 7205 配送, with no 出库 or 签收 transaction.
+ */
+export const RX_CODE_STEPS = ['authorize', 'download', 'verify', 'audit', 'saleUpload', 'saleRevoke', 'deliver', 'sign'] as const;
+export type RxCodeStep = (typeof RX_CODE_STEPS)[number];
+/** A code, `with-audit` (核验 is part of the region's 审核 call: verify only), or `not-used` (the region has no such call). */
+const rxCodeSchema = z.union([z.enum(['with-audit', 'not-used']), infnoSchema]);
+export type RxCode = z.infer<typeof rxCodeSchema>;
 const timeoutSchema = z.object({ connectMs: z.number().int().positive(), readMs: z.number().int().positive() });
 /**
  * How an unknown outcome of a call that 2601 cannot reverse is settled: `no-effect` (a query,
@@ -80,6 +92,12 @@ const profileFileSchema = z.strictObject({
     .optional(),
   monthlyClearingAfterReconcile: z.boolean().optional(),
   departures: z.array(departureSchema).optional(),
+  /**
+   * The region's 安全控件 (seed 003 第六章): initialised at 9001, its 校验介质 read once per visit for
+   * the visit's last transaction and sent as dev_safe_info; read again before a refund.
+   */
+  safeControl: z.boolean().optional(),
+  rxCodes: z.partialRecord(z.enum(RX_CODE_STEPS), rxCodeSchema).optional(),
 });
 type ProfileFile = z.infer<typeof profileFileSchema>;
 
@@ -106,6 +124,9 @@ export interface RegionProfile {
   readonly monthlyClearingAfterReconcile: boolean;
   /** Knowing departures from the region's document (a child's own; a parent's are not inherited). */
   readonly departures: readonly ProfileDeparture[];
+  readonly safeControl: boolean;
+  /** The code of each 电子处方 step in this region. */
+  readonly rxCodes: Readonly<Record<RxCodeStep, RxCode>>;
 }
 
 const RAW: Record<ProfileId, unknown> = { national: nationalJson, hubei: hubeiJson, sichuan: sichuanJson };
@@ -127,6 +148,7 @@ function mergeFiles(parent: ProfileFile, child: ProfileFile): ProfileFile {
     ...parent,
     ...child,
     flows: { ...parent.flows, ...child.flows },
+    rxCodes: { ...parent.rxCodes, ...child.rxCodes },
     catalogueDownloads: { ...parent.catalogueDownloads, ...child.catalogueDownloads },
     unknownOutcome: { ...parent.unknownOutcome, ...child.unknownOutcome },
     timeouts: {
@@ -164,9 +186,17 @@ export function buildProfile(id: ProfileId): RegionProfile {
   const flows = file.flows ?? {};
   const missing = flowNames.filter((f) => !flows[f]);
   if (missing.length > 0) throw new YibaoError('E_PROFILE_INVALID', `地区配置 ${id} 缺少业务流程: ${missing.join(', ')}`);
+  const rxCodes = file.rxCodes ?? {};
+  const rxMissing = RX_CODE_STEPS.filter((step) => !rxCodes[step]);
+  if (rxMissing.length > 0) throw new YibaoError('E_PROFILE_INVALID', `地区配置 ${id} 缺少电子处方步骤: ${rxMissing.join(', ')}`);
+  if (rxCodes.verify === 'with-audit' && !/^[0-9A-Za-z]+$/.test(rxCodes.audit ?? '')) {
+    throw new YibaoError('E_PROFILE_INVALID', `地区配置 ${id}: 核验并入审核时, 审核 (audit) 必须是一个交易号`);
+  }
+  const rxInfnos = Object.values(rxCodes).filter((code) => code !== 'not-used' && code !== 'with-audit');
   const queryTargets = Object.values(file.unknownOutcome ?? {}).filter((v) => v !== 'no-effect' && v !== 'needs-manual');
   requireKnownCodes(id, [
     ...Object.values(flows),
+    ...rxInfnos,
     ...Object.keys(file.catalogueDownloads ?? {}),
     ...(file.reversible ?? []),
     ...Object.keys(file.unknownOutcome ?? {}),
@@ -188,6 +218,8 @@ export function buildProfile(id: ProfileId): RegionProfile {
     perInfnoTimeouts: file.timeouts?.perInfno ?? {},
     monthlyClearingAfterReconcile: file.monthlyClearingAfterReconcile ?? false,
     departures: file.departures ?? [],
+    safeControl: file.safeControl ?? false,
+    rxCodes: rxCodes as Record<RxCodeStep, RxCode>,
   };
 }
 
@@ -213,4 +245,9 @@ export function isReversible(profile: RegionProfile, infno: string): boolean {
 export function unknownOutcomePlan(profile: RegionProfile, infno: string): 'reverse' | UnknownResolution {
   if (profile.reversible.has(infno)) return 'reverse';
   return profile.unknownOutcome[infno] ?? 'needs-manual';
+}
+
+/** The 电子处方 step a code stands for in this region (null: none of the counter's steps). */
+export function rxStepOf(profile: RegionProfile, infno: string): RxCodeStep | null {
+  return RX_CODE_STEPS.find((step) => profile.rxCodes[step] === infno) ?? null;
 }

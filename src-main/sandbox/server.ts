@@ -11,6 +11,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { ensurePrivateDir } from '../core/private-files';
 import { join } from 'node:path';
 import { SandboxCenter, type Decision } from './center/sandbox-center';
+import type { ProfileId } from '../registry/profile';
 import { createAdminHandler, guardAdmin } from './center/admin';
 import { listenError } from '../core/errors';
 import type { AnswerStyle } from './center/answer-shape';
@@ -31,6 +32,8 @@ export interface SandboxOptions {
   readonly clock?: () => Date;
   /** `sparse`: answers leave out what protocol.md does not mark non-null (issue 16). */
   readonly answers?: AnswerStyle;
+  /** The region whose 电子处方 numbering the center follows (center/numbering.ts); default national. */
+  readonly numbering?: ProfileId;
 }
 
 export interface RunningSandbox {
@@ -57,7 +60,12 @@ export function stateFilePath(dataDir: string): string {
 export async function startSandboxCenter(options: SandboxOptions): Promise<RunningSandbox> {
   ensurePrivateDir(options.dataDir);
   const host = options.host ?? '127.0.0.1';
-  const center = SandboxCenter.open(options.dataDir, { seed: options.seed, clock: options.clock, answers: options.answers });
+  const center = SandboxCenter.open(options.dataDir, {
+    seed: options.seed,
+    clock: options.clock,
+    answers: options.answers,
+    numbering: options.numbering,
+  });
   const sockets = new Set<Socket>();
 
   const protocol = http.createServer((req, res) => {

@@ -30,12 +30,15 @@ export interface CounterE2E {
   close(): Promise<void>;
 }
 
-export async function startCounterE2E(config: Partial<ConfigFile> = {}): Promise<CounterE2E> {
+export async function startCounterE2E(
+  config: Partial<ConfigFile> = {},
+  center: Parameters<typeof startHarness>[0] = {},
+): Promise<CounterE2E> {
   if (!existsSync(join(RENDERER, 'index.html'))) {
     throw new Error(`renderer not built: run "npm run build:renderer" (expected ${RENDERER}/index.html)`);
   }
   mkdirSync(ARTIFACTS, { recursive: true });
-  const h = await startHarness();
+  const h = await startHarness(center);
   const dir = join(h.dir, 'web-counter');
   mkdirSync(dir, { recursive: true });
   const configPath = join(dir, 'config.json');

@@ -38,6 +38,9 @@ export interface DoubleState {
   error_code?: number;
   error_msg?: string;
   init_rc?: number;
+  /** GetSafeMedium alone fails with this code and message (the 安全控件 refuses). */
+  safe_rc?: number;
+  safe_msg?: string;
   certno?: string;
   name?: string;
   card_no?: string;

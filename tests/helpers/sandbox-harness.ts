@@ -2,6 +2,7 @@
  * Integration-test harness: a real sandbox center (HTTP, SQLite in a temp dir) and a real
  * counter app pointed at it through a real config file. Seeding happens once per data dir.
  */
+import type { ProfileId } from '../../src-main/registry/profile';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSandboxCenter, type RunningSandbox } from '../../src-main/sandbox/server';
@@ -33,12 +34,13 @@ export const CLINIC = {
   kind: 'clinic',
 } as const;
 
-export async function startHarness(options: { seed?: number; clock?: () => Date } = {}): Promise<Harness> {
+export async function startHarness(options: { seed?: number; clock?: () => Date; numbering?: ProfileId } = {}): Promise<Harness> {
   const temp = makeTempDir('yibao-it-');
   const sandbox = await startSandboxCenter({
     dataDir: join(temp.dir, 'sandbox'),
     seed: options.seed ?? 20261123,
     clock: options.clock,
+    numbering: options.numbering,
   });
   const apps: CounterApp[] = [];
   let n = 0;

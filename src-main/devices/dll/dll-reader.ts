@@ -96,6 +96,22 @@ export class DllReader implements Reader {
     return run;
   }
 
+  /** Starts the host and calls Init now (at sign-in, seed 003: 签到时初始化安全控件), not at the first read. */
+  prepare(timeoutMs = this.options.timeoutMs): Promise<void> {
+    const run = this.tail.then(
+      () => this.prepareNow(timeoutMs),
+      () => this.prepareNow(timeoutMs),
+    );
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  private async prepareNow(budget: number): Promise<void> {
+    if (this.isClosed) throw closed();
+    const deadline = performance.now() + budget;
+    await this.ensureReady((c) => this.callBefore(deadline, budget, c), deadline, budget);
+  }
+
   async close(): Promise<void> {
     this.isClosed = true;
     this.host.kill();
@@ -240,7 +256,30 @@ export class DllReader implements Reader {
     fn: string,
     infno: string,
   ): Promise<SafeInfo> {
-    const r = await call(safeMediumCall(this.options.convention, fn, encodeCString(infno, this.options.charset)));
+    let r: DllCallResult;
+    try {
+      r = await call(safeMediumCall(this.options.convention, fn, encodeCString(infno, this.options.charset)));
+    } catch (e) {
+      if (e instanceof DeviceError && e.code === 'E_DEVICE_FUNCTION_MISSING') {
+        throw new DeviceError(
+          'E_DEVICE_SAFE_CONTROL_ABSENT',
+          `读卡器动态库中没有安全控件函数 ${fn}: 安全控件未安装或版本不对; 请安装医保局下发的安全控件, 或在设置中改正函数名 (devices.dll.safeMediumFunction)`,
+          { function: fn },
+          { cause: e },
+        );
+      }
+      throw e;
+    }
+    if (r.result !== 0) {
+      const failure = vendorFailure(kind, fn, r.result as number, vendorText(r.outs[0], this.options.charset));
+      // No card / card removed keep their own advice; anything else is the control saying no.
+      if (failure.code !== 'E_DEVICE_VENDOR_ERROR') throw failure;
+      throw new DeviceError(
+        'E_DEVICE_SAFE_CONTROL_REFUSED',
+        `安全控件未给出交易 ${infno} 的校验介质 (${fn} 返回 ${String(r.result)}: ${String(failure.detail['vendorMessage'] || '未给出原因')}); 请重新读卡, 仍不行请联系医保信息科`,
+        { ...failure.detail, infno },
+      );
+    }
     const value = this.successText(r, kind, fn).trim();
     if (value === '' || value.length > DEV_SAFE_INFO_MAX || /\p{Cc}/u.test(value)) {
       throw unreadable('安全控件校验介质', `应为 1–${DEV_SAFE_INFO_MAX} 个可见字符, 实际 ${value.length} 个`, {

@@ -9,6 +9,7 @@ import { findInterface } from '../../registry/registry';
 import type { SandboxStore } from '../store';
 import { findInstitution, type SandboxInstitution } from './institutions';
 import { checkInput } from '../spec/input-check';
+import type { CenterNumbering } from './numbering';
 
 export interface Violation {
   readonly code: string;
@@ -40,7 +41,11 @@ function partialOf(json: unknown): Partial<SandboxEnvelope> {
   };
 }
 
-export function checkRequest(bodyText: string, store: SandboxStore): { accepted: AcceptedRequest } | { violation: Violation } {
+export function checkRequest(
+  bodyText: string,
+  store: SandboxStore,
+  numbering: CenterNumbering,
+): { accepted: AcceptedRequest } | { violation: Violation } {
   let json: unknown;
   try {
     json = JSON.parse(bodyText);
@@ -73,9 +78,11 @@ export function checkRequest(bodyText: string, store: SandboxStore): { accepted:
     return violation('E_INSUPLC', '入参含参保人 psn_no 时必须填写参保地医保区划 insuplc_admdvs', partial);
   }
 
-  const verdict = checkInput(env.infno, env.input);
-  if (verdict && !verdict.ok) {
-    return violation('E_INPUT', `交易 ${env.infno} 入参 ${verdict.path} 不正确: ${verdict.message}`, partial);
+  for (const check of numbering.inputChecks(env.infno, env.input)) {
+    const verdict = checkInput(check.infno, check.input);
+    if (verdict && !verdict.ok) {
+      return violation('E_INPUT', `交易 ${env.infno} 入参 ${verdict.path} 不正确: ${verdict.message}`, partial);
+    }
   }
   return { accepted: { envelope: env, input: env.input, institution } };
 }

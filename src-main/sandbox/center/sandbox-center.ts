@@ -12,7 +12,8 @@ import { checkRequest, type AcceptedRequest } from './envelope-check';
 import { commitsFirst, formatFaultMode, parseFaultMode, type FaultMode } from './faults';
 import { CenterReject } from './reject';
 import { IdMint } from './ids';
-import { SANDBOX_HANDLERS } from './handlers';
+import { numberingOf, type CenterNumbering } from './numbering';
+import type { ProfileId } from '../../registry/profile';
 import { openSandboxStore, SANDBOX_ADMDVS } from '../seed';
 import type { HandlerContext, HandlerResult } from './context';
 import { seededRandom, sparseOutput, type AnswerStyle } from './answer-shape';
@@ -55,11 +56,14 @@ export interface SandboxCenterOptions {
   readonly answers?: AnswerStyle;
   /** Seeds the sparse answers' randomness (the seed of the center's data). */
   readonly answerSeed?: number;
+  /** Whose numbering of the 电子处方 codes the center follows (numbering.ts); default national. */
+  readonly numbering?: ProfileId;
 }
 
 export class SandboxCenter {
   private readonly ids: IdMint;
   private readonly clock: () => Date;
+  private readonly numbering: CenterNumbering;
   private refuseListener: (ms: number | null) => void = () => {};
   private refuseClearedListener: () => void = () => {};
 
@@ -69,6 +73,7 @@ export class SandboxCenter {
   ) {
     this.ids = new IdMint(store, SANDBOX_ADMDVS);
     this.clock = options.clock ?? (() => new Date());
+    this.numbering = numberingOf(options.numbering);
     const random = seededRandom(options.answerSeed ?? 20261123);
     this.shapeOutput =
       options.answers === 'sparse' ? (infno, output) => sparseOutput(infno, output, random) : (_infno, output) => output;
@@ -122,7 +127,7 @@ export class SandboxCenter {
 
   receive(bodyText: string): Decision {
     const now = this.clock();
-    const checked = checkRequest(bodyText, this.store);
+    const checked = checkRequest(bodyText, this.store, this.numbering);
     if ('violation' in checked) {
       const v = checked.violation;
       const response = this.failure(v.errMsg, now);
@@ -183,7 +188,7 @@ export class SandboxCenter {
 
   private process(request: AcceptedRequest, bodyText: string, now: Date, fault: FaultMode | null): Decision {
     const env = request.envelope;
-    const handler = SANDBOX_HANDLERS[env.infno];
+    const handler = this.numbering.handlerFor(env.infno);
     const entry = messageEntry(request, bodyText, now, fault);
     const faultApplied = entry.faultApplied;
     let result: HandlerResult;

@@ -55,6 +55,15 @@ export function PersonCard({
           { key: 'read', label: '读卡时间', children: person.readAt },
         ]}
       />
+      {person.safeMedium && (
+        <Alert
+          style={{ marginTop: 8 }}
+          type={person.safeMedium.obtained ? 'info' : 'warning'}
+          showIcon
+          title={person.safeMedium.text}
+          data-testid="safe-medium"
+        />
+      )}
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         参保信息 {person.insurances.length > 1 ? '(选择本次结算使用的一条)' : ''}
       </Typography.Title>

@@ -14,6 +14,18 @@ import { useNavStore } from '../stores/nav-store';
 import { usePersonStore } from '../stores/person-store';
 import { usePharmacyStore } from '../stores/pharmacy-store';
 import { useRxStore } from '../stores/rx-store';
+import { useSessionStore } from '../stores/session-store';
+
+/** The region's code of a 电子处方 step, as a label suffix: 「(7204)」, or why there is none. */
+function useRxCode(): (step: string) => string {
+  const codes = useSessionStore((s) => s.status?.profile.rxCodes);
+  return (step) => {
+    const code = codes?.[step];
+    if (code === 'with-audit') return `(随审核 ${codes?.['audit'] ?? ''} 一并核验)`;
+    if (!code || code === 'not-used') return '(本地区无此交易, 仅本地记录)';
+    return `(${code})`;
+  };
+}
 
 const STATE_COLORS: Readonly<Record<string, string>> = {
   refused: 'red',
@@ -47,6 +59,8 @@ function Steps({ rx }: { rx: RxView }) {
     if (rx.state === 'verified' && pharmacists.length === 0) void loadPharmacists();
   }, [rx.state, pharmacists.length, loadPharmacists]);
   const hiRxno = rx.hiRxno;
+  const code = useRxCode();
+  const saleUploadCode = code('saleUpload');
 
   async function toBasket() {
     const ok = await run('basket', async () => {
@@ -66,7 +80,7 @@ function Steps({ rx }: { rx: RxView }) {
           data-testid="rx-download"
           onClick={() => void run('download', () => call('rx.download', { hiRxno }))}
         >
-          下载处方 (7204)
+          下载处方 {code('download')}
         </Button>
       );
     case 'downloaded':
@@ -77,7 +91,7 @@ function Steps({ rx }: { rx: RxView }) {
           data-testid="rx-verify"
           onClick={() => void run('verify', () => call('rx.verify', { hiRxno }))}
         >
-          核验处方 (7205)
+          核验处方 {code('verify')}
         </Button>
       );
     case 'verified':
@@ -114,14 +128,14 @@ function Steps({ rx }: { rx: RxView }) {
               )
             }
           >
-            上传审方信息 (7206)
+            上传审方信息 {code('audit')}
           </Button>
         </Space>
       );
     case 'audited':
       return (
         <Button type="primary" loading={busy === 'basket'} data-testid="rx-to-basket" onClick={() => void toBasket()}>
-          转入购药 (结算后自动上传销售出库 7207)
+          转入购药 (结算后销售出库 {saleUploadCode})
         </Button>
       );
     case 'settled':
@@ -137,7 +151,7 @@ function Steps({ rx }: { rx: RxView }) {
               data-testid="rx-upload"
               onClick={() => void run('upload', () => call('rx.uploadSale', { hiRxno }))}
             >
-              补传销售出库 (7207)
+              补传销售出库 {saleUploadCode}
             </Button>
           )}
           {rx.state !== 'delivering' && (
@@ -155,7 +169,7 @@ function Steps({ rx }: { rx: RxView }) {
                 data-testid="rx-refund"
                 onClick={() => void run('refund', () => call('rx.refund', { hiRxno, reason }))}
               >
-                {rx.state === 'refunded' ? '撤销销售出库 (7208)' : '退费并撤销出库 (2103 + 7208)'}
+                {rx.state === 'refunded' ? `撤销销售出库 ${code('saleRevoke')}` : `退费 (2103) 并撤销出库 ${code('saleRevoke')}`}
               </Button>
             </Space>
           )}
@@ -192,7 +206,7 @@ function Steps({ rx }: { rx: RxView }) {
                 />
               </Form.Item>
               <Button htmlType="submit" loading={busy === 'deliver'} data-testid="rx-deliver">
-                同步配送 (7209)
+                同步配送 {code('deliver')}
               </Button>
             </Form>
           )}
@@ -205,7 +219,7 @@ function Steps({ rx }: { rx: RxView }) {
                 data-testid="rx-sign"
                 onClick={() => void run('sign', () => call('rx.sign', { hiRxno, signer }))}
               >
-                签收确认 (7210)
+                签收确认 {code('sign')}
               </Button>
             </Space>
           )}
@@ -218,6 +232,7 @@ function Steps({ rx }: { rx: RxView }) {
 
 export function PrescriptionScreen() {
   const { list, selected, busy, error, load, select, run, clearError } = useRxStore();
+  const code = useRxCode();
   const person = usePersonStore((s) => s.person);
   const go = useNavStore((s) => s.go);
   const [hiRxno, setHiRxno] = useState('');
@@ -227,7 +242,7 @@ export function PrescriptionScreen() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} data-testid="rx-screen">
-      <Card size="small" title="电子处方授权 (7201)">
+      <Card size="small" title={`电子处方授权 / 查询 ${code('authorize')}`}>
         <Space wrap>
           <span data-testid="rx-person">{person ? `参保人 ${person.name} ${person.certnoMasked}` : '尚未读卡'}</span>
           {!person && <Button onClick={() => go('card')}>F1 读卡</Button>}

@@ -3,7 +3,7 @@
  * hand-over slip (settlements and refunds of the shift) is shown, confirmed, and 9002 signs out.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Typography, type InputRef } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Space, Typography, type InputRef } from 'antd';
 import { useSessionStore } from '../stores/session-store';
 import { useLiveStore } from '../stores/live-store';
 import { ErrorNotice } from '../components/ErrorNotice';
@@ -14,7 +14,7 @@ import { useHomeField } from '../focus';
 import { useNavStore } from '../stores/nav-store';
 
 export function SignInScreen() {
-  const { session, shift, handover, loading, error, signIn, signOut, loadShift } = useSessionStore();
+  const { session, shift, handover, safeControlNotice, loading, error, signIn, signOut, loadShift } = useSessionStore();
   const journalTick = useLiveStore((s) => s.journalTick);
   const [confirming, setConfirming] = useState(false);
   const refocus = useNavStore((s) => s.refocus);
@@ -68,6 +68,9 @@ export function SignInScreen() {
         }
       />
       <ErrorNotice error={error} testId="sign-in-error" />
+      {session && safeControlNotice && (
+        <Alert type="warning" showIcon title={safeControlNotice} data-testid="safe-control-notice" />
+      )}
       <Row gutter={16}>
         <Col span={10}>{session ? signOutForm : <SignInForm loading={loading} onSignIn={signIn} />}</Col>
         <Col span={14}>

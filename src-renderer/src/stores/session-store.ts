@@ -10,6 +10,8 @@ interface SessionState {
   shift: ShiftSummary | null;
   /** The slip of the shift that was just signed out, kept on screen for the hand-over. */
   handover: ShiftSummary | null;
+  /** The region's 安全控件 is required and not ready: why, for the cashier (from sign-in). */
+  safeControlNotice: string | null;
   loading: boolean;
   error: UiError | null;
   refresh(): Promise<void>;
@@ -23,6 +25,7 @@ export const useSessionStore = create<SessionState>((set, get) => ({
   session: null,
   shift: null,
   handover: null,
+  safeControlNotice: null,
   loading: false,
   error: null,
   async refresh() {
@@ -46,7 +49,10 @@ export const useSessionStore = create<SessionState>((set, get) => ({
     set({ loading: true, error: null });
     try {
       const s = await call('session.signIn', { opter, opterName });
-      set({ session: { opter: s.opter, opterName: s.opterName, signNo: s.signNo, signTime: s.signTime } });
+      set({
+        session: { opter: s.opter, opterName: s.opterName, signNo: s.signNo, signTime: s.signTime },
+        safeControlNotice: s.safeControl.message,
+      });
       await get().loadShift();
       return true;
     } catch (e) {

@@ -100,7 +100,7 @@ function authorize(ctx: HandlerContext<SandboxInput<'7201'>>) {
   if (d.hi_rxno && open.length === 0) reject(`处方 ${d.hi_rxno} 不存在、不属于该参保人或已使用`);
   const rxlist = open.map((rx) => {
     const authRxno = nextId(ctx, 'AU', 'auth_rxno');
-    repo.transition(rx, 'authorized', '7201', ctx.nowText, { authRxno, pharmacyCode: ctx.envelope.fixmedins_code });
+    repo.transition(rx, 'authorized', ctx.envelope.infno, ctx.nowText, { authRxno, pharmacyCode: ctx.envelope.fixmedins_code });
     return {
       hi_rxno: rx.hiRxno,
       auth_rxno: authRxno,
@@ -122,7 +122,7 @@ function download(ctx: HandlerContext<SandboxInput<'7204'>>) {
   if (rx.pharmacyCode !== ctx.envelope.fixmedins_code) reject(`处方 ${rx.hiRxno} 授权给了其他药店`);
   if (!['authorized', 'downloaded'].includes(rx.state))
     reject(`处方 ${rx.hiRxno} 当前状态为「${STATE_NAMES[rx.state]}」, 不能下载`);
-  const current = rx.state === 'authorized' ? repo.transition(rx, 'downloaded', '7204', ctx.nowText) : rx;
+  const current = rx.state === 'authorized' ? repo.transition(rx, 'downloaded', ctx.envelope.infno, ctx.nowText) : rx;
   const person = ctx.store.persons.getByPsnNo(rx.psnNo);
   const insurance = ctx.store.persons.insurance(rx.psnNo)[0];
   const lines = repo.lines(rx.hiRxno);
@@ -177,7 +177,7 @@ function verify(ctx: HandlerContext<SandboxInput<'7205'>>) {
   const holder = ctx.store.persons.getByCredential(d.mdtrt_cert_type, d.mdtrt_cert_no);
   if (!holder || holder.psnNo !== rx.psnNo || d.psn_no !== rx.psnNo) reject(`处方 ${rx.hiRxno} 不属于出示凭证的参保人`);
   if (expired(rx, ctx)) reject(`处方 ${rx.hiRxno} 已于 ${rx.validEndTime} 过期, 请参保人回医院重新开方`);
-  const current = rx.state === 'downloaded' ? repo.transition(rx, 'verified', '7205', ctx.nowText) : rx;
+  const current = rx.state === 'downloaded' ? repo.transition(rx, 'verified', ctx.envelope.infno, ctx.nowText) : rx;
   return {
     output: { hi_rxno: current.hiRxno, rx_chk_stas: '1', rx_chk_dscr: '处方有效', valid_end_time: current.validEndTime },
   };
@@ -196,7 +196,7 @@ function auditRx(ctx: HandlerContext<SandboxInput<'7206'>>) {
     reject('审方药师姓名或证件号码与登记信息不符');
   if (d.rx_chk_rslt === '0' && !d.rx_chk_opnn) reject('审方不通过时必须填写处方审核意见 rx_chk_opnn');
   const to: RxState = d.rx_chk_rslt === '1' ? 'audited' : 'refused';
-  const next = repo.transition(rx, to, '7206', ctx.nowText, {
+  const next = repo.transition(rx, to, ctx.envelope.infno, ctx.nowText, {
     pharName: d.phar_name,
     pharPracCertNo: d.phar_prac_cert_no,
     rxChkOpnn: d.rx_chk_opnn || null,
@@ -279,13 +279,35 @@ function revokeSale(ctx: HandlerContext<SandboxInput<'7208'>>) {
   return { output: { hi_rxno: next.hiRxno, rx_stas_codg: STATE_CODES[next.state] } };
 }
 
+/**
+ * 7205 审核 of a region without a separate 核验 (Hubei, seeds 002 / 004): the checks of 7205 核验 and
+ * 7206 审方 in one call (one store transaction: a refused review leaves the prescription downloaded).
+ */
+export function rxVerifyAndAudit(ctx: HandlerContext<SandboxInput<'7205'> & SandboxInput<'7206'>>) {
+  verify(ctx);
+  return auditRx(ctx);
+}
+
+/** 7209 (national): after the sale was uploaded (7207). */
 function deliver(ctx: HandlerContext<SandboxInput<'7209'>>) {
+  return deliverFrom(ctx, ['sold', 'delivering']);
+}
+
+/** Delivery in a region without a 出库 upload (Hubei 7205 配送信息上传): after the review. */
+export function rxDeliverAfterAudit(ctx: HandlerContext<SandboxInput<'7209'>>) {
+  return deliverFrom(ctx, ['audited', 'sold', 'delivering']);
+}
+
+function deliverFrom(ctx: HandlerContext<SandboxInput<'7209'>>, from: RxState[]) {
   const repo = repoOf(ctx);
   const d = ctx.input.data;
-  const rx = requireRx(ctx, repo, d, ['sold', 'delivering'], '同步配送信息');
+  const rx = requireRx(ctx, repo, d, from, '同步配送信息');
   if (rx.delvNo && rx.delvNo !== d.delv_no) reject(`处方 ${rx.hiRxno} 的配送业务编号是 ${rx.delvNo}, 不是 ${d.delv_no}`);
   if (rx.delvStasCodg && d.delv_stas_codg < rx.delvStasCodg) reject('配送状态不能回退');
-  const next = repo.transition(rx, 'delivering', '7209', ctx.nowText, { delvNo: d.delv_no, delvStasCodg: d.delv_stas_codg });
+  const next = repo.transition(rx, 'delivering', ctx.envelope.infno, ctx.nowText, {
+    delvNo: d.delv_no,
+    delvStasCodg: d.delv_stas_codg,
+  });
   return { output: { hi_rxno: next.hiRxno, delv_no: d.delv_no, rx_stas_codg: STATE_CODES.delivering } };
 }
 
