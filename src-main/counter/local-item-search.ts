@@ -11,6 +11,7 @@ import { initialsOf } from '../catalogue/initials';
 import { formatPercent, formatPriceShort, type Ratio, type UnitPrice } from '../core/money';
 import type { ItemNames } from './item-names';
 import type { ItemSearch } from './item-search';
+import type { PriceList } from '../prices/price-list';
 import { coded } from './labels';
 import type { CatalogueHit, CatalogueSearchResult, DiagnosisView } from './views';
 
@@ -89,6 +90,20 @@ export class PreferLocalSearch implements ItemSearch {
 
   search(query: string, limit: number): Promise<CatalogueSearchResult> {
     return this.local?.hasItems() ? this.local.search(query, limit) : this.center.search(query, limit);
+  }
+}
+
+/** Hits with the institution's own price filled in (price list, else the last price charged). */
+export class PricedSearch implements ItemSearch {
+  constructor(
+    private readonly inner: ItemSearch,
+    private readonly prices: PriceList,
+  ) {}
+
+  async search(query: string, limit: number): Promise<CatalogueSearchResult> {
+    const result = await this.inner.search(query, limit);
+    const own = this.prices.pricesOf(result.hits.map((h) => h.code));
+    return { ...result, hits: result.hits.map((h) => ({ ...h, ownPrice: own.get(h.code)?.price ?? null })) };
   }
 }
 

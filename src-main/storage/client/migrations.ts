@@ -395,4 +395,21 @@ export const CLIENT_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    name: "the institution's own price list and the last price charged per item",
+    up(db) {
+      // Prices in 1/1000000 yuan (UnitPrice). list_price: the price list (imported or edited);
+      // last_price: the price the item was last charged at, the fallback.
+      db.exec(`
+        CREATE TABLE item_price (
+          code       TEXT PRIMARY KEY,
+          name       TEXT NOT NULL DEFAULT '',
+          list_price INTEGER,
+          last_price INTEGER,
+          updated_at TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];

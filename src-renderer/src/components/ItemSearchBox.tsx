@@ -65,7 +65,8 @@ export const ItemSearchBox = forwardRef<
   }, [text]);
 
   return (
-    <div>
+    // data-answered: the query the list on screen answers (what bench/till.ts waits for).
+    <div data-testid="item-search-box" data-answered={answered}>
       <AutoComplete
         value={text}
         disabled={disabled}
