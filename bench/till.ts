@@ -30,7 +30,7 @@ import { makeTempDir } from '../tests/helpers/temp-dir';
 import { ms, summarize } from './stats';
 
 const ROUNDS = Number(process.env['TILL_ROUNDS'] ?? 20);
-const PREFIXES = ['amx', 'tbk', 'wss'];
+const PREFIXES = ['amx', 'tbk', 'plx'];
 const WAIT = 60_000;
 
 /** A TCP relay in front of the center that adds up the time the center spends on each request. */
@@ -165,9 +165,12 @@ async function main(): Promise<void> {
           const typed = p.prefix.slice(0, n);
           await steps.time('search keystroke → list', async () => {
             await press(p.prefix.charAt(n - 1));
-            const shown = `document.querySelector('[data-testid="item-search-box"]')?.getAttribute('data-answered') === ${JSON.stringify(typed)}
-              && document.querySelectorAll('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="item-option"]').length > 0`;
-            await page.waitForFunction(shown, undefined, { polling: 'raf' });
+            // Locators, not page functions: the counter's CSP refuses evaluated strings.
+            await page.locator(`[data-testid="item-search-box"][data-answered="${typed}"]`).waitFor();
+            await page
+              .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="item-option"]')
+              .first()
+              .waitFor();
           });
         }
         await steps.time('Enter → priced line', async () => {
@@ -209,9 +212,7 @@ async function main(): Promise<void> {
 }
 
 async function waitFocus(page: Page, testId: string): Promise<void> {
-  await page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === ${JSON.stringify(testId)}`, undefined, {
-    polling: 'raf',
-  });
+  await page.locator(`[data-testid="${testId}"]:focus`).waitFor();
 }
 
 main().catch((error: unknown) => {
