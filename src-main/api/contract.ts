@@ -37,11 +37,13 @@ import { reportDateSchema } from '../reconcile/date';
 import { inventoryApiArgs, type InventoryApiResults } from '../inventory/api-args';
 import { rxApiArgs, type RxApiResults } from '../prescription/api-args';
 import { auditApiArgs, type AuditApiResults } from '../audit/api-args';
+import { priceApiArgs, type PriceApiResults } from '../prices/api-args';
 
 export type * from '../counter/views';
 export type * from '../inventory/views';
 export type * from '../prescription/views';
 export type * from '../audit/views';
+export type { PriceImportResult, PriceRow } from '../prices/price-list';
 export type { PrintOutcome, RenderedReceipt, PrinterInfo };
 export type * from '../reconcile/views';
 export type * from '../reports/views';
@@ -226,6 +228,7 @@ export const apiArgs = {
   ...inventoryApiArgs,
   ...rxApiArgs,
   ...auditApiArgs,
+  ...priceApiArgs,
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -264,7 +267,7 @@ export interface RegistryRow {
   readonly regions: readonly string[];
 }
 
-export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiResults {
+export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiResults, PriceApiResults {
   'app.status': AppStatus;
   'session.current': SessionInfo | null;
   'session.signIn': SessionInfo & { msgid: string; safeControl: SafeControlStatus };

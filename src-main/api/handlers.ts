@@ -95,6 +95,11 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'person.choose': async (args: { key: string; index: number }) =>
       services.persons.view(await services.persons.choose(args.key, args.index)),
     'catalogue.search': (args: { query: string; limit?: number }) => services.items.search(args.query, args.limit ?? 20),
+    'prices.list': (args: { query?: string }) => services.prices.list(args.query),
+    'prices.set': (args: { code: string; name?: string; priceText: string }) =>
+      services.prices.set(args.code, args.name ?? '', args.priceText),
+    'prices.import': (args: { filename: string; contentBase64: string }) =>
+      services.prices.importFile(args.filename, Buffer.from(args.contentBase64, 'base64')),
     'diagnosis.search': (args: { query: string; limit?: number }) => services.diagnoses.search(args.query, args.limit ?? 15),
     'pharmacy.preSettle': (args: SaleRequest) => services.pharmacy.preSettle(args),
     'pharmacy.settle': async (args: SaleRequest) => {

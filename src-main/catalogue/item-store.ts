@@ -11,7 +11,7 @@
 import type { Db } from '../storage/sqlite';
 import { FILE_ITEM_COLUMNS, QUERY_ITEM_COLUMNS, type ItemParams } from './item-columns';
 import { ItemIndexes, type DuplicateCounts } from './item-indexes';
-import { nameTokens } from './name-tokens';
+import { searchTokens } from './name-tokens';
 import { STAGED_ITEMS, STAGED_NAMES } from './stage-file';
 
 export interface UpsertCounts {
@@ -40,6 +40,16 @@ const valuesOf = (columns: readonly string[]): string => `VALUES (${columns.map(
 // "WHERE true" keeps SQLite from reading ON CONFLICT as a join constraint.
 const STAGED_ROWS = `SELECT ${FILE_ITEM_COLUMNS.join(', ')} FROM ${STAGED_ITEMS} WHERE true ORDER BY id`;
 
+/**
+ * The name index calls back into JS for the tokens (name characters and 拼音首字母, see
+ * name-tokens.ts); registered on every connection that writes items.
+ */
+export function registerNameTokens(db: Db): void {
+  db.function('catalogue_name_tokens', { deterministic: true }, (name: unknown, pinyin: unknown) =>
+    searchTokens(String(name ?? ''), typeof pinyin === 'string' ? pinyin : null),
+  );
+}
+
 export class CatalogueItemStore {
   private readonly upsertFile;
   private readonly upsertQuery;
@@ -53,8 +63,7 @@ export class CatalogueItemStore {
   private readonly indexes;
 
   constructor(readonly db: Db) {
-    // The name index calls back into JS for the tokens; registered on every connection that writes items.
-    db.function('catalogue_name_tokens', { deterministic: true }, (name: unknown) => nameTokens(String(name ?? '')));
+    registerNameTokens(db);
     this.indexes = new ItemIndexes(db);
     this.indexes.ensure();
     this.upsertFile = db.prepare<unknown[], { id: number }>(
@@ -69,12 +78,12 @@ export class CatalogueItemStore {
     );
     this.indexRange = db.prepare<[number, number]>(
       `INSERT INTO catalogue_name_fts (rowid, chars)
-       SELECT id, catalogue_name_tokens(name) FROM catalogue_item WHERE id BETWEEN ? AND ?`,
+       SELECT id, catalogue_name_tokens(name, pinyin) FROM catalogue_item WHERE id BETWEEN ? AND ?`,
     );
     this.unindex = db.prepare<[number]>('DELETE FROM catalogue_name_fts WHERE rowid = ?');
     this.indexOne = db.prepare<[number]>(
       `INSERT INTO catalogue_name_fts (rowid, chars)
-       SELECT id, catalogue_name_tokens(name) FROM catalogue_item WHERE id = ?`,
+       SELECT id, catalogue_name_tokens(name, pinyin) FROM catalogue_item WHERE id = ?`,
     );
     this.countAll = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM catalogue_item');
     this.countByCatalogue = db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM catalogue_item WHERE catalogue = ?');

@@ -1,10 +1,12 @@
 /**
  * Finding an item at the counter by what the cashier has: the national code (or its
  * beginning), a scanned barcode, the institution's own code (through the local-code
- * mapping of 3301 / 1317), the name or part of it, or the 拼音首字母 ("AMXL" → 阿莫西林).
+ * mapping of 3301 / 1317), the name or part of it, or the 拼音首字母 ("AMXL" → 阿莫西林), also
+ * from the middle of the name ("ZCF" → 普通门诊诊查费) and for rows without the center's
+ * initials (derived from the name, see initials.ts).
  *
  * Ranking, best first: exact code or barcode; local code; exact name; code prefix; exact
- * pinyin; name prefix; pinyin prefix; name contains. Within a rank, valid items before
+ * pinyin; name prefix; pinyin prefix; pinyin inside the name; name contains. Within a rank, valid items before
  * delisted ones, then shorter names, then code. Every lookup is an index range or an FTS
  * phrase with a LIMIT, and lower ranks are not queried once the higher ones fill the list,
  * so the cost does not grow with the catalogue.
@@ -12,10 +14,20 @@
 import type { Db } from '../storage/sqlite';
 import { ItemReader, type CatalogueItem } from './item-reader';
 import type { MappingStore } from './mapping-store';
-import { namePhrase } from './name-tokens';
+import { initialsOf } from './initials';
+import { initialsPhrase, namePhrase } from './name-tokens';
 
 export type MatchKind =
-  'code' | 'barcode' | 'local-code' | 'name' | 'code-prefix' | 'pinyin' | 'name-prefix' | 'pinyin-prefix' | 'name-contains';
+  | 'code'
+  | 'barcode'
+  | 'local-code'
+  | 'name'
+  | 'code-prefix'
+  | 'pinyin'
+  | 'name-prefix'
+  | 'pinyin-prefix'
+  | 'pinyin-contains'
+  | 'name-contains';
 
 /** Rank of each kind of match: lower is better. */
 export const MATCH_RANK: Readonly<Record<MatchKind, number>> = {
@@ -27,7 +39,8 @@ export const MATCH_RANK: Readonly<Record<MatchKind, number>> = {
   pinyin: 4,
   'name-prefix': 5,
   'pinyin-prefix': 6,
-  'name-contains': 7,
+  'pinyin-contains': 7,
+  'name-contains': 8,
 };
 
 export interface SearchOptions {
@@ -135,7 +148,16 @@ export class CatalogueSearch {
         add(h.id, h.pinyin === upper ? 'pinyin' : 'pinyin-prefix');
       }
     }
-    // Rank 7: anywhere in the name.
+    // Ranks 4, 6 and 7 through the name index: initials anywhere in the name, and the
+    // initials derived for rows the center sent without them.
+    const initials = PINYIN_TEXT.test(q) ? initialsPhrase(q) : null;
+    if (initials !== null && !full()) {
+      for (const h of this.nameMatch.all({ q: initials, cats, limit: fetch })) {
+        const own = initialsOf(h.name, h.pinyin);
+        add(h.id, own === upper ? 'pinyin' : own.startsWith(upper) ? 'pinyin-prefix' : 'pinyin-contains');
+      }
+    }
+    // Rank 8: anywhere in the name.
     const phrase = namePhrase(q);
     if (phrase !== null && !full()) {
       for (const h of this.nameMatch.all({ q: phrase, cats, limit: fetch })) add(h.id, 'name-contains');

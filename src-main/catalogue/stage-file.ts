@@ -17,7 +17,7 @@ import { YibaoError } from '../core/errors';
 import { fileError } from './errors';
 import { FILE_ITEM_COLUMNS } from './item-columns';
 import { parseLine, VER_PARAM } from './file-rows';
-import { nameTokens } from './name-tokens';
+import { searchTokens } from './name-tokens';
 import { notUtf8Message } from './zip-text';
 
 /** The name the importer attaches a staging file under, and its tables. */
@@ -61,6 +61,7 @@ export interface StagedBatch {
 
 const ITEM_COLUMNS = [...FILE_ITEM_COLUMNS, 'id'];
 const NAME_PARAM = FILE_ITEM_COLUMNS.indexOf('name');
+const PINYIN_PARAM = FILE_ITEM_COLUMNS.indexOf('pinyin');
 
 /** Parses one batch and writes it to job.file. Throws the importer's errors (bad line: fileError). */
 export function stageBatch(job: StageJob, ctx: StageContext): StagedBatch {
@@ -93,7 +94,7 @@ export function stageBatch(job: StageJob, ctx: StageContext): StagedBatch {
         if (params === null) continue;
         const ver = params[VER_PARAM] as string | null;
         if (ver !== null && (maxVer === null || ver > maxVer)) maxVer = ver;
-        tokens.push(nameTokens(params[NAME_PARAM] as string));
+        tokens.push(searchTokens(params[NAME_PARAM] as string, params[PINYIN_PARAM] as string | null));
         params.push(job.firstId + tokens.length - 1);
         insert.run(params);
       }

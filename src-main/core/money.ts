@@ -166,11 +166,19 @@ export function priceNumber(p: UnitPrice): number {
 export function priceFromFen(f: Fen): UnitPrice {
   return (f * 10000) as UnitPrice;
 }
+/** A unit price as the cashier reads it: at least 2 places, no trailing zeros beyond ("12.3456", "8.00"). */
+export function formatPriceShort(p: UnitPrice): string {
+  return formatPrice(p).replace(/(\.\d\d\d*?)0+$/, '$1');
+}
 export function parseRatio(input: string | number): Ratio {
   return parseScaled(input, 4) as Ratio;
 }
 export function formatRatio(r: Ratio): string {
   return formatScaled(r, 4);
+}
+/** A ratio as a percentage text ("10%", "12.5%"). */
+export function formatPercent(r: Ratio): string {
+  return `${formatScaled(r, 2).replace(/\.?0+$/, '')}%`;
 }
 export function ratioNumber(r: Ratio): number {
   return Number(formatScaled(r, 4));

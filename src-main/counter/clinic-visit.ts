@@ -16,6 +16,7 @@ import type { CounterApp } from '../app/counter-app';
 import type { JournalEntry } from '../journal/journal-store';
 import type { CounterEvents } from './events';
 import type { ItemNames } from './item-names';
+import type { PriceList } from '../prices/price-list';
 import type { MoneyLane } from './money-lane';
 import { block, inputOf, outputOf, str, type Json } from './journal-records';
 import { coded } from './labels';
@@ -104,6 +105,7 @@ export class ClinicVisits {
     private readonly app: CounterApp,
     private readonly persons: PersonDesk,
     private readonly names: ItemNames,
+    private readonly prices: PriceList,
     private readonly events: CounterEvents,
     private readonly lane: MoneyLane,
     private readonly reRead: RefundReRead,
@@ -209,6 +211,7 @@ export class ClinicVisits {
         if (!visit.medType) throw new YibaoError('E_VISIT_INFO_REQUIRED', '请先上传就诊信息和诊断 (2203), 再录入费用');
         const lines = priceLines(req.lines);
         this.names.rememberAll(lines.map((l) => l.entry));
+        this.prices.rememberCharged(lines.map((l) => ({ code: l.entry.code, name: l.entry.name, pric: l.pric })));
         const now = new Date();
         const bill = newBillNo(now);
         const time = formatDateTime(now);

@@ -4,6 +4,7 @@
  */
 import type { CounterApp } from '../app/counter-app';
 import { LocalCatalogue } from '../catalogue/local-catalogue';
+import { PriceList } from '../prices/price-list';
 import { ClinicVisits } from './clinic-visit';
 import type { CounterEvents } from './events';
 import { ItemNames } from './item-names';
@@ -14,6 +15,7 @@ import {
   FEE_ITEM_CATALOGUES,
   LocalItemSearch,
   PreferLocalSearch,
+  PricedSearch,
 } from './local-item-search';
 import { JournalView } from './journal-view';
 import { JournalWatcher, ReversalDriver } from './live';
@@ -37,6 +39,7 @@ export interface CounterServices {
   readonly history: SettlementHistory;
   readonly items: ItemSearch;
   readonly diagnoses: DiagnosisSearch;
+  readonly prices: PriceList;
   readonly journal: JournalView;
   readonly events: CounterEvents;
   /** 医保电子处方 at the pharmacy (src-main/prescription/). */
@@ -56,8 +59,9 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
   const safeControl = new SafeControl(app, persons);
   const history = new SettlementHistory(app.journal, fixmedinsCode);
   const lane = new MoneyLane();
-  const pharmacy = new PharmacySale(app, persons, history, names, events, lane, safeControl);
-  const clinic = new ClinicVisits(app, persons, names, events, lane, safeControl);
+  const prices = new PriceList(app.lightDb);
+  const pharmacy = new PharmacySale(app, persons, history, names, prices, events, lane, safeControl);
+  const clinic = new ClinicVisits(app, persons, names, prices, events, lane, safeControl);
   const local = openLocalCatalogue(app);
   const watcher = new JournalWatcher(app.journal, events);
   const driver = new ReversalDriver(app.journal, app.resolver, lane);
@@ -68,10 +72,11 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
     pharmacy,
     clinic,
     history,
-    items: new PreferLocalSearch(
-      local && new LocalItemSearch(local, names, FEE_ITEM_CATALOGUES),
-      new CenterItemSearch(app, names),
+    items: new PricedSearch(
+      new PreferLocalSearch(local && new LocalItemSearch(local, names, FEE_ITEM_CATALOGUES), new CenterItemSearch(app, names)),
+      prices,
     ),
+    prices,
     diagnoses: new DiagnosisSearch(local && new LocalItemSearch(local, names, DIAGNOSIS_CATALOGUES)),
     journal: new JournalView(app.journal),
     events,

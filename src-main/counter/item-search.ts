@@ -77,6 +77,14 @@ export class CenterItemSearch implements ItemSearch {
         listType: str(r, 'list_type'),
         limitedUse: str(r, 'lmt_used_flag') === '1',
         memo: str(r, 'memo'),
+        // 1312 answers carry no 规格 / 剂型 / 企业 / 限价: those come with the local catalogue (1301–1319).
+        spec: '',
+        dosform: '',
+        pacunt: '',
+        maker: '',
+        priceCap: '',
+        selfpayRatio: '',
+        ownPrice: null,
       });
     }
     const hits = [...byCode.values()].slice(0, limit);

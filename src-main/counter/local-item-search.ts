@@ -7,8 +7,11 @@
 import { YibaoError } from '../core/errors';
 import type { LocalCatalogue } from '../catalogue/local-catalogue';
 import type { CatalogueItem } from '../catalogue/item-reader';
+import { initialsOf } from '../catalogue/initials';
+import { formatPercent, formatPriceShort, type Ratio, type UnitPrice } from '../core/money';
 import type { ItemNames } from './item-names';
 import type { ItemSearch } from './item-search';
+import type { PriceList } from '../prices/price-list';
 import { coded } from './labels';
 import type { CatalogueHit, CatalogueSearchResult, DiagnosisView } from './views';
 
@@ -43,23 +46,39 @@ export class LocalItemSearch implements ItemSearch {
   }
 
   async search(query: string, limit: number): Promise<CatalogueSearchResult> {
-    const hits = this.local.search(query, { limit, catalogues: this.catalogues }).map(({ item }) => hitOf(item));
+    const hits = this.local.search(query, { limit, catalogues: this.catalogues }).map(({ item }) => this.hitOf(item));
     this.names.rememberAll(hits);
     return { hits, source: '本地目录', total: hits.length };
   }
+
+  /** What the cashier chooses by: the item's own columns, else its newest valid 1318 限价 / 1319 先自付比例. */
+  private hitOf(item: CatalogueItem): CatalogueHit {
+    const cap = item.pricUplmtAmt ?? newestValid(this.local.mappings.priceCaps(item.code))?.pricUplmtAmt ?? null;
+    const ratio = item.selfpayProp ?? newestValid(this.local.mappings.selfpayRatios(item.code))?.selfpayProp ?? null;
+    return {
+      code: item.code,
+      name: item.name,
+      pinyin: initialsOf(item.name, item.pinyin),
+      chrgitmLv: coded('chrgitm_lv', item.chrgitmLv),
+      medChrgitmType: coded('med_chrgitm_type', item.medChrgitmType),
+      listType: item.listType ?? '',
+      limitedUse: item.lmtUsedFlag === '1',
+      memo: item.memo ?? '',
+      spec: item.spec ?? '',
+      dosform: item.dosform ?? '',
+      pacunt: item.pacunt ?? '',
+      maker: item.prodentpName ?? '',
+      priceCap: cap === null ? '' : formatPriceShort(cap as UnitPrice),
+      selfpayRatio: ratio === null ? '' : formatPercent(ratio as Ratio),
+      ownPrice: null,
+    };
+  }
 }
 
-function hitOf(item: CatalogueItem): CatalogueHit {
-  return {
-    code: item.code,
-    name: item.name,
-    pinyin: item.pinyin ?? '',
-    chrgitmLv: coded('chrgitm_lv', item.chrgitmLv),
-    medChrgitmType: coded('med_chrgitm_type', item.medChrgitmType),
-    listType: item.listType ?? '',
-    limitedUse: item.lmtUsedFlag === '1',
-    memo: [item.spec, item.dosform, item.prodentpName].filter(Boolean).join(' · ') || (item.memo ?? ''),
-  };
+function newestValid<T extends { valiFlag: string; updtTime: string }>(rows: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const r of rows) if (r.valiFlag === '1' && (best === undefined || r.updtTime > best.updtTime)) best = r;
+  return best;
 }
 
 /** The local catalogue when it is synced, the center otherwise. */
@@ -71,6 +90,20 @@ export class PreferLocalSearch implements ItemSearch {
 
   search(query: string, limit: number): Promise<CatalogueSearchResult> {
     return this.local?.hasItems() ? this.local.search(query, limit) : this.center.search(query, limit);
+  }
+}
+
+/** Hits with the institution's own price filled in (price list, else the last price charged). */
+export class PricedSearch implements ItemSearch {
+  constructor(
+    private readonly inner: ItemSearch,
+    private readonly prices: PriceList,
+  ) {}
+
+  async search(query: string, limit: number): Promise<CatalogueSearchResult> {
+    const result = await this.inner.search(query, limit);
+    const own = this.prices.pricesOf(result.hits.map((h) => h.code));
+    return { ...result, hits: result.hits.map((h) => ({ ...h, ownPrice: own.get(h.code)?.price ?? null })) };
   }
 }
 

@@ -15,6 +15,7 @@ import type { CounterApp } from '../app/counter-app';
 import type { JournalEntry } from '../journal/journal-store';
 import type { CounterEvents } from './events';
 import type { ItemNames } from './item-names';
+import type { PriceList } from '../prices/price-list';
 import type { MoneyLane } from './money-lane';
 import { block, inputOf, outputOf, rows, str, type Json } from './journal-records';
 import type { PersonDesk } from './person';
@@ -58,6 +59,7 @@ export class PharmacySale {
     private readonly persons: PersonDesk,
     private readonly history: SettlementHistory,
     private readonly names: ItemNames,
+    private readonly prices: PriceList,
     private readonly events: CounterEvents,
     private readonly lane: MoneyLane,
     private readonly reRead: RefundReRead,
@@ -82,6 +84,7 @@ export class PharmacySale {
     const row = this.persons.insuranceFor(person, req.insuranceIndex);
     const lines = priceLines(req.lines);
     this.names.rememberAll(lines.map((l) => l.entry));
+    this.prices.rememberCharged(lines.map((l) => ({ code: l.entry.code, name: l.entry.name, pric: l.pric })));
     const time = formatDateTime(now);
     const sns = lines.map((_, i) => `${req.basketId}-${i + 1}`);
     const input = {

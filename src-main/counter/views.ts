@@ -201,12 +201,24 @@ export interface ClinicRefundStep {
 export interface CatalogueHit {
   readonly code: string;
   readonly name: string;
+  /** 拼音首字母: the center's, or derived from the name where it sent none. */
   readonly pinyin: string;
   readonly chrgitmLv: Coded;
   readonly medChrgitmType: Coded;
   readonly listType: string;
   readonly limitedUse: boolean;
   readonly memo: string;
+  /** 规格, 剂型, 包装单位, 生产企业 ('' when the source does not say: the center's 1312 answer carries none). */
+  readonly spec: string;
+  readonly dosform: string;
+  readonly pacunt: string;
+  readonly maker: string;
+  /** 限价 in yuan as decimal text ('' for none). */
+  readonly priceCap: string;
+  /** 先自付比例 as a percentage text, e.g. "10%" ('' for none). */
+  readonly selfpayRatio: string;
+  /** The institution's own price (its price list, else the last price charged), decimal yuan; null when not known. */
+  readonly ownPrice: string | null;
 }
 
 export interface CatalogueSearchResult {

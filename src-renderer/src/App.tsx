@@ -18,6 +18,7 @@ import { InterfacesScreen } from './screens/InterfacesScreen';
 import { ReportsScreen } from './screens/ReportsScreen';
 import { PrescriptionScreen } from './screens/PrescriptionScreen';
 import { MappingScreen } from './screens/MappingScreen';
+import { PriceListScreen } from './screens/PriceListScreen';
 import { InventoryScreen } from './screens/InventoryScreen';
 import { KeyHints } from './components/KeyHints';
 import { useHotkeys } from './keyboard';
@@ -102,6 +103,7 @@ export function App() {
               { key: 'journal', label: 'F3 交易流水' },
               ...(kind === 'clinic' ? [] : [{ key: 'rx', label: '电子处方' }]),
               { key: 'reports', label: '对账与报表' },
+              { key: 'prices', label: '价目表' },
               { key: 'mapping', label: '目录对照' },
               { key: 'inventory', label: '进销存上传' },
               { key: 'settings', label: 'F10 设置' },
@@ -131,6 +133,7 @@ export function App() {
               {screen === 'interfaces' && <InterfacesScreen />}
               {screen === 'reports' && <ReportsScreen />}
               {screen === 'mapping' && <MappingScreen />}
+              {screen === 'prices' && <PriceListScreen />}
               {screen === 'inventory' && <InventoryScreen />}
               {screen === 'rx' && kind !== 'clinic' && <PrescriptionScreen />}
             </>

@@ -29,6 +29,12 @@ const herbs: TxtRow[] = [
   drugRow(20, { code: 'T001000000020', name: '炒白术', pinyin: 'CBZ', list_type: '102', barcode: null }),
   drugRow(21, { code: 'T001000000021', name: '阿胶', pinyin: 'AJ', list_type: '102', barcode: null }),
 ];
+// Services of the institution's own list, without the center's 拼音首字母: derived from the name.
+const services: TxtRow[] = [
+  drugRow(30, { code: '110200001', name: '普通门诊诊查费', pinyin: null, list_type: '201', barcode: null }),
+  drugRow(31, { code: '311202001', name: '重症监护', pinyin: null, list_type: '201', barcode: null }),
+  drugRow(32, { code: '311202002', name: '银行卡手续费', pinyin: '', list_type: '201', barcode: null }),
+];
 
 beforeAll(async () => {
   const t = tempCatalogue();
@@ -36,6 +42,7 @@ beforeAll(async () => {
   done = t.done;
   await importCatalogueFile(local.items, catalogueZip(drugs), { infno: '1301', filename: 'drugs.zip' });
   await importCatalogueFile(local.items, catalogueZip(herbs), { infno: '1302', filename: 'herbs.zip' });
+  await importCatalogueFile(local.items, catalogueZip(services), { infno: '1305', filename: 'services.zip' });
   local.db
     .transaction(() =>
       local.mappings.putLocalCodes([
@@ -103,10 +110,27 @@ describe('catalogue search', () => {
       'pinyin-prefix:阿莫西林干混悬剂',
       'pinyin-prefix:阿莫西林克拉维酸钾片',
       'pinyin-prefix:阿莫西林颗粒',
+      // The same letters inside the name come after those that start with them.
+      'pinyin-contains:注射用阿莫西林钠',
     ]);
     expect(matches('AMXLJN')).toEqual(['pinyin:阿莫西林胶囊']);
     expect(matches('CBZ')).toEqual(['pinyin:炒白术']);
-    expect(matches('ZSY')).toEqual(['pinyin-prefix:注射用阿莫西林钠']);
+    expect(matches('ZSY')).toEqual(['pinyin-prefix:注射用阿莫西林钠', 'pinyin-contains:0.9%氯化钠注射液']);
+  });
+
+  it('finds 拼音首字母 anywhere in the name (issue 17: "zcf" finds 普通门诊诊查费)', () => {
+    expect(matches('zcf')).toEqual(['pinyin-contains:普通门诊诊查费']);
+    expect(matches('MXLN')).toEqual(['pinyin-contains:注射用阿莫西林钠']);
+    expect(matches('kw')).toEqual(['pinyin-contains:头孢克肟胶囊']);
+  });
+
+  it('derives 拼音首字母 where the center sent none, reading 多音字 by their word', () => {
+    expect(matches('PTMZZCF')).toEqual(['pinyin:普通门诊诊查费']);
+    expect(matches('ptmz')).toEqual(['pinyin-prefix:普通门诊诊查费']);
+    // 重 in 重症 is zhòng (Z), not chóng; 行 in 银行 is háng (H).
+    expect(matches('ZZJH')).toEqual(['pinyin:重症监护']);
+    expect(matches('CZJH')).toEqual([]);
+    expect(matches('YHK')).toEqual(['pinyin-prefix:银行卡手续费']);
   });
 
   it('honours the limit and the catalogue filter', () => {
@@ -124,6 +148,6 @@ describe('catalogue search', () => {
     }
     expect(local.search('')).toEqual([]);
     expect(local.search('不存在的药')).toEqual([]);
-    expect(local.items.count()).toBe(drugs.length + herbs.length);
+    expect(local.items.count()).toBe(drugs.length + herbs.length + services.length);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Migration } from '../sqlite';
 import { journalKeysMigration } from './journal-keys-migration';
+import { searchTokens } from '../../catalogue/name-tokens';
 
 export const CLIENT_MIGRATIONS: readonly Migration[] = [
   {
@@ -377,6 +378,38 @@ export const CLIENT_MIGRATIONS: readonly Migration[] = [
     up(db) {
       // JSON list of { path, problem }: the call succeeded, the screen and `yibao journal` show them (issue 16).
       db.exec('ALTER TABLE journal ADD COLUMN answer_warnings TEXT');
+    },
+  },
+  {
+    version: 10,
+    name: "name index also holds each item's 拼音首字母 (found anywhere in the name)",
+    up(db) {
+      // Same tokens as item-store.ts writes: the name's characters, then the marked initials
+      // (the center's, or derived from the name where it sent none).
+      db.function('catalogue_name_tokens_v10', { deterministic: true }, (name: unknown, pinyin: unknown) =>
+        searchTokens(String(name ?? ''), typeof pinyin === 'string' ? pinyin : null),
+      );
+      db.exec(`
+        INSERT INTO catalogue_name_fts(catalogue_name_fts) VALUES('delete-all');
+        INSERT INTO catalogue_name_fts (rowid, chars) SELECT id, catalogue_name_tokens_v10(name, pinyin) FROM catalogue_item;
+      `);
+    },
+  },
+  {
+    version: 11,
+    name: "the institution's own price list and the last price charged per item",
+    up(db) {
+      // Prices in 1/1000000 yuan (UnitPrice). list_price: the price list (imported or edited);
+      // last_price: the price the item was last charged at, the fallback.
+      db.exec(`
+        CREATE TABLE item_price (
+          code       TEXT PRIMARY KEY,
+          name       TEXT NOT NULL DEFAULT '',
+          list_price INTEGER,
+          last_price INTEGER,
+          updated_at TEXT NOT NULL
+        );
+      `);
     },
   },
 ];

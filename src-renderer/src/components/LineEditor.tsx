@@ -17,14 +17,17 @@ export function LineEditor({
 }) {
   const table = useRef<HTMLDivElement>(null);
   const count = useRef(lines.length);
-  // After an item is added, the cursor goes to its price: the next thing the cashier types.
+  // After an item without a known price is added, the cursor goes to its price: the next thing
+  // the cashier types. A line priced from the price list leaves the cursor in the search box,
+  // ready for the next item.
+  const lastPrice = lines[lines.length - 1]?.pricText ?? '';
   useEffect(() => {
-    if (lines.length > count.current) {
+    if (lines.length > count.current && lastPrice === '') {
       const inputs = table.current?.querySelectorAll<HTMLInputElement>('input[data-field="pric"]');
       inputs?.[inputs.length - 1]?.focus();
     }
     count.current = lines.length;
-  }, [lines.length]);
+  }, [lines.length, lastPrice]);
 
   const amounts = lines.map((l) => previewLineFen(l.cntText, l.pricText));
   const complete = amounts.every((a) => a !== null && a > 0);

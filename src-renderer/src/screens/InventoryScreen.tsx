@@ -15,6 +15,7 @@ import type {
 } from '../../../src-main/api/contract';
 import { INVENTORY_KINDS, KIND_INFO } from '../../../src-main/inventory/views';
 import { call, subscribe } from '../api/client';
+import { base64Of } from '../file-base64';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { uiError, type UiError } from '../format';
 import { useSessionStore } from '../stores/session-store';
@@ -30,13 +31,6 @@ const STATE_TAGS: Record<InventoryItemView['state'], { color: string; label: str
 
 /** The progress bar's scale (antd Progress takes 0–100). */
 const FULL_BAR = 100;
-
-async function base64Of(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function InventoryScreen() {
   const [kind, setKind] = useState<InventoryKindName>('purchase');

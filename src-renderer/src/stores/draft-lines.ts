@@ -14,7 +14,15 @@ let serial = 0;
 
 export function draftOf(hit: CatalogueHit): DraftLine {
   serial += 1;
-  return { id: `L${serial}`, code: hit.code, name: hit.name, level: hit.chrgitmLv.label, cntText: '1', pricText: '' };
+  // The institution's own price (price list, else last charged) is filled: the cashier changes it only when it differs.
+  return {
+    id: `L${serial}`,
+    code: hit.code,
+    name: hit.name,
+    level: hit.chrgitmLv.label,
+    cntText: '1',
+    pricText: hit.ownPrice ?? '',
+  };
 }
 
 export function wireLines(lines: readonly DraftLine[]) {

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 
 export type ScreenKey =
-  'signin' | 'card' | 'sale' | 'journal' | 'settings' | 'interfaces' | 'reports' | 'mapping' | 'inventory' | 'rx';
+  'signin' | 'card' | 'sale' | 'journal' | 'settings' | 'interfaces' | 'reports' | 'mapping' | 'inventory' | 'rx' | 'prices';
 
 interface NavState {
   screen: ScreenKey;

@@ -1,0 +1,160 @@
+/**
+ * Issue 17 point 4, at 1366×768 with the local catalogue synced from the sandbox: search rows
+ * show what tells items apart (规格 / 剂型 / 包装, 生产企业, 医保等级, 限价 / 先自付比例), a search
+ * with no hits says so, and 拼音首字母 are found anywhere in the name ("zcf" → 普通门诊诊查费).
+ * Point 5: the institution's price list (imported, edited on screen) and the last price charged
+ * fill the price of a picked item.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { centerPort } from '../../src-main/catalogue/center-port';
+import { LocalCatalogue } from '../../src-main/catalogue/local-catalogue';
+import { syncCatalogue } from '../../src-main/catalogue/sync';
+import type { PersonRow } from '../../src-main/sandbox/store';
+import { OPERATOR, personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
+import { readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+
+let e: CounterE2E;
+
+const TILL = { width: 1366, height: 768 };
+
+/** The visible options of the search dropdown, as text. */
+function optionTexts(page: Page): Promise<string[]> {
+  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="item-option"]').allTextContents();
+}
+
+async function search(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('F2');
+  const box = page.getByTestId('item-search');
+  await box.fill('');
+  await box.pressSequentially(text);
+}
+
+beforeAll(async () => {
+  e = await startCounterE2E();
+  await e.page.setViewportSize(TILL);
+}, 180_000);
+afterAll(async () => {
+  await e?.close();
+});
+
+describe('issue 17 point 4: a search that shows what to pick', () => {
+  it('signs in and syncs drugs (1301) and services (1305) into the counter database', async () => {
+    await signIn(e.page);
+    const local = LocalCatalogue.open(e.web.app.db.name);
+    try {
+      // A loaded machine can make a download time out; a sync run again goes on where it stopped.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await syncCatalogue(local, centerPort(e.web.app, OPERATOR), e.web.app.client.profile, { only: ['1301', '1305'] });
+          break;
+        } catch (error) {
+          if (attempt >= 3) throw error;
+        }
+      }
+      expect(local.items.count('1301')).toBeGreaterThan(0);
+    } finally {
+      local.close();
+    }
+  }, 600_000);
+
+  it('rows of one drug differ by 规格, 剂型, 包装 and 生产企业, and show 医保等级 and 限价 / 先自付比例', async () => {
+    const { page } = e;
+    await search(page, 'amxl');
+    await expect.poll(async () => (await optionTexts(page)).length, { timeout: UI_TIMEOUT }).toBeGreaterThan(3);
+    const rows = await optionTexts(page);
+    expect(rows.every((r) => r.includes('阿莫西林'))).toBe(true);
+    // No two rows read the same: the cashier can tell which one to pick.
+    expect(new Set(rows).size).toBe(rows.length);
+    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    expect(await dropdown.getByTestId('item-pack').count()).toBe(rows.length);
+    expect(await dropdown.getByTestId('item-maker').count()).toBe(rows.length);
+    expect(rows.some((r) => /甲类|乙类|丙类/.test(r))).toBe(true);
+    expect(await dropdown.locator('[data-testid="item-cap"], [data-testid="item-selfpay"]').count()).toBeGreaterThan(0);
+    await e.shot('17-04-search-rows', { window: true });
+  }, 120_000);
+
+  it('拼音首字母 in the middle of the name: "zcf" finds 普通门诊诊查费', async () => {
+    const { page } = e;
+    await search(page, 'zcf');
+    await expect.poll(async () => (await optionTexts(page)).join('|'), { timeout: UI_TIMEOUT }).toContain('普通门诊诊查费');
+    await e.shot('17-04-initials-anywhere', { window: true });
+  }, 120_000);
+
+  it('a search with no hits says so', async () => {
+    const { page } = e;
+    await search(page, '没有这种药');
+    await page.getByTestId('item-search-empty').waitFor();
+    expect(await page.getByTestId('item-search-empty').textContent()).toContain('没有找到「没有这种药」');
+    await e.shot('17-04-no-hits', { window: true });
+    await page.getByTestId('item-search').fill('');
+  }, 120_000);
+});
+
+/** Picks the item with this national code at the till; answers the price filled into its line. */
+async function pickByCode(page: Page, code: string): Promise<string> {
+  await search(page, code);
+  await page.locator('.ant-select-item-option').filter({ hasText: code }).first().waitFor();
+  await page.getByTestId('item-search').press('Enter');
+  const last = page.locator('[data-testid="lines"] tbody tr.ant-table-row').last();
+  await expect.poll(() => last.textContent(), { timeout: UI_TIMEOUT }).toContain(code);
+  return last.locator('input[data-field="pric"]').inputValue();
+}
+
+async function openPriceList(page: Page): Promise<void> {
+  await page.getByTestId('menu').getByText('价目表').click();
+  await page.getByTestId('price-rows').waitFor();
+}
+
+describe('issue 17 point 5: the price comes from the price list', () => {
+  it('an imported price list fills the price, and shows on the search row', async () => {
+    const { page } = e;
+    const { a, b } = pharmacyItems(e.h.sandbox.center.store);
+    await openPriceList(page);
+    const csv = `医保目录编码,名称,单价\n${a.code},${a.name},12.50\n${b.code},${b.name},abc\n`;
+    await page.getByTestId('price-file').setInputFiles({ name: '价目表.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByTestId('price-imported').textContent(), { timeout: UI_TIMEOUT }).toContain('已导入 1 条');
+    expect(await page.getByTestId('price-imported').textContent()).toContain('第 3 行未导入');
+    await e.shot('17-05-price-list', { window: true });
+
+    await search(page, a.code);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTestId('item-own-price').first().waitFor();
+    expect(await page.getByTestId('item-own-price').first().textContent()).toContain('12.50');
+    await page.getByTestId('item-search').fill('');
+    expect(await pickByCode(page, a.code)).toBe('12.50');
+    // A priced line leaves the cursor in the search box for the next item.
+    expect(await page.evaluate("document.activeElement?.getAttribute('data-testid')")).toBe('item-search');
+    await e.shot('17-05-priced-line', { window: true });
+  }, 180_000);
+
+  it('a price edited on screen is the one filled next', async () => {
+    const { page } = e;
+    const { a } = pharmacyItems(e.h.sandbox.center.store);
+    await openPriceList(page);
+    const edit = page.locator('[data-testid="price-rows"] tr', { hasText: a.code }).getByTestId('price-edit');
+    await edit.fill('13.8');
+    await edit.press('Enter');
+    await expect.poll(() => edit.inputValue(), { timeout: UI_TIMEOUT }).toBe('13.80');
+    await page.keyboard.press('F2');
+    await page.keyboard.press('F9');
+    await page.getByTestId('discard-basket').waitFor();
+    await page.keyboard.press('Enter');
+    expect(await pickByCode(page, a.code)).toBe('13.80');
+  }, 180_000);
+
+  it('an item not on the list is filled with the price it was last charged at', async () => {
+    const { page } = e;
+    const { c } = pharmacyItems(e.h.sandbox.center.store);
+    const person = personsOf(e.h.sandbox.center.store, 'res-high')[0] as PersonRow;
+    await readCard(page, person);
+    await page.keyboard.press('F2');
+    expect(await pickByCode(page, c.code)).toBe('');
+    await page.keyboard.type('7.7');
+    await page.keyboard.press('F5');
+    await page.getByTestId('pre-settlement').waitFor();
+    await page.keyboard.press('F9');
+    await page.getByTestId('discard-basket').waitFor();
+    await page.keyboard.press('Enter');
+    expect(await pickByCode(page, c.code)).toBe('7.70');
+  }, 180_000);
+});
