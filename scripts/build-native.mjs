@@ -131,8 +131,7 @@ for (const target of targets) {
     if (target.optional) {
       const why = target.cc ? `${target.cc} not installed` : `${cc} ${target.flags[0]} unavailable here`;
       console.log(`build:native: ${target.out} skipped (${why})`);
-    }
-    else {
+    } else {
       console.error(`build:native: ${target.source} failed:\n${result.error}`);
       failed = true;
     }

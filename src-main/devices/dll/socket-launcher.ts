@@ -7,8 +7,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DeviceError } from '../device-errors';
 import type { HostChild, HostLauncher } from './host-launcher';
@@ -21,10 +22,10 @@ export interface SocketHostCommand {
   /** Added to the host's environment (WINEPREFIX …). */
   readonly env?: NodeJS.ProcessEnv;
   /**
-   * Where the host's stdout and stderr go when not to a pipe: Node under Wine dies with EBADF writing
-   * to a pipe. The file's tail goes into the crash report like a piped stderr would.
+   * A folder for the host's stdout and stderr, one file per start, instead of a pipe: Node under Wine
+   * dies with EBADF writing to a pipe. The file's tail goes into the crash report like a piped stderr.
    */
-  readonly outputFile?: string;
+  readonly outputDir?: string;
   /** Checked at each start, so a missing program is a clear error rather than a spawn ENOENT. */
   readonly check?: () => void;
 }
@@ -35,6 +36,7 @@ export function socketHostLauncher(command: SocketHostCommand): HostLauncher {
   return (launch) => {
     command.check?.();
     const token = randomBytes(16).toString('hex');
+    const outputFile = command.outputDir ? join(command.outputDir, `dll-host-${token.slice(0, 12)}.log`) : null;
     const events = new EventEmitter();
     const server: Server = createServer();
     let child: ChildProcess | null = null;
@@ -54,9 +56,10 @@ export function socketHostLauncher(command: SocketHostCommand): HostLauncher {
       ended = true;
       server.close();
       socket?.destroy();
-      if (command.outputFile) {
+      if (outputFile) {
         try {
-          events.emit('stderr', Buffer.from(readFileSync(command.outputFile, 'utf8').slice(-OUTPUT_TAIL)));
+          events.emit('stderr', Buffer.from(readFileSync(outputFile, 'utf8').slice(-OUTPUT_TAIL)));
+          rmSync(outputFile, { force: true });
         } catch {
           // No output file: nothing was printed.
         }
@@ -93,7 +96,7 @@ export function socketHostLauncher(command: SocketHostCommand): HostLauncher {
     server.listen(0, '127.0.0.1', () => {
       if (ended) return;
       const { port } = server.address() as { port: number };
-      const output = command.outputFile ? openSync(command.outputFile, 'w') : null;
+      const output = outputFile ? openSync(outputFile, 'w') : null;
       try {
         child = spawn(command.file, [...command.args, launch.script, ...launch.args], {
           cwd: launch.cwd,
