@@ -124,7 +124,8 @@ static void load_state(State *s) {
 
 static void log_call(const State *s, const char *fmt, const char *a, const char *b) {
   if (s->log[0] == '\0') return;
-  FILE *f = fopen(s->log, "a");
+  /* Binary: the Windows build writes the same "\n" lines as the Linux one. */
+  FILE *f = fopen(s->log, "ab");
   if (f == NULL) return;
   fprintf(f, "pid=%ld ", (long)getpid());
   fprintf(f, fmt, a ? a : "", b ? b : "");

@@ -11,29 +11,12 @@ import { DllHostProcess } from '../../src-main/devices/dll/host-process';
 import { initCall, readCardCall } from '../../src-main/devices/dll/vendor-api';
 import { isDeviceError } from '../../src-main/devices/device-errors';
 import type { Credential, ReadResult } from '../../src-main/devices/types';
-import { buildNativeDouble, DoubleControl, type NativeBuild } from '../helpers/devices-native';
+import { buildNativeDouble, DOUBLE_EC, DOUBLE_PERSON, DoubleControl, type NativeBuild } from '../helpers/devices-native';
 import { makeTempDir } from '../helpers/temp-dir';
 import { rejectionOf } from '../helpers/rejection';
 
-const PERSON = {
-  certno: '420102198001011231',
-  name: '欧阳晓燕',
-  card_no: 'X00000019',
-  card_sn: '420100D156000005ABCDEF0123456789',
-  ec_token: 'EC420100ABCDEF0123456789ABCDEF0123',
-  insu_admdvs: '420100',
-  gend: '2',
-  brdy: '19800101',
-};
-
-const EC: DllReaderOptions['ec'] = {
-  via: 'GetQRBase',
-  url: 'http://10.0.0.1/localcfc/api/hsecfc/localQrCodeQuery',
-  businessType: '01301',
-  orgId: 'P42010000001',
-  officeId: 'K01',
-  officeName: '西药房',
-};
+const PERSON = DOUBLE_PERSON;
+const EC = DOUBLE_EC;
 
 let native: NativeBuild;
 let temp: ReturnType<typeof makeTempDir>;
