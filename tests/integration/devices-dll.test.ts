@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DllReader, type DllReaderOptions } from '../../src-main/devices/dll/dll-reader';
 import { DllHostProcess } from '../../src-main/devices/dll/host-process';
+import { sameProcessRuntime, type HostRuntime } from '../../src-main/devices/dll/host-runtime';
+import { socketHostLauncher } from '../../src-main/devices/dll/socket-launcher';
 import { initCall, readCardCall } from '../../src-main/devices/dll/vendor-api';
 import { isDeviceError } from '../../src-main/devices/device-errors';
 import type { Credential, ReadResult } from '../../src-main/devices/types';
@@ -315,6 +317,25 @@ describe('slow and hung DLLs never block the counter', () => {
     expect(e.detail).toMatchObject({ signal: 'SIGSEGV' });
     double.set({ mode: 'present', ...PERSON });
     expect(card(await r.read()).cardNo).toBe(PERSON.card_no);
+  });
+});
+
+describe('the socket transport (the 32-bit host’s and Wine’s), with a Node of this machine', () => {
+  it('reads the card and the 安全控件 medium the same as over the IPC channel, and stops a hung call', async () => {
+    const runtime: HostRuntime = {
+      ...sameProcessRuntime(),
+      launcher: () => socketHostLauncher({ file: process.execPath, args: [] }),
+    };
+    double.set({ mode: 'present', ...PERSON });
+    const r = reader({ runtimes: [runtime], safeMediumFunction: 'GetSafeMedium' });
+    const result = await r.read({ infno: '2207' });
+    expect(card(result).name).toBe('欧阳晓燕');
+    expect(result.safeInfo?.value).toMatch(/^SM1\.2207\.[0-9A-F]{32}$/);
+    double.set({ mode: 'slow', delay_ms: 60_000, ...PERSON });
+    expect((await failure(r.read({ timeoutMs: 1000 }))).code).toBe('E_DEVICE_TIMEOUT');
+    double.set({ mode: 'present', ...PERSON });
+    expect(card(await r.read()).cardNo).toBe(PERSON.card_no);
+    expect(double.calls().filter((c) => c.call.startsWith('Init'))).toHaveLength(2);
   });
 });
 
