@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seconds } from './win-node.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -17,8 +18,7 @@ const stageStarted = Date.now();
 function step(label, cmd, args) {
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
-  const secs = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`test:windows: ${label}: ${r.status === 0 ? 'ok' : 'FAILED'} (${secs} s)`);
+  console.log(`test:windows: ${label}: ${r.status === 0 ? 'ok' : 'FAILED'} (${seconds(started)})`);
   if (r.status !== 0) process.exit(1);
 }
 
@@ -42,4 +42,4 @@ step('tests/windows under Wine', npx, [
   '--reporter=verbose',
   ...(json ? ['--reporter=json', `--outputFile.json=${json}`] : []),
 ]);
-console.log(`test:windows: stage total ${((Date.now() - stageStarted) / 1000).toFixed(1)} s`);
+console.log(`test:windows: stage total ${seconds(stageStarted)}`);

@@ -33,8 +33,9 @@ function sh(cmd, args, options = {}) {
   return r.stdout;
 }
 
-function seconds(started) {
-  return `${((Date.now() - started) / 1000).toFixed(1)} s`;
+/** Time since `started` (a Date.now()), e.g. "12.3 s". */
+export function seconds(started) {
+  return `${Math.round((Date.now() - started) / 100) / 10} s`;
 }
 
 /** Lays out node.exe and koffi for `arch` in `dir` (replaced whole, so a half download never remains). */
