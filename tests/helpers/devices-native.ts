@@ -5,7 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import type { DllReaderOptions } from '../../src-main/devices/dll/dll-reader';
+import type { Credential, ReadResult } from '../../src-main/devices/types';
 import type { PersonRow } from '../../src-main/sandbox/store';
 
 const ROOT = join(__dirname, '..', '..');
@@ -128,4 +130,36 @@ export function personState(person: PersonRow): Omit<DoubleState, 'mode'> {
     gend: person.gend,
     brdy: person.brdy.replace(/-/g, ''),
   };
+}
+
+/** A DllReader's settings for the double at `path`: GBK, __stdcall, card by default, no 安全控件. */
+export function doubleReaderOptions(path: string, env: NodeJS.ProcessEnv, timeoutMs: number): DllReaderOptions {
+  return {
+    path,
+    convention: 'stdcall',
+    charset: 'gbk',
+    initUrl: 'http://10.0.0.1:8080/init',
+    initUser: '420100',
+    defaultCredential: 'card',
+    ec: DOUBLE_EC,
+    safeMediumFunction: null,
+    timeoutMs,
+    env,
+  };
+}
+
+/** The card of a read that must have read one. */
+export function cardOf(result: ReadResult) {
+  expect(result.credential.kind).toBe('card');
+  return (result.credential as Extract<Credential, { kind: 'card' }>).card;
+}
+
+/** Whether a process (a host the test expects killed) still exists. */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

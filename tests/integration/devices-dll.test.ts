@@ -12,8 +12,16 @@ import { sameProcessRuntime, type HostRuntime } from '../../src-main/devices/dll
 import { socketHostLauncher } from '../../src-main/devices/dll/socket-launcher';
 import { initCall, readCardCall } from '../../src-main/devices/dll/vendor-api';
 import { isDeviceError } from '../../src-main/devices/device-errors';
-import type { Credential, ReadResult } from '../../src-main/devices/types';
-import { buildNativeDouble, DOUBLE_EC, DOUBLE_PERSON, DoubleControl, type NativeBuild } from '../helpers/devices-native';
+import {
+  buildNativeDouble,
+  DOUBLE_EC,
+  DOUBLE_PERSON,
+  DoubleControl,
+  cardOf,
+  doubleReaderOptions,
+  processAlive,
+  type NativeBuild,
+} from '../helpers/devices-native';
 import { makeTempDir } from '../helpers/temp-dir';
 import { rejectionOf } from '../helpers/rejection';
 
@@ -37,38 +45,16 @@ afterEach(async () => {
 afterAll(() => temp.cleanup());
 
 function reader(options: Partial<DllReaderOptions> = {}): DllReader {
-  const r = new DllReader({
-    path: native.reader,
-    convention: 'stdcall',
-    charset: 'gbk',
-    initUrl: 'http://10.0.0.1:8080/init',
-    initUser: '420100',
-    defaultCredential: 'card',
-    ec: EC,
-    safeMediumFunction: null,
-    timeoutMs: 5000,
-    env: double.env,
-    ...options,
-  });
+  const r = new DllReader({ ...doubleReaderOptions(native.reader, double.env, 5000), ...options });
   readers.push(r);
   return r;
 }
 
 const failure = (p: Promise<unknown>) => rejectionOf(p, isDeviceError);
 
-function card(result: ReadResult) {
-  expect(result.credential.kind).toBe('card');
-  return (result.credential as Extract<Credential, { kind: 'card' }>).card;
-}
+const card = cardOf;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const alive = processAlive;
 
 describe('a card in the reader (present)', () => {
   it('reads the GBK card string into typed fields, with Init called once with the configured arguments', async () => {

@@ -14,21 +14,20 @@ import { DllHostProcess } from '../../src-main/devices/dll/host-process';
 import { chooseHostRuntime, type HostRuntime } from '../../src-main/devices/dll/host-runtime';
 import { initCall, readCardCall } from '../../src-main/devices/dll/vendor-api';
 import { isDeviceError } from '../../src-main/devices/device-errors';
-import type { Credential, ReadResult } from '../../src-main/devices/types';
-import { buildNativeDouble, DOUBLE_EC, DOUBLE_PERSON, DoubleControl, type NativeBuild } from '../helpers/devices-native';
+import * as doubles from '../helpers/devices-native';
 import { makeTempDir } from '../helpers/temp-dir';
 import { rejectionOf } from '../helpers/rejection';
 import { waitFor } from '../helpers/wait-for';
 import { wineNode, wineRuntime } from '../helpers/wine-host';
 
-const PERSON = DOUBLE_PERSON;
+const PERSON = doubles.DOUBLE_PERSON;
 const wine = wineNode();
 /** Far above a Wine start on a loaded machine (seconds); the deadline itself is tested with its own budget. */
 const READ_BUDGET_MS = 60_000;
 
-let native: NativeBuild;
+let native: doubles.NativeBuild;
 let temp: ReturnType<typeof makeTempDir>;
-let double: DoubleControl;
+let double: doubles.DoubleControl;
 let x64: HostRuntime;
 let ia32: HostRuntime;
 const readers: DllReader[] = [];
@@ -41,9 +40,9 @@ function dll(key: 'readerWinX64' | 'noReadCardWinX64' | 'readerWinIa32' | 'reade
 }
 
 beforeAll(() => {
-  native = buildNativeDouble();
+  native = doubles.buildNativeDouble();
   temp = makeTempDir('yibao-wine-dll-');
-  double = new DoubleControl(temp.dir);
+  double = new doubles.DoubleControl(temp.dir);
   x64 = wineRuntime(wine, temp.dir, 'x64');
   ia32 = wineRuntime(wine, temp.dir, 'ia32');
 });
@@ -58,16 +57,7 @@ afterAll(() => {
 
 function reader(options: Partial<DllReaderOptions> = {}): DllReader {
   const r = new DllReader({
-    path: dll('readerWinX64'),
-    convention: 'stdcall',
-    charset: 'gbk',
-    initUrl: 'http://10.0.0.1:8080/init',
-    initUser: '420100',
-    defaultCredential: 'card',
-    ec: DOUBLE_EC,
-    safeMediumFunction: null,
-    timeoutMs: READ_BUDGET_MS,
-    env: double.env,
+    ...doubles.doubleReaderOptions(dll('readerWinX64'), double.env, READ_BUDGET_MS),
     runtimes: [x64],
     ...options,
   });
@@ -77,10 +67,7 @@ function reader(options: Partial<DllReaderOptions> = {}): DllReader {
 
 const failure = (p: Promise<unknown>) => rejectionOf(p, isDeviceError);
 
-function card(result: ReadResult) {
-  expect(result.credential.kind).toBe('card');
-  return (result.credential as Extract<Credential, { kind: 'card' }>).card;
-}
+const card = doubles.cardOf;
 
 async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
   const started = performance.now();
@@ -89,14 +76,7 @@ async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
   return result;
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const alive = doubles.processAlive;
 
 describe('the DLL host in node.exe under Wine, x64 double', () => {
   it('reads the GBK card string into typed fields, Init once with the configured arguments', async () => {
@@ -129,7 +109,7 @@ describe('the DLL host in node.exe under Wine, x64 double', () => {
       kind: 'ec',
       ec: { ecToken: PERSON.ec_token, idNo: PERSON.certno, idType: '01', userName: '欧阳晓燕', insuOrg: '420100' },
     });
-    const trans = await reader({ ec: { ...DOUBLE_EC, via: 'NationEcTrans' } }).read({
+    const trans = await reader({ ec: { ...doubles.DOUBLE_EC, via: 'NationEcTrans' } }).read({
       credential: 'ec',
       operator: { opter: 'OP001', opterName: '张收费' },
     });
