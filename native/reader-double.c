@@ -23,21 +23,32 @@
  *   safe_rc=N safe_msg=…      GetSafeMedium alone returns N with the message (the control refuses; default 0)
  *   certno= name= card_no= card_sn= ec_token= insu_admdvs= gend= brdy=yyyyMMdd naty= address=
  *   log=PATH                  append one line per call (arguments as received) for the tests to inspect
+ *
+ * Built for Linux (.so, iconv) and, with MinGW, as a Windows DLL for x64 and ia32 (the code page API
+ * converts to GBK = code page 936); scripts/build-native.mjs chooses the export names (undecorated, or
+ * MSVC's `_Name@N` for 32-bit __stdcall).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
-#include <iconv.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #ifdef _WIN32
-#define EXPORT __declspec(dllexport)
-#define WINAPI __stdcall
+#include <process.h>
+#include <windows.h>
+#ifdef YIBAO_DEF_EXPORTS
+#define EXPORT /* the .def file names every export */
 #else
+#define EXPORT __declspec(dllexport)
+#endif
+#define getpid _getpid
+#else
+#include <iconv.h>
+#include <unistd.h>
 #define EXPORT __attribute__((visibility("default")))
 #define WINAPI
 #endif
@@ -118,7 +129,8 @@ static void load_state(State *s) {
 
 static void log_call(const State *s, const char *fmt, const char *a, const char *b) {
   if (s->log[0] == '\0') return;
-  FILE *f = fopen(s->log, "a");
+  /* Binary: the Windows build writes the same "\n" lines as the Linux one. */
+  FILE *f = fopen(s->log, "ab");
   if (f == NULL) return;
   fprintf(f, "pid=%ld ", (long)getpid());
   fprintf(f, fmt, a ? a : "", b ? b : "");
@@ -127,9 +139,37 @@ static void log_call(const State *s, const char *fmt, const char *a, const char 
 }
 
 static void sleep_ms(long ms) {
+#ifdef _WIN32
+  Sleep((DWORD)ms);
+#else
   struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
   while (nanosleep(&t, &t) == -1 && errno == EINTR) {
   }
+#endif
+}
+
+/* UTF-8 → GBK into out (room for out_cap bytes, no NUL added). Returns the bytes written, or -1. */
+static long to_gbk(const char *utf8, size_t len, char *out, size_t out_cap) {
+#ifdef _WIN32
+  if (len == 0) return 0;
+  int wide_len = MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, utf8, (int)len, NULL, 0);
+  if (wide_len <= 0) return -1;
+  WCHAR *wide = malloc(sizeof(WCHAR) * (size_t)wide_len);
+  if (wide == NULL) return -1;
+  MultiByteToWideChar(CP_UTF8, 0, utf8, (int)len, wide, wide_len);
+  BOOL lossy = FALSE;
+  int n = WideCharToMultiByte(936, 0, wide, wide_len, out, (int)out_cap, NULL, &lossy);
+  free(wide);
+  return n <= 0 || lossy ? -1 : n;
+#else
+  iconv_t cd = iconv_open("GBK", "UTF-8");
+  if (cd == (iconv_t)-1) return -1;
+  char *in = (char *)utf8, *o = out;
+  size_t out_left = out_cap;
+  size_t r = iconv(cd, &in, &len, &o, &out_left);
+  iconv_close(cd);
+  return r == (size_t)-1 ? -1 : (long)(out_cap - out_left);
+#endif
 }
 
 /* Writes UTF-8 text into dst in the state's charset, NUL-terminated. Returns 0, or -1 when it does not fit. */
@@ -141,14 +181,9 @@ static int emit(const State *s, char *dst, int cap, const char *utf8) {
     memcpy(dst, utf8, in_left + 1);
     return 0;
   }
-  iconv_t cd = iconv_open("GBK", "UTF-8");
-  if (cd == (iconv_t)-1) return -1;
-  char *in = (char *)utf8, *out = dst;
-  size_t out_left = (size_t)cap - 1;
-  size_t r = iconv(cd, &in, &in_left, &out, &out_left);
-  iconv_close(cd);
-  if (r == (size_t)-1) return -1;
-  *out = '\0';
+  long n = to_gbk(utf8, in_left, dst, (size_t)cap - 1);
+  if (n < 0) return -1;
+  dst[n] = '\0';
   return 0;
 }
 
@@ -194,7 +229,12 @@ static int common_behaviour(const State *s, char *out, int cap, long *rc, const 
     return 0;
   }
   if (strcmp(s->mode, "crash") == 0) {
+#ifdef _WIN32
+    /* An access violation, what a crashing vendor DLL does on Windows. */
+    *(volatile int *)(uintptr_t)s->delay_ms = 0;
+#else
     raise(SIGSEGV);
+#endif
   }
   /* error, or any mode the double does not know */
   emit(s, out, cap, s->error_msg);

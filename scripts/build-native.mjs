@@ -4,6 +4,12 @@
 //   libyibao_reader_double   the reader / e-certificate / security-control double (protocol.md §4)
 //   libyibao_no_readcard     a reader library without ReadCardBas ("function missing")
 //   libyibao_arch_ia32       a real 32-bit library (-m32, no libc), when the toolchain can target i386
+// and, when MinGW is installed (gcc-mingw-w64-x86-64, gcc-mingw-w64-i686), the same double as Windows DLLs
+// in the export shapes vendors ship (run under Wine by tests/windows, see scripts/wine-node.mjs):
+//   yibao_reader_double_x64.dll         x64 (one calling convention, names undecorated)
+//   yibao_no_readcard_x64.dll           x64, without ReadCardBas
+//   yibao_reader_double_ia32.dll        32-bit __stdcall, undecorated names (`Name`, as with /DEF or --kill-at)
+//   yibao_reader_double_msvc_ia32.dll   32-bit __stdcall, MSVC-decorated names (`_Name@N`)
 // Up-to-date outputs are kept; each output is written to a temporary name and renamed, so test files
 // building at the same time never load half a library. On Windows the real vendor DLL is configured
 // instead, and this script only says so.
@@ -17,7 +23,11 @@ const nativeDir = join(root, 'native');
 const buildDir = join(nativeDir, 'build');
 const cc = process.env.CC || 'cc';
 const ext = process.platform === 'darwin' ? 'dylib' : 'so';
-const common = ['-shared', '-fPIC', '-O2', '-std=c11', '-Wall', '-Wextra', '-Werror', '-fvisibility=hidden'];
+const warnings = ['-O2', '-std=c11', '-Wall', '-Wextra', '-Werror'];
+const common = ['-shared', '-fPIC', ...warnings, '-fvisibility=hidden'];
+const MINGW = { x64: 'x86_64-w64-mingw32-gcc', ia32: 'i686-w64-mingw32-gcc' };
+// --kill-at: export `Name` instead of MinGW's `Name@N` (a no-op for x64, which has no decoration).
+const undecorated = ['-shared', ...warnings, '-Wl,--kill-at'];
 
 const targets = [
   { key: 'reader', source: 'reader-double.c', out: `libyibao_reader_double.${ext}`, flags: [...common], libs: iconvLibs() },
@@ -31,14 +41,50 @@ const targets = [
     libs: [],
     optional: true,
   },
+  {
+    key: 'readerWinX64',
+    cc: MINGW.x64,
+    source: 'reader-double.c',
+    out: 'yibao_reader_double_x64.dll',
+    flags: undecorated,
+    libs: [],
+    optional: true,
+  },
+  {
+    key: 'noReadCardWinX64',
+    cc: MINGW.x64,
+    source: 'no-readcard.c',
+    out: 'yibao_no_readcard_x64.dll',
+    flags: undecorated,
+    libs: [],
+    optional: true,
+  },
+  {
+    key: 'readerWinIa32',
+    cc: MINGW.ia32,
+    source: 'reader-double.c',
+    out: 'yibao_reader_double_ia32.dll',
+    flags: undecorated,
+    libs: [],
+    optional: true,
+  },
+  {
+    key: 'readerWinIa32Msvc',
+    cc: MINGW.ia32,
+    source: 'reader-double.c',
+    out: 'yibao_reader_double_msvc_ia32.dll',
+    flags: ['-shared', ...warnings, '-DYIBAO_DEF_EXPORTS'],
+    libs: [join(nativeDir, 'reader-double-msvc.def')],
+    optional: true,
+  },
 ];
 
 function iconvLibs() {
   return process.platform === 'darwin' ? ['-liconv'] : [];
 }
 
-function compilerVersion() {
-  const r = spawnSync(cc, ['--version'], { encoding: 'utf8' });
+function compilerVersion(compiler = cc) {
+  const r = spawnSync(compiler, ['--version'], { encoding: 'utf8' });
   return r.status === 0 ? r.stdout.split('\n')[0] : null;
 }
 
@@ -51,9 +97,11 @@ function upToDate(out, source) {
 function compile(target) {
   const source = join(nativeDir, target.source);
   const out = join(buildDir, target.out);
-  if (upToDate(out, source)) return { path: out, built: false };
+  if (upToDate(out, source) && target.libs.every((lib) => !lib.endsWith('.def') || upToDate(out, lib))) {
+    return { path: out, built: false };
+  }
   const tmp = `${out}.tmp-${process.pid}`;
-  const r = spawnSync(cc, [...target.flags, '-o', tmp, source, ...target.libs], { encoding: 'utf8' });
+  const r = spawnSync(target.cc ?? cc, [...target.flags, '-o', tmp, source, ...target.libs], { encoding: 'utf8' });
   if (r.status !== 0) {
     rmSync(tmp, { force: true });
     return { error: (r.stderr || r.error?.message || `exit ${r.status}`).trim() };
@@ -75,12 +123,15 @@ mkdirSync(buildDir, { recursive: true });
 const manifest = { compiler: version, platform: process.platform, arch: process.arch };
 let failed = false;
 for (const target of targets) {
-  const result = compile(target);
+  // A missing cross compiler is a skip with its name, not a compile error to parse.
+  const result = target.cc && !compilerVersion(target.cc) ? { error: `${target.cc} not installed` } : compile(target);
   if (result.error) {
     manifest[target.key] = null;
     manifest[`${target.key}Skipped`] = result.error.split('\n').slice(-3).join(' ');
-    if (target.optional) console.log(`build:native: ${target.out} skipped (${cc} ${target.flags[0]} unavailable here)`);
-    else {
+    if (target.optional) {
+      const why = target.cc ? `${target.cc} not installed` : `${cc} ${target.flags[0]} unavailable here`;
+      console.log(`build:native: ${target.out} skipped (${why})`);
+    } else {
       console.error(`build:native: ${target.source} failed:\n${result.error}`);
       failed = true;
     }

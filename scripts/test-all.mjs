@@ -2,10 +2,11 @@
 // `npm test`: every check the project has, in one command (the README's second command,
 // and what .ci/run calls). Installs the system packages the tests need when run as root
 // on Debian (chromium for e2e, socat for the serial tests, poppler-utils for PDF checks,
-// libusb for node-hid), then: typecheck, lint, registry freshness, build, all vitest suites.
-// Ends with one summary line "tests: N passed, N failed".
+// libusb for node-hid; Wine and MinGW for the Windows stage), then: typecheck, lint, registry freshness,
+// build, all vitest suites, and the Windows DLL-host stage under Wine (`npm run test:windows` alone).
+// Ends with one summary line "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +22,11 @@ const SYSTEM_PACKAGES = [
   },
   { pkg: 'build-essential', present: () => which('cc') && which('make') },
   { pkg: 'python3', present: () => which('python3') },
+  // The Windows stage: node.exe under Wine, the vendor double built as Windows DLLs (about 445 MB).
+  { pkg: 'wine', present: () => which('wine') },
+  { pkg: 'wine64', present: () => existsSync('/usr/lib/wine/wine64') },
+  { pkg: 'gcc-mingw-w64-x86-64', present: () => which('x86_64-w64-mingw32-gcc') },
+  { pkg: 'gcc-mingw-w64-i686', present: () => which('i686-w64-mingw32-gcc') },
   // Screenshots of the zh-CN screens need CJK glyphs.
   {
     pkg: 'fonts-noto-cjk',
@@ -65,7 +71,10 @@ function ensureSystemPackages() {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 mkdirSync(join(root, 'out'), { recursive: true });
+// A result file from an earlier run must not count in this one.
+rmSync(windowsResultsFile, { force: true });
 const resultsFile = join(root, 'out', 'vitest-results.json');
+const windowsResultsFile = join(root, 'out', 'vitest-windows-results.json');
 
 const steps = [
   () => ensureSystemPackages(),
@@ -83,6 +92,10 @@ const steps = [
       '--reporter=json',
       `--outputFile.json=${resultsFile}`,
     ]),
+  () =>
+    run('Windows DLL host under Wine (node.exe win-x64, the MinGW double)', 'node', ['scripts/test-windows.mjs'], {
+      env: { YIBAO_VITEST_JSON: windowsResultsFile },
+    }),
 ];
 
 let ok = true;
@@ -95,15 +108,18 @@ for (const step of steps) {
 
 let passed = 0;
 let failed = 0;
-if (existsSync(resultsFile)) {
-  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
-  passed = results.numPassedTests ?? 0;
+let skipped = 0;
+for (const file of [resultsFile, windowsResultsFile]) {
+  if (!existsSync(file)) continue;
+  const results = JSON.parse(readFileSync(file, 'utf8'));
+  passed += results.numPassedTests ?? 0;
+  skipped += results.numPendingTests ?? 0;
   // A suite that fails to load has no failed tests of its own: count it once.
   const brokenSuites = (results.testResults ?? []).filter(
     (s) => s.status === 'failed' && !(s.assertionResults ?? []).some((a) => a.status === 'failed'),
   ).length;
-  failed = (results.numFailedTests ?? 0) + brokenSuites;
+  failed += (results.numFailedTests ?? 0) + brokenSuites;
 }
 if (!ok && failed === 0) failed = 1;
-process.stdout.write(`\ntests: ${passed} passed, ${failed} failed\n`);
+process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
 process.exit(ok && failed === 0 ? 0 : 1);

@@ -5,6 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import type { DllReaderOptions } from '../../src-main/devices/dll/dll-reader';
+import type { Credential, ReadResult } from '../../src-main/devices/types';
 import type { PersonRow } from '../../src-main/sandbox/store';
 
 const ROOT = join(__dirname, '..', '..');
@@ -17,6 +20,13 @@ export interface NativeBuild {
   /** A real 32-bit library, when the toolchain can target i386. */
   readonly ia32: string | null;
   readonly ia32Skipped?: string;
+  /** The same double as Windows DLLs (MinGW; null without the cross compiler, see build-native.mjs). */
+  readonly readerWinX64: string | null;
+  readonly noReadCardWinX64: string | null;
+  /** 32-bit __stdcall, exports `Name`. */
+  readonly readerWinIa32: string | null;
+  /** 32-bit __stdcall, exports MSVC's `_Name@N`. */
+  readonly readerWinIa32Msvc: string | null;
 }
 
 let cached: NativeBuild | null = null;
@@ -89,6 +99,28 @@ export class DoubleControl {
   }
 }
 
+/** The person the device tests put on the double's card (a GBK name with characters outside GB2312's first level). */
+export const DOUBLE_PERSON = {
+  certno: '420102198001011231',
+  name: '欧阳晓燕',
+  card_no: 'X00000019',
+  card_sn: '420100D156000005ABCDEF0123456789',
+  ec_token: 'EC420100ABCDEF0123456789ABCDEF0123',
+  insu_admdvs: '420100',
+  gend: '2',
+  brdy: '19800101',
+} as const;
+
+/** The e-certificate settings of the device tests' readers. */
+export const DOUBLE_EC: DllReaderOptions['ec'] = {
+  via: 'GetQRBase',
+  url: 'http://10.0.0.1/localcfc/api/hsecfc/localQrCodeQuery',
+  businessType: '01301',
+  orgId: 'P42010000001',
+  officeId: 'K01',
+  officeName: '西药房',
+};
+
 /** The double's card / e-certificate / ID data for a seeded sandbox person. */
 export function personState(person: PersonRow): Omit<DoubleState, 'mode'> {
   return {
@@ -101,4 +133,36 @@ export function personState(person: PersonRow): Omit<DoubleState, 'mode'> {
     gend: person.gend,
     brdy: person.brdy.replace(/-/g, ''),
   };
+}
+
+/** A DllReader's settings for the double at `path`: GBK, __stdcall, card by default, no 安全控件. */
+export function doubleReaderOptions(path: string, env: NodeJS.ProcessEnv, timeoutMs: number): DllReaderOptions {
+  return {
+    path,
+    convention: 'stdcall',
+    charset: 'gbk',
+    initUrl: 'http://10.0.0.1:8080/init',
+    initUser: '420100',
+    defaultCredential: 'card',
+    ec: DOUBLE_EC,
+    safeMediumFunction: null,
+    timeoutMs,
+    env,
+  };
+}
+
+/** The card of a read that must have read one. */
+export function cardOf(result: ReadResult) {
+  expect(result.credential.kind).toBe('card');
+  return (result.credential as Extract<Credential, { kind: 'card' }>).card;
+}
+
+/** Whether a process (a host the test expects killed) still exists. */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

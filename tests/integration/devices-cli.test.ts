@@ -6,18 +6,10 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
-import { buildNativeDouble, DoubleControl, type NativeBuild } from '../helpers/devices-native';
+import { buildNativeDouble, DOUBLE_PERSON, DoubleControl, type NativeBuild } from '../helpers/devices-native';
 import { makeTempDir } from '../helpers/temp-dir';
 
-const PERSON = {
-  certno: '420102198001011231',
-  name: '欧阳晓燕',
-  card_no: 'X00000019',
-  card_sn: '420100D156000005ABCDEF0123456789',
-  ec_token: 'EC420100ABCDEF0123456789ABCDEF0123',
-  insu_admdvs: '420100',
-  brdy: '19800101',
-};
+const PERSON = DOUBLE_PERSON;
 
 let native: NativeBuild;
 let temp: ReturnType<typeof makeTempDir>;

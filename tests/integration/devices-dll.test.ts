@@ -8,33 +8,26 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DllReader, type DllReaderOptions } from '../../src-main/devices/dll/dll-reader';
 import { DllHostProcess } from '../../src-main/devices/dll/host-process';
+import { sameProcessRuntime, type HostRuntime } from '../../src-main/devices/dll/host-runtime';
+import { socketHostLauncher } from '../../src-main/devices/dll/socket-launcher';
 import { initCall, readCardCall } from '../../src-main/devices/dll/vendor-api';
 import { isDeviceError } from '../../src-main/devices/device-errors';
-import type { Credential, ReadResult } from '../../src-main/devices/types';
-import { buildNativeDouble, DoubleControl, type NativeBuild } from '../helpers/devices-native';
+import {
+  buildNativeDouble,
+  DOUBLE_EC,
+  DOUBLE_PERSON,
+  DoubleControl,
+  cardOf,
+  doubleReaderOptions,
+  processAlive,
+  type NativeBuild,
+} from '../helpers/devices-native';
 import { makeTempDir } from '../helpers/temp-dir';
 import { rejectionOf } from '../helpers/rejection';
 import { waitFor } from '../helpers/wait-for';
 
-const PERSON = {
-  certno: '420102198001011231',
-  name: '欧阳晓燕',
-  card_no: 'X00000019',
-  card_sn: '420100D156000005ABCDEF0123456789',
-  ec_token: 'EC420100ABCDEF0123456789ABCDEF0123',
-  insu_admdvs: '420100',
-  gend: '2',
-  brdy: '19800101',
-};
-
-const EC: DllReaderOptions['ec'] = {
-  via: 'GetQRBase',
-  url: 'http://10.0.0.1/localcfc/api/hsecfc/localQrCodeQuery',
-  businessType: '01301',
-  orgId: 'P42010000001',
-  officeId: 'K01',
-  officeName: '西药房',
-};
+const PERSON = DOUBLE_PERSON;
+const EC = DOUBLE_EC;
 
 let native: NativeBuild;
 let temp: ReturnType<typeof makeTempDir>;
@@ -53,38 +46,16 @@ afterEach(async () => {
 afterAll(() => temp.cleanup());
 
 function reader(options: Partial<DllReaderOptions> = {}): DllReader {
-  const r = new DllReader({
-    path: native.reader,
-    convention: 'stdcall',
-    charset: 'gbk',
-    initUrl: 'http://10.0.0.1:8080/init',
-    initUser: '420100',
-    defaultCredential: 'card',
-    ec: EC,
-    safeMediumFunction: null,
-    timeoutMs: 5000,
-    env: double.env,
-    ...options,
-  });
+  const r = new DllReader({ ...doubleReaderOptions(native.reader, double.env, 5000), ...options });
   readers.push(r);
   return r;
 }
 
 const failure = (p: Promise<unknown>) => rejectionOf(p, isDeviceError);
 
-function card(result: ReadResult) {
-  expect(result.credential.kind).toBe('card');
-  return (result.credential as Extract<Credential, { kind: 'card' }>).card;
-}
+const card = cardOf;
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const alive = processAlive;
 
 describe('a card in the reader (present)', () => {
   it('reads the GBK card string into typed fields, with Init called once with the configured arguments', async () => {
@@ -349,6 +320,25 @@ describe('slow and hung DLLs never block the counter', () => {
     expect(e.detail).toMatchObject({ signal: 'SIGSEGV' });
     double.set({ mode: 'present', ...PERSON });
     expect(card(await r.read()).cardNo).toBe(PERSON.card_no);
+  });
+});
+
+describe('the socket transport (the 32-bit host’s and Wine’s), with a Node of this machine', () => {
+  it('reads the card and the 安全控件 medium the same as over the IPC channel, and stops a hung call', async () => {
+    const runtime: HostRuntime = {
+      ...sameProcessRuntime(),
+      launcher: () => socketHostLauncher({ file: process.execPath, args: [] }),
+    };
+    double.set({ mode: 'present', ...PERSON });
+    const r = reader({ runtimes: [runtime], safeMediumFunction: 'GetSafeMedium' });
+    const result = await r.read({ infno: '2207' });
+    expect(card(result).name).toBe('欧阳晓燕');
+    expect(result.safeInfo?.value).toMatch(/^SM1\.2207\.[0-9A-F]{32}$/);
+    double.set({ mode: 'slow', delay_ms: 60_000, ...PERSON });
+    expect((await failure(r.read({ timeoutMs: 1000 }))).code).toBe('E_DEVICE_TIMEOUT');
+    double.set({ mode: 'present', ...PERSON });
+    expect(card(await r.read()).cardNo).toBe(PERSON.card_no);
+    expect(double.calls().filter((c) => c.call.startsWith('Init'))).toHaveLength(2);
   });
 });
 

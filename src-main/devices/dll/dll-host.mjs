@@ -6,6 +6,9 @@
 //
 // argv[2]: absolute path of koffi's CommonJS entry (resolved by the parent, so bundling never matters).
 import { createRequire } from 'node:module';
+import { connect } from 'node:net';
+import { createInterface } from 'node:readline';
+import { SOCKET_ENV, decodeLine, encodeLine } from './host-wire.mjs';
 
 const koffi = createRequire(import.meta.url)(process.argv[2]);
 
@@ -92,13 +95,29 @@ function onRequest(message) {
 }
 
 // Started by Electron's utilityProcess (the packaged app, whose RunAsNode fuse is off), messages come
-// through process.parentPort and the host ends with its parent; started by Node's fork (CLI, web mode,
-// tests), through the IPC channel.
+// through process.parentPort and the host ends with its parent; started as another Node (the 32-bit
+// node.exe for a 32-bit DLL, node.exe under Wine), over a loopback socket to the port in the environment
+// (host-wire.mjs); started by Node's fork (CLI, web mode, tests), through the IPC channel.
 const parentPort = process.parentPort;
-const send = parentPort ? (m) => parentPort.postMessage(m) : (m) => process.send(m);
+const port = Number(process.env[SOCKET_ENV.port]);
+let send;
 if (parentPort) {
+  send = (m) => parentPort.postMessage(m);
   parentPort.on('message', (event) => onRequest(event.data));
+} else if (port) {
+  const token = process.env[SOCKET_ENV.token] ?? '';
+  // The vendor DLL has no business with the token.
+  delete process.env[SOCKET_ENV.token];
+  const socket = connect({ host: '127.0.0.1', port });
+  socket.setNoDelay(true);
+  socket.write(`${token}\n`);
+  send = (m) => socket.write(encodeLine(m));
+  createInterface({ input: socket, crlfDelay: Infinity }).on('line', (line) => onRequest(decodeLine(line)));
+  // The counter went away (or closed the reader), or never answered: nothing left to do.
+  socket.on('close', () => process.exit(0));
+  socket.on('error', () => process.exit(0));
 } else {
+  send = (m) => process.send(m);
   process.on('message', onRequest);
   // The counter went away (or closed the reader): nothing left to do.
   process.on('disconnect', () => process.exit(0));

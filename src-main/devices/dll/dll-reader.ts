@@ -9,10 +9,10 @@ import { performance } from 'node:perf_hooks';
 import { CharsetError, decodeText, encodeCString, untilNul, type Charset } from '../charset';
 import { parseCardString, parseEcPayload, parseIdCardString } from '../credential-parse';
 import { DeviceError, WHAT, closed, notConfigured, timedOut, unreadable } from '../device-errors';
-import { checkLibraryLoadable } from '../library-arch';
 import { DEV_SAFE_INFO_MAX } from '../safe-medium';
 import type { Credential, CredentialKind, ReadRequest, ReadResult, Reader, SafeInfo } from '../types';
 import { DllHostProcess, type DllCall, type DllCallResult } from './host-process';
+import { chooseHostRuntime, defaultHostRuntimes, type HostRuntime } from './host-runtime';
 import {
   ecTransCall,
   initCall,
@@ -49,6 +49,11 @@ export interface DllReaderOptions {
   readonly timeoutMs: number;
   /** Environment of the host process (tests point the double at its state file). */
   readonly env?: NodeJS.ProcessEnv;
+  /**
+   * The host processes that may load the library, preferred first; the first whose machine matches the
+   * DLL's header is used (default: this process's kind, plus the 32-bit host on 64-bit Windows).
+   */
+  readonly runtimes?: readonly HostRuntime[];
 }
 
 /** `message` of a JSON error envelope, or null. */
@@ -74,7 +79,9 @@ export class DllReader implements Reader {
   readonly driver = 'dll' as const;
   readonly credentials: readonly CredentialKind[] = ['card', 'ec', 'id'];
   private readonly options: DllReaderOptions;
-  private readonly host: DllHostProcess;
+  private readonly runtimes: readonly HostRuntime[];
+  /** Started for the runtime the library needs, at the first read (null until then). */
+  private host: DllHostProcess | null = null;
   /** pid of the host Init succeeded in. */
   private initialisedPid: number | null = null;
   private tail: Promise<unknown> = Promise.resolve();
@@ -83,7 +90,7 @@ export class DllReader implements Reader {
   constructor(options: DllReaderOptions) {
     // The host runs in the library's folder: a relative path must not depend on that.
     this.options = { ...options, path: options.path ? resolve(options.path) : '' };
-    this.host = new DllHostProcess({ libraryPath: this.options.path, env: options.env });
+    this.runtimes = options.runtimes ?? defaultHostRuntimes();
   }
 
   read(request: ReadRequest = {}): Promise<ReadResult> {
@@ -114,7 +121,7 @@ export class DllReader implements Reader {
 
   async close(): Promise<void> {
     this.isClosed = true;
-    this.host.kill();
+    this.host?.kill();
     this.initialisedPid = null;
   }
 
@@ -147,6 +154,7 @@ export class DllReader implements Reader {
   private callBefore(deadline: number, budget: number, call: DllCall, signal?: AbortSignal): Promise<DllCallResult> {
     const left = deadline - performance.now();
     if (left <= 0) return Promise.reject(timedOut(call.name, budget));
+    if (!this.host) return Promise.reject(closed());
     return this.host.call(call, left, signal).catch((e: unknown) => {
       // Report the read's whole budget, which is what the cashier waited for.
       if (e instanceof DeviceError && e.code === 'E_DEVICE_TIMEOUT') throw timedOut(call.name, budget);
@@ -161,9 +169,14 @@ export class DllReader implements Reader {
     budget: number,
     signal?: AbortSignal,
   ): Promise<void> {
-    if (this.host.pid !== null && this.host.pid === this.initialisedPid) return;
+    if (this.host && this.host.pid !== null && this.host.pid === this.initialisedPid) return;
     if (!this.options.path) throw notConfigured('devices.dll.path', '读卡器 DLL 路径');
-    await checkLibraryLoadable(this.options.path);
+    // Read again at each (re)start: the vendor's installer may have replaced a 64-bit DLL with a 32-bit one.
+    const runtime = await chooseHostRuntime(this.options.path, this.runtimes);
+    if (this.host?.runtime !== runtime) {
+      this.host?.kill();
+      this.host = new DllHostProcess({ libraryPath: this.options.path, env: this.options.env, runtime });
+    }
     const left = deadline - performance.now();
     if (left <= 0) throw timedOut('load', budget);
     await this.host.load(left, signal).catch((e: unknown) => {

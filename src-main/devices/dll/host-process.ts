@@ -8,11 +8,11 @@
  * p50 151 ms; later calls p50 0.3 ms plus the DLL's own time.
  */
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { delimiter, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DeviceError, cancelled, closed, functionMissing, timedOut } from '../device-errors';
-import { hostLauncher, type HostChild, type HostLauncher } from './host-launcher';
+import type { HostChild } from './host-launcher';
+import { sameProcessRuntime, type HostRuntime } from './host-runtime';
 
 export type ParamKind = 'in' | 'out' | 'int';
 
@@ -68,8 +68,8 @@ export interface HostProcessOptions {
   readonly libraryPath: string;
   /** Environment of the host (default: this process's); the library's folder is added to the search path. */
   readonly env?: NodeJS.ProcessEnv;
-  /** How the host is started (default: the process-wide launcher, see host-launcher.ts). */
-  readonly launcher?: HostLauncher;
+  /** Which process hosts the library and how it is started (default: one like this process, host-runtime.ts). */
+  readonly runtime?: HostRuntime;
 }
 
 export class DllHostProcess {
@@ -79,7 +79,11 @@ export class DllHostProcess {
   /** How many hosts have been started (a new one after each kill or crash). */
   private started = 0;
 
-  constructor(private readonly options: HostProcessOptions) {}
+  readonly runtime: HostRuntime;
+
+  constructor(private readonly options: HostProcessOptions) {
+    this.runtime = options.runtime ?? sameProcessRuntime();
+  }
 
   get pid(): number | null {
     return this.child?.pid ?? null;
@@ -130,14 +134,12 @@ export class DllHostProcess {
     const libDir = dirname(this.options.libraryPath);
     const base = this.options.env ?? process.env;
     // Vendor DLLs load their companions and config files from their own folder.
-    const searchVar = process.platform === 'win32' ? 'PATH' : 'LD_LIBRARY_PATH';
-    const env: NodeJS.ProcessEnv = {
-      ...base,
-      [searchVar]: [libDir, base[searchVar]].filter(Boolean).join(delimiter),
-    };
-    const koffiEntry = createRequire(import.meta.url).resolve('koffi');
-    const launch = this.options.launcher ?? hostLauncher();
-    const child = launch({ script: locateHostScript(base), args: [koffiEntry], cwd: libDir, env });
+    const search = this.runtime.searchPath;
+    const env: NodeJS.ProcessEnv = search
+      ? { ...base, [search.name]: [libDir, base[search.name]].filter(Boolean).join(search.delimiter) }
+      : { ...base };
+    const launch = this.runtime.launcher();
+    const child = launch({ script: locateHostScript(base), args: [this.runtime.koffiEntry], cwd: libDir, env });
     this.started++;
     // What the host printed before it died (a loader or Node error) goes into the crash report.
     let stderrTail = '';
