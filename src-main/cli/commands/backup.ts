@@ -56,7 +56,7 @@ export function registerBackup(program: Command): void {
     const rows = listBackups(status.folder).map((b) => ({
       文件: b.name,
       时间: formatDateTime(b.takenAt),
-      大小: `${(b.bytes / 1048576).toFixed(1)} MB`,
+      大小: `${Math.ceil(b.bytes / 1024)} KB`,
     }));
     if (opts.json) printJson({ ...status, backups: rows });
     else {
