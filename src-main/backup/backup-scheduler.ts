@@ -38,9 +38,14 @@ export class BackupScheduler {
 
   /** Writes a backup if the newest is older than a day; resolves when done (or at once when not due). */
   runIfDue(): Promise<void> {
-    const folder = backupFolderOf(this.loaded);
-    const newest = listBackups(folder)[0];
+    const newest = listBackups(backupFolderOf(this.loaded))[0];
     if (newest && this.clock().getTime() - newest.takenAt.getTime() < DAY_MS) return Promise.resolve();
+    return this.runNow();
+  }
+
+  /** A backup now (the 设置 screen's button); joins one already running. */
+  runNow(): Promise<void> {
+    const folder = backupFolderOf(this.loaded);
     this.running ??= writeBackup(this.db, folder, { keep: this.loaded.config.backup.keep, now: this.clock() })
       .then(
         () => {

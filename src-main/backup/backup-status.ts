@@ -2,19 +2,12 @@
 import type { LoadedConfig } from '../config/load';
 import { formatDateTime } from '../core/time';
 import { backupFolderOf, listBackups } from './backup-files';
+import type { BackupStatus } from './views';
+
+export type { BackupStatus } from './views';
 
 /** The header warns when the newest good backup is older than this. */
 export const STALE_AFTER_MS = 2 * 86_400_000;
-
-export interface BackupStatus {
-  readonly folder: string;
-  readonly count: number;
-  readonly last: { readonly name: string; readonly takenAt: string; readonly bytes: number } | null;
-  /** No backup, or the newest is older than two days. */
-  readonly stale: boolean;
-  /** The warning for the header (null when all is well). */
-  readonly warning: string | null;
-}
 
 export function backupStatus(loaded: LoadedConfig, now = new Date(), folderOverride?: string): BackupStatus {
   const folder = backupFolderOf(loaded, folderOverride);

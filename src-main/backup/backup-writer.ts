@@ -66,12 +66,14 @@ function freeName(folder: string, at: Date): string {
 }
 
 export async function writeBackup(source: Db, folder: string, options: BackupOptions): Promise<BackupResult> {
-  ensurePrivateDir(folder);
-  removeStalePartials(folder);
-  const name = freeName(folder, options.now ?? new Date());
-  const partial = join(folder, `.${name}.partial-${process.pid}`);
+  const name = backupName(options.now ?? new Date());
+  let partial = join(folder, `.${name}.partial-${process.pid}`);
   const journalBefore = (source.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
   try {
+    ensurePrivateDir(folder);
+    removeStalePartials(folder);
+    const name = freeName(folder, options.now ?? new Date());
+    partial = join(folder, `.${name}.partial-${process.pid}`);
     const stepPages = options.stepPages ?? 256;
     await source.backup(partial, { progress: () => stepPages });
     makePrivate(partial);
@@ -95,8 +97,13 @@ export async function writeBackup(source: Db, folder: string, options: BackupOpt
     for (const old of deleted) rmSync(old.file, { force: true });
     return { file, check: { ...check, ok: true }, deleted };
   } catch (error) {
-    rmSync(partial, { force: true });
-    rmSync(`${partial}-journal`, { force: true });
+    for (const leftover of [partial, `${partial}-journal`]) {
+      try {
+        rmSync(leftover, { force: true });
+      } catch {
+        // The folder itself is unusable: nothing was written there.
+      }
+    }
     if (error instanceof YibaoError) throw error;
     throw new YibaoError(
       'E_BACKUP_WRITE',
