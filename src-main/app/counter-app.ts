@@ -24,6 +24,7 @@ import { withTap, type CallTap } from '../protocol/observer-tap';
 import { OutcomeResolver, SIGN_IN_INVALID, type ResolveReport } from '../journal/outcome-resolver';
 import { isReversible } from '../registry/profile';
 import { RejectedError, UnknownOutcomeError } from '../protocol/call-errors';
+import { requireHealthyDatabase } from '../backup/db-health';
 import { recoverAfterRestore, restoreMarkerOf, type RestoreRecoveryReport } from '../backup/restore-recovery';
 
 export interface CounterApp {
@@ -90,6 +91,8 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
   // The data folder and the config are the counter's own: narrowed to this user (POSIX) on every start.
   ensurePrivateDir(dataDir, { own: true });
   makePrivate(loaded.path);
+  // Before anything opens it for writing: a damaged file is refused, never migrated or rewritten.
+  requireHealthyDatabase(dbFile, loaded);
   const db = openDatabase(dbFile, { migrations: CLIENT_MIGRATIONS });
   // Writes that need no fsync of their own: a msgid reservation is only used on the wire after the
   // journal's FULL commit of the entry carrying it, which flushes the shared WAL up to and

@@ -8,8 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src-main/storage/sqlite';
-import { CLIENT_MIGRATIONS } from '../../src-main/storage/client/migrations';
+import { fillJournal } from '../helpers/filled-db';
 import { listBackups, PARTIAL_RE } from '../../src-main/backup/backup-files';
 import { verifyBackupFile } from '../../src-main/backup/backup-verify';
 import { ensureCliBuilt, runCli } from '../helpers/cli';
@@ -17,22 +16,6 @@ import { makeTempDir } from '../helpers/temp-dir';
 
 const ROOT = join(__dirname, '..', '..');
 const ROWS = 12_000;
-
-function fillJournal(file: string): void {
-  const db = openDatabase(file, { migrations: CLIENT_MIGRATIONS });
-  const insert = db.prepare(
-    `INSERT INTO journal (msgid, infno, opter, opter_name, sign_no, fixmedins_code, center_url, state, request_json,
-       response_json, prepared_at, updated_at) VALUES (?, '2102', 'OP001', '张收费', 'S1', 'P42010000001', 'x', 'ok', ?, ?, ?, ?)`,
-  );
-  const body = JSON.stringify({ input: { druginfo: 'x'.repeat(3000) } });
-  db.transaction(() => {
-    for (let i = 0; i < ROWS; i++) {
-      const t = '2026-01-01 08:00:00';
-      insert.run(`P42010000001202601010800${String(i).padStart(6, '0')}`, body, body, t, t);
-    }
-  })();
-  db.close();
-}
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -44,7 +27,7 @@ describe('yibao backup (child process, real files)', () => {
 
   beforeAll(() => {
     ensureCliBuilt();
-    fillJournal(join(temp.dir, 'data', 'yibao.sqlite'));
+    fillJournal(join(temp.dir, 'data', 'yibao.sqlite'), ROWS);
     writeFileSync(config, JSON.stringify({ backup: { folder: join(temp.dir, 'configured') } }));
   }, 120_000);
   afterAll(() => temp.cleanup());
