@@ -242,6 +242,8 @@ export interface AppStatus {
   /** config `printer`: what the screens need to print after a settlement. */
   readonly printer: PrinterSettings;
   readonly backup: BackupView;
+  /** The local clock is off from the center's by more than the threshold (journal/clock-skew.ts). */
+  readonly clockWarning: string | null;
   /** After a restore: the check with the center is not done yet (settling is refused), with why. */
   readonly restorePending: string | null;
 }

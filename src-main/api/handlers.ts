@@ -33,6 +33,7 @@ import type {
 import type { JournalQuery } from '../counter/journal-view';
 import type { SettingsView } from '../counter/views';
 import { backupStatus } from '../backup/backup-status';
+import { clockCheckOf } from '../journal/clock-skew';
 import { apiArgs, isApiMethod, type ApiError, type ApiMethod, type ApiResponse, type ApiResults } from './contract';
 
 type Handlers = { [M in ApiMethod]: (args: never) => Promise<ApiResults[M]> | ApiResults[M] };
@@ -76,6 +77,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       printer: { ...config.printer },
       backup: backupView(),
       restorePending: restorePendingOf(app),
+      clockWarning: clockCheckOf(app.journal)?.warning ?? null,
     }),
     'backup.now': async () => {
       await services.backups.runNow();

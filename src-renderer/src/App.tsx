@@ -89,6 +89,11 @@ export function App() {
                 <Badge status="warning" /> {status.backup.last ? '备份已超过两天' : '尚无备份'}
               </a>
             )}
+            {status.clockWarning && (
+              <span style={{ color: '#ffa39e' }} title={status.clockWarning} data-testid="clock-warning">
+                本机时钟不准
+              </span>
+            )}
             {status.restorePending !== null && (
               <span style={{ color: '#ffa39e' }} title={status.restorePending} data-testid="restore-pending">
                 恢复备份后尚未与中心核对
