@@ -33,6 +33,7 @@ import type { PrintOutcome, RenderedReceipt } from '../receipts/receipt-model';
 import type { PrinterInfo } from '../receipts/html-printer';
 import type { ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
 import type { DailyReport, ReportExport } from '../reports/views';
+import type { BackupStatus } from '../backup/views';
 import { reportDateSchema } from '../reconcile/date';
 import { inventoryApiArgs, type InventoryApiResults } from '../inventory/api-args';
 import { rxApiArgs, type RxApiResults } from '../prescription/api-args';
@@ -118,6 +119,7 @@ const receiptArgs = z.strictObject({
 
 export const apiArgs = {
   'app.status': z.strictObject({}),
+  'backup.now': z.strictObject({}),
   'session.current': z.strictObject({}),
   'session.signIn': z.strictObject({
     opter: z.string().trim().min(1, { message: '请输入操作员编号' }).max(20, { message: '操作员编号不超过 20 位' }),
@@ -249,6 +251,17 @@ export interface AppStatus {
   readonly version: string;
   /** config `printer`: what the screens need to print after a settlement. */
   readonly printer: PrinterSettings;
+  readonly backup: BackupView;
+  /** The local clock is off from the center's by more than the threshold (journal/clock-skew.ts). */
+  readonly clockWarning: string | null;
+  /** After a restore: the check with the center is not done yet (settling is refused), with why. */
+  readonly restorePending: string | null;
+}
+
+/** The 设置 section and the header's warning (src-main/backup/backup-status.ts). */
+export interface BackupView extends BackupStatus {
+  /** The last daily backup that failed, in Chinese (null after a success). */
+  readonly lastError: string | null;
 }
 
 export interface SessionInfo {
@@ -269,6 +282,7 @@ export interface RegistryRow {
 
 export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiResults, PriceApiResults {
   'app.status': AppStatus;
+  'backup.now': BackupView;
   'session.current': SessionInfo | null;
   'session.signIn': SessionInfo & { msgid: string; safeControl: SafeControlStatus };
   'session.signOut': { opter: string; signOutTime: string; summary: ShiftSummary };

@@ -32,6 +32,8 @@ import type {
 } from '../counter/clinic-visit';
 import type { JournalQuery } from '../counter/journal-view';
 import type { SettingsView } from '../counter/views';
+import { backupStatus } from '../backup/backup-status';
+import { clockCheckOf } from '../journal/clock-skew';
 import { apiArgs, isApiMethod, type ApiError, type ApiMethod, type ApiResponse, type ApiResults } from './contract';
 
 type Handlers = { [M in ApiMethod]: (args: never) => Promise<ApiResults[M]> | ApiResults[M] };
@@ -46,12 +48,19 @@ export interface ApiDeps {
   readonly printer?: HtmlPrinter | null;
 }
 
+function restorePendingOf(app: CounterApp): string | null {
+  const check = app.restoreCheck;
+  if (!check || check.done) return null;
+  return 'error' in check ? check.error : (check.lines.at(-1) ?? '');
+}
+
 export type ApiInvoke = (method: unknown, rawArgs: unknown) => Promise<ApiResponse<ApiMethod>>;
 
 export function createApiHandlers(deps: ApiDeps): ApiInvoke {
   const { app, services, version } = deps;
   const { config } = app.loaded;
   const fixmedinsCode = config.institution.fixmedinsCode;
+  const backupView = () => ({ ...backupStatus(app.loaded), lastError: services.backups.lastError });
   const handlers = {
     'app.status': () => ({
       centerUrl: app.centerUrl,
@@ -71,7 +80,15 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       configPath: app.loaded.path,
       version,
       printer: { ...config.printer },
+      backup: backupView(),
+      restorePending: restorePendingOf(app),
+      clockWarning: clockCheckOf(app.journal)?.warning ?? null,
     }),
+    'backup.now': async () => {
+      await services.backups.runNow();
+      if (services.backups.lastError) throw new YibaoError('E_BACKUP_WRITE', services.backups.lastError);
+      return backupView();
+    },
     'session.current': () => app.sessions.current() ?? null,
     'session.signIn': async (args: { opter: string; opterName: string }) => {
       const { session, result } = await app.sessions.signInWithResult(app.client, args);

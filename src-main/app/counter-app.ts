@@ -25,6 +25,8 @@ import { OutcomeResolver, SIGN_IN_INVALID, type ResolveReport } from '../journal
 import { isReversible } from '../registry/profile';
 import { RejectedError, UnknownOutcomeError } from '../protocol/call-errors';
 import { SafeMediumBook } from '../devices/safe-medium';
+import { requireHealthyDatabase } from '../backup/db-health';
+import { recoverAfterRestore, restoreMarkerOf, type RestoreRecoveryReport } from '../backup/restore-recovery';
 
 export interface CounterApp {
   readonly loaded: LoadedConfig;
@@ -46,6 +48,11 @@ export interface CounterApp {
   readonly resolver: OutcomeResolver;
   /** What recovery did when the app opened (null when nothing was open). */
   readonly recovery: ResolveReport | null;
+  /**
+   * After `yibao backup restore`: the check of the restored journal against the center
+   * (backup/restore-recovery.ts); null when no restore is pending. Settling waits until it is done.
+   */
+  restoreCheck: RestoreRecoveryReport | { readonly done: false; readonly error: string } | null;
   /** Present when the embedded sandbox center was started for this app. */
   readonly sandbox: RunningSandbox | null;
   /** Calls any registry code as an operator, signing in first when needed. */
@@ -94,6 +101,8 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
   // The data folder and the config are the counter's own: narrowed to this user (POSIX) on every start.
   ensurePrivateDir(dataDir, { own: true });
   makePrivate(loaded.path);
+  // Before anything opens it for writing: a damaged file is refused, never migrated or rewritten.
+  requireHealthyDatabase(dbFile, loaded);
   const db = openDatabase(dbFile, { migrations: CLIENT_MIGRATIONS });
   // Writes that need no fsync of their own: a msgid reservation is only used on the wire after the
   // journal's FULL commit of the entry carrying it, which flushes the shared WAL up to and
@@ -162,6 +171,11 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
   /** Settling waits until every earlier money-moving call has a known outcome. */
   async function requireNoOpenMoneyCalls(infno: string): Promise<void> {
     if (!isReversible(profile, infno)) return;
+    if (app.restoreCheck && !app.restoreCheck.done) await checkRestore();
+    if (app.restoreCheck && !app.restoreCheck.done) {
+      const why = 'error' in app.restoreCheck ? app.restoreCheck.error : app.restoreCheck.lines.at(-1);
+      throw new YibaoError('E_RESTORE_PENDING', `恢复备份后尚未与中心核对完成, 暂不能办理新的结算: ${why ?? ''}`);
+    }
     // Calls still waiting for their answer are in progress, not unknown: they do not hold others up.
     const unsettled = () => journal.openMoneyMoving((code) => isReversible(profile, code)).filter((e) => !resolver.inFlight(e));
     if (unsettled().length > 0) await resolver.resolveAll();
@@ -188,7 +202,22 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     }
   }
 
+  /** Runs the after-restore check when a restore left its marker; failures are kept, not thrown (retried before settling). */
+  async function checkRestore(): Promise<void> {
+    if (!restoreMarkerOf(dataDir)) {
+      app.restoreCheck = null;
+      return;
+    }
+    try {
+      app.restoreCheck = await recoverAfterRestore(app);
+    } catch (error) {
+      const e = error as YibaoError;
+      app.restoreCheck = { done: false, error: e.messageZh ?? e.message };
+    }
+  }
+
   const app: CounterApp = {
+    restoreCheck: null,
     loaded,
     db,
     lightDb,
@@ -234,6 +263,8 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
       await sandbox?.close();
     },
   };
+  // Open entries first (2601 for calls in flight when the backup was taken), then the center's sales the backup lacks.
+  if (options.recover !== false && journal.open().length === 0) await checkRestore();
   return app;
 }
 

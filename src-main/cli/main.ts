@@ -20,6 +20,7 @@ import { registerRx } from './commands/rx';
 import { registerEinvoice } from './commands/einvoice';
 import { registerAudit } from './commands/audit';
 import { registerInfo } from './commands/info';
+import { registerBackup } from './commands/backup';
 import { EXIT, reportError } from './output';
 
 export function buildProgram(): Command {
@@ -48,6 +49,7 @@ export function buildProgram(): Command {
   registerEinvoice(program);
   registerAudit(program);
   registerInfo(program);
+  registerBackup(program);
   return program;
 }
 

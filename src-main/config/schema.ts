@@ -94,6 +94,22 @@ export const configSchema = z.strictObject({
   devices: devicesSchema,
   /** Receipt printer: device, paper 58 / 80 / a4, silent, print after settlement (src-main/receipts/). */
   printer: printerSchema,
+  /** Daily online backup of the local database (src-main/backup/). */
+  backup: z
+    .strictObject({
+      /** A second disk, a USB stick or a share; default <dataDir>/backups. A relative path is taken from dataDir. */
+      folder: z.string().min(1).optional(),
+      /** Take a backup when the newest is older than a day (the running app checks every hour). */
+      daily: z.boolean().default(true),
+      keep: z
+        .strictObject({
+          daily: z.number().int().min(1).max(366).default(7),
+          weekly: z.number().int().min(0).max(104).default(4),
+          monthly: z.number().int().min(0).max(120).default(12),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   /** Default: the folder the config file is in. */
   dataDir: z.string().optional(),
 });

@@ -29,6 +29,7 @@ import { inventoryDeskOf } from '../inventory/inventory-desk';
 import { PrescriptionDesk } from '../prescription/prescription-desk';
 import { createReceiptDesk } from '../receipts/receipt-sources';
 import type { ReceiptDesk } from '../receipts/receipt-desk';
+import { BackupScheduler } from '../backup/backup-scheduler';
 
 export interface CounterServices {
   readonly persons: PersonDesk;
@@ -46,6 +47,8 @@ export interface CounterServices {
   readonly prescriptions: PrescriptionDesk;
   /** Receipts of this counter's settlements, from the journal (src-main/receipts/). */
   readonly receipts: ReceiptDesk;
+  /** The daily backup of the local database (src-main/backup/). */
+  readonly backups: BackupScheduler;
   /** A settlement, refund, registration or upload is in flight (settings must not reopen now). */
   busy(): boolean;
   start(): void;
@@ -66,7 +69,9 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
   const watcher = new JournalWatcher(app.journal, events);
   const driver = new ReversalDriver(app.journal, app.resolver, lane);
   const inventoryRetries = new InventoryRetryDriver(app);
+  const backups = new BackupScheduler(app.db, app.loaded);
   return {
+    backups,
     persons,
     safeControl,
     pharmacy,
@@ -87,11 +92,13 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
       watcher.start();
       driver.start();
       inventoryRetries.start();
+      if (!app.db.memory) backups.start();
     },
     async stop() {
       watcher.stop();
       inventoryRetries.stop();
       await driver.stop();
+      await backups.stop();
       local?.close();
       await safeControl.close();
     },

@@ -49,7 +49,14 @@ export class JournalObserver implements CallObserver {
     const recorded =
       'bytes' in response
         ? { file_bytes: response.bytes }
-        : { output: response.output, warn_msg: response.warnMsg, inf_refmsgid: response.infRefmsgid };
+        : {
+            output: response.output,
+            warn_msg: response.warnMsg,
+            inf_refmsgid: response.infRefmsgid,
+            // The center's clock, for the check of the counter's own (journal/clock-skew.ts).
+            respond_time: response.respondTime,
+            refmsg_time: response.refmsgTime,
+          };
     this.journal.finish(envelope.msgid, 'ok', { response: recorded, warnings }, this.durability(envelope.infno));
     crashPoint('after-result-commit', envelope.infno);
   }

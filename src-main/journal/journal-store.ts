@@ -187,6 +187,50 @@ export class JournalStore {
     return id as number;
   }
 
+  /**
+   * Writes back an entry a restored journal lost, as the center holds it (restore-recovery.ts):
+   * the settlement took effect (state ok), the answer is what the center's query returned. Never
+   * sent: the msgid is the original's, the time is the center's settlement time.
+   */
+  recordFromCenter(entry: {
+    readonly msgid: string;
+    readonly infno: string;
+    readonly operator: { readonly opter: string; readonly opterName: string; readonly signNo: string };
+    readonly fixmedinsCode: string;
+    readonly psnNo: string;
+    readonly at: string;
+    readonly request: unknown;
+    readonly response: { readonly output: unknown; readonly [field: string]: unknown };
+    readonly resolution: string;
+  }): number {
+    const t = now();
+    const id = this.writeWithKeys(entry.response.output, () =>
+      cached<unknown[], { id: number }>(
+        this.db,
+        `INSERT INTO journal (msgid, infno, opter, opter_name, sign_no, fixmedins_code, center_url, psn_no, state,
+           request_json, response_json, resolution, prepared_at, sent_at, finished_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ok', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      ).get(
+        entry.msgid,
+        entry.infno,
+        entry.operator.opter,
+        entry.operator.opterName,
+        entry.operator.signNo,
+        entry.fixmedinsCode,
+        this.centerId,
+        entry.psnNo,
+        JSON.stringify(entry.request),
+        JSON.stringify(entry.response),
+        entry.resolution,
+        entry.at,
+        entry.at,
+        entry.at,
+        t,
+      ),
+    );
+    return id as number;
+  }
+
   markSent(msgid: string): void {
     const t = now();
     cached(

@@ -28,6 +28,11 @@ export interface RunRequest {
   readonly operator?: Operator;
   /** 'always': 3202 also for the groups 3201 found 平 (an auditor's full check, the acceptance self-test). */
   readonly detail?: 'when-unbalanced' | 'always';
+  /**
+   * (clr_type, setl_optins) scopes to check with 3202 even when this period's journal has no
+   * settlement in them: after a restore the center may hold sales the restored journal lacks.
+   */
+  readonly alsoDetail?: readonly { clrType: string; setlOptins: string }[];
 }
 
 export function reconcileStoreOf(app: ReconcileApp): ReconcileStore {
@@ -100,13 +105,14 @@ export async function runReconciliation(app: ReconcileApp, req: RunRequest): Pro
   const fixmedinsCode = app.loaded.config.institution.fixmedinsCode;
   const ledger = readLedger(app.journal, fixmedinsCode, req.begndate, req.enddate);
   const groups = groupLedger(ledger);
+  const extraScopes = req.alsoDetail ?? [];
   // Who ran it: the operator asked for, else the one whose sign-in the calls will use. With
   // calls to make and no one to make them, refused before a run is recorded (it would only say 中断).
-  const signedIn = groups.length > 0 && !req.operator ? app.sessions.require() : app.sessions.current();
+  const signedIn = groups.length + extraScopes.length > 0 && !req.operator ? app.sessions.require() : app.sessions.current();
   const opter = req.operator?.opter ?? signedIn?.opter ?? null;
   const runId = store.startRun(req.kind, req.begndate, req.enddate, opter);
   try {
-    if (groups.length === 0) {
+    if (groups.length === 0 && extraScopes.length === 0) {
       store.finishRun(runId, 'balanced', '本机在此期间没有医保结算, 无需调用 3201');
       return store.run(runId) as ReconcileRunView;
     }
@@ -120,6 +126,7 @@ export async function runReconciliation(app: ReconcileApp, req: RunRequest): Pro
       if (answer.stmtRslt !== '0') unbalancedScopes.set(scopeKey, scope);
       if (answer.stmtRslt !== '0' || req.detail === 'always') detailScopes.set(scopeKey, scope);
     }
+    for (const scope of extraScopes) detailScopes.set(`${scope.clrType}|${scope.setlOptins}`, scope);
     let differenceCount = 0;
     for (const scope of detailScopes.values()) {
       const found = await detailReconcile(app, req, scope, detailScopeOf(ledger, scope));

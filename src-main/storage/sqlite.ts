@@ -61,12 +61,15 @@ export function runMigrations(db: Db, migrations: readonly Migration[]): void {
       { current, latest },
     );
   }
-  for (const m of sorted.slice(current)) {
-    db.transaction(() => {
+  const pending = sorted.slice(current);
+  if (pending.length === 0) return;
+  // All or nothing: an upgrade that fails at any step leaves the file exactly at the level it had.
+  db.transaction(() => {
+    for (const m of pending) {
       m.up(db);
       db.pragma(`user_version = ${m.version}`);
-    }).immediate();
-  }
+    }
+  }).immediate();
 }
 
 const statementCaches = new WeakMap<Db, Map<string, Database.Statement>>();

@@ -80,6 +80,26 @@ export function App() {
             </Tag>
             <span>{status.profile.name}</span>
             <span data-testid="operator">{session ? `操作员 ${session.opter} ${session.opterName}` : '未签到'}</span>
+            {status.backup.warning && (
+              <a
+                onClick={() => go('settings')}
+                style={{ color: '#ffd666' }}
+                title={status.backup.warning}
+                data-testid="backup-warning"
+              >
+                <Badge status="warning" /> {status.backup.last ? '备份已超过两天' : '尚无备份'}
+              </a>
+            )}
+            {status.clockWarning && (
+              <span style={{ color: '#ffa39e' }} title={status.clockWarning} data-testid="clock-warning">
+                本机时钟不准
+              </span>
+            )}
+            {status.restorePending !== null && (
+              <span style={{ color: '#ffa39e' }} title={status.restorePending} data-testid="restore-pending">
+                恢复备份后尚未与中心核对
+              </span>
+            )}
             {(open > 0 || needsManual > 0) && (
               <a onClick={() => go('journal')} style={{ color: '#ffd666' }} data-testid="open-badge">
                 <Badge status="warning" /> {open > 0 ? `${open} 笔处理中` : ''}{' '}

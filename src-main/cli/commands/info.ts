@@ -5,6 +5,7 @@ import { YibaoError } from '../../core/errors';
 import { maskIdNumber, maskName } from '../../core/mask';
 import { PRACTITIONER_TYPES, queryInstitutions, queryPolicies, queryPractitioners } from '../../info/center-info';
 import { withApp } from './call';
+import { clockCheckOf, describeSkew } from '../../journal/clock-skew';
 import { printJson, printTable } from '../output';
 import { operatorOf } from '../operator-option';
 
@@ -69,6 +70,25 @@ export function registerInfo(program: Command): void {
             })),
             ['编码', '姓名', '类别', '身份证号', '执业证号'],
           );
+      });
+    });
+
+  info
+    .command('clock')
+    .description('本机时钟与医保中心时钟之差 (取最近一笔应答的 respond_time)')
+    .option('--json', '输出 JSON')
+    .action(async (opts: { json?: boolean }) => {
+      await withApp(program, { recover: false }, async (app) => {
+        const check = clockCheckOf(app.journal);
+        if (opts.json) printJson(check);
+        else if (!check) process.stdout.write('交易流水中还没有带中心时间的应答, 无法比较时钟\n');
+        else {
+          process.stdout.write(
+            `医保中心 ${check.centerTime} / 本机 ${check.localTime} (报文 ${check.msgid}): ${describeSkew(check.skewSeconds)}\n`,
+          );
+          if (check.warning) process.stdout.write(`警告: ${check.warning}\n`);
+        }
+        if (check?.warning) process.exitCode = 2;
       });
     });
 

@@ -30,6 +30,7 @@ import { usePersonStore } from '../stores/person-store';
 import { usePharmacyStore } from '../stores/pharmacy-store';
 import { useClinicStore } from '../stores/clinic-store';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { BackupCard } from '../components/BackupCard';
 import { KeyHints } from '../components/KeyHints';
 import { useHotkeys } from '../keyboard';
 
@@ -222,6 +223,7 @@ export function SettingsScreen() {
         </Row>
       </Form>
       <DevicesCard />
+      <BackupCard />
       <Modal
         open={confirm !== null}
         title="保存设置并重新启动收银台?"
