@@ -2,7 +2,7 @@
 // `npm test`: every check the project has, in one command (the README's second command,
 // and what .ci/run calls). Installs the system packages the tests need when run as root
 // on Debian (chromium for e2e, socat for the serial tests, poppler-utils for PDF checks,
-// libusb for node-hid), then: typecheck, lint, registry freshness, build, all vitest suites.
+// libusb for node-hid, postgresql for the shop store), then: typecheck, lint, registry freshness, build, all vitest suites.
 // Ends with one summary line "tests: N passed, N failed".
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
@@ -21,6 +21,11 @@ const SYSTEM_PACKAGES = [
   },
   { pkg: 'build-essential', present: () => which('cc') && which('make') },
   { pkg: 'python3', present: () => which('python3') },
+  // The shop store's tests start a real PostgreSQL server (tests/helpers/postgres.ts).
+  {
+    pkg: 'postgresql',
+    present: () => spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/pg_ctl'], { stdio: 'ignore' }).status === 0,
+  },
   // Screenshots of the zh-CN screens need CJK glyphs.
   {
     pkg: 'fonts-noto-cjk',
@@ -56,9 +61,12 @@ function ensureSystemPackages() {
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   return (
     run('apt-get update', 'apt-get', ['update', '-qq'], { env }) &&
-    run(`apt-get install ${missing.join(' ')}`, 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
-      env,
-    })
+    run(
+      `apt-get install ${missing.join(' ')}`,
+      'apt-get',
+      ['-o', 'DPkg::Lock::Timeout=900', 'install', '-y', '-qq', '--no-install-recommends', ...missing],
+      { env },
+    )
   );
 }
 
