@@ -20,6 +20,7 @@ import { registerRx } from './commands/rx';
 import { registerEinvoice } from './commands/einvoice';
 import { registerAudit } from './commands/audit';
 import { registerInfo } from './commands/info';
+import { registerShop } from './commands/shop';
 import { EXIT, reportError } from './output';
 
 export function buildProgram(): Command {
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerInventory(program);
   registerMapping(program);
   registerReconcile(program);
+  registerShop(program);
   registerReport(program);
   registerReceipt(program);
   registerAcceptance(program);

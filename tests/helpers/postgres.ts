@@ -68,7 +68,8 @@ export async function startTestPostgres(database = 'shop'): Promise<TestPostgres
   };
   run('initdb', ['-D', data, '-U', 'yibao', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const serverOptions = `-p ${port} -k ${temp.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=60`;
-  const start = () => run('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', join(temp.dir, 'server.log'), '-o', serverOptions]);
+  const start = () =>
+    run('pg_ctl', ['start', '-w', '-t', '60', '-D', data, '-l', join(temp.dir, 'server.log'), '-o', serverOptions]);
   const stop = () => run('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', data]);
   start();
   run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'yibao', database]);

@@ -4,6 +4,7 @@
  */
 import type { Migration } from '../sqlite';
 import { journalKeysMigration } from './journal-keys-migration';
+import { shopStoreMigration } from './shop-migration';
 
 export const CLIENT_MIGRATIONS: readonly Migration[] = [
   {
@@ -379,4 +380,5 @@ export const CLIENT_MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE journal ADD COLUMN answer_warnings TEXT');
     },
   },
+  shopStoreMigration,
 ];
