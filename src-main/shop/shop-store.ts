@@ -36,6 +36,7 @@ export interface ShopEntryFilter {
   readonly states?: readonly JournalState[];
   readonly counterId?: string;
   readonly opter?: string;
+  readonly msgid?: string;
   /** The entry's request or answer contains this text. */
   readonly textContains?: string;
   readonly limit?: number;
@@ -243,6 +244,7 @@ export class ShopStore {
     if (filter.infnos?.length) add('e.infno = ANY(?)', filter.infnos);
     if (filter.counterId) add('e.counter_id = ?', filter.counterId);
     if (filter.opter) add('e.opter = ?', filter.opter);
+    if (filter.msgid) add('e.msgid = ?', filter.msgid);
     if (filter.textContains)
       add("e.payload::text LIKE ? ESCAPE '\\'", `%${filter.textContains.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
     const outer: string[] = [];

@@ -14,6 +14,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCounterApp, type CounterApp } from '../../src-main/app/counter-app';
 import { formatDate } from '../../src-main/core/time';
 import { reconcileDay } from '../../src-main/reconcile/daily-reconcile';
+import { createCounterServices } from '../../src-main/counter/counter-services';
+import { CounterEvents } from '../../src-main/counter/events';
+import { settledKeyOf } from '../../src-main/counter/settlement-history';
+import type { JournalEntry } from '../../src-main/journal/journal-store';
+import { dailyReport, reportSourceOf } from '../../src-main/reports/daily-report';
+import type { DailyReport } from '../../src-main/reports/views';
 import { startSandboxCenter, type RunningSandbox } from '../../src-main/sandbox/server';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { ensureCliBuilt, runCli } from '../helpers/cli';
@@ -185,6 +191,53 @@ describe('pushing to the shop store', () => {
     await expect(shopDb.query("UPDATE shop_event SET state = 'ok'")).rejects.toThrow(/append-only/);
     await expect(shopDb.query('DELETE FROM shop_event')).rejects.toThrow(/append-only/);
   });
+});
+
+describe('across counters', () => {
+  it('refunds at one till a sale settled at the other; the refund is journaled where it was made', async () => {
+    const saleAtB = await sellInProcess(b);
+    const servicesA = createCounterServices(a.app, new CounterEvents());
+    const first = await servicesA.pharmacy.refund(saleAtB);
+    expect(first.repeated).toBe(false);
+    const refundAtA = a.app.journal.list({ infno: '2103', states: ['ok'], limit: 1 })[0];
+    expect(refundAtA?.msgid).toBe(first.refund.msgid);
+    expect(b.app.journal.list({ infno: '2103', limit: 5 })).toHaveLength(0);
+    await a.app.shop?.pusher.pushAll();
+    expect((await shopRecords()).find((r) => r.msgid === first.refund.msgid)?.counter).toBe('前台一号');
+    // Asked again at the till that made the sale: the shop store knows it was refunded already.
+    const again = await createCounterServices(b.app, new CounterEvents()).pharmacy.refund(saleAtB);
+    expect(again).toMatchObject({ repeated: true, refund: { msgid: first.refund.msgid } });
+    expect(b.app.journal.list({ infno: '2103', limit: 5 })).toHaveLength(0);
+
+    // 交易流水 across counters: the sale (at 前台二号) and its refund (at 前台一号), found by its setl_id.
+    const setlId = settledKeyOf(b.app.journal.byMsgid(saleAtB) as JournalEntry)?.setlId ?? '';
+    const search = await cli(b, ['journal', '--shop', '--text', setlId, '--json']);
+    expect(search.code, search.stderr).toBe(0);
+    const rows = JSON.parse(search.stdout) as { msgid: string; infno: string; counter: string }[];
+    expect(rows.map((r) => [r.infno, r.counter]).sort()).toEqual([
+      ['2102', '前台二号'],
+      ['2103', '前台一号'],
+    ]);
+  }, 60_000);
+
+  it("reports the day for the whole shop and for one counter, matching each counter's own report", async () => {
+    const date = formatDate(new Date());
+    const own = (c: Counter) => dailyReport(reportSourceOf(c.app), { date }).totals;
+    const report = async (args: string[]) => {
+      const r = await cli(a, ['report', '--date', date, '--json', ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      return (JSON.parse(r.stdout) as DailyReport).totals;
+    };
+    await b.app.shop?.pusher.pushAll();
+    expect(await report(['--counter', '前台二号'])).toEqual(own(b));
+    expect(await report(['--counter', '0'])).toEqual(own(a));
+    const whole = await report(['--shop']);
+    expect(whole.settleCount).toBe(own(a).settleCount + own(b).settleCount);
+    expect(whole.refundCount).toBe(1);
+    expect(whole.medfeeFen).toBe(own(a).medfeeFen + own(b).medfeeFen);
+    const unknown = await cli(a, ['report', '--counter', '不存在']);
+    expect(unknown.stderr).toContain('门店库没有收银台 "不存在"');
+  }, 60_000);
 });
 
 describe('institution-level 对账', () => {
