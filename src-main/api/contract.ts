@@ -27,6 +27,7 @@ import type {
   ShiftSummary,
   VisitSummary,
   VisitView,
+  ShopHeaderView,
 } from '../counter/views';
 import type { PrintOutcome, RenderedReceipt } from '../receipts/receipt-model';
 import type { PrinterInfo } from '../receipts/html-printer';
@@ -239,6 +240,8 @@ export interface AppStatus {
   readonly version: string;
   /** config `printer`: what the screens need to print after a settlement. */
   readonly printer: PrinterSettings;
+  /** The shop store link (config shop.postgresUrl), null for a counter that works alone. */
+  readonly shop: ShopHeaderView | null;
 }
 
 export interface SessionInfo {

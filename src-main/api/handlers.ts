@@ -32,6 +32,7 @@ import type {
 } from '../counter/clinic-visit';
 import type { JournalQuery } from '../counter/journal-view';
 import type { SettingsView } from '../counter/views';
+import { shopHeaderOf } from '../counter/shop-header';
 import { apiArgs, isApiMethod, type ApiError, type ApiMethod, type ApiResponse, type ApiResults } from './contract';
 
 type Handlers = { [M in ApiMethod]: (args: never) => Promise<ApiResults[M]> | ApiResults[M] };
@@ -66,6 +67,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       configPath: app.loaded.path,
       version,
       printer: { ...config.printer },
+      shop: app.shop ? shopHeaderOf(app.shop) : null,
     }),
     'session.current': () => app.sessions.current() ?? null,
     'session.signIn': async (args: { opter: string; opterName: string }) => {

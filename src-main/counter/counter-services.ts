@@ -16,7 +16,8 @@ import {
   PreferLocalSearch,
 } from './local-item-search';
 import { JournalView } from './journal-view';
-import { JournalWatcher, ReversalDriver } from './live';
+import { JournalWatcher, ReversalDriver, ShopWatcher } from './live';
+import { shopHeaderOf } from './shop-header';
 import { MoneyLane } from './money-lane';
 import { PersonDesk } from './person';
 import { PharmacySale } from './pharmacy-sale';
@@ -57,6 +58,8 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
   const local = openLocalCatalogue(app);
   const watcher = new JournalWatcher(app.journal, events);
   const driver = new ReversalDriver(app.journal, app.resolver, lane);
+  const shop = app.shop;
+  const shopWatcher = shop && new ShopWatcher(() => shopHeaderOf(shop), events);
   const inventoryRetries = new InventoryRetryDriver(app);
   return {
     persons,
@@ -75,11 +78,13 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
     busy: () => pharmacy.busy || clinic.busy || inventoryDeskOf(app).uploader.busy,
     start() {
       watcher.start();
+      shopWatcher?.start();
       driver.start();
       inventoryRetries.start();
     },
     async stop() {
       watcher.stop();
+      shopWatcher?.stop();
       inventoryRetries.stop();
       await driver.stop();
       local?.close();
