@@ -2,7 +2,7 @@
 // `npm test`: every check the project has, in one command (the README's second command,
 // and what .ci/run calls). Installs the system packages the tests need when run as root
 // on Debian (chromium for e2e, socat for the serial tests, poppler-utils for PDF checks,
-// libusb for node-hid; Wine and MinGW for the Windows stage), then: typecheck, lint, registry freshness,
+// libusb for node-hid, postgresql for the shop store; Wine and MinGW for the Windows stage), then: typecheck, lint, registry freshness,
 // build, all vitest suites, and the Windows DLL-host stage under Wine (`npm run test:windows` alone).
 // Ends with one summary line "tests: N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
@@ -27,6 +27,11 @@ const SYSTEM_PACKAGES = [
   { pkg: 'wine64', present: () => existsSync('/usr/lib/wine/wine64') },
   { pkg: 'gcc-mingw-w64-x86-64', present: () => which('x86_64-w64-mingw32-gcc') },
   { pkg: 'gcc-mingw-w64-i686', present: () => which('i686-w64-mingw32-gcc') },
+  // The shop store's tests start a real PostgreSQL server (tests/helpers/postgres.ts).
+  {
+    pkg: 'postgresql',
+    present: () => spawnSync('sh', ['-c', 'ls /usr/lib/postgresql/*/bin/pg_ctl'], { stdio: 'ignore' }).status === 0,
+  },
   // Screenshots of the zh-CN screens need CJK glyphs.
   {
     pkg: 'fonts-noto-cjk',
@@ -62,9 +67,12 @@ function ensureSystemPackages() {
   const env = { DEBIAN_FRONTEND: 'noninteractive' };
   return (
     run('apt-get update', 'apt-get', ['update', '-qq'], { env }) &&
-    run(`apt-get install ${missing.join(' ')}`, 'apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
-      env,
-    })
+    run(
+      `apt-get install ${missing.join(' ')}`,
+      'apt-get',
+      ['-o', 'DPkg::Lock::Timeout=900', 'install', '-y', '-qq', '--no-install-recommends', ...missing],
+      { env },
+    )
   );
 }
 

@@ -28,6 +28,7 @@ import type {
   ShiftSummary,
   VisitSummary,
   VisitView,
+  ShopHeaderView,
 } from '../counter/views';
 import type { PrintOutcome, RenderedReceipt } from '../receipts/receipt-model';
 import type { PrinterInfo } from '../receipts/html-printer';
@@ -251,6 +252,8 @@ export interface AppStatus {
   readonly version: string;
   /** config `printer`: what the screens need to print after a settlement. */
   readonly printer: PrinterSettings;
+  /** The shop store link (config shop.postgresUrl), null for a counter that works alone. */
+  readonly shop: ShopHeaderView | null;
   readonly backup: BackupView;
   /** The local clock is off from the center's by more than the threshold (journal/clock-skew.ts). */
   readonly clockWarning: string | null;

@@ -34,6 +34,7 @@ import type { JournalQuery } from '../counter/journal-view';
 import type { SettingsView } from '../counter/views';
 import { backupStatus } from '../backup/backup-status';
 import { clockCheckOf } from '../journal/clock-skew';
+import { shopHeaderOf } from '../counter/shop-header';
 import { apiArgs, isApiMethod, type ApiError, type ApiMethod, type ApiResponse, type ApiResults } from './contract';
 
 type Handlers = { [M in ApiMethod]: (args: never) => Promise<ApiResults[M]> | ApiResults[M] };
@@ -83,6 +84,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       backup: backupView(),
       restorePending: restorePendingOf(app),
       clockWarning: clockCheckOf(app.journal)?.warning ?? null,
+      shop: app.shop ? shopHeaderOf(app.shop) : null,
     }),
     'backup.now': async () => {
       await services.backups.runNow();

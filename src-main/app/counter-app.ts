@@ -27,6 +27,8 @@ import { RejectedError, UnknownOutcomeError } from '../protocol/call-errors';
 import { SafeMediumBook } from '../devices/safe-medium';
 import { requireHealthyDatabase } from '../backup/db-health';
 import { recoverAfterRestore, restoreMarkerOf, type RestoreRecoveryReport } from '../backup/restore-recovery';
+import { openShopLink, type ShopLink } from '../shop/shop-link';
+import { ALL_REFUND_CODES, ALL_SETTLE_CODES } from '../counter/settlement-history';
 
 export interface CounterApp {
   readonly loaded: LoadedConfig;
@@ -55,6 +57,8 @@ export interface CounterApp {
   restoreCheck: RestoreRecoveryReport | { readonly done: false; readonly error: string } | null;
   /** Present when the embedded sandbox center was started for this app. */
   readonly sandbox: RunningSandbox | null;
+  /** The shop store link (config shop.postgresUrl), null for a counter that works alone. */
+  readonly shop: ShopLink | null;
   /** Calls any registry code as an operator, signing in first when needed. */
   callAs(
     operator: Operator | undefined,
@@ -128,15 +132,21 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     centerId = `sandbox:${sandboxDir}`;
   }
 
+  const shop = await openShop(loaded, db, async () => {
+    db.close();
+    lightDb.close();
+    await sandbox?.close();
+  });
   const transport = options.transport ?? new HttpTransport();
   const msgids = new MsgIdGenerator(
     config.institution.fixmedinsCode,
     new SqliteMsgIdSequence(lightDb),
-    config.institution.terminalSlot,
+    shop?.link.counter.slot ?? config.institution.terminalSlot,
   );
   const areas = new SqliteInsuredAreaBook(lightDb);
   const safeMedia = new SafeMediumBook();
-  const journal = new JournalStore(db, dbFile, centerId);
+  const journal = new JournalStore(db, dbFile, centerId, shop?.link.outbox ?? null);
+  if (shop?.joinedNow) backfillShopOutbox(shop.link, journal);
   let gateway: GatewayCredentials | null | undefined;
   const client = new CenterClient({
     url: centerUrl,
@@ -228,6 +238,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     areas,
     safeMedia,
     sandbox,
+    shop: shop?.link ?? null,
     journal,
     resolver,
     recovery,
@@ -256,6 +267,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
       }
     },
     async close() {
+      await shop?.link.close();
       transport.close?.();
       journal.close();
       db.close();
@@ -265,7 +277,43 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
   };
   // Open entries first (2601 for calls in flight when the backup was taken), then the center's sales the backup lacks.
   if (options.recover !== false && journal.open().length === 0) await checkRestore();
+  shop?.link.pusher.start();
   return app;
+}
+
+/** The journal codes a shop store gets: settlements and refunds, their 2601 reversals, sign-in and sign-out (shifts). */
+const SHOP_CODES = new Set([...ALL_SETTLE_CODES, ...ALL_REFUND_CODES, '2601', '9001', '9002']);
+
+/** Opens the shop link when the config names a shop store; on failure closes what was opened and rethrows. */
+async function openShop(
+  loaded: LoadedConfig,
+  db: Db,
+  closeOpened: () => Promise<void>,
+): Promise<{ link: ShopLink; joinedNow: boolean } | null> {
+  const { config } = loaded;
+  if (!config.shop.postgresUrl) return null;
+  const before = db.prepare('SELECT registered_at AS at FROM shop_identity').get() as { at: string | null } | undefined;
+  try {
+    const link = await openShopLink(db, {
+      url: config.shop.postgresUrl,
+      fixmedinsCode: config.institution.fixmedinsCode,
+      counterName: config.shop.counterName,
+      wantedSlot: loaded.terminalSlotSet ? config.institution.terminalSlot : null,
+      shares: (infno) => SHOP_CODES.has(infno),
+    });
+    const after = db.prepare('SELECT registered_at AS at FROM shop_identity').get() as { at: string | null } | undefined;
+    return { link, joinedNow: !before?.at && Boolean(after?.at) };
+  } catch (error) {
+    await closeOpened();
+    throw error;
+  }
+}
+
+/** A counter that joins a shop brings the outcomes it journaled before (the outbox skips what it has). */
+function backfillShopOutbox(link: ShopLink, journal: JournalStore): void {
+  const entries = journal.list({ infnos: [...SHOP_CODES], limit: 100_000 }).reverse();
+  const msgidOf = new Map(entries.map((e) => [e.id, e.msgid]));
+  link.outbox.backfill(entries, (e) => (e.reversesId === null ? null : (msgidOf.get(e.reversesId) ?? null)));
 }
 
 /** After 1101, remember where each person is insured (envelope insuplc_admdvs of later calls). */

@@ -21,6 +21,7 @@ import { registerEinvoice } from './commands/einvoice';
 import { registerAudit } from './commands/audit';
 import { registerInfo } from './commands/info';
 import { registerBackup } from './commands/backup';
+import { registerShop } from './commands/shop';
 import { EXIT, reportError } from './output';
 
 export function buildProgram(): Command {
@@ -42,6 +43,7 @@ export function buildProgram(): Command {
   registerInventory(program);
   registerMapping(program);
   registerReconcile(program);
+  registerShop(program);
   registerReport(program);
   registerReceipt(program);
   registerAcceptance(program);

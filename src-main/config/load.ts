@@ -16,6 +16,8 @@ export interface LoadedConfig {
   readonly fileExists: boolean;
   /** Resolved data directory (journal, local DB, sandbox data). */
   readonly dataDir: string;
+  /** The file names institution.terminalSlot itself (with a shop store, else the shop assigns one). */
+  readonly terminalSlotSet?: boolean;
 }
 
 export function parseConfig(raw: unknown, source: string): Config {
@@ -66,7 +68,9 @@ export function loadConfig(options: { path?: string; env?: NodeJS.ProcessEnv } =
   }
   const config = parseConfig(applyEnv(raw as Record<string, unknown>, env), path);
   const dataDir = resolve(dirname(path), config.dataDir ?? '.');
-  return { config, path, fileExists, dataDir };
+  const institution = (raw as { institution?: unknown }).institution;
+  const terminalSlotSet = typeof institution === 'object' && institution !== null && 'terminalSlot' in institution;
+  return { config, path, fileExists, dataDir, terminalSlotSet };
 }
 
 /** The embedded sandbox center's ledger directory; a relative sandbox.dataDir is taken from the data directory. */

@@ -110,6 +110,20 @@ export const configSchema = z.strictObject({
         .prefault({}),
     })
     .prefault({}),
+  /**
+   * The shop store (issue 20): several counters of one institution share a PostgreSQL database.
+   * Without postgresUrl the counter works alone, on its SQLite journal only.
+   */
+  shop: z
+    .strictObject({
+      postgresUrl: z
+        .string()
+        .regex(/^postgres(ql)?:\/\/\S+$/, { message: '应为 postgres://用户@主机:端口/库名 形式的地址' })
+        .optional(),
+      /** How other counters and reports name this one (default: 收银台 <slot>). */
+      counterName: z.string().min(1).max(40).optional(),
+    })
+    .prefault({}),
   /** Default: the folder the config file is in. */
   dataDir: z.string().optional(),
 });

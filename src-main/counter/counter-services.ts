@@ -18,7 +18,8 @@ import {
   PricedSearch,
 } from './local-item-search';
 import { JournalView } from './journal-view';
-import { JournalWatcher, ReversalDriver } from './live';
+import { JournalWatcher, ReversalDriver, ShopWatcher } from './live';
+import { shopHeaderOf } from './shop-header';
 import { MoneyLane } from './money-lane';
 import { PersonDesk } from './person';
 import { PharmacySale } from './pharmacy-sale';
@@ -68,6 +69,8 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
   const local = openLocalCatalogue(app);
   const watcher = new JournalWatcher(app.journal, events);
   const driver = new ReversalDriver(app.journal, app.resolver, lane);
+  const shop = app.shop;
+  const shopWatcher = shop && new ShopWatcher(() => shopHeaderOf(shop), events);
   const inventoryRetries = new InventoryRetryDriver(app);
   const backups = new BackupScheduler(app.db, app.loaded);
   return {
@@ -90,12 +93,14 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
     busy: () => pharmacy.busy || clinic.busy || inventoryDeskOf(app).uploader.busy,
     start() {
       watcher.start();
+      shopWatcher?.start();
       driver.start();
       inventoryRetries.start();
       if (!app.db.memory) backups.start();
     },
     async stop() {
       watcher.stop();
+      shopWatcher?.stop();
       inventoryRetries.stop();
       await driver.stop();
       await backups.stop();

@@ -12,6 +12,7 @@ import type { JournalStore } from '../journal/journal-store';
 import type { OutcomeResolver } from '../journal/outcome-resolver';
 import type { CounterEvents } from './events';
 import type { MoneyLane } from './money-lane';
+import type { ShopHeaderView } from './views';
 
 export class JournalWatcher {
   private timer: NodeJS.Timeout | null = null;
@@ -38,6 +39,40 @@ export class JournalWatcher {
       this.events.emit({ type: 'journal', open: a.open, needsManual: a.needsManual, at: formatDateTime(new Date()) });
     } catch {
       // The database is being closed (reopen after settings): the next runtime has its own watcher.
+    }
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+}
+
+/** Tells the header when the shop store push state changed (events waiting, link down or back). */
+export class ShopWatcher {
+  private timer: NodeJS.Timeout | null = null;
+  private last = '';
+
+  constructor(
+    private readonly state: () => ShopHeaderView,
+    private readonly events: CounterEvents,
+    private readonly intervalMs = 1000,
+  ) {}
+
+  start(): void {
+    this.timer = setInterval(() => this.tick(), this.intervalMs);
+    this.timer.unref();
+  }
+
+  tick(): void {
+    try {
+      const shop = this.state();
+      const mark = `${shop.pending}|${shop.online}|${shop.lastError ?? ''}`;
+      if (mark === this.last) return;
+      this.last = mark;
+      this.events.emit({ type: 'shop', shop, at: formatDateTime(new Date()) });
+    } catch {
+      // The database is being closed (reopen after settings).
     }
   }
 

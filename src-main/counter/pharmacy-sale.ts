@@ -17,13 +17,14 @@ import type { CounterEvents } from './events';
 import type { ItemNames } from './item-names';
 import type { PriceList } from '../prices/price-list';
 import type { MoneyLane } from './money-lane';
-import { block, inputOf, outputOf, rows, str, type Json } from './journal-records';
+import { block, envelopeField, inputOf, outputOf, rows, str, type Json } from './journal-records';
 import type { PersonDesk } from './person';
 import type { RefundReRead } from './safe-control';
 import { priorSuccess } from './prior-attempts';
 import { priceLines, sentLine, totalOf, wireLine, type LineEntry } from './sale-lines';
 import { SettleOnce } from './settle-once';
-import { SETTLE_CODES, type SettlementHistory } from './settlement-history';
+import { REFUND_CODES, SETTLE_CODES, type SettledKey, type SettlementHistory } from './settlement-history';
+import { otherTillSettlement, shopRefundOf } from '../shop/shop-settlements';
 import { asRefundView, lineSplitViews, settlementView, type SentLine } from './settlement-view';
 import type { RefundResult, SaleResult, SettlementView } from './views';
 
@@ -148,24 +149,47 @@ export class PharmacySale {
     }
   }
 
+  /**
+   * The settlement to refund: this counter's, or with a shop store one settled at another till
+   * (the refund is still this counter's call, journaled here).
+   */
+  private async settlementToRefund(msgid: string): Promise<{ key: SettledKey; insuplcAdmdvs?: string } | null> {
+    const mine = this.history.settlement(msgid, 'pharmacy');
+    if (mine) return { key: mine.key };
+    if (!this.app.shop) return null;
+    const there = await otherTillSettlement(this.app.shop, msgid, SETTLE_CODES.pharmacy);
+    // This till may never have read the person (1101): the insured area is the one the sale went to.
+    return there ? { key: there.key, insuplcAdmdvs: envelopeField(there.entry, 'insuplc_admdvs') || undefined } : null;
+  }
+
+  /** A refund of this settlement already made, here or (with a shop store) at another till. */
+  private async earlierRefund(setlId: string): Promise<JournalEntry | null> {
+    const here = priorSuccess(this.history.refundCalls('pharmacy', setlId), '该笔退费');
+    if (here || !this.app.shop) return here ?? null;
+    return shopRefundOf(this.app.shop, setlId, REFUND_CODES.pharmacy);
+  }
+
   /** 2103 for a settlement of the history; a repeated request answers the first refund. */
   async refund(settlementMsgid: string): Promise<RefundResult> {
-    const found = this.history.settlement(settlementMsgid, 'pharmacy');
+    const found = await this.settlementToRefund(settlementMsgid);
     if (!found) throw new YibaoError('E_SETTLEMENT_NOT_FOUND', '找不到这笔成功的药店结算, 不能退费; 请在历史中重新选择');
-    const { key } = found;
+    const { key, insuplcAdmdvs } = found;
     return this.refunding.run(
       key.setlId,
       () =>
         this.lane.run(async () => {
-          const earlier = priorSuccess(this.history.refundCalls('pharmacy', key.setlId), '该笔退费');
+          const earlier = await this.earlierRefund(key.setlId);
           if (earlier) return { refund: this.viewOfRefund(earlier), repeated: true };
           const infno = this.flows.pharmacyRefund;
           await this.reRead.beforeRefund(key.psnNo, infno);
           this.events.progress('pharmacy.refund', `正在退费 (${infno})`);
           try {
-            const result = await this.app.callAs(this.app.sessions.require(), infno, {
-              data: { setl_id: key.setlId, mdtrt_id: key.mdtrtId, psn_no: key.psnNo },
-            });
+            const result = await this.app.callAs(
+              this.app.sessions.require(),
+              infno,
+              { data: { setl_id: key.setlId, mdtrt_id: key.mdtrtId, psn_no: key.psnNo } },
+              insuplcAdmdvs ? { insuplcAdmdvs } : {},
+            );
             return { refund: asRefundView(settlementView(result, result.output)), repeated: false };
           } finally {
             this.events.progress('pharmacy.refund', '退费结束', true);

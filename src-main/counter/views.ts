@@ -370,8 +370,20 @@ export interface DeviceTestResult {
 
 // ---- events -------------------------------------------------------------------------------
 
+/** The shop store link as the header shows it (issue 20). */
+export interface ShopHeaderView {
+  readonly counterName: string;
+  readonly slot: number;
+  /** Journal events not yet in the shop store. */
+  readonly pending: number;
+  readonly online: boolean;
+  readonly lastError: string | null;
+  readonly lastPushAt: string | null;
+}
+
 export type CounterEvent =
   | { readonly type: 'journal'; readonly open: number; readonly needsManual: number; readonly at: string }
+  | { readonly type: 'shop'; readonly shop: ShopHeaderView; readonly at: string }
   | { readonly type: 'progress'; readonly op: string; readonly step: string; readonly done: boolean; readonly at: string }
   | { readonly type: 'restarted'; readonly at: string };
 

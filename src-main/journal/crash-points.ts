@@ -3,7 +3,13 @@
  * YIBAO_TEST_CRASH_AT names the point (and YIBAO_TEST_CRASH_INFNO, if set, the transaction):
  * then the process dies at once with SIGKILL, like a power cut or a killed task would.
  */
-export type CrashPoint = 'after-prepare' | 'after-send' | 'before-result-commit' | 'after-result-commit';
+export type CrashPoint =
+  | 'after-prepare'
+  | 'after-send'
+  | 'before-result-commit'
+  | 'after-result-commit'
+  // The shop store committed a pushed batch, the outbox does not yet know (shop/pusher.ts).
+  | 'shop-after-append';
 
 const AT = process.env['YIBAO_TEST_CRASH_AT'];
 const INFNO = process.env['YIBAO_TEST_CRASH_INFNO'];

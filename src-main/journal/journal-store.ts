@@ -12,6 +12,11 @@ import type { RequestEnvelope } from '../protocol/envelope';
 import type { AnswerProblem } from '../protocol/answer-fields';
 import { keysOf, type JournalKey } from './journal-keys';
 
+/** Hears each outcome inside the transaction that writes it (the shop store's outbox, src-main/shop/outbox.ts). */
+export interface JournalOutcomeSink {
+  capture(entry: JournalEntry, reversesMsgid: string | null): unknown;
+}
+
 export { JOURNAL_STATES, type JournalState } from './states';
 import type { JournalState } from './states';
 
@@ -132,6 +137,8 @@ export class JournalStore {
     file: string,
     /** CounterApp.centerId: the center's URL, or the embedded sandbox's ledger directory. */
     private readonly centerId: string,
+    /** With a shop store: every outcome also goes to its outbox, in the same transaction. */
+    private readonly sink: JournalOutcomeSink | null = null,
   ) {
     // Same file, second connection, NORMAL sync: only for the "sent" marker.
     this.markers = file === ':memory:' ? db : openDatabase(file, { migrations: CLIENT_MIGRATIONS, synchronous: 'NORMAL' });
@@ -154,13 +161,23 @@ export class JournalStore {
   }
 
   /** One write of an entry and the business ids it names, in one transaction (one commit). */
-  private writeWithKeys(json: unknown, write: () => { id: number } | undefined): number | null {
+  private writeWithKeys(json: unknown, write: () => { id: number } | undefined, outcome = false): number | null {
     return this.db.transaction(() => {
       const row = write();
       if (!row) return null;
       for (const key of keysOf(json)) this.statements.key.run(row.id, key.field, key.value);
+      if (outcome) this.toSink(row.id);
       return row.id;
     })();
+  }
+
+  /** Inside the caller's transaction: the entry as it now stands goes to the sink. */
+  private toSink(id: number): void {
+    if (!this.sink) return;
+    const entry = this.get(id);
+    if (!entry) return;
+    const reverses = entry.reversesId === null ? null : (this.get(entry.reversesId)?.msgid ?? null);
+    this.sink.capture(entry, reverses);
   }
 
   /** Commits the entry (FULL sync) before the request leaves; `text` is the envelope as sent, when already serialized. */
@@ -262,17 +279,20 @@ export class JournalStore {
   }
 
   private writeFinish(msgid: string, state: string, detail: JournalOutcome, output: unknown, t: string): void {
-    this.writeWithKeys(output, () =>
-      this.statements.finish.get(
-        state,
-        detail.response === undefined ? null : JSON.stringify(detail.response),
-        detail.code ?? null,
-        detail.message ?? null,
-        t,
-        t,
-        detail.warnings?.length ? JSON.stringify(detail.warnings) : null,
-        msgid,
-      ),
+    this.writeWithKeys(
+      output,
+      () =>
+        this.statements.finish.get(
+          state,
+          detail.response === undefined ? null : JSON.stringify(detail.response),
+          detail.code ?? null,
+          detail.message ?? null,
+          t,
+          t,
+          detail.warnings?.length ? JSON.stringify(detail.warnings) : null,
+          msgid,
+        ),
+      true,
     );
   }
 
@@ -296,11 +316,14 @@ export class JournalStore {
     resolution: string,
     next: { attempts?: number; nextAttemptAt?: string | null } = {},
   ): void {
-    cached(
-      this.db,
-      `UPDATE journal SET state = ?, resolution = ?, attempts = COALESCE(?, attempts), next_attempt_at = ?, updated_at = ?
-         WHERE id = ?`,
-    ).run(state, resolution, next.attempts ?? null, next.nextAttemptAt ?? null, now(), id);
+    this.db.transaction(() => {
+      cached(
+        this.db,
+        `UPDATE journal SET state = ?, resolution = ?, attempts = COALESCE(?, attempts), next_attempt_at = ?, updated_at = ?
+           WHERE id = ?`,
+      ).run(state, resolution, next.attempts ?? null, next.nextAttemptAt ?? null, now(), id);
+      this.toSink(id);
+    })();
   }
 
   get(id: number): JournalEntry | undefined {

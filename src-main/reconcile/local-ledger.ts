@@ -31,6 +31,8 @@ export interface LedgerRecord {
   readonly fund: Fen;
   readonly acct: Fen;
   readonly cash: Fen;
+  /** With a shop store: the name of the counter that holds the record. */
+  readonly counter?: string;
 }
 
 /** Refund answers differ in sign between centers; a refund record is always counted negative. */
@@ -75,19 +77,27 @@ function requestInsutype(entry: JournalEntry): string {
  * A refund whose answer does not name its insutype (optional, see ledgerRecordOf) belongs to the
  * insutype of the settlement it refunds (its request names that settlement's setl_id).
  */
-function withRefundInsutype(journal: JournalStore, entry: JournalEntry, record: LedgerRecord | null): LedgerRecord | null {
+function withRefundInsutype(
+  findOriginal: (setlId: string) => LedgerRecord | null | undefined,
+  entry: JournalEntry,
+  record: LedgerRecord | null,
+): LedgerRecord | null {
   if (!record || record.insutype || record.refdSetlFlag !== '1') return record;
   const originalSetlId = str(block(inputOf(entry), 'data'), 'setl_id');
   if (!originalSetlId) return record;
-  const original = journal
-    .list({ key: { field: 'setl_id', value: originalSetlId }, infnos: ALL_SETTLE_CODES, states: ['ok'], limit: 5 })
-    .map(ledgerRecordOf)
-    .find((r) => r?.setlId === originalSetlId);
+  const original = findOriginal(originalSetlId);
   return original ? { ...record, insutype: original.insutype } : record;
 }
 
+/** The settlement with this setl_id in this counter's journal. */
+const journalOriginal = (journal: JournalStore) => (setlId: string) =>
+  journal
+    .list({ key: { field: 'setl_id', value: setlId }, infnos: ALL_SETTLE_CODES, states: ['ok'], limit: 5 })
+    .map(ledgerRecordOf)
+    .find((r) => r?.setlId === setlId);
+
 /** The day before `date` (yyyy-MM-dd), for a journal `since` that also catches clock differences. */
-function dayBefore(date: string): string {
+export function dayBefore(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
@@ -107,8 +117,26 @@ export function readLedger(journal: JournalStore, fixmedinsCode: string, begndat
     originalsOnly: true,
     limit: 100_000,
   });
+  return ledgerOfEntries(entries, begndate, enddate, journalOriginal(journal));
+}
+
+/**
+ * The ledger records of settlement and refund entries (ok, originals) whose setl_id falls in the
+ * period, in settlement-time order; `findOriginal` finds the settlement a refund names.
+ */
+export function ledgerOfEntries(
+  entries: readonly JournalEntry[],
+  begndate: string,
+  enddate: string,
+  findOriginal: (setlId: string) => LedgerRecord | null | undefined,
+  counterOf: (entry: JournalEntry) => string | undefined = () => undefined,
+): LedgerRecord[] {
   return entries
-    .map((e) => withRefundInsutype(journal, e, ledgerRecordOf(e)))
+    .map((e) => {
+      const record = withRefundInsutype(findOriginal, e, ledgerRecordOf(e));
+      const counter = counterOf(e);
+      return record && counter !== undefined ? { ...record, counter } : record;
+    })
     .filter((r): r is LedgerRecord => r !== null)
     .filter((r) => r.setlTime.slice(0, 10) >= begndate && r.setlTime.slice(0, 10) <= enddate)
     .sort((a, b) => (a.setlTime === b.setlTime ? a.msgid.localeCompare(b.msgid) : a.setlTime.localeCompare(b.setlTime)));

@@ -15,10 +15,11 @@ import { buildDetailUpload, differencesOf, parseDetailResult, type Difference } 
 import { detailScopeOf, groupLedger, totalsOf, type LedgerGroup } from './grouping';
 import { readLedger, type LedgerRecord } from './local-ledger';
 import { ReconcileStore } from './reconcile-store';
+import { holderOf, readShopLedger, type ShopLedger } from './shop-ledger';
 import type { ReconcileKind, ReconcileRunView } from './views';
 
 /** The parts of the counter app a reconciliation uses. */
-export type ReconcileApp = Pick<CounterApp, 'callAs' | 'journal' | 'db' | 'centerId' | 'loaded' | 'client' | 'sessions'>;
+export type ReconcileApp = Pick<CounterApp, 'callAs' | 'journal' | 'db' | 'centerId' | 'loaded' | 'client' | 'sessions' | 'shop'>;
 
 export interface RunRequest {
   readonly kind: ReconcileKind;
@@ -99,11 +100,47 @@ async function detailReconcile(
   return { detailMsgid: detail.msgid, differences: differencesOf(parseDetailResult(download.output, info.filename), records) };
 }
 
-/** Runs one reconciliation and returns it as stored. */
+/**
+ * Runs one reconciliation and returns it as stored. With a shop store it is the institution's:
+ * the records of all counters, one counter at a time (a shop-wide advisory lock); a counter that
+ * waited for another one's run of the same ledger takes that result instead of running again.
+ */
 export async function runReconciliation(app: ReconcileApp, req: RunRequest): Promise<ReconcileRunView> {
-  const store = reconcileStoreOf(app);
   const fixmedinsCode = app.loaded.config.institution.fixmedinsCode;
-  const ledger = readLedger(app.journal, fixmedinsCode, req.begndate, req.enddate);
+  const shop = app.shop;
+  if (!shop) return runOnLedger(app, req, readLedger(app.journal, fixmedinsCode, req.begndate, req.enddate), null);
+  const lock = `yibao-reconcile:${fixmedinsCode}:${req.kind}:${req.begndate}:${req.enddate}`;
+  return shop.store.exclusive(lock, async (waited) => {
+    const ledger = await readShopLedger(shop, fixmedinsCode, req.begndate, req.enddate);
+    if (waited) {
+      const earlier = await shop.store.latestRun<ReconcileRunView>(fixmedinsCode, req.kind, req.begndate, req.enddate);
+      if (earlier && earlier.ledgerDigest === ledger.digest && earlier.result !== 'failed') {
+        return { ...earlier.run, note: `门店对账由 "${earlier.counter.name}" 完成: ${earlier.run.note ?? ''}` };
+      }
+    }
+    const run = await runOnLedger(app, req, ledger.records, ledger);
+    await shop.store.saveRun({
+      fixmedinsCode,
+      kind: req.kind,
+      begndate: req.begndate,
+      enddate: req.enddate,
+      counterId: shop.counter.counterId,
+      ledgerDigest: ledger.digest,
+      result: run.result,
+      run,
+    });
+    return run;
+  });
+}
+
+/** One run over the given records; `shopLedger` (with a shop store) names the counter of each difference. */
+async function runOnLedger(
+  app: ReconcileApp,
+  req: RunRequest,
+  ledger: readonly LedgerRecord[],
+  shopLedger: ShopLedger | null,
+): Promise<ReconcileRunView> {
+  const store = reconcileStoreOf(app);
   const groups = groupLedger(ledger);
   const extraScopes = req.alsoDetail ?? [];
   // Who ran it: the operator asked for, else the one whose sign-in the calls will use. With
@@ -113,7 +150,7 @@ export async function runReconciliation(app: ReconcileApp, req: RunRequest): Pro
   const runId = store.startRun(req.kind, req.begndate, req.enddate, opter);
   try {
     if (groups.length === 0 && extraScopes.length === 0) {
-      store.finishRun(runId, 'balanced', '本机在此期间没有医保结算, 无需调用 3201');
+      store.finishRun(runId, 'balanced', `${shopLedger ? '门店各收银台' : '本机'}在此期间没有医保结算, 无需调用 3201`);
       return store.run(runId) as ReconcileRunView;
     }
     const unbalancedScopes = new Map<string, { clrType: string; setlOptins: string }>();
@@ -130,7 +167,10 @@ export async function runReconciliation(app: ReconcileApp, req: RunRequest): Pro
     let differenceCount = 0;
     for (const scope of detailScopes.values()) {
       const found = await detailReconcile(app, req, scope, detailScopeOf(ledger, scope));
-      store.addDifferences(runId, { ...scope, detailMsgid: found.detailMsgid }, found.differences);
+      const differences = shopLedger
+        ? found.differences.map((d) => ({ ...d, counter: holderOf(d.msgid, shopLedger) }))
+        : found.differences;
+      store.addDifferences(runId, { ...scope, detailMsgid: found.detailMsgid }, differences);
       differenceCount += found.differences.length;
     }
     const balanced = unbalancedScopes.size === 0 && differenceCount === 0;
@@ -138,7 +178,7 @@ export async function runReconciliation(app: ReconcileApp, req: RunRequest): Pro
       runId,
       balanced ? 'balanced' : 'unbalanced',
       balanced
-        ? `${groups.length} 组全部对平, 共 ${ledger.length} 笔`
+        ? `${groups.length} 组全部对平, 共 ${ledger.length} 笔${shopLedger ? ` (门店 ${new Set(ledger.map((r) => r.counter)).size} 台收银台)` : ''}`
         : `${unbalancedScopes.size} 个清算类别不平, 明细对账发现 ${differenceCount} 笔不一致`,
     );
   } catch (error) {

@@ -89,11 +89,11 @@ export class ReconcileStore {
   addDifferences(
     runId: number,
     scope: { clrType: string; setlOptins: string; detailMsgid: string },
-    differences: readonly Difference[],
+    differences: readonly (Difference & { counter?: string })[],
   ): void {
     const insert = this.db.prepare(
       `INSERT INTO reconcile_difference (run_id, clr_type, setl_optins, detail_msgid, kind, stmt_rslt, setl_id, msgid, psn_no,
-         mdtrt_id, refd_setl_flag, memo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         mdtrt_id, refd_setl_flag, memo, counter) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
       for (const d of differences) {
@@ -110,6 +110,7 @@ export class ReconcileStore {
           d.mdtrtId,
           d.refdSetlFlag,
           d.memo,
+          d.counter ?? null,
         );
       }
     })();
@@ -196,8 +197,8 @@ export class ReconcileStore {
     const differences = this.db
       .prepare<[number], Omit<ReconcileDifferenceView, 'kindLabel'>>(
         `SELECT kind, stmt_rslt AS stmtRslt, clr_type AS clrType, setl_optins AS setlOptins, setl_id AS setlId, msgid,
-           psn_no AS psnNo, mdtrt_id AS mdtrtId, refd_setl_flag AS refdSetlFlag, memo, detail_msgid AS detailMsgid
-         FROM reconcile_difference WHERE run_id = ? ORDER BY id`,
+           psn_no AS psnNo, mdtrt_id AS mdtrtId, refd_setl_flag AS refdSetlFlag, memo, detail_msgid AS detailMsgid,
+           counter FROM reconcile_difference WHERE run_id = ? ORDER BY id`,
       )
       .all(row.id)
       .map((d) => ({ ...d, kindLabel: KIND_LABEL[d.kind] }));

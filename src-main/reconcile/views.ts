@@ -36,6 +36,8 @@ export interface ReconcileDifferenceView {
   readonly memo: string;
   /** The 3202 call that found it. */
   readonly detailMsgid: string;
+  /** With a shop store: the counter holding the record (null for a counter's own 对账). */
+  readonly counter: string | null;
 }
 
 export interface ReconcileRunView {

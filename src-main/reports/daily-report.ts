@@ -205,12 +205,32 @@ export function dailyReport(source: ReportSource, request: ReportRequest, now: D
     }
     opterName = session?.opterName ?? '';
   }
-  const until = `${request.date} 23:59:59`;
   // The journal's clock and the center's may differ a little: read from a day early, keep by time.
-  const dayBefore = new Date(new Date(`${request.date}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10);
   const entries = journal
-    .list({ fixmedinsCode, opter: request.opter, since: `${dayBefore} 00:00:00`, originalsOnly: true, limit: 100_000 })
+    .list({ fixmedinsCode, opter: request.opter, since: `${dayBefore(request.date)} 00:00:00`, originalsOnly: true, limit: 100_000 })
     .reverse();
+  return reportOfEntries(entries, { ...source, date: request.date, opter: request.opter, opterName, since }, now);
+}
+
+/** The day before a yyyy-MM-dd date. */
+export function dayBefore(date: string): string {
+  return new Date(new Date(`${date}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface ReportScope {
+  readonly fixmedinsCode: string;
+  readonly fixmedinsName: string;
+  readonly date: string;
+  readonly opter?: string;
+  readonly opterName: string;
+  /** yyyy-MM-dd HH:mm:ss: the day's start, or the shift's when it began that day. */
+  readonly since: string;
+}
+
+/** The report of these journal entries (oldest first; a counter's, or the shop store's of all counters). */
+export function reportOfEntries(entries: readonly JournalEntry[], scope: ReportScope, now: Date = new Date()): DailyReport {
+  const { since } = scope;
+  const until = `${scope.date} 23:59:59`;
   const inScope = (time: string) => time >= since && time <= until;
   const items = entries
     .map(reportItemOf)
@@ -226,12 +246,12 @@ export function dailyReport(source: ReportSource, request: ReportRequest, now: D
       state: e.state,
       resolution: e.resolution ?? '',
     }));
-  if (!opterName) opterName = items[0]?.opterName ?? '';
+  const opterName = scope.opterName || items[0]?.opterName || '';
   return {
-    date: request.date,
-    fixmedinsCode,
-    fixmedinsName: source.fixmedinsName,
-    scope: { opter: request.opter ?? null, opterName, since, until },
+    date: scope.date,
+    fixmedinsCode: scope.fixmedinsCode,
+    fixmedinsName: scope.fixmedinsName,
+    scope: { opter: scope.opter ?? null, opterName, since, until },
     generatedAt: formatDateTime(now),
     totals: totalsOfItems(items),
     byOperator: groupBy(

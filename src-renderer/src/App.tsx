@@ -23,6 +23,7 @@ import { InventoryScreen } from './screens/InventoryScreen';
 import { KeyHints } from './components/KeyHints';
 import { useHotkeys } from './keyboard';
 import { useEscapeRefocus } from './focus';
+import type { ShopHeaderView } from '../../src-main/counter/views';
 
 function centerHost(url: string): string {
   try {
@@ -41,6 +42,7 @@ export function App() {
   const open = useLiveStore((s) => s.open);
   const needsManual = useLiveStore((s) => s.needsManual);
   const restartedAt = useLiveStore((s) => s.restartedAt);
+  const liveShop = useLiveStore((s) => s.shop);
 
   useEffect(() => startLiveUpdates(), []);
   useEffect(() => {
@@ -79,6 +81,7 @@ export function App() {
               {status.sandbox ? '内置沙箱中心 (培训/测试)' : `医保中心 ${centerHost(status.centerUrl)}`}
             </Tag>
             <span>{status.profile.name}</span>
+            <ShopTag shop={liveShop ?? status.shop} />
             <span data-testid="operator">{session ? `操作员 ${session.opter} ${session.opterName}` : '未签到'}</span>
             {status.backup.warning && (
               <a
@@ -174,5 +177,21 @@ export function App() {
         />
       </div>
     </Layout>
+  );
+}
+
+/** The shop store link: which counter this is, and whether its records reached the shop store (issue 20). */
+function ShopTag({ shop }: { shop: ShopHeaderView | null }) {
+  if (!shop) return null;
+  const waiting = shop.pending > 0;
+  const color = !shop.online ? 'red' : waiting ? 'orange' : 'green';
+  const text = waiting ? `门店库 待推送 ${shop.pending} 条` : '门店库 已同步';
+  const title = `${shop.counterName} (终端序号 ${shop.slot})${shop.lastPushAt ? `, 最近推送 ${shop.lastPushAt}` : ''}${
+    shop.lastError ? `; ${shop.lastError}` : ''
+  }`;
+  return (
+    <Tag color={color} title={title} data-testid="shop-status">
+      {shop.counterName} · {shop.online ? text : `门店库未连接${waiting ? `, 待推送 ${shop.pending} 条` : ''}`}
+    </Tag>
   );
 }

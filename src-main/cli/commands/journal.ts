@@ -6,6 +6,7 @@ import { answerWarningsOf, JOURNAL_STATES, type JournalEntry, type JournalState 
 import { describeProblems } from '../../protocol/answer-fields';
 import { printJson, printTable } from '../output';
 import { withApp } from './call';
+import type { CounterApp } from '../../app/counter-app';
 
 function parseStates(text: string | undefined): JournalState[] | undefined {
   if (!text) return undefined;
@@ -27,6 +28,34 @@ function noteOf(r: JournalEntry): string {
   return note ? `${note}; ${text}` : text;
 }
 
+interface JournalOptions {
+  state?: string;
+  since?: string;
+  infno?: string;
+  text?: string;
+  shop?: boolean;
+  limit?: number;
+  json?: boolean;
+}
+
+/** Entries of every counter from the shop store, each with the counter holding it (read-only: actions stay with that counter). */
+async function shopRows(
+  app: CounterApp,
+  filter: { states?: JournalState[]; since?: string; infno?: string; textContains?: string; limit?: number },
+): Promise<(JournalEntry & { counter: string })[]> {
+  if (!app.shop) throw new YibaoError('E_SHOP_NOT_CONFIGURED', '本机没有配置门店库 (shop.postgresUrl), 只能查看本机流水');
+  await app.shop.pusher.pushAll();
+  const found = await app.shop.store.entries({
+    fixmedinsCode: app.loaded.config.institution.fixmedinsCode,
+    states: filter.states,
+    since: filter.since,
+    infnos: filter.infno ? [filter.infno] : undefined,
+    textContains: filter.textContains,
+    limit: filter.limit,
+  });
+  return found.map((f) => ({ ...f.entry, counter: f.counter.name }));
+}
+
 export function registerJournal(program: Command): void {
   const journal = program
     .command('journal')
@@ -34,12 +63,15 @@ export function registerJournal(program: Command): void {
     .option('--state <states>', `按状态过滤: ${JOURNAL_STATES.join(', ')}`)
     .option('--since <time>', '起始时间 yyyy-MM-dd[ HH:mm:ss]')
     .option('--infno <code>', '只看某个交易')
+    .option('--text <text>', '请求或应答包含这段文字 (如结算ID、人员编号)')
+    .option('--shop', '门店全部收银台的流水 (门店库, 只读; 结算、退费、冲正、签到签退)')
     .option('--limit <n>', '条数 (默认 200)', (v) => Number(v))
     .option('--json', '输出 JSON (含脱敏后的请求与应答)')
-    .action(async (opts: { state?: string; since?: string; infno?: string; limit?: number; json?: boolean }) => {
+    .action(async (opts: JournalOptions) => {
       const states = parseStates(opts.state);
       await withApp(program, { recover: false }, async (app) => {
-        const rows = app.journal.list({ states, since: opts.since, infno: opts.infno, limit: opts.limit });
+        const filter = { states, since: opts.since, infno: opts.infno, textContains: opts.text, limit: opts.limit };
+        const rows: (JournalEntry & { counter?: string })[] = opts.shop ? await shopRows(app, filter) : app.journal.list(filter);
         if (opts.json) {
           printJson(
             rows.map((r) => ({
@@ -55,7 +87,7 @@ export function registerJournal(program: Command): void {
         }
         printTable(
           rows.map((r) => ({ ...r, note: noteOf(r) })),
-          ['id', 'preparedAt', 'infno', 'msgid', 'opter', 'state', 'attempts', 'note'],
+          [...(opts.shop ? ['counter'] : ['id']), 'preparedAt', 'infno', 'msgid', 'opter', 'state', 'attempts', 'note'],
         );
         process.stdout.write(`共 ${rows.length} 条\n`);
       });

@@ -64,9 +64,19 @@ export function printRun(run: ReconcileRunView): void {
         人员编号: d.psnNo,
         就诊ID: d.mdtrtId,
         退费: d.refdSetlFlag === '1' ? '是' : '否',
+        收银台: d.counter ?? '',
         说明: d.memo,
       })),
-      ['类型', '结算ID', 'msgid', '人员编号', '就诊ID', '退费', '说明'],
+      [
+        '类型',
+        '结算ID',
+        'msgid',
+        '人员编号',
+        '就诊ID',
+        '退费',
+        ...(run.differences.some((d) => d.counter) ? ['收银台'] : []),
+        '说明',
+      ],
     );
   }
 }

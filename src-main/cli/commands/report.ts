@@ -14,6 +14,9 @@ import { reportCsv, reportXlsx } from '../../reports/report-export';
 import { reportTables } from '../../reports/report-tables';
 import { printJson, printTable } from '../output';
 import { withApp } from './call';
+import { shopDailyReport } from '../../reports/shop-report';
+import type { DailyReport } from '../../reports/views';
+import type { CounterApp } from '../../app/counter-app';
 
 const optionsSchema = z.strictObject({
   date: reportDateSchema,
@@ -21,6 +24,8 @@ const optionsSchema = z.strictObject({
   xlsx: z.string().min(1).optional(),
   csv: z.string().min(1).optional(),
   json: z.boolean().optional(),
+  shop: z.boolean().optional(),
+  counter: z.string().trim().min(1).max(40).optional(),
 });
 
 function writeFile(path: string, bytes: Buffer): void {
@@ -31,6 +36,14 @@ function writeFile(path: string, bytes: Buffer): void {
   }
 }
 
+/** This counter's report, or with --shop / --counter the shop store's. */
+async function reportFor(app: CounterApp, opts: z.infer<typeof optionsSchema>): Promise<DailyReport> {
+  if (!opts.shop && opts.counter === undefined) return dailyReport(reportSourceOf(app), { date: opts.date, opter: opts.shift });
+  if (!app.shop)
+    throw new YibaoError('E_SHOP_NOT_CONFIGURED', '本机没有配置门店库 (shop.postgresUrl), 不能看全店或其他收银台的报表');
+  return shopDailyReport(app.shop, app.loaded.config.institution, { date: opts.date, opter: opts.shift, counter: opts.counter });
+}
+
 export function registerReport(program: Command): void {
   program
     .command('report')
@@ -39,6 +52,8 @@ export function registerReport(program: Command): void {
     .option('--shift <opter>', '只看这位操作员 (签到中且当天签到时, 从签到起)')
     .option('--xlsx <file>', '写出 XLSX 文件')
     .option('--csv <file>', '写出 CSV 文件 (UTF-8 带 BOM)')
+    .option('--shop', '门店全部收银台 (需要门店库)')
+    .option('--counter <name|slot>', '门店的某一台收银台, 按名称或终端序号 (需要门店库)')
     .option('--json', '输出 JSON')
     .action(async (raw: Record<string, unknown>) => {
       const parsed = optionsSchema.safeParse({ ...raw, date: raw['date'] ?? formatDate(new Date()) });
@@ -48,13 +63,14 @@ export function registerReport(program: Command): void {
       }
       const opts = parsed.data;
       await withApp(program, { recover: false }, async (app) => {
-        const report = dailyReport(reportSourceOf(app), { date: opts.date, opter: opts.shift });
+        const report = await reportFor(app, opts);
         if (opts.xlsx) writeFile(opts.xlsx, await reportXlsx(report));
         if (opts.csv) writeFile(opts.csv, reportCsv(report));
         if (opts.json) {
           printJson(report);
           return;
         }
+        if (opts.shop || opts.counter !== undefined) process.stdout.write(`${report.fixmedinsName} ${report.date}\n\n`);
         // The same tables as the files, but the hourly series only where something happened.
         for (const table of reportTables(report)) {
           const rows = table.title === '分时' ? table.rows.filter((r) => r[1] !== 0 || r[2] !== 0) : table.rows;

@@ -5,6 +5,7 @@
 import type { Migration } from '../sqlite';
 import { journalKeysMigration } from './journal-keys-migration';
 import { searchTokens } from '../../catalogue/name-tokens';
+import { shopStoreMigration } from './shop-migration';
 
 export const CLIENT_MIGRATIONS: readonly Migration[] = [
   {
@@ -412,4 +413,5 @@ export const CLIENT_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  shopStoreMigration,
 ];

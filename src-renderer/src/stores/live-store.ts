@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CounterEvent } from '../../../src-main/api/contract';
+import type { ShopHeaderView } from '../../../src-main/counter/views';
 import { subscribe } from '../api/client';
 
 interface LiveState {
@@ -13,6 +14,8 @@ interface LiveState {
   journalTick: number;
   progress: Record<string, { step: string; done: boolean; at: string }>;
   restartedAt: string | null;
+  /** The shop store push state as last reported (null until the first change; app.status has the start). */
+  shop: ShopHeaderView | null;
   apply(event: CounterEvent): void;
 }
 
@@ -22,9 +25,12 @@ export const useLiveStore = create<LiveState>((set) => ({
   journalTick: 0,
   progress: {},
   restartedAt: null,
+  shop: null,
   apply(event) {
     if (event.type === 'journal') {
       set((s) => ({ open: event.open, needsManual: event.needsManual, journalTick: s.journalTick + 1 }));
+    } else if (event.type === 'shop') {
+      set({ shop: event.shop });
     } else if (event.type === 'progress') {
       set((s) => ({ progress: { ...s.progress, [event.op]: { step: event.step, done: event.done, at: event.at } } }));
     } else {
