@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import { YibaoError, formatPath } from '../core/errors';
 import { requireInterface } from '../registry/registry';
-import { timeoutsFor, type RegionProfile, type Timeouts } from '../registry/profile';
+import { getProfile, timeoutsFor, type RegionProfile, type Timeouts } from '../registry/profile';
 import {
   buildEnvelope,
   envelopeCallSchema,
@@ -155,7 +155,7 @@ export class CenterClient {
         await observer?.afterSuccess(envelope, { bytes: response.bytes.length });
         result = { infno, msgid, envelope, output: response.bytes, warnMsg: null, infRefmsgid: null, elapsedMs: 0 };
       } else {
-        const { parsed, ...read } = readJsonAnswer(call, response.bytes.toString('utf8'));
+        const { parsed, ...read } = readJsonAnswer(call, response.bytes.toString('utf8'), this.deps.profile);
         await observer?.afterSuccess(envelope, parsed, read.warnings);
         result = {
           infno,
@@ -212,9 +212,11 @@ function validateInput(infno: string, schema: z.ZodType, input: unknown): void {
 export function readJsonAnswer(
   call: { readonly infno: string; readonly msgid: string },
   text: string,
+  profile: RegionProfile = getProfile('national'),
 ): { parsed: SuccessfulResponse; output: unknown; warnings: readonly AnswerProblem[] } {
   const parsed = parseResponseText(text, call);
-  const schema = schemaFor(call.infno)?.output;
+  // The region's schema: a 电子处方 code means another step in Hubei than nationally.
+  const schema = schemaIn(profile, call.infno)?.output;
   const read = schema ? validateOutput(call.infno, call.msgid, schema, parsed.output) : { output: parsed.output, warnings: [] };
   return { parsed, ...read };
 }

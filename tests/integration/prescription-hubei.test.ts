@@ -13,7 +13,7 @@ import { queryPractitioners } from '../../src-main/info/center-info';
 import { ensurePrescriptions } from '../../src-main/sandbox/seed/prescriptions';
 import { PrescriptionRepo, type RxPrescription } from '../../src-main/sandbox/store/prescriptions';
 import { formatDateTime } from '../../src-main/core/time';
-import { sumFen } from '../../src-main/core/money';
+import { sumFen } from '../../src-main/sandbox/amounts';
 import type { SandboxStore } from '../../src-main/sandbox/store';
 import { startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR } from '../helpers/sandbox-fixtures';

@@ -5,7 +5,7 @@
  * items are enrolled once and must then keep the attributes the matrix states.
  */
 import { YibaoError } from '../../core/errors';
-import { parsePrice, parseRatio, parseYuan, type Fen } from '../../core/money';
+import { parsePrice, parseRatio, parseYuan, type Fen } from '../../sandbox/amounts';
 import { formatDate, formatDateTime } from '../../core/time';
 import { SANDBOX_INSTITUTIONS } from '../../sandbox/center/institutions';
 import { emptyItem } from '../../sandbox/seed/catalogue/item-draft';
