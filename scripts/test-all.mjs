@@ -79,10 +79,10 @@ function ensureSystemPackages() {
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 mkdirSync(join(root, 'out'), { recursive: true });
-// A result file from an earlier run must not count in this one.
-rmSync(windowsResultsFile, { force: true });
 const resultsFile = join(root, 'out', 'vitest-results.json');
 const windowsResultsFile = join(root, 'out', 'vitest-windows-results.json');
+// A result file from an earlier run must not count in this one.
+rmSync(windowsResultsFile, { force: true });
 
 const steps = [
   () => ensureSystemPackages(),
