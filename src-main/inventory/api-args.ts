@@ -3,7 +3,7 @@
  * only): the API contract spreads them in and the renderer imports them through it.
  */
 import { z } from 'zod';
-import { MAX_IMPORT_BASE64_CHARS } from '../api/limits';
+import { importFileFields } from '../api/import-file-args';
 import {
   INVENTORY_KINDS,
   ITEM_STATES,
@@ -22,13 +22,7 @@ const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应
 /** A file chosen on the screen: its name and bytes (base64, at most 10 MB). */
 const fileArgs = z.strictObject({
   kind: z.enum(INVENTORY_KINDS, { message: '请选择数据类型' }),
-  filename: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(/\.(csv|txt|xlsx)$/i, { message: '请选择 .csv 或 .xlsx 文件' }),
-  contentBase64: z.string().min(1, { message: '文件是空的' }).max(MAX_IMPORT_BASE64_CHARS, { message: '文件超过 10 MB' }),
+  ...importFileFields,
 });
 
 export const inventoryApiArgs = {
