@@ -37,12 +37,10 @@ function centerTimeOf(responseJson: string | null): { text: string; at: Date } |
 
 export function describeSkew(seconds: number): string {
   const abs = Math.abs(seconds);
+  // Rounded to whole minutes first, so 1 h 59 min 50 s reads "2 小时 0 分", not "1 小时 60 分".
+  const minutes = Math.round(abs / 60);
   const amount =
-    abs >= 3600
-      ? `${Math.floor(abs / 3600)} 小时 ${Math.round((abs % 3600) / 60)} 分`
-      : abs >= 60
-        ? `${Math.round(abs / 60)} 分钟`
-        : `${abs} 秒`;
+    minutes >= 60 ? `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分` : abs >= 60 ? `${minutes} 分钟` : `${abs} 秒`;
   return seconds > 0 ? `本机时钟比医保中心慢 ${amount}` : `本机时钟比医保中心快 ${amount}`;
 }
 
