@@ -76,6 +76,10 @@ export default tseslint.config(
               message: 'The sandbox reads envelopes by the spec itself: use src-main/sandbox/spec/envelope-read.ts.',
             },
             {
+              group: ['**/protocol/catalogue-file-columns', '**/protocol/catalogue-file-columns.*'],
+              message: 'The sandbox writes catalogue files by its own table: use src-main/sandbox/spec/catalogue-file.ts.',
+            },
+            {
               group: ['**/core/money', '**/core/money.*'],
               message: 'The sandbox settles with its own arithmetic (src-main/sandbox/amounts.ts), not the client’s it judges.',
             },

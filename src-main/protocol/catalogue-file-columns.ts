@@ -3,12 +3,16 @@
  * line, TAB-separated, empty values as the literal `null`. The center writes it (sandbox), the
  * counter reads it (catalogue sync): one column list for both.
  */
-/** Column order of the TXT. The first three are the ones every client needs: code, name, 拼音. */
+/**
+ * Column order of the TXT. protocol.md §2.16 names the first three — "catalogue code, trade name, generic name" —
+ * and the sandbox center writes its files by that (sandbox/spec/catalogue-file.ts, its own table), so the order
+ * here must follow the document, not the other way round.
+ */
 export const CATALOGUE_FILE_COLUMNS = [
   'code',
   'name',
-  'pinyin',
   'gennm',
+  'pinyin',
   'list_type',
   'spec',
   'dosform',

@@ -44,3 +44,14 @@ export interface SpecTransaction {
   readonly input: readonly SpecNode[];
   readonly output: readonly SpecNode[];
 }
+
+/** The catalogue download file as protocol.md §1.3 / §2.16 describe it (in prose: only some columns are named). */
+export interface SpecCatalogueFile {
+  readonly encoding: string;
+  readonly separator: string;
+  readonly nullText: string;
+  readonly documentedColumnCount: number;
+  readonly leadingColumns: readonly string[];
+  readonly adjacentColumns: readonly (readonly string[])[];
+  readonly infnos: readonly string[];
+}

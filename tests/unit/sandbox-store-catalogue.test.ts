@@ -203,8 +203,11 @@ describe('catalogue download file', () => {
     expect(lines).toHaveLength(2);
     const cells = (lines[1] as string).split('\t');
     expect(cells).toHaveLength(CATALOGUE_FILE_COLUMNS.length);
-    expect(cells.slice(0, 3)).toEqual(['A2', '阿莫西林胶囊A2', 'AMXLJNA2']);
     const col = (name: (typeof CATALOGUE_FILE_COLUMNS)[number]) => cells[CATALOGUE_FILE_COLUMNS.indexOf(name)];
+    // protocol.md §2.16: catalogue code, trade name, generic name open the line.
+    expect(cells.slice(0, 2)).toEqual(['A2', '阿莫西林胶囊A2']);
+    expect(CATALOGUE_FILE_COLUMNS.slice(0, 3)).toEqual(['code', 'name', 'gennm']);
+    expect(col('pinyin')).toBe('AMXLJNA2');
     expect(col('selfpay_prop')).toBe('0.1000');
     expect(col('pric_uplmt_amt')).toBe('15.000000');
     expect(col('ref_pric')).toBe('12.340000');

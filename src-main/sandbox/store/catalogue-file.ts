@@ -1,15 +1,15 @@
 /**
  * The 1301–1315 download file: a ZIP holding one UTF-8 TXT, one catalogue row per line,
  * TAB-separated, empty values as the literal `null` (protocol.md §1.3, §2.16). The column
- * order is CATALOGUE_FILE_COLUMNS; money-like columns use the protocol's decimals
+ * order is the sandbox's own CATALOGUE_FILE_COLUMNS (spec/catalogue-file.ts); money-like columns use the protocol's decimals
  * (ratio 4 places, unit price 6 places).
  */
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { formatPrice, formatRatio, type Ratio, type UnitPrice } from '../amounts';
 import type { CatalogueInfno, CatalogueRepo } from './catalogue';
 
-export { CATALOGUE_FILE_COLUMNS, NULL_TEXT, type CatalogueFileColumn } from '../../protocol/catalogue-file-columns';
-import { CATALOGUE_FILE_COLUMNS, NULL_TEXT, type CatalogueFileColumn } from '../../protocol/catalogue-file-columns';
+export { CATALOGUE_FILE_COLUMNS, NULL_TEXT, type CatalogueFileColumn } from '../spec/catalogue-file';
+import { CATALOGUE_FILE_COLUMNS, NULL_TEXT, type CatalogueFileColumn } from '../spec/catalogue-file';
 
 export interface CatalogueFile {
   infno: CatalogueInfno;

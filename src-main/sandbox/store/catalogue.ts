@@ -8,7 +8,7 @@
 import type { Ratio, UnitPrice } from '../amounts';
 import { insertSql, selectList, toParams } from './columns';
 import type { Db } from './db';
-import { FILE_CATALOGUE_INFNOS } from '../../protocol/catalogue-file-columns';
+import { FILE_CATALOGUE_INFNOS } from '../spec/catalogue-file';
 
 /** Download infnos that deliver a catalogue file. */
 export const CATALOGUE_INFNOS = FILE_CATALOGUE_INFNOS;
