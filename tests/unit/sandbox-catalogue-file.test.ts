@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error the generator is plain JavaScript (no declaration file)
 import { catalogueFile } from '../../scripts/gen-spec-fields.mjs';
 import { CATALOGUE_FILE_COLUMNS, FILE_CATALOGUE_INFNOS, NULL_TEXT } from '../../src-main/sandbox/spec/catalogue-file';
 import { SPEC_CATALOGUE_FILE } from '../../src-main/spec/spec-fields.generated';
