@@ -1,13 +1,15 @@
 /**
  * Electron main process: a thin shell. It starts the counter runtime (same composition root as the
  * CLI and web mode), one locked-down window, one IPC channel whose payloads are validated by the API
- * handlers, and forwards live events to that window. The security handlers live in guards.ts (tested
- * without Electron); no business logic here.
+ * handlers, and forwards live events to that window. The security handlers live in guards.ts and the
+ * start (counter, or the problem screen for a database that cannot be opened) in shell-start.ts, both
+ * tested without Electron; no business logic here.
  */
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCounterRuntime, type CounterRuntime } from '../app/counter-runtime';
+import { startShell, type ShellSubscribe } from './shell-start';
 import { APP_VERSION } from '../app/version';
 import { defaultConfigPath } from '../config/paths';
 import { sealGatewaySecretInFile } from '../config/gateway-secret';
@@ -28,7 +30,7 @@ function rendererIndex(): string {
   return join(__dirname, '..', 'renderer', 'index.html');
 }
 
-async function createWindow(runtime: CounterRuntime): Promise<void> {
+async function createWindow(subscribe: ShellSubscribe | null): Promise<void> {
   const win = new BrowserWindow({
     width: 1366,
     height: 860,
@@ -45,10 +47,10 @@ async function createWindow(runtime: CounterRuntime): Promise<void> {
     },
   });
   reloadWhenRendererGone(win.webContents);
-  const unsubscribe = runtime.subscribe((event) => {
+  const unsubscribe = subscribe?.((event) => {
     if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, event);
   });
-  win.on('closed', unsubscribe);
+  if (unsubscribe) win.on('closed', unsubscribe);
   await win.loadFile(rendererIndex());
 }
 
@@ -67,19 +69,17 @@ app.whenReady().then(async () => {
   } catch (error) {
     logError('E_GATEWAY_SECRET_SEAL', error, '网关密钥未能加密保存 (保持原样)');
   }
-  const runtime = await startCounterRuntime({
-    version: APP_VERSION,
-    printer: electronPrinter(),
-    secretSealer: safeStorageSealer,
+  // A database that cannot be opened gets the problem screen in the window instead of a crash.
+  const started = await startShell({
+    startRuntime: () =>
+      startCounterRuntime({ version: APP_VERSION, printer: electronPrinter(), secretSealer: safeStorageSealer }),
+    answerCalls: (invoke) => ipcMain.handle(INVOKE_CHANNEL, ipcInvokeHandler(pathToFileURL(rendererIndex()).href, invoke)),
+    openWindow: createWindow,
+    logProblem: (problem) => logError(problem.code, problem, '数据库无法打开, 显示说明页'),
   });
-  counter = runtime;
-  ipcMain.handle(
-    INVOKE_CHANNEL,
-    ipcInvokeHandler(pathToFileURL(rendererIndex()).href, (method, args) => runtime.invoke(method, args)),
-  );
-  await createWindow(runtime);
+  counter = started.kind === 'counter' ? started.runtime : null;
 });
 
 app.on('window-all-closed', () => {
-  void counter?.close().finally(() => app.quit());
+  void (counter?.close() ?? Promise.resolve()).finally(() => app.quit());
 });

@@ -50,18 +50,20 @@ export function registerBackup(program: Command): void {
     }
   });
 
+  // The same zone as the file names (backup-files.ts), said in the column.
+  const TAKEN_AT = '时间 (北京时间)';
   withFolder(backup.command('list').description('列出备份 (最新在前)')).action((opts: Opts) => {
     const l = loaded();
     const status = backupStatus(l, new Date(), opts.to);
     const rows = listBackups(status.folder).map((b) => ({
       文件: b.name,
-      时间: formatDateTime(b.takenAt),
+      [TAKEN_AT]: formatDateTime(b.takenAt),
       大小: `${Math.ceil(b.bytes / 1024)} KB`,
     }));
     if (opts.json) printJson({ ...status, backups: rows });
     else {
       process.stdout.write(`备份文件夹: ${status.folder}\n`);
-      printTable(rows, ['文件', '时间', '大小']);
+      printTable(rows, ['文件', TAKEN_AT, '大小']);
       if (status.warning) process.stdout.write(`注意: ${status.warning}\n`);
     }
   });
