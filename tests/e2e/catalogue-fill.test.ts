@@ -49,7 +49,7 @@ describe('issue 17 point 6: the first sign-in fills the local catalogue', () => 
     await expect
       .poll(async () => Number(/已有 (\d+) 条/.exec((await tag.textContent()) ?? '')?.[1] ?? 0), {
         timeout: 300_000,
-        intervals: [500],
+        interval: 500,
       })
       .toBeGreaterThan(1000);
     await e.shot('17-06-catalogue-filling', { window: true });
@@ -72,7 +72,7 @@ describe('issue 17 point 6: the first sign-in fills the local catalogue', () => 
     await expect
       .poll(async () => (await e.web.runtime.invoke('catalogue.fillStatus', {})) as unknown, {
         timeout: 400_000,
-        intervals: [1000],
+        interval: 1000,
       })
       .toMatchObject({ ok: true, value: { state: 'filled' } });
     await page.getByTestId('catalogue-fill').waitFor({ state: 'detached' });
