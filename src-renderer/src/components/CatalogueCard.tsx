@@ -21,7 +21,7 @@ export function CatalogueCard() {
   return (
     <Card size="small" title="本地目录" style={{ marginTop: 16 }} data-testid="catalogue-settings">
       <Typography.Paragraph data-testid="catalogue-state">
-        {fill ? `${fill.text}; 本地共 ${fill.items} 条` : '正在读取…'}
+        {fill ? (fill.state === 'filled' ? fill.text : `${fill.text}; 本地已有 ${fill.items} 条`) : '正在读取…'}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">
         首次签到时自动下载; 下载中查找先用已下载的部分。再次下载只取中心新增和变更的部分。
