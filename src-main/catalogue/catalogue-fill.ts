@@ -32,7 +32,12 @@ export class CatalogueFill {
     private readonly publish: (view: CatalogueFillView) => void,
   ) {
     const filled = this.isFilled();
-    this.view = this.viewOf(filled ? 'filled' : 'empty', 0, 0, filled ? '本地目录已下载' : '本地目录尚未下载');
+    this.view = this.viewOf(
+      filled ? 'filled' : 'empty',
+      0,
+      0,
+      filled ? `本地目录已下载, 共 ${this.countItems()} 条` : '本地目录尚未下载',
+    );
   }
 
   status(): CatalogueFillView {
