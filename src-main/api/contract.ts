@@ -9,6 +9,7 @@ import { JOURNAL_STATES } from '../journal/states';
 import { parseScaled } from '../core/money';
 import type {
   CatalogueSearchResult,
+  CatalogueFillView,
   ClinicRefundStep,
   CounterEvent,
   DevicesView,
@@ -139,6 +140,8 @@ export const apiArgs = {
     query: z.string().trim().min(1, { message: '请输入要查找的名称、拼音首字母或编码' }).max(50),
     limit: z.number().int().min(1).max(50).optional(),
   }),
+  'catalogue.fillStatus': z.strictObject({}),
+  'catalogue.fill': z.strictObject({}),
   'diagnosis.search': z.strictObject({
     query: z.string().trim().min(1, { message: '请输入诊断编码、名称或拼音首字母' }).max(50),
     limit: z.number().int().min(1).max(50).optional(),
@@ -295,6 +298,8 @@ export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiR
   'person.readDevice': PersonView;
   'person.choose': PersonView;
   'catalogue.search': CatalogueSearchResult;
+  'catalogue.fillStatus': CatalogueFillView | null;
+  'catalogue.fill': CatalogueFillView;
   'diagnosis.search': readonly DiagnosisView[];
   'pharmacy.preSettle': SettlementView;
   'pharmacy.settle': SaleResult;

@@ -9,6 +9,7 @@ import { listInterfaces, mandatoryFor } from '../registry/registry';
 import type { CounterApp } from '../app/counter-app';
 import type { CounterServices } from '../counter/counter-services';
 import { adviceFor } from '../counter/error-advice';
+import { centerPort } from '../catalogue/center-port';
 import { devicesView, testRead } from '../counter/device-read';
 import { settingsView, type SettingsPatch } from '../counter/settings';
 import type { HtmlPrinter } from '../receipts/html-printer';
@@ -94,6 +95,8 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'session.current': () => app.sessions.current() ?? null,
     'session.signIn': async (args: { opter: string; opterName: string }) => {
       const { session, result } = await app.sessions.signInWithResult(app.client, args);
+      // A new counter has no local catalogue: fill it in the background from the first sign-in on.
+      if (config.catalogue.fillAtSignIn) services.catalogueFill?.startIfEmpty(centerPort(app, session));
       return { ...session, msgid: result.msgid, safeControl: await services.safeControl.initialise() };
     },
     'session.signOut': async (args: { opter?: string }) => {
@@ -114,6 +117,11 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'person.choose': async (args: { key: string; index: number }) =>
       services.persons.view(await services.persons.choose(args.key, args.index)),
     'catalogue.search': (args: { query: string; limit?: number }) => services.items.search(args.query, args.limit ?? 20),
+    'catalogue.fillStatus': () => services.catalogueFill?.status() ?? null,
+    'catalogue.fill': () => {
+      if (!services.catalogueFill) throw new YibaoError('E_CATALOGUE_NO_LOCAL', '本机没有本地目录库 (内存数据库), 不能下载目录');
+      return services.catalogueFill.start(centerPort(app, app.sessions.require()));
+    },
     'prices.list': (args: { query?: string }) => services.prices.list(args.query),
     'prices.set': (args: { code: string; name?: string; priceText: string }) =>
       services.prices.set(args.code, args.name ?? '', args.priceText),

@@ -124,6 +124,13 @@ export const configSchema = z.strictObject({
       counterName: z.string().min(1).max(40).optional(),
     })
     .prefault({}),
+  /** The local catalogue (src-main/catalogue/). */
+  catalogue: z
+    .strictObject({
+      /** Download the whole catalogue in the background at the first sign-in (issue 17 point 6). */
+      fillAtSignIn: z.boolean().default(true),
+    })
+    .prefault({}),
   /** Default: the folder the config file is in. */
   dataDir: z.string().optional(),
 });

@@ -4,6 +4,8 @@
  */
 import type { CounterApp } from '../app/counter-app';
 import { LocalCatalogue } from '../catalogue/local-catalogue';
+import { CatalogueFill } from '../catalogue/catalogue-fill';
+import { formatDateTime } from '../core/time';
 import { PriceList } from '../prices/price-list';
 import { ClinicVisits } from './clinic-visit';
 import type { CounterEvents } from './events';
@@ -42,6 +44,8 @@ export interface CounterServices {
   readonly items: ItemSearch;
   readonly diagnoses: DiagnosisSearch;
   readonly prices: PriceList;
+  /** The first fill of the local catalogue, started at sign-in (null: no local catalogue, e.g. in memory). */
+  readonly catalogueFill: CatalogueFill | null;
   readonly journal: JournalView;
   readonly events: CounterEvents;
   /** 医保电子处方 at the pharmacy (src-main/prescription/). */
@@ -67,6 +71,11 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
   const pharmacy = new PharmacySale(app, persons, history, names, prices, events, lane, safeControl);
   const clinic = new ClinicVisits(app, persons, names, prices, events, lane, safeControl);
   const local = openLocalCatalogue(app);
+  const catalogueFill =
+    local &&
+    new CatalogueFill(local, app.client.profile, FEE_ITEM_CATALOGUES, (fill) =>
+      events.emit({ type: 'catalogue', fill, at: formatDateTime(new Date()) }),
+    );
   const watcher = new JournalWatcher(app.journal, events);
   const driver = new ReversalDriver(app.journal, app.resolver, lane);
   const shop = app.shop;
@@ -81,10 +90,15 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
     clinic,
     history,
     items: new PricedSearch(
-      new PreferLocalSearch(local && new LocalItemSearch(local, names, FEE_ITEM_CATALOGUES), new CenterItemSearch(app, names)),
+      new PreferLocalSearch(
+        local && new LocalItemSearch(local, names, FEE_ITEM_CATALOGUES),
+        new CenterItemSearch(app, names),
+        catalogueFill,
+      ),
       prices,
     ),
     prices,
+    catalogueFill,
     diagnoses: new DiagnosisSearch(local && new LocalItemSearch(local, names, DIAGNOSIS_CATALOGUES)),
     journal: new JournalView(app.journal),
     events,
@@ -104,6 +118,7 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
       inventoryRetries.stop();
       await driver.stop();
       await backups.stop();
+      await catalogueFill?.settled();
       local?.close();
       await safeControl.close();
     },

@@ -20,11 +20,9 @@ import type { CatalogueHit, CatalogueSearchResult, DiagnosisView } from './views
 export const FEE_ITEM_CATALOGUES = ['1301', '1302', '1303', '1304', '1305', '1306', '1306A', '1320'] as const;
 export const DIAGNOSIS_CATALOGUES = ['1307'] as const;
 
-/** Counting a large table on every keystroke would cost more than the search: ask once a minute. */
-const AVAILABILITY_TTL_MS = 60_000;
-
 export class LocalItemSearch implements ItemSearch {
-  private known: { at: number; value: boolean } | null = null;
+  /** Counting a large table on every keystroke would cost more than the search: once rows were seen, they stay. */
+  private seen = false;
 
   constructor(
     private readonly local: LocalCatalogue,
@@ -32,17 +30,15 @@ export class LocalItemSearch implements ItemSearch {
     private readonly catalogues: readonly string[],
   ) {}
 
-  /** The local catalogue holds rows of at least one of these catalogues. */
+  /** The local catalogue holds rows of at least one of these catalogues (counting an empty one is instant). */
   hasItems(): boolean {
-    if (this.known && Date.now() - this.known.at < AVAILABILITY_TTL_MS) return this.known.value;
-    let value: boolean;
+    if (this.seen) return true;
     try {
-      value = this.catalogues.some((c) => this.local.items.count(c) > 0);
+      this.seen = this.catalogues.some((c) => this.local.items.count(c) > 0);
     } catch {
-      value = false;
+      this.seen = false;
     }
-    this.known = { at: Date.now(), value };
-    return value;
+    return this.seen;
   }
 
   async search(query: string, limit: number): Promise<CatalogueSearchResult> {
@@ -81,15 +77,25 @@ function newestValid<T extends { valiFlag: string; updtTime: string }>(rows: rea
   return best;
 }
 
-/** The local catalogue when it is synced, the center otherwise. */
+/**
+ * The local catalogue when it is filled. While it fills (catalogue-fill.ts) the local part answers
+ * what it can, and the center only a search the local part finds nothing for; before a fill
+ * started, the center.
+ */
 export class PreferLocalSearch implements ItemSearch {
   constructor(
     private readonly local: LocalItemSearch | null,
     private readonly center: ItemSearch,
+    private readonly fill: { isFilled(): boolean; readonly filling: boolean } | null = null,
   ) {}
 
-  search(query: string, limit: number): Promise<CatalogueSearchResult> {
-    return this.local?.hasItems() ? this.local.search(query, limit) : this.center.search(query, limit);
+  async search(query: string, limit: number): Promise<CatalogueSearchResult> {
+    if (!this.local) return this.center.search(query, limit);
+    if (this.fill?.filling) {
+      const partial = await this.local.search(query, limit);
+      return partial.hits.length > 0 ? { ...partial, source: '本地目录 (下载中)' } : this.center.search(query, limit);
+    }
+    return this.local.hasItems() ? this.local.search(query, limit) : this.center.search(query, limit);
   }
 }
 

@@ -385,6 +385,7 @@ export type CounterEvent =
   | { readonly type: 'journal'; readonly open: number; readonly needsManual: number; readonly at: string }
   | { readonly type: 'shop'; readonly shop: ShopHeaderView; readonly at: string }
   | { readonly type: 'progress'; readonly op: string; readonly step: string; readonly done: boolean; readonly at: string }
+  | { readonly type: 'catalogue'; readonly fill: CatalogueFillView; readonly at: string }
   | { readonly type: 'restarted'; readonly at: string };
 
 /** The region's 安全控件 after sign-in (counter/safe-control.ts). */
@@ -395,4 +396,20 @@ export interface SafeControlStatus {
   readonly ready: boolean;
   /** For the cashier when the control is required and not ready (absent, Init failed). */
   readonly message: string | null;
+}
+
+/** The first fill of the local catalogue (catalogue/catalogue-fill.ts). */
+export type FillState = 'empty' | 'filling' | 'filled' | 'failed';
+
+/** What the status bar shows about the local catalogue. */
+export interface CatalogueFillView {
+  readonly state: FillState;
+  /** Steps of the sync done so far, and in all (0 / 0 before a fill). */
+  readonly stepsDone: number;
+  readonly steps: number;
+  /** For the cashier: what is being downloaded, or why it stopped. */
+  readonly text: string;
+  /** Items held locally. */
+  readonly items: number;
+  readonly at: string;
 }

@@ -21,6 +21,7 @@ import { MappingScreen } from './screens/MappingScreen';
 import { PriceListScreen } from './screens/PriceListScreen';
 import { InventoryScreen } from './screens/InventoryScreen';
 import { KeyHints } from './components/KeyHints';
+import { CatalogueFillTag } from './components/CatalogueFillTag';
 import { useHotkeys } from './keyboard';
 import { useEscapeRefocus } from './focus';
 import type { ShopHeaderView } from '../../src-main/counter/views';
@@ -82,6 +83,7 @@ export function App() {
             </Tag>
             <span>{status.profile.name}</span>
             <ShopTag shop={liveShop ?? status.shop} />
+            <CatalogueFillTag />
             <span data-testid="operator">{session ? `操作员 ${session.opter} ${session.opterName}` : '未签到'}</span>
             {status.backup.warning && (
               <a

@@ -42,7 +42,13 @@ export async function startCounterE2E(
   const dir = join(h.dir, 'web-counter');
   mkdirSync(dir, { recursive: true });
   const configPath = join(dir, 'config.json');
-  const file: ConfigFile = { ...config, center: { url: h.sandbox.url }, institution: { ...PHARMACY, ...config.institution } };
+  // The background catalogue fill at sign-in (a minute of center calls) only where a test asks for it.
+  const file: ConfigFile = {
+    catalogue: { fillAtSignIn: false },
+    ...config,
+    center: { url: h.sandbox.url },
+    institution: { ...PHARMACY, ...config.institution },
+  };
   writeFileSync(configPath, JSON.stringify(file, null, 2));
   let web: WebMode | undefined;
   let browser: Browser | undefined;

@@ -53,7 +53,7 @@ export const ItemSearchBox = forwardRef<
             setHits(r.hits);
             setSource(r.source);
             setAnswered(query);
-            localSource.current = r.source === LOCAL_SOURCE;
+            localSource.current = r.source.startsWith(LOCAL_SOURCE);
             setError(null);
           })
           .catch((e: unknown) => mine === serial.current && (setError(uiError(e)), setHits([])))

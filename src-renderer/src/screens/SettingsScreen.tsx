@@ -31,6 +31,7 @@ import { usePharmacyStore } from '../stores/pharmacy-store';
 import { useClinicStore } from '../stores/clinic-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { BackupCard } from '../components/BackupCard';
+import { CatalogueCard } from '../components/CatalogueCard';
 import { KeyHints } from '../components/KeyHints';
 import { useHotkeys } from '../keyboard';
 
@@ -223,6 +224,7 @@ export function SettingsScreen() {
         </Row>
       </Form>
       <DevicesCard />
+      <CatalogueCard />
       <BackupCard />
       <Modal
         open={confirm !== null}

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CounterEvent } from '../../../src-main/api/contract';
-import type { ShopHeaderView } from '../../../src-main/counter/views';
+import type { CatalogueFillView, ShopHeaderView } from '../../../src-main/counter/views';
 import { subscribe } from '../api/client';
 
 interface LiveState {
@@ -16,6 +16,8 @@ interface LiveState {
   restartedAt: string | null;
   /** The shop store push state as last reported (null until the first change; app.status has the start). */
   shop: ShopHeaderView | null;
+  /** The local catalogue's first fill as last reported (null until the first report). */
+  catalogueFill: CatalogueFillView | null;
   apply(event: CounterEvent): void;
 }
 
@@ -26,9 +28,12 @@ export const useLiveStore = create<LiveState>((set) => ({
   progress: {},
   restartedAt: null,
   shop: null,
+  catalogueFill: null,
   apply(event) {
     if (event.type === 'journal') {
       set((s) => ({ open: event.open, needsManual: event.needsManual, journalTick: s.journalTick + 1 }));
+    } else if (event.type === 'catalogue') {
+      set({ catalogueFill: event.fill });
     } else if (event.type === 'shop') {
       set({ shop: event.shop });
     } else if (event.type === 'progress') {
