@@ -40,12 +40,14 @@ import { inventoryApiArgs, type InventoryApiResults } from '../inventory/api-arg
 import { rxApiArgs, type RxApiResults } from '../prescription/api-args';
 import { auditApiArgs, type AuditApiResults } from '../audit/api-args';
 import { priceApiArgs, type PriceApiResults } from '../prices/api-args';
+import { staffApiArgs, type StaffApiResults } from '../clinic-staff/api-args';
 
 export type * from '../counter/views';
 export type * from '../inventory/views';
 export type * from '../prescription/views';
 export type * from '../audit/views';
 export type { PriceImportResult, PriceRow } from '../prices/price-list';
+export type { DepartmentRow, DoctorRow, StaffLists } from '../clinic-staff/staff-list';
 export type { PrintOutcome, RenderedReceipt, PrinterInfo };
 export type * from '../reconcile/views';
 export type * from '../reports/views';
@@ -139,6 +141,7 @@ export const apiArgs = {
     query: z.string().trim().min(1, { message: '请输入要查找的名称、拼音首字母或编码' }).max(50),
     limit: z.number().int().min(1).max(50).optional(),
   }),
+  'diagnosis.available': z.strictObject({}),
   'diagnosis.search': z.strictObject({
     query: z.string().trim().min(1, { message: '请输入诊断编码、名称或拼音首字母' }).max(50),
     limit: z.number().int().min(1).max(50).optional(),
@@ -232,6 +235,7 @@ export const apiArgs = {
   ...rxApiArgs,
   ...auditApiArgs,
   ...priceApiArgs,
+  ...staffApiArgs,
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -283,7 +287,7 @@ export interface RegistryRow {
   readonly regions: readonly string[];
 }
 
-export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiResults, PriceApiResults {
+export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiResults, PriceApiResults, StaffApiResults {
   'app.status': AppStatus;
   'backup.now': BackupView;
   'session.current': SessionInfo | null;
@@ -295,6 +299,8 @@ export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiR
   'person.readDevice': PersonView;
   'person.choose': PersonView;
   'catalogue.search': CatalogueSearchResult;
+  /** Whether the local 疾病与诊断 catalogue can be searched, and if not, what the form says. */
+  'diagnosis.available': { available: boolean; note: string };
   'diagnosis.search': readonly DiagnosisView[];
   'pharmacy.preSettle': SettlementView;
   'pharmacy.settle': SaleResult;

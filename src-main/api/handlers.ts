@@ -35,6 +35,9 @@ import type { SettingsView } from '../counter/views';
 import { backupStatus } from '../backup/backup-status';
 import { clockCheckOf } from '../journal/clock-skew';
 import { shopHeaderOf } from '../counter/shop-header';
+import { syncCenterDoctors } from '../clinic-staff/staff-list';
+import { queryPractitioners } from '../info/center-info';
+import { NO_DIAGNOSIS_CATALOGUE } from '../counter/local-item-search';
 import { apiArgs, isApiMethod, type ApiError, type ApiMethod, type ApiResponse, type ApiResults } from './contract';
 
 type Handlers = { [M in ApiMethod]: (args: never) => Promise<ApiResults[M]> | ApiResults[M] };
@@ -119,6 +122,10 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       services.prices.set(args.code, args.name ?? '', args.priceText),
     'prices.import': (args: { filename: string; contentBase64: string }) =>
       services.prices.importFile(args.filename, Buffer.from(args.contentBase64, 'base64')),
+    'diagnosis.available': () => {
+      const available = services.diagnoses.available();
+      return { available, note: available ? '' : NO_DIAGNOSIS_CATALOGUE };
+    },
     'diagnosis.search': (args: { query: string; limit?: number }) => services.diagnoses.search(args.query, args.limit ?? 15),
     'pharmacy.preSettle': (args: SaleRequest) => services.pharmacy.preSettle(args),
     'pharmacy.settle': async (args: SaleRequest) => {
@@ -135,7 +142,15 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       await services.prescriptions.afterRefund(args.msgid, result.refund.msgid).catch(() => null);
       return result;
     },
-    'clinic.register': (args: RegisterRequest) => services.clinic.register(args),
+    'clinic.register': async (args: RegisterRequest) => {
+      const visit = await services.clinic.register(args);
+      // The department and doctor the center accepted are offered (and the defaults) next time.
+      services.staff.rememberUsed(args);
+      return visit;
+    },
+    'staff.list': () => services.staff.lists(),
+    'staff.syncDoctors': () =>
+      syncCenterDoctors(services.staff, () => queryPractitioners(app, { type: '1' }, app.sessions.require())),
     'clinic.visitInfo': (args: VisitInfoRequest) => services.clinic.visitInfo(args),
     'clinic.uploadBill': (args: BillRequest) => services.clinic.uploadBill(args),
     'clinic.preSettle': (args: BillSettleRequest) => services.clinic.preSettle(args),

@@ -5,6 +5,7 @@
 import type { CounterApp } from '../app/counter-app';
 import { LocalCatalogue } from '../catalogue/local-catalogue';
 import { PriceList } from '../prices/price-list';
+import { ClinicStaff } from '../clinic-staff/staff-list';
 import { ClinicVisits } from './clinic-visit';
 import type { CounterEvents } from './events';
 import { ItemNames } from './item-names';
@@ -42,6 +43,8 @@ export interface CounterServices {
   readonly items: ItemSearch;
   readonly diagnoses: DiagnosisSearch;
   readonly prices: PriceList;
+  /** The institution's departments and doctors offered at 挂号 (src-main/clinic-staff/). */
+  readonly staff: ClinicStaff;
   readonly journal: JournalView;
   readonly events: CounterEvents;
   /** 医保电子处方 at the pharmacy (src-main/prescription/). */
@@ -85,6 +88,7 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
       prices,
     ),
     prices,
+    staff: new ClinicStaff(app.lightDb, fixmedinsCode),
     diagnoses: new DiagnosisSearch(local && new LocalItemSearch(local, names, DIAGNOSIS_CATALOGUES)),
     journal: new JournalView(app.journal),
     events,

@@ -40,7 +40,14 @@ function DiagnosisCodeInput({
     const mine = ++serial.current;
     const timer = setTimeout(() => {
       call('diagnosis.search', { query, limit: 12 })
-        .then((hits) => mine === serial.current && (setOptions(hits), onSearchError(null)))
+        .then(
+          (hits) =>
+            mine === serial.current &&
+            (setOptions(hits),
+            onSearchError(
+              hits.length ? null : `疾病与诊断目录中没有找到「${query}」: 换编码、名称或拼音首字母再查, 或直接填写编码和名称`,
+            )),
+        )
         .catch((e: unknown) => mine === serial.current && (setOptions([]), onSearchError(uiError(e).message)));
     }, 300);
     return () => clearTimeout(timer);
@@ -74,6 +81,12 @@ export function VisitInfoForm({
 }) {
   const [form] = Form.useForm<Values>();
   const [searchNote, setSearchNote] = useState<string | null>(null);
+  // Said before the first keystroke: with no local catalogue the code field finds nothing.
+  useEffect(() => {
+    call('diagnosis.available', {})
+      .then((a) => !a.available && setSearchNote(a.note))
+      .catch(() => undefined);
+  }, []);
   return (
     <Card size="small" title={`就诊信息与诊断 (${infno})`}>
       <Form<Values>
@@ -123,7 +136,7 @@ export function VisitInfoForm({
               </Button>
               {searchNote && (
                 <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="diag-search-note">
+                  <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="diag-search-note">
                     {searchNote}
                   </Typography.Text>
                 </div>
