@@ -35,6 +35,7 @@ import type { PrinterInfo } from '../receipts/html-printer';
 import type { ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
 import type { DailyReport, ReportExport } from '../reports/views';
 import type { BackupStatus } from '../backup/views';
+import type { CenterReachView } from '../counter/center-reach';
 import { reportDateSchema } from '../reconcile/date';
 import { inventoryApiArgs, type InventoryApiResults } from '../inventory/api-args';
 import { rxApiArgs, type RxApiResults } from '../prescription/api-args';
@@ -243,6 +244,8 @@ export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
 
 export interface AppStatus {
   readonly centerUrl: string;
+  /** Whether the center answers, from the last calls in the journal. */
+  readonly centerReach: CenterReachView;
   readonly sandbox: boolean;
   readonly institution: { code: string; name: string; kind: 'pharmacy' | 'clinic'; admvs: string };
   readonly profile: {

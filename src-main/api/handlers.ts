@@ -7,7 +7,7 @@ import { YibaoError, formatPath, isYibaoError } from '../core/errors';
 import { isCenterCallError } from '../protocol/call-errors';
 import { listInterfaces, mandatoryFor } from '../registry/registry';
 import type { CounterApp } from '../app/counter-app';
-import type { CounterServices } from '../counter/counter-services';
+import { reachOf, type CounterServices } from '../counter/counter-services';
 import { adviceFor } from '../counter/error-advice';
 import { devicesView, testRead } from '../counter/device-read';
 import { settingsView, type SettingsPatch } from '../counter/settings';
@@ -68,6 +68,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
   const handlers = {
     'app.status': () => ({
       centerUrl: app.centerUrl,
+      centerReach: reachOf(app),
       sandbox: app.sandbox !== null,
       institution: {
         code: fixmedinsCode,

@@ -6,6 +6,7 @@ import type { CounterApp } from '../app/counter-app';
 import { LocalCatalogue } from '../catalogue/local-catalogue';
 import { PriceList } from '../prices/price-list';
 import { ClinicStaff } from '../clinic-staff/staff-list';
+import { centerReachOf, REACH_WINDOW, type CenterReachView } from './center-reach';
 import { ClinicVisits } from './clinic-visit';
 import type { CounterEvents } from './events';
 import { ItemNames } from './item-names';
@@ -70,7 +71,7 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
   const pharmacy = new PharmacySale(app, persons, history, names, prices, events, lane, safeControl);
   const clinic = new ClinicVisits(app, persons, names, prices, events, lane, safeControl);
   const local = openLocalCatalogue(app);
-  const watcher = new JournalWatcher(app.journal, events);
+  const watcher = new JournalWatcher(app.journal, events, 1000, () => reachOf(app));
   const driver = new ReversalDriver(app.journal, app.resolver, lane);
   const shop = app.shop;
   const shopWatcher = shop && new ShopWatcher(() => shopHeaderOf(shop), events);
@@ -112,6 +113,11 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
       await safeControl.close();
     },
   };
+}
+
+/** Whether the center this counter calls answers, from the journal's last outcomes. */
+export function reachOf(app: CounterApp): CenterReachView {
+  return centerReachOf(app.journal.recentOutcomes(app.centerUrl, REACH_WINDOW));
 }
 
 /** The local catalogue in the counter's database file; without it, searches go to the center. */

@@ -33,6 +33,8 @@ export interface CounterE2E {
 export async function startCounterE2E(
   config: Partial<ConfigFile> = {},
   center: Parameters<typeof startHarness>[0] = {},
+  /** The environment the counter starts with (e.g. YIBAO_CENTER_URL; none by default). */
+  env: (h: Harness) => NodeJS.ProcessEnv = () => ({}),
 ): Promise<CounterE2E> {
   if (!existsSync(join(RENDERER, 'index.html'))) {
     throw new Error(`renderer not built: run "npm run build:renderer" (expected ${RENDERER}/index.html)`);
@@ -42,12 +44,16 @@ export async function startCounterE2E(
   const dir = join(h.dir, 'web-counter');
   mkdirSync(dir, { recursive: true });
   const configPath = join(dir, 'config.json');
-  const file: ConfigFile = { ...config, center: { url: h.sandbox.url }, institution: { ...PHARMACY, ...config.institution } };
+  const file: ConfigFile = {
+    ...config,
+    center: { url: h.sandbox.url, ...config.center },
+    institution: { ...PHARMACY, ...config.institution },
+  };
   writeFileSync(configPath, JSON.stringify(file, null, 2));
   let web: WebMode | undefined;
   let browser: Browser | undefined;
   try {
-    web = await startWebMode({ configPath, env: {}, rendererDir: RENDERER, port: 0, version: 'e2e' });
+    web = await startWebMode({ configPath, env: env(h), rendererDir: RENDERER, port: 0, version: 'e2e' });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: [

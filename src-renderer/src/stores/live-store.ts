@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CounterEvent } from '../../../src-main/api/contract';
-import type { ShopHeaderView } from '../../../src-main/counter/views';
+import type { CenterReachView, ShopHeaderView } from '../../../src-main/counter/views';
 import { subscribe } from '../api/client';
 
 interface LiveState {
@@ -16,6 +16,8 @@ interface LiveState {
   restartedAt: string | null;
   /** The shop store push state as last reported (null until the first change; app.status has the start). */
   shop: ShopHeaderView | null;
+  /** Whether the center answers, as of the last journal change (null until then; app.status has the start). */
+  center: CenterReachView | null;
   apply(event: CounterEvent): void;
 }
 
@@ -26,15 +28,22 @@ export const useLiveStore = create<LiveState>((set) => ({
   progress: {},
   restartedAt: null,
   shop: null,
+  center: null,
   apply(event) {
     if (event.type === 'journal') {
-      set((s) => ({ open: event.open, needsManual: event.needsManual, journalTick: s.journalTick + 1 }));
+      set((s) => ({
+        open: event.open,
+        needsManual: event.needsManual,
+        journalTick: s.journalTick + 1,
+        center: event.center ?? s.center,
+      }));
     } else if (event.type === 'shop') {
       set({ shop: event.shop });
     } else if (event.type === 'progress') {
       set((s) => ({ progress: { ...s.progress, [event.op]: { step: event.step, done: event.done, at: event.at } } }));
     } else {
-      set((s) => ({ restartedAt: event.at, journalTick: s.journalTick + 1 }));
+      // Reopened (perhaps on another center): app.status tells the new one's state.
+      set((s) => ({ restartedAt: event.at, journalTick: s.journalTick + 1, center: null }));
     }
   },
 }));
