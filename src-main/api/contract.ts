@@ -36,6 +36,7 @@ import type { ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
 import type { DailyReport, ReportExport } from '../reports/views';
 import type { BackupStatus } from '../backup/views';
 import type { CenterReachView } from '../counter/center-reach';
+import type { SwitchNote } from '../counter/switch-note';
 import { reportDateSchema } from '../reconcile/date';
 import { inventoryApiArgs, type InventoryApiResults } from '../inventory/api-args';
 import { rxApiArgs, type RxApiResults } from '../prescription/api-args';
@@ -332,7 +333,8 @@ export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiR
     lines: readonly string[];
   };
   'settings.get': SettingsView;
-  'settings.save': { restarted: boolean; settings: SettingsView };
+  /** `switched`: what the change did to the sign-in (counter/switch-note.ts). */
+  'settings.save': { restarted: boolean; settings: SettingsView; switched: SwitchNote };
   'devices.info': DevicesView;
   'devices.test': DeviceTestResult;
   'receipt.render': RenderedReceipt;

@@ -11,6 +11,7 @@ import { reachOf, type CounterServices } from '../counter/counter-services';
 import { adviceFor } from '../counter/error-advice';
 import { devicesView, testRead } from '../counter/device-read';
 import { settingsView, type SettingsPatch } from '../counter/settings';
+import type { SwitchNote } from '../counter/switch-note';
 import type { HtmlPrinter } from '../receipts/html-printer';
 import type { ReceiptRequest } from '../receipts/receipt-model';
 import { shiftSummary } from '../counter/shift';
@@ -47,7 +48,7 @@ export interface ApiDeps {
   readonly services: CounterServices;
   readonly version: string;
   /** Saves the settings and reopens the counter with them (the runtime owns the app's lifecycle). */
-  readonly applySettings: (patch: SettingsPatch) => Promise<SettingsView>;
+  readonly applySettings: (patch: SettingsPatch) => Promise<{ settings: SettingsView; switched: SwitchNote }>;
   /** The desktop shell's printer (Electron); absent in web mode, where the browser prints. */
   readonly printer?: HtmlPrinter | null;
 }
@@ -176,7 +177,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       };
     },
     'settings.get': () => settingsView(app.loaded, app.centerUrl),
-    'settings.save': async (args: SettingsPatch) => ({ restarted: true, settings: await deps.applySettings(args) }),
+    'settings.save': async (args: SettingsPatch) => ({ restarted: true, ...(await deps.applySettings(args)) }),
     'devices.info': () => devicesView(config),
     'devices.test': () => testRead(config),
     'receipt.render': (args: ReceiptRequest) => services.receipts.render(args),

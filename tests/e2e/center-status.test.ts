@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { personsOf } from '../helpers/sandbox-fixtures';
-import { readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import { readCard, saveSettingsByKeys, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
 
 /** What config.json names; the sandbox (the override) is what runs. */
 const FILE_URL = 'http://127.0.0.1:9/file-center';
@@ -40,11 +40,7 @@ describe('the center: override in 设置 and reachability in the header', () => 
     expect(await note.textContent()).toContain('被覆盖');
 
     await page.getByTestId('center-url').fill(TYPED_URL);
-    await page.keyboard.press('F6');
-    await page.getByTestId('confirm-save').waitFor();
-    await page.keyboard.press('Enter');
-    await page.getByTestId('settings-saved').waitFor();
-    await page.locator('.ant-modal').waitFor({ state: 'detached' });
+    await saveSettingsByKeys(page);
     expect(fileUrl()).toBe(TYPED_URL);
     // Reopened: the override still runs, the saved URL is said to be unused.
     expect(e.web.app.centerUrl).toBe(e.h.sandbox.url);

@@ -145,3 +145,18 @@ export async function addItem(page: Page, query: string, code: string, pric: str
   await page.keyboard.type(pric);
   if (cnt !== '1') await last.locator('input[data-field="cnt"]').fill(cnt);
 }
+
+/** In 设置: picks a sandbox institution preset by its code. */
+export async function chooseInstitution(page: Page, code: string): Promise<void> {
+  await page.getByTestId('institution-preset').locator('.ant-select').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: code }).click();
+}
+
+/** In 设置: F6, Enter on the confirmation; waits until the counter reopened with the saved file. */
+export async function saveSettingsByKeys(page: Page): Promise<void> {
+  await page.keyboard.press('F6');
+  await page.getByTestId('confirm-save').waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('settings-saved').waitFor();
+  await page.locator('.ant-modal').waitFor({ state: 'detached' });
+}

@@ -132,7 +132,13 @@ export function SettingsScreen() {
       />
       <ErrorNotice error={s.error} testId="settings-error" />
       {s.saved && (
-        <Alert type="success" showIcon title="设置已保存, 收银台已按新设置重新启动; 请重新签到" data-testid="settings-saved" />
+        <Alert
+          type="success"
+          showIcon
+          title="设置已保存, 收银台已按新设置重新启动"
+          description={s.savedNote}
+          data-testid="settings-saved"
+        />
       )}
       <Form<Values> form={form} layout="vertical" disabled={s.saving}>
         <Row gutter={16}>
