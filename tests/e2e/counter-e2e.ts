@@ -122,13 +122,25 @@ export async function signIn(page: Page, opter = 'OP001', name = '张收费'): P
   await expect.poll(() => page.getByTestId('operator').textContent(), { timeout: UI_TIMEOUT }).toContain(opter);
 }
 
-/** 读卡 by ID number and name; waits for the person panel. */
+/** 读卡 by ID number and name; waits for the person on screen. */
 export async function readCard(page: Page, person: PersonRow): Promise<void> {
   await page.keyboard.press('F1');
   await page.getByTestId('id-number').fill(person.certno);
   await page.getByTestId('id-name').fill(person.psnName);
   await page.getByTestId('id-name').press('Enter');
-  await page.getByTestId('person-name').filter({ hasText: person.psnName }).waitFor();
+  await personShown(page, person);
+}
+
+/**
+ * Waits until the read person is on screen: the full card on 读卡, or the compact one on 收费
+ * where a read with nothing to look at goes on by itself.
+ */
+export async function personShown(page: Page, person: PersonRow): Promise<void> {
+  await page
+    .locator('[data-testid="person-name"], [data-testid="person-compact"]')
+    .filter({ hasText: person.psnName })
+    .first()
+    .waitFor();
 }
 
 /** Finds an item with the search box and types its price (and quantity). */

@@ -57,14 +57,27 @@ function PickInput<T extends { code: string; name: string; initials: string }>({
   );
 }
 
-const deptLabel = (d: DepartmentRow) => `${d.code} ${d.name} · 科别 ${d.caty}`;
-const doctorLabel = (d: DoctorRow) => `${d.code} ${d.name}${d.source === '5102' ? ' (医保登记)' : ''}`;
-
-function pickDepartment(form: FormInstance<Values>, d: DepartmentRow) {
-  form.setFieldsValue({ deptCode: d.code, deptName: d.name, caty: d.caty });
+/** The 科室编码 field: picking a department fills its name and 科别 too. */
+function departmentPick(form: FormInstance<Values>, staff: StaffLists) {
+  return {
+    rows: staff.departments,
+    label: (d: DepartmentRow) => `${d.code} ${d.name} · 科别 ${d.caty}`,
+    onPick: (d: DepartmentRow) => form.setFieldsValue({ deptCode: d.code, deptName: d.name, caty: d.caty }),
+    width: 170,
+    testId: 'dept-code',
+    autoFocus: true,
+  };
 }
-function pickDoctor(form: FormInstance<Values>, d: DoctorRow) {
-  form.setFieldsValue({ doctorCode: d.code, doctorName: d.name });
+
+/** The 医生编码 field: picking a doctor fills the name too. */
+function doctorPick(form: FormInstance<Values>, staff: StaffLists) {
+  return {
+    rows: staff.doctors,
+    label: (d: DoctorRow) => `${d.code} ${d.name}${d.source === '5102' ? ' (医保登记)' : ''}`,
+    onPick: (d: DoctorRow) => form.setFieldsValue({ doctorCode: d.code, doctorName: d.name }),
+    width: 190,
+    testId: 'doctor-code',
+  };
 }
 
 export function RegisterForm({
@@ -107,14 +120,7 @@ export function RegisterForm({
             <Select options={MED_TYPES} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="deptCode" label="科室编码" rules={[{ required: true, message: '请输入科室编码' }]}>
-            <PickInput
-              rows={staff.departments}
-              label={deptLabel}
-              onPick={(d) => pickDepartment(form, d)}
-              width={170}
-              testId="dept-code"
-              autoFocus
-            />
+            <PickInput {...departmentPick(form, staff)} />
           </Form.Item>
           <Form.Item name="deptName" label="科室名称" rules={[{ required: true, message: '请输入科室名称' }]}>
             <Input style={{ width: 140 }} data-testid="dept-name" />
@@ -127,13 +133,7 @@ export function RegisterForm({
             <Input style={{ width: 90 }} data-testid="caty" />
           </Form.Item>
           <Form.Item name="doctorCode" label="医生编码" rules={[{ required: true, message: '请输入医生编码' }]}>
-            <PickInput
-              rows={staff.doctors}
-              label={doctorLabel}
-              onPick={(d) => pickDoctor(form, d)}
-              width={190}
-              testId="doctor-code"
-            />
+            <PickInput {...doctorPick(form, staff)} />
           </Form.Item>
           <Form.Item name="doctorName" label="医生姓名" rules={[{ required: true, message: '请输入医生姓名' }]}>
             <Input style={{ width: 110 }} data-testid="doctor-name" />
