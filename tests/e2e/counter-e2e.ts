@@ -11,6 +11,9 @@ import { startWebMode, type WebMode } from '../../src-main/host/web-mode';
 import type { ConfigFile } from '../../src-main/config/schema';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { PHARMACY, startHarness, type Harness } from '../helpers/sandbox-harness';
+import { signInByKeys } from './till-keys';
+
+export { chooseInstitution, saveSettingsByKeys } from './till-keys';
 
 export const ARTIFACTS = resolve('tests/e2e/artifacts');
 const RENDERER = resolve('out/renderer');
@@ -115,11 +118,7 @@ export async function appReady(page: Page): Promise<void> {
 }
 
 export async function signIn(page: Page, opter = 'OP001', name = '张收费'): Promise<void> {
-  await page.keyboard.press('F4');
-  await page.getByTestId('opter').fill(opter);
-  await page.getByTestId('opter-name').fill(name);
-  await page.getByTestId('opter-name').press('Enter');
-  await expect.poll(() => page.getByTestId('operator').textContent(), { timeout: UI_TIMEOUT }).toContain(opter);
+  await signInByKeys(page, opter, name);
 }
 
 /** 读卡 by ID number and name; waits for the person on screen. */
@@ -156,19 +155,4 @@ export async function addItem(page: Page, query: string, code: string, pric: str
   // The cursor is in the new line's price field already: type as a cashier would.
   await page.keyboard.type(pric);
   if (cnt !== '1') await last.locator('input[data-field="cnt"]').fill(cnt);
-}
-
-/** In 设置: picks a sandbox institution preset by its code. */
-export async function chooseInstitution(page: Page, code: string): Promise<void> {
-  await page.getByTestId('institution-preset').locator('.ant-select').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: code }).click();
-}
-
-/** In 设置: F6, Enter on the confirmation; waits until the counter reopened with the saved file. */
-export async function saveSettingsByKeys(page: Page): Promise<void> {
-  await page.keyboard.press('F6');
-  await page.getByTestId('confirm-save').waitFor();
-  await page.keyboard.press('Enter');
-  await page.getByTestId('settings-saved').waitFor();
-  await page.locator('.ant-modal').waitFor({ state: 'detached' });
 }

@@ -16,3 +16,27 @@ export async function typePersonRead(page: Page, person: { certno: string; psnNa
 export async function waitFocus(page: Page, testId: string): Promise<void> {
   await page.locator(`[data-testid="${testId}"]:focus`).waitFor();
 }
+
+/** F4, 操作员编号 and name, Enter; waits until the header shows the operator signed in. */
+export async function signInByKeys(page: Page, opter: string, name: string): Promise<void> {
+  await page.keyboard.press('F4');
+  await page.getByTestId('opter').fill(opter);
+  await page.getByTestId('opter-name').fill(name);
+  await page.getByTestId('opter-name').press('Enter');
+  await page.getByTestId('operator').filter({ hasText: opter }).waitFor();
+}
+
+/** In 设置: picks a sandbox institution preset by its code. */
+export async function chooseInstitution(page: Page, code: string): Promise<void> {
+  await page.getByTestId('institution-preset').locator('.ant-select').click();
+  await page.locator('.ant-select-item-option').filter({ hasText: code }).click();
+}
+
+/** In 设置: F6, Enter on the confirmation; waits until the counter reopened with the saved file. */
+export async function saveSettingsByKeys(page: Page): Promise<void> {
+  await page.keyboard.press('F6');
+  await page.getByTestId('confirm-save').waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByTestId('settings-saved').waitFor();
+  await page.locator('.ant-modal').waitFor({ state: 'detached' });
+}

@@ -172,9 +172,6 @@ describe('issue 17 point 5: the price comes from the price list', () => {
     // The sandbox's own UnitPrice brand: the same 1/1000000 yuan integer.
     const capUnits = Number(capped.pricUplmtAmt) as UnitPrice;
     const cap = formatPriceShort(capUnits);
-    await page.keyboard.press('F9');
-    await page.getByTestId('discard-basket').waitFor();
-    await page.keyboard.press('Enter');
     await pickByCode(page, capped.code);
     const price = page.locator('[data-testid="lines"] tbody tr.ant-table-row').last().locator('input[data-field="pric"]');
     // One fen over the cap, as integer fen: cap + 1 fen.

@@ -61,6 +61,9 @@ function DiagnosisCodeInput({
         if (hit) form.setFieldValue(['diagnoses', row, 'name'], hit.name);
       }}
       options={options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))}
+      // The first hit is highlighted: Enter takes it (and fills the name), as in the item search.
+      defaultActiveFirstOption
+      popupMatchSelectWidth={360}
       style={{ width: 180 }}
     >
       <Input placeholder="诊断编码, 如 J06.900" data-testid={`diag-code-${row}`} autoFocus={autoFocus} />
