@@ -295,10 +295,12 @@ async function main(): Promise<void> {
         `items: ${picks.map((p) => `${p.prefix} → ${p.name}`).join(', ')}; diagnosis: ${diagnosis.prefix} → ${diagnosis.name}\n`,
     );
 
-    const persons = personsOf(sandbox.center.store, 'emp-active', 50_000).slice(0, 2 * ROUNDS);
-    if (persons.length < 2 * ROUNDS) throw new Error(`only ${persons.length} persons`);
+    const persons = personsOf(sandbox.center.store, 'emp-active', 50_000).slice(0, ROUNDS);
+    const patients = personsOf(sandbox.center.store, 'emp-retired', 20_000).slice(0, ROUNDS);
+    if (persons.length < ROUNDS || patients.length < ROUNDS)
+      throw new Error(`only ${persons.length} / ${patients.length} persons`);
     const pharmacy = new Flow(page, relay.centerMs);
-    for (const person of persons.slice(0, ROUNDS)) await pharmacySale(page, pharmacy, person, picks);
+    for (const person of persons) await pharmacySale(page, pharmacy, person, picks);
 
     // The same counter as the sandbox clinic (set up by keyboard, not measured).
     await page.keyboard.press('F10');
@@ -306,7 +308,7 @@ async function main(): Promise<void> {
     await saveSettingsByKeys(page);
     await signInByKeys(page, OPERATOR.opter, OPERATOR.opterName);
     const clinic = new Flow(page, relay.centerMs);
-    for (const person of persons.slice(ROUNDS)) await clinicVisit(page, clinic, person, picks, diagnosis);
+    for (const person of patients) await clinicVisit(page, clinic, person, picks, diagnosis);
 
     report('pharmacy sale, 3 items each found by 3 letters and priced from the price list', pharmacy);
     report('clinic visit, 挂号 + 1 diagnosis + bill of 2 items + bill of 1 item, each pre-settled and settled', clinic);
