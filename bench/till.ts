@@ -3,13 +3,16 @@
  * center with a synced local catalogue (1301 + 1305, over 100,000 items), ROUNDS pharmacy sales
  * of 3 items, each found by 3 letters of its 拼音首字母 and priced from the price list.
  *
- * Prints the keys pressed from the person read to the settled sale, and the app's own time per
- * step (key → what the step shows), p50 / p99, minus the center's time: the counter reaches the
- * center through a TCP relay here that times each request from its first byte in to the last
- * byte of the answer out. Times are taken on the Node side, so they include Playwright's
- * round trip to the browser (an upper bound of what the cashier waits).
+ * Then the same counter is switched to the sandbox clinic (设置) and ROUNDS two-bill clinic visits
+ * are driven: 挂号 with the remembered department and doctor (Enter), a diagnosis found by 3
+ * letters in the local 疾病与诊断 catalogue (1307), bill one of 2 items and bill two of 1 item,
+ * each uploaded and pre-settled (F5) and settled (F6).
  *
- * Not measured yet: the two-bill clinic visit the issue also asks for.
+ * Prints the keys pressed per flow from the person read to the last settlement, and the app's
+ * own time per step (key → what the step shows), p50 / p99, minus the center's time: the counter
+ * reaches the center through a TCP relay here that times each request from its first byte in to
+ * the last byte of the answer out. Times are taken on the Node side, so they include Playwright's
+ * round trip to the browser (an upper bound of what the cashier waits).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -22,10 +25,13 @@ import { syncCatalogue } from '../src-main/catalogue/sync';
 import { FEE_ITEM_CATALOGUES } from '../src-main/counter/local-item-search';
 import { startWebMode } from '../src-main/host/web-mode';
 import { PriceList } from '../src-main/prices/price-list';
+import { ClinicStaff } from '../src-main/clinic-staff/staff-list';
 import { startSandboxCenter } from '../src-main/sandbox/server';
 import type { ConfigFile } from '../src-main/config/schema';
 import { OPERATOR, personsOf } from '../tests/helpers/sandbox-fixtures';
-import { PHARMACY } from '../tests/helpers/sandbox-harness';
+import { CLINIC, PHARMACY } from '../tests/helpers/sandbox-harness';
+import type { PersonRow } from '../src-main/sandbox/store';
+import { chooseInstitution, saveSettingsByKeys, signInByKeys, typePersonRead, waitFocus } from '../tests/e2e/till-keys';
 import { makeTempDir } from '../tests/helpers/temp-dir';
 import { ms, summarize } from './stats';
 
@@ -69,9 +75,29 @@ async function timedRelay(target: URL): Promise<{ url: string; centerMs: () => n
   };
 }
 
-class Steps {
+/** One kind of flow: the app time of each step, and the keys of each round. */
+class Flow {
   readonly samples = new Map<string, number[]>();
-  constructor(private readonly centerMs: () => number) {}
+  readonly keys: number[] = [];
+  private pressed = 0;
+  constructor(
+    private readonly page: Page,
+    private readonly centerMs: () => number,
+  ) {}
+
+  /** A counted key (from the person read on). */
+  async press(key: string): Promise<void> {
+    this.pressed++;
+    await this.page.keyboard.press(key);
+  }
+
+  startRound(): void {
+    this.pressed = 0;
+  }
+
+  endRound(): void {
+    this.keys.push(this.pressed);
+  }
 
   async time(step: string, act: () => Promise<void>): Promise<void> {
     const c0 = this.centerMs();
@@ -81,6 +107,133 @@ class Steps {
     const list = this.samples.get(step) ?? [];
     list.push(Math.max(0, app));
     this.samples.set(step, list);
+  }
+}
+
+interface Pick {
+  readonly prefix: string;
+  readonly code: string;
+  readonly name: string;
+}
+
+const OPTION = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="item-option"]';
+const LINES = '[data-testid="lines"] tbody tr.ant-table-row';
+
+/** The person read by keyboard (not counted), on to 收费 with the cursor where the next key goes. */
+async function readPerson(page: Page, flow: Flow, person: PersonRow, readyField: string): Promise<void> {
+  await flow.time('F1 → 读卡页', async () => {
+    await page.keyboard.press('F1');
+    await waitFocus(page, 'id-number');
+  });
+  flow.startRound();
+  await flow.time('read → 收费 ready', async () => {
+    await typePersonRead(page, person);
+    await page.getByTestId('person-compact').filter({ hasText: person.psnName }).waitFor();
+    try {
+      await waitFocus(page, readyField);
+    } catch {
+      // A person with something to look at stays on 读卡: F2 then (a counted key).
+      await flow.press('F2');
+      await waitFocus(page, readyField);
+    }
+  });
+}
+
+/** 3 letters (each timed to the list shown), then Enter (timed to the priced line). */
+async function addByLetters(page: Page, flow: Flow, p: Pick, lineIndex: number): Promise<void> {
+  for (let n = 1; n <= p.prefix.length; n++) {
+    const typed = p.prefix.slice(0, n);
+    await flow.time('search keystroke → list', async () => {
+      await flow.press(p.prefix.charAt(n - 1));
+      // Locators, not page functions: the counter's CSP refuses evaluated strings.
+      await page.locator(`[data-testid="item-search-box"][data-answered="${typed}"]`).waitFor();
+      await page.locator(OPTION).first().waitFor();
+    });
+  }
+  await flow.time('Enter → priced line', async () => {
+    await flow.press('Enter');
+    await page.locator(LINES).nth(lineIndex).filter({ hasText: p.code }).waitFor();
+  });
+}
+
+async function pharmacySale(page: Page, flow: Flow, person: PersonRow, picks: readonly Pick[]): Promise<void> {
+  await readPerson(page, flow, person, 'item-search');
+  for (const [i, p] of picks.entries()) await addByLetters(page, flow, p, i);
+  await flow.time('F5 → 预结算 shown', async () => {
+    await flow.press('F5');
+    await page.getByTestId('pre-settlement').waitFor();
+  });
+  await flow.time('F6 → 结算 shown', async () => {
+    await flow.press('F6');
+    await page.getByTestId('sale-done').waitFor();
+  });
+  flow.endRound();
+}
+
+/** One clinic bill: its items by letters, F5 (2204 + 2206) and F6 (2207). */
+async function clinicBill(page: Page, flow: Flow, items: readonly Pick[]): Promise<void> {
+  for (const [i, p] of items.entries()) await addByLetters(page, flow, p, i);
+  await flow.time('F5 → 上传并预结算 shown', async () => {
+    await flow.press('F5');
+    await page.getByTestId('clinic-pre-settlement').waitFor();
+  });
+  await flow.time('F6 → 结算 shown', async () => {
+    await flow.press('F6');
+    await page.getByTestId('clinic-done').waitFor();
+  });
+}
+
+async function clinicVisit(page: Page, flow: Flow, person: PersonRow, picks: readonly Pick[], diagnosis: Pick): Promise<void> {
+  // The read goes on to 挂号 with the last department and doctor filled in.
+  await readPerson(page, flow, person, 'dept-code');
+  await flow.time('Enter → 就诊信息 (2201)', async () => {
+    await flow.press('Enter');
+    await waitFocus(page, 'diag-code-0');
+  });
+  for (let n = 1; n <= diagnosis.prefix.length; n++) {
+    await flow.time('diagnosis keystroke → list', async () => {
+      await flow.press(diagnosis.prefix.charAt(n - 1));
+      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().waitFor();
+    });
+  }
+  await flow.press('Enter'); // takes the highlighted diagnosis and fills its name
+  await page
+    .getByTestId('diag-name-0')
+    .and(page.locator(`[value="${diagnosis.name}"]`))
+    .waitFor();
+  await flow.time('Enter → 费用录入 (2203)', async () => {
+    await flow.press('Enter');
+    await waitFocus(page, 'item-search');
+  });
+  const [a, b, c] = picks as [Pick, Pick, Pick];
+  await clinicBill(page, flow, [a, b]);
+  await flow.time('F9 → new bill ready', async () => {
+    await flow.press('F9');
+    await waitFocus(page, 'item-search');
+  });
+  await clinicBill(page, flow, [c]);
+  flow.endRound();
+}
+
+/** A diagnosis of the local 1307 catalogue and the 3 letters that find it first. */
+function diagnosisPick(local: LocalCatalogue): Pick {
+  for (const prefix of ['gm', 'gxy', 'tnb', 'jxs', 'wy']) {
+    const q = prefix.length >= 3 ? prefix : `${prefix}z`;
+    const top = local.search(q, { limit: 1, catalogues: ['1307'] })[0];
+    if (top) return { prefix: q, code: top.item.code, name: top.item.name };
+  }
+  throw new Error('no diagnosis found in the local 1307 catalogue');
+}
+
+function report(title: string, flow: Flow): void {
+  const kinds = [...new Set(flow.keys)];
+  process.stdout.write(`\n${title}, ${flow.keys.length} rounds: keys from person read to settled = ${kinds.join(' / ')}\n`);
+  process.stdout.write('app time per step (center time at the socket subtracted):\n');
+  for (const [step, samples] of flow.samples) {
+    const s = summarize(samples);
+    process.stdout.write(
+      `  ${step.padEnd(30)} n=${String(samples.length).padStart(3)}  p50 ${ms(s.p50).padStart(12)}  p99 ${ms(s.p99).padStart(12)}\n`,
+    );
   }
 }
 
@@ -103,17 +256,15 @@ async function main(): Promise<void> {
     await page.getByTestId('status-bar').waitFor();
 
     // Sign in (F4), then sync the catalogue and fill the price list for the three items.
-    await page.keyboard.press('F4');
-    await page.getByTestId('opter').fill(OPERATOR.opter);
-    await page.getByTestId('opter-name').fill(OPERATOR.opterName);
-    await page.getByTestId('opter-name').press('Enter');
-    await page.getByTestId('operator').filter({ hasText: OPERATOR.opter }).waitFor();
+    await signInByKeys(page, OPERATOR.opter, OPERATOR.opterName);
     const local = LocalCatalogue.open(web.app.db.name);
     const syncStart = performance.now();
     // A loaded machine can make a download time out; a sync run again goes on where it stopped.
     for (let attempt = 1; ; attempt++) {
       try {
-        await syncCatalogue(local, centerPort(web.app, OPERATOR), web.app.client.profile, { only: ['1301', '1305'] });
+        await syncCatalogue(local, centerPort(web.app, OPERATOR), web.app.client.profile, {
+          only: ['1301', '1305', '1307'],
+        });
         break;
       } catch (error) {
         if (attempt >= 3) throw error;
@@ -125,83 +276,42 @@ async function main(): Promise<void> {
       if (!top) throw new Error(`no item for ${p}`);
       return { prefix: p, code: top.item.code, name: top.item.name };
     });
+    const diagnosis = diagnosisPick(local);
     local.close();
     const db = new Database(web.app.db.name);
     const prices = new PriceList(db);
     for (const p of picks) prices.set(p.code, p.name, '1.00');
+    // The clinic's department and doctor as a registration before would have left them (the defaults).
+    new ClinicStaff(db, CLINIC.fixmedinsCode).rememberUsed({
+      deptCode: 'NK01',
+      deptName: '内科',
+      caty: 'A03',
+      doctorCode: 'D420100000201',
+      doctorName: '张医生',
+    });
     db.close();
     process.stdout.write(
       `local catalogue: ${items} items (synced in ${Math.round((performance.now() - syncStart) / 1000)} s); ` +
-        `items: ${picks.map((p) => `${p.prefix} → ${p.name}`).join(', ')}\n`,
+        `items: ${picks.map((p) => `${p.prefix} → ${p.name}`).join(', ')}; diagnosis: ${diagnosis.prefix} → ${diagnosis.name}\n`,
     );
 
     const persons = personsOf(sandbox.center.store, 'emp-active', 50_000).slice(0, ROUNDS);
-    if (persons.length < ROUNDS) throw new Error(`only ${persons.length} persons`);
-    const steps = new Steps(relay.centerMs);
-    const keys: number[] = [];
-    for (const person of persons) {
-      // The person read (typing the ID number and name) is before the counted keys.
-      await steps.time('F1 → 读卡页', async () => {
-        await page.keyboard.press('F1');
-        await waitFocus(page, 'id-number');
-      });
-      await page.keyboard.type(person.certno);
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(person.psnName);
-      await page.keyboard.press('Enter');
-      await page.getByTestId('person-name').filter({ hasText: person.psnName }).waitFor();
+    const patients = personsOf(sandbox.center.store, 'emp-retired', 20_000).slice(0, ROUNDS);
+    if (persons.length < ROUNDS || patients.length < ROUNDS)
+      throw new Error(`only ${persons.length} / ${patients.length} persons`);
+    const pharmacy = new Flow(page, relay.centerMs);
+    for (const person of persons) await pharmacySale(page, pharmacy, person, picks);
 
-      let pressed = 0;
-      const press = async (key: string) => {
-        pressed++;
-        await page.keyboard.press(key);
-      };
-      await steps.time('F2 → 收费页', async () => {
-        await press('F2');
-        await waitFocus(page, 'item-search');
-      });
-      for (const [i, p] of picks.entries()) {
-        for (let n = 1; n <= p.prefix.length; n++) {
-          const typed = p.prefix.slice(0, n);
-          await steps.time('search keystroke → list', async () => {
-            await press(p.prefix.charAt(n - 1));
-            // Locators, not page functions: the counter's CSP refuses evaluated strings.
-            await page.locator(`[data-testid="item-search-box"][data-answered="${typed}"]`).waitFor();
-            await page
-              .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="item-option"]')
-              .first()
-              .waitFor();
-          });
-        }
-        await steps.time('Enter → priced line', async () => {
-          await press('Enter');
-          await page.locator('[data-testid="lines"] tbody tr.ant-table-row').nth(i).filter({ hasText: p.code }).waitFor();
-        });
-      }
-      await steps.time('F5 → 预结算 shown', async () => {
-        await press('F5');
-        await page.getByTestId('pre-settlement').waitFor();
-      });
-      await steps.time('F6 → 结算 shown', async () => {
-        await press('F6');
-        await page.getByTestId('sale-done').waitFor();
-      });
-      keys.push(pressed);
-    }
+    // The same counter as the sandbox clinic (set up by keyboard, not measured).
+    await page.keyboard.press('F10');
+    await chooseInstitution(page, CLINIC.fixmedinsCode);
+    await saveSettingsByKeys(page);
+    await signInByKeys(page, OPERATOR.opter, OPERATOR.opterName);
+    const clinic = new Flow(page, relay.centerMs);
+    for (const person of patients) await clinicVisit(page, clinic, person, picks, diagnosis);
 
-    process.stdout.write(
-      `\npharmacy sale, 3 items, ${ROUNDS} rounds: keys from person read to settled = ${keys[0]}` +
-        (new Set(keys).size > 1 ? ` (varied: ${[...new Set(keys)].join(', ')})` : '') +
-        '\n',
-    );
-    process.stdout.write('app time per step (center time at the socket subtracted):\n');
-    for (const [step, samples] of steps.samples) {
-      const s = summarize(samples);
-      process.stdout.write(
-        `  ${step.padEnd(28)} n=${String(samples.length).padStart(3)}  p50 ${ms(s.p50).padStart(12)}  p99 ${ms(s.p99).padStart(12)}\n`,
-      );
-    }
-    process.stdout.write('clinic two-bill visit: not measured (not written yet)\n');
+    report('pharmacy sale, 3 items each found by 3 letters and priced from the price list', pharmacy);
+    report('clinic visit, 挂号 + 1 diagnosis + bill of 2 items + bill of 1 item, each pre-settled and settled', clinic);
   } finally {
     await browser.close().catch(() => {});
     await web.close().catch(() => {});
@@ -209,10 +319,6 @@ async function main(): Promise<void> {
     await sandbox.close();
     temp.cleanup();
   }
-}
-
-async function waitFocus(page: Page, testId: string): Promise<void> {
-  await page.locator(`[data-testid="${testId}"]:focus`).waitFor();
 }
 
 main().catch((error: unknown) => {

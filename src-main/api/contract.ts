@@ -36,17 +36,21 @@ import type { PrinterInfo } from '../receipts/html-printer';
 import type { ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
 import type { DailyReport, ReportExport } from '../reports/views';
 import type { BackupStatus } from '../backup/views';
+import type { CenterReachView } from '../counter/center-reach';
+import type { SwitchNote } from '../counter/switch-note';
 import { reportDateSchema } from '../reconcile/date';
 import { inventoryApiArgs, type InventoryApiResults } from '../inventory/api-args';
 import { rxApiArgs, type RxApiResults } from '../prescription/api-args';
 import { auditApiArgs, type AuditApiResults } from '../audit/api-args';
 import { priceApiArgs, type PriceApiResults } from '../prices/api-args';
+import { staffApiArgs, type StaffApiResults } from '../clinic-staff/api-args';
 
 export type * from '../counter/views';
 export type * from '../inventory/views';
 export type * from '../prescription/views';
 export type * from '../audit/views';
 export type { PriceImportResult, PriceRow } from '../prices/price-list';
+export type { DepartmentRow, DoctorRow, StaffLists } from '../clinic-staff/staff-list';
 export type { PrintOutcome, RenderedReceipt, PrinterInfo };
 export type * from '../reconcile/views';
 export type * from '../reports/views';
@@ -142,6 +146,7 @@ export const apiArgs = {
   }),
   'catalogue.fillStatus': z.strictObject({}),
   'catalogue.fill': z.strictObject({}),
+  'diagnosis.available': z.strictObject({}),
   'diagnosis.search': z.strictObject({
     query: z.string().trim().min(1, { message: '请输入诊断编码、名称或拼音首字母' }).max(50),
     limit: z.number().int().min(1).max(50).optional(),
@@ -235,6 +240,7 @@ export const apiArgs = {
   ...rxApiArgs,
   ...auditApiArgs,
   ...priceApiArgs,
+  ...staffApiArgs,
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -242,6 +248,8 @@ export type ApiArgs<M extends ApiMethod> = z.input<(typeof apiArgs)[M]>;
 
 export interface AppStatus {
   readonly centerUrl: string;
+  /** Whether the center answers, from the last calls in the journal. */
+  readonly centerReach: CenterReachView;
   readonly sandbox: boolean;
   readonly institution: { code: string; name: string; kind: 'pharmacy' | 'clinic'; admvs: string };
   readonly profile: {
@@ -286,7 +294,7 @@ export interface RegistryRow {
   readonly regions: readonly string[];
 }
 
-export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiResults, PriceApiResults {
+export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiResults, PriceApiResults, StaffApiResults {
   'app.status': AppStatus;
   'backup.now': BackupView;
   'session.current': SessionInfo | null;
@@ -300,6 +308,8 @@ export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiR
   'catalogue.search': CatalogueSearchResult;
   'catalogue.fillStatus': CatalogueFillView | null;
   'catalogue.fill': CatalogueFillView;
+  /** Whether the local 疾病与诊断 catalogue can be searched, and if not, what the form says. */
+  'diagnosis.available': { available: boolean; note: string };
   'diagnosis.search': readonly DiagnosisView[];
   'pharmacy.preSettle': SettlementView;
   'pharmacy.settle': SaleResult;
@@ -328,7 +338,8 @@ export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiR
     lines: readonly string[];
   };
   'settings.get': SettingsView;
-  'settings.save': { restarted: boolean; settings: SettingsView };
+  /** `switched`: what the change did to the sign-in (counter/switch-note.ts). */
+  'settings.save': { restarted: boolean; settings: SettingsView; switched: SwitchNote };
   'devices.info': DevicesView;
   'devices.test': DeviceTestResult;
   'receipt.render': RenderedReceipt;

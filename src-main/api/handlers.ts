@@ -7,11 +7,12 @@ import { YibaoError, formatPath, isYibaoError } from '../core/errors';
 import { isCenterCallError } from '../protocol/call-errors';
 import { listInterfaces, mandatoryFor } from '../registry/registry';
 import type { CounterApp } from '../app/counter-app';
-import type { CounterServices } from '../counter/counter-services';
+import { reachOf, type CounterServices } from '../counter/counter-services';
 import { adviceFor } from '../counter/error-advice';
 import { centerPort } from '../catalogue/center-port';
 import { devicesView, testRead } from '../counter/device-read';
 import { settingsView, type SettingsPatch } from '../counter/settings';
+import type { SwitchNote } from '../counter/switch-note';
 import type { HtmlPrinter } from '../receipts/html-printer';
 import type { ReceiptRequest } from '../receipts/receipt-model';
 import { shiftSummary } from '../counter/shift';
@@ -36,6 +37,9 @@ import type { SettingsView } from '../counter/views';
 import { backupStatus } from '../backup/backup-status';
 import { clockCheckOf } from '../journal/clock-skew';
 import { shopHeaderOf } from '../counter/shop-header';
+import { syncCenterDoctors } from '../clinic-staff/staff-list';
+import { queryPractitioners } from '../info/center-info';
+import { NO_DIAGNOSIS_CATALOGUE } from '../counter/local-item-search';
 import { apiArgs, isApiMethod, type ApiError, type ApiMethod, type ApiResponse, type ApiResults } from './contract';
 
 type Handlers = { [M in ApiMethod]: (args: never) => Promise<ApiResults[M]> | ApiResults[M] };
@@ -45,7 +49,7 @@ export interface ApiDeps {
   readonly services: CounterServices;
   readonly version: string;
   /** Saves the settings and reopens the counter with them (the runtime owns the app's lifecycle). */
-  readonly applySettings: (patch: SettingsPatch) => Promise<SettingsView>;
+  readonly applySettings: (patch: SettingsPatch) => Promise<{ settings: SettingsView; switched: SwitchNote }>;
   /** The desktop shell's printer (Electron); absent in web mode, where the browser prints. */
   readonly printer?: HtmlPrinter | null;
 }
@@ -66,6 +70,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
   const handlers = {
     'app.status': () => ({
       centerUrl: app.centerUrl,
+      centerReach: reachOf(app),
       sandbox: app.sandbox !== null,
       institution: {
         code: fixmedinsCode,
@@ -127,6 +132,10 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       services.prices.set(args.code, args.name ?? '', args.priceText),
     'prices.import': (args: { filename: string; contentBase64: string }) =>
       services.prices.importFile(args.filename, Buffer.from(args.contentBase64, 'base64')),
+    'diagnosis.available': () => {
+      const available = services.diagnoses.available();
+      return { available, note: available ? '' : NO_DIAGNOSIS_CATALOGUE };
+    },
     'diagnosis.search': (args: { query: string; limit?: number }) => services.diagnoses.search(args.query, args.limit ?? 15),
     'pharmacy.preSettle': (args: SaleRequest) => services.pharmacy.preSettle(args),
     'pharmacy.settle': async (args: SaleRequest) => {
@@ -143,7 +152,15 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       await services.prescriptions.afterRefund(args.msgid, result.refund.msgid).catch(() => null);
       return result;
     },
-    'clinic.register': (args: RegisterRequest) => services.clinic.register(args),
+    'clinic.register': async (args: RegisterRequest) => {
+      const visit = await services.clinic.register(args);
+      // The department and doctor the center accepted are offered (and the defaults) next time.
+      services.staff.rememberUsed(args);
+      return visit;
+    },
+    'staff.list': () => services.staff.lists(),
+    'staff.syncDoctors': () =>
+      syncCenterDoctors(services.staff, () => queryPractitioners(app, { type: '1' }, app.sessions.require())),
     'clinic.visitInfo': (args: VisitInfoRequest) => services.clinic.visitInfo(args),
     'clinic.uploadBill': (args: BillRequest) => services.clinic.uploadBill(args),
     'clinic.preSettle': (args: BillSettleRequest) => services.clinic.preSettle(args),
@@ -168,7 +185,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       };
     },
     'settings.get': () => settingsView(app.loaded, app.centerUrl),
-    'settings.save': async (args: SettingsPatch) => ({ restarted: true, settings: await deps.applySettings(args) }),
+    'settings.save': async (args: SettingsPatch) => ({ restarted: true, ...(await deps.applySettings(args)) }),
     'devices.info': () => devicesView(config),
     'devices.test': () => testRead(config),
     'receipt.render': (args: ReceiptRequest) => services.receipts.render(args),

@@ -13,6 +13,7 @@ import { CounterEvents, type CounterListener } from '../counter/events';
 import { createCounterServices, type CounterServices } from '../counter/counter-services';
 import { saveSettings, settingsView, type SettingsPatch } from '../counter/settings';
 import type { SettingsView } from '../counter/views';
+import { counterSide, switchNote, type SwitchNote } from '../counter/switch-note';
 import type { HtmlPrinter } from '../receipts/html-printer';
 import { openCounterApp, type CounterApp, type OpenOptions } from './counter-app';
 
@@ -52,11 +53,12 @@ export async function startCounterRuntime(
     await c.app.close();
   }
 
-  async function applySettings(patch: SettingsPatch): Promise<SettingsView> {
+  async function applySettings(patch: SettingsPatch): Promise<{ settings: SettingsView; switched: SwitchNote }> {
     if (current.services.busy()) {
       throw new YibaoError('E_SETTINGS_BUSY', '有结算或退费正在进行, 现在不能切换设置');
     }
     const path = current.app.loaded.path;
+    const before = counterSide(current.app);
     const { previous } = saveSettings(path, patch);
     const work = (async () => {
       await shut(current);
@@ -74,7 +76,10 @@ export async function startCounterRuntime(
         );
       }
       events.emit({ type: 'restarted', at: formatDateTime(new Date()) });
-      return settingsView(current.app.loaded, current.app.centerUrl);
+      return {
+        settings: settingsView(current.app.loaded, current.app.centerUrl),
+        switched: switchNote(before, counterSide(current.app)),
+      };
     })();
     reopening = work.catch(() => undefined);
     try {

@@ -18,6 +18,11 @@ export interface LoadedConfig {
   readonly dataDir: string;
   /** The file names institution.terminalSlot itself (with a shop store, else the shop assigns one). */
   readonly terminalSlotSet?: boolean;
+  /**
+   * YIBAO_CENTER_URL replaced the file's center.url for this run (null: it did not). `url` is
+   * what runs (null: the embedded sandbox), `fileUrl` what the file says (null: none).
+   */
+  readonly centerOverride?: { readonly url: string | null; readonly fileUrl: string | null } | null;
 }
 
 export function parseConfig(raw: unknown, source: string): Config {
@@ -38,6 +43,14 @@ function applyEnv(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<
   if (url === undefined || url === '') return raw;
   const center = typeof raw['center'] === 'object' && raw['center'] !== null ? raw['center'] : {};
   return { ...raw, center: { ...center, url: url === 'sandbox' ? null : url } };
+}
+
+function centerOverrideOf(raw: unknown, env: NodeJS.ProcessEnv, config: Config): LoadedConfig['centerOverride'] {
+  const url = env['YIBAO_CENTER_URL'];
+  if (url === undefined || url === '') return null;
+  const center = (raw as { center?: { url?: unknown } }).center;
+  const fileUrl = typeof center?.url === 'string' && center.url !== '' ? center.url : null;
+  return { url: config.center.url ?? null, fileUrl };
 }
 
 export function loadConfig(options: { path?: string; env?: NodeJS.ProcessEnv } = {}): LoadedConfig {
@@ -70,7 +83,7 @@ export function loadConfig(options: { path?: string; env?: NodeJS.ProcessEnv } =
   const dataDir = resolve(dirname(path), config.dataDir ?? '.');
   const institution = (raw as { institution?: unknown }).institution;
   const terminalSlotSet = typeof institution === 'object' && institution !== null && 'terminalSlot' in institution;
-  return { config, path, fileExists, dataDir, terminalSlotSet };
+  return { config, path, fileExists, dataDir, terminalSlotSet, centerOverride: centerOverrideOf(raw, env, config) };
 }
 
 /** The embedded sandbox center's ledger directory; a relative sandbox.dataDir is taken from the data directory. */

@@ -7,6 +7,8 @@ import { LocalCatalogue } from '../catalogue/local-catalogue';
 import { CatalogueFill } from '../catalogue/catalogue-fill';
 import { formatDateTime } from '../core/time';
 import { PriceList } from '../prices/price-list';
+import { ClinicStaff } from '../clinic-staff/staff-list';
+import { centerReachOf, REACH_WINDOW, type CenterReachView } from './center-reach';
 import { ClinicVisits } from './clinic-visit';
 import type { CounterEvents } from './events';
 import { ItemNames } from './item-names';
@@ -46,6 +48,8 @@ export interface CounterServices {
   readonly prices: PriceList;
   /** The first fill of the local catalogue, started at sign-in (null: no local catalogue, e.g. in memory). */
   readonly catalogueFill: CatalogueFill | null;
+  /** The institution's departments and doctors offered at 挂号 (src-main/clinic-staff/). */
+  readonly staff: ClinicStaff;
   readonly journal: JournalView;
   readonly events: CounterEvents;
   /** 医保电子处方 at the pharmacy (src-main/prescription/). */
@@ -76,7 +80,7 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
     new CatalogueFill(local, app.client.profile, FEE_ITEM_CATALOGUES, (fill) =>
       events.emit({ type: 'catalogue', fill, at: formatDateTime(new Date()) }),
     );
-  const watcher = new JournalWatcher(app.journal, events);
+  const watcher = new JournalWatcher(app.journal, events, 1000, () => reachOf(app));
   const driver = new ReversalDriver(app.journal, app.resolver, lane);
   const shop = app.shop;
   const shopWatcher = shop && new ShopWatcher(() => shopHeaderOf(shop), events);
@@ -99,6 +103,7 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
     ),
     prices,
     catalogueFill,
+    staff: new ClinicStaff(app.lightDb, fixmedinsCode),
     diagnoses: new DiagnosisSearch(local && new LocalItemSearch(local, names, DIAGNOSIS_CATALOGUES)),
     journal: new JournalView(app.journal),
     events,
@@ -123,6 +128,11 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
       await safeControl.close();
     },
   };
+}
+
+/** Whether the center this counter calls answers, from the journal's last outcomes. */
+export function reachOf(app: CounterApp): CenterReachView {
+  return centerReachOf(app.journal.recentOutcomes(app.centerUrl, REACH_WINDOW));
 }
 
 /** The local catalogue in the counter's database file; without it, searches go to the center. */

@@ -13,6 +13,7 @@ import type { OutcomeResolver } from '../journal/outcome-resolver';
 import type { CounterEvents } from './events';
 import type { MoneyLane } from './money-lane';
 import type { ShopHeaderView } from './views';
+import type { CenterReachView } from './center-reach';
 
 export class JournalWatcher {
   private timer: NodeJS.Timeout | null = null;
@@ -22,6 +23,8 @@ export class JournalWatcher {
     private readonly journal: JournalStore,
     private readonly events: CounterEvents,
     private readonly intervalMs = 1000,
+    /** Whether the center answers, sent along with each change (the header's badge). */
+    private readonly centerReach?: () => CenterReachView,
   ) {}
 
   start(): void {
@@ -36,7 +39,13 @@ export class JournalWatcher {
       const a = this.journal.activity();
       if (a.mark === this.last) return;
       this.last = a.mark;
-      this.events.emit({ type: 'journal', open: a.open, needsManual: a.needsManual, at: formatDateTime(new Date()) });
+      this.events.emit({
+        type: 'journal',
+        open: a.open,
+        needsManual: a.needsManual,
+        at: formatDateTime(new Date()),
+        ...(this.centerReach ? { center: this.centerReach() } : {}),
+      });
     } catch {
       // The database is being closed (reopen after settings): the next runtime has its own watcher.
     }

@@ -113,15 +113,21 @@ export class PricedSearch implements ItemSearch {
   }
 }
 
+/** What the 就诊信息 form says when there is nothing to look a diagnosis up in. */
+export const NO_DIAGNOSIS_CATALOGUE =
+  '本地还没有疾病与诊断目录 (1307), 不能按名称或拼音首字母查找诊断: 请直接填写诊断编码和名称; 请管理员同步疾病与诊断目录后即可查找';
+
 export class DiagnosisSearch {
   constructor(private readonly local: LocalItemSearch | null) {}
 
+  /** The local 疾病与诊断 catalogue (1307) holds rows, so a diagnosis can be looked up. */
+  available(): boolean {
+    return this.local?.hasItems() ?? false;
+  }
+
   async search(query: string, limit: number): Promise<DiagnosisView[]> {
-    if (!this.local?.hasItems()) {
-      throw new YibaoError(
-        'E_SEARCH_NO_DIAGNOSES',
-        '本地还没有疾病与诊断目录 (1307), 不能查找; 请直接填写诊断编码和名称, 或先同步目录 (yibao catalogue sync --only 1307)',
-      );
+    if (!this.local || !this.available()) {
+      throw new YibaoError('E_SEARCH_NO_DIAGNOSES', NO_DIAGNOSIS_CATALOGUE);
     }
     return (await this.local.search(query, limit)).hits.map((h) => ({ code: h.code, name: h.name }));
   }

@@ -59,10 +59,13 @@ export function readRawConfig(path: string): Record<string, unknown> {
 export function settingsView(loaded: LoadedConfig, runningCenterUrl: string): SettingsView {
   const { config } = loaded;
   const i = config.institution;
+  const override = loaded.centerOverride ?? null;
   return {
     configPath: loaded.path,
-    centerUrl: config.center.url ?? '',
+    // What the file says, never the override: saving must not write the override into the file.
+    centerUrl: override ? (override.fileUrl ?? '') : (config.center.url ?? ''),
     runningCenterUrl,
+    centerOverride: override && { url: override.url ?? '', fileShadowed: (override.fileUrl ?? '') !== (override.url ?? '') },
     institution: {
       fixmedinsCode: i.fixmedinsCode,
       fixmedinsName: i.fixmedinsName,

@@ -3,6 +3,9 @@
  * api/contract.ts). Every amount is integer fen (format with core/money formatYuan); personal
  * data is masked unless the field says otherwise.
  */
+import type { CenterReachView } from './center-reach';
+
+export type { CenterReachView };
 
 /** A code with its label from the national baseline dictionary (protocol.md §3). */
 export interface Coded {
@@ -322,6 +325,11 @@ export interface SettingsView {
   /** Empty: the embedded sandbox center. */
   readonly centerUrl: string;
   readonly runningCenterUrl: string;
+  /**
+   * The center URL of this run comes from the start-up environment (YIBAO_CENTER_URL), not the
+   * file: `url` ('' = embedded sandbox); `fileShadowed`: the file names another center, unused.
+   */
+  readonly centerOverride: { readonly url: string; readonly fileShadowed: boolean } | null;
   readonly institution: {
     readonly fixmedinsCode: string;
     readonly fixmedinsName: string;
@@ -382,7 +390,14 @@ export interface ShopHeaderView {
 }
 
 export type CounterEvent =
-  | { readonly type: 'journal'; readonly open: number; readonly needsManual: number; readonly at: string }
+  | {
+      readonly type: 'journal';
+      readonly open: number;
+      readonly needsManual: number;
+      readonly at: string;
+      /** Whether the center answers, from the last calls (counter/center-reach.ts). */
+      readonly center?: CenterReachView;
+    }
   | { readonly type: 'shop'; readonly shop: ShopHeaderView; readonly at: string }
   | { readonly type: 'progress'; readonly op: string; readonly step: string; readonly done: boolean; readonly at: string }
   | { readonly type: 'catalogue'; readonly fill: CatalogueFillView; readonly at: string }

@@ -92,6 +92,13 @@ export interface JournalFilter {
   readonly limit?: number;
 }
 
+export interface RecentOutcome {
+  readonly infno: string;
+  readonly state: JournalState;
+  readonly failureMsg: string | null;
+  readonly finishedAt: string;
+}
+
 const SELECT = `SELECT id, msgid, infno, opter, opter_name AS opterName, sign_no AS signNo, fixmedins_code AS fixmedinsCode,
   center_url AS centerUrl, psn_no AS psnNo, state, request_json AS requestJson, response_json AS responseJson,
   failure_code AS failureCode, failure_msg AS failureMsg, resolution, reverses_id AS reversesId, attempts,
@@ -346,6 +353,18 @@ export class JournalStore {
   /** Open entries on transactions that move money (per the given predicate). */
   openMoneyMoving(isMoneyMoving: (infno: string) => boolean): JournalEntry[] {
     return this.open().filter((e) => isMoneyMoving(e.infno));
+  }
+
+  /**
+   * The outcomes of the last calls to one center, newest first (by id, the primary key: cheap
+   * to ask every second). Calls still in flight are left out.
+   */
+  recentOutcomes(centerUrl: string, limit: number): RecentOutcome[] {
+    return cached<[string, number], RecentOutcome>(
+      this.db,
+      `SELECT infno, state, failure_msg AS failureMsg, finished_at AS finishedAt FROM journal
+       WHERE center_url = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT ?`,
+    ).all(centerUrl, limit);
   }
 
   /**

@@ -24,7 +24,7 @@ import { KeyHints } from './components/KeyHints';
 import { CatalogueFillTag } from './components/CatalogueFillTag';
 import { useHotkeys } from './keyboard';
 import { useEscapeRefocus } from './focus';
-import type { ShopHeaderView } from '../../src-main/counter/views';
+import type { CenterReachView, ShopHeaderView } from '../../src-main/counter/views';
 
 function centerHost(url: string): string {
   try {
@@ -44,6 +44,7 @@ export function App() {
   const needsManual = useLiveStore((s) => s.needsManual);
   const restartedAt = useLiveStore((s) => s.restartedAt);
   const liveShop = useLiveStore((s) => s.shop);
+  const liveCenter = useLiveStore((s) => s.center);
 
   useEffect(() => startLiveUpdates(), []);
   useEffect(() => {
@@ -78,9 +79,7 @@ export function App() {
           <Space size="middle" style={{ color: '#dbe8f5' }} data-testid="status-bar">
             <span>{status.institution.name}</span>
             <span>{status.institution.code}</span>
-            <Tag color={status.sandbox ? 'orange' : 'green'} title={status.centerUrl}>
-              {status.sandbox ? '内置沙箱中心 (培训/测试)' : `医保中心 ${centerHost(status.centerUrl)}`}
-            </Tag>
+            <CenterTag url={status.centerUrl} sandbox={status.sandbox} reach={liveCenter ?? status.centerReach} />
             <span>{status.profile.name}</span>
             <ShopTag shop={liveShop ?? status.shop} />
             <CatalogueFillTag />
@@ -183,6 +182,32 @@ export function App() {
 }
 
 /** The shop store link: which counter this is, and whether its records reached the shop store (issue 20). */
+const REACH_LOOK = {
+  up: { color: 'green', text: '可连通' },
+  down: { color: 'red', text: '连不上' },
+  unsure: { color: 'orange', text: '应答异常' },
+  untested: { color: 'default', text: '尚未调用' },
+} as const;
+
+/** The center's badge: whether it answered the last calls (journal), not merely which center is set. */
+function CenterTag({ url, sandbox, reach }: { url: string; sandbox: boolean; reach: CenterReachView }) {
+  const look = REACH_LOOK[reach.state];
+  const name = sandbox ? '内置沙箱中心 (培训/测试)' : `医保中心 ${centerHost(url)}`;
+  const history =
+    reach.looked > 0 ? `最近 ${reach.looked} 次调用中 ${reach.failed} 次未得到应答; 最后一次 ${reach.lastAt}` : '尚无调用记录';
+  const title = [name, history, reach.lastError].filter(Boolean).join('\n');
+  return (
+    <Tag
+      color={sandbox && reach.state === 'up' ? 'orange' : look.color}
+      title={title}
+      data-testid="center-status"
+      data-reach={reach.state}
+    >
+      {name} · {look.text}
+    </Tag>
+  );
+}
+
 function ShopTag({ shop }: { shop: ShopHeaderView | null }) {
   if (!shop) return null;
   const waiting = shop.pending > 0;

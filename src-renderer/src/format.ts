@@ -16,6 +16,20 @@ export function previewLineFen(cntText: string, pricText: string): number | null
   }
 }
 
+/**
+ * The typed unit price is above the item's 医保限价: compared as integers (1/1000000 yuan, finer
+ * than fen, so 12.005 over a cap of 12.00 counts), never as floats. False while either is not a
+ * valid price.
+ */
+export function aboveCap(pricText: string, capText: string | undefined): boolean {
+  if (!capText) return false;
+  try {
+    return parsePrice(pricText.trim()) > parsePrice(capText.trim());
+  } catch {
+    return false;
+  }
+}
+
 export interface UiError {
   readonly code: string;
   readonly message: string;

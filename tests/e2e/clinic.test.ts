@@ -7,7 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
-import { addItem, readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import {
+  addItem,
+  chooseInstitution,
+  readCard,
+  saveSettingsByKeys,
+  signIn,
+  startCounterE2E,
+  UI_TIMEOUT,
+  type CounterE2E,
+} from './counter-e2e';
 
 let e: CounterE2E;
 let person: PersonRow;
@@ -26,16 +35,11 @@ describe('clinic counter in the browser', () => {
   it('switches to the sandbox clinic and the 四川 profile in 设置 (config file saved, counter reopened)', async () => {
     const { page } = e;
     await page.keyboard.press('F10');
-    await page.getByTestId('institution-preset').locator('.ant-select').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'H42010000002' }).click();
+    await chooseInstitution(page, 'H42010000002');
     await page.getByTestId('profile').locator('.ant-select').click();
     await page.locator('.ant-select-item-option').filter({ hasText: 'sichuan' }).click();
     await e.shot('10-settings');
-    await page.keyboard.press('F6');
-    await page.getByTestId('confirm-save').waitFor();
-    await page.keyboard.press('Enter');
-    await page.getByTestId('settings-saved').waitFor();
-    await page.locator('.ant-modal').waitFor({ state: 'detached' });
+    await saveSettingsByKeys(page);
     await expect.poll(() => page.getByTestId('status-bar').textContent(), { timeout: UI_TIMEOUT }).toContain('H42010000002');
     expect(e.web.app.loaded.config.institution).toMatchObject({ fixmedinsCode: 'H42010000002', kind: 'clinic' });
     expect(e.web.app.loaded.config.profile).toBe('sichuan');

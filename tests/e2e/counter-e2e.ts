@@ -11,6 +11,9 @@ import { startWebMode, type WebMode } from '../../src-main/host/web-mode';
 import type { ConfigFile } from '../../src-main/config/schema';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { PHARMACY, startHarness, type Harness } from '../helpers/sandbox-harness';
+import { signInByKeys } from './till-keys';
+
+export { chooseInstitution, saveSettingsByKeys } from './till-keys';
 
 export const ARTIFACTS = resolve('tests/e2e/artifacts');
 const RENDERER = resolve('out/renderer');
@@ -33,6 +36,8 @@ export interface CounterE2E {
 export async function startCounterE2E(
   config: Partial<ConfigFile> = {},
   center: Parameters<typeof startHarness>[0] = {},
+  /** The environment the counter starts with (e.g. YIBAO_CENTER_URL; none by default). */
+  env: (h: Harness) => NodeJS.ProcessEnv = () => ({}),
 ): Promise<CounterE2E> {
   if (!existsSync(join(RENDERER, 'index.html'))) {
     throw new Error(`renderer not built: run "npm run build:renderer" (expected ${RENDERER}/index.html)`);
@@ -46,14 +51,14 @@ export async function startCounterE2E(
   const file: ConfigFile = {
     catalogue: { fillAtSignIn: false },
     ...config,
-    center: { url: h.sandbox.url },
+    center: { url: h.sandbox.url, ...config.center },
     institution: { ...PHARMACY, ...config.institution },
   };
   writeFileSync(configPath, JSON.stringify(file, null, 2));
   let web: WebMode | undefined;
   let browser: Browser | undefined;
   try {
-    web = await startWebMode({ configPath, env: {}, rendererDir: RENDERER, port: 0, version: 'e2e' });
+    web = await startWebMode({ configPath, env: env(h), rendererDir: RENDERER, port: 0, version: 'e2e' });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       args: [
@@ -115,20 +120,28 @@ export async function appReady(page: Page): Promise<void> {
 }
 
 export async function signIn(page: Page, opter = 'OP001', name = '张收费'): Promise<void> {
-  await page.keyboard.press('F4');
-  await page.getByTestId('opter').fill(opter);
-  await page.getByTestId('opter-name').fill(name);
-  await page.getByTestId('opter-name').press('Enter');
-  await expect.poll(() => page.getByTestId('operator').textContent(), { timeout: UI_TIMEOUT }).toContain(opter);
+  await signInByKeys(page, opter, name);
 }
 
-/** 读卡 by ID number and name; waits for the person panel. */
+/** 读卡 by ID number and name; waits for the person on screen. */
 export async function readCard(page: Page, person: PersonRow): Promise<void> {
   await page.keyboard.press('F1');
   await page.getByTestId('id-number').fill(person.certno);
   await page.getByTestId('id-name').fill(person.psnName);
   await page.getByTestId('id-name').press('Enter');
-  await page.getByTestId('person-name').filter({ hasText: person.psnName }).waitFor();
+  await personShown(page, person);
+}
+
+/**
+ * Waits until the read person is on screen: the full card on 读卡, or the compact one on 收费
+ * where a read with nothing to look at goes on by itself.
+ */
+export async function personShown(page: Page, person: PersonRow): Promise<void> {
+  await page
+    .locator('[data-testid="person-name"], [data-testid="person-compact"]')
+    .filter({ hasText: person.psnName })
+    .first()
+    .waitFor();
 }
 
 /** Finds an item with the search box and types its price (and quantity). */

@@ -29,6 +29,9 @@ describe('pharmacy counter in the browser', () => {
     await e.shot('01-signin');
     await signIn(page);
     await readCard(page, person);
+    // The read went on to 药店购药 by itself (nothing to choose); F1 shows the full card again.
+    await page.getByTestId('person-compact').waitFor();
+    await page.keyboard.press('F1');
     const certno = await page.getByTestId('person-certno').textContent();
     expect(certno).toContain('****');
     expect(certno).not.toContain(person.certno.slice(6, 14));

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { centerPort } from '../../src-main/catalogue/center-port';
 import { LocalCatalogue } from '../../src-main/catalogue/local-catalogue';
 import { syncCatalogue } from '../../src-main/catalogue/sync';
+import { formatPriceShort, priceFromFen, type Fen, type UnitPrice } from '../../src-main/core/money';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { OPERATOR, personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
 import { readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
@@ -156,5 +157,29 @@ describe('issue 17 point 5: the price comes from the price list', () => {
     await page.getByTestId('discard-basket').waitFor();
     await page.keyboard.press('Enter');
     expect(await pickByCode(page, c.code)).toBe('7.70');
+  }, 180_000);
+
+  it('a price above the item’s 限价 gets a warning on its line; at the 限价 none', async () => {
+    const { page } = e;
+    const rows = e.h.sandbox.center.store.catalogue.queryHilist({
+      updtTime: '2000-01-01 00:00:00',
+      pageNum: 1,
+      pageSize: 500,
+      listType: '101',
+    }).rows;
+    const capped = rows.find((r) => r.pricUplmtAmt !== null && r.valiFlag === '1');
+    if (!capped?.pricUplmtAmt) throw new Error('no item with a 限价 in the first catalogue page');
+    // The sandbox's own UnitPrice brand: the same 1/1000000 yuan integer.
+    const capUnits = Number(capped.pricUplmtAmt) as UnitPrice;
+    const cap = formatPriceShort(capUnits);
+    await pickByCode(page, capped.code);
+    const price = page.locator('[data-testid="lines"] tbody tr.ant-table-row').last().locator('input[data-field="pric"]');
+    // One fen over the cap, as integer fen: cap + 1 fen.
+    await price.fill(formatPriceShort((capUnits + priceFromFen(1 as Fen)) as UnitPrice));
+    await page.getByTestId('line-over-cap').waitFor();
+    expect(await page.getByTestId('line-over-cap').textContent()).toContain(`高于医保限价 ${cap} 元`);
+    await e.shot('17-05-over-cap', { window: true });
+    await price.fill(cap);
+    await page.getByTestId('line-over-cap').waitFor({ state: 'detached' });
   }, 180_000);
 });

@@ -414,4 +414,34 @@ export const CLIENT_MIGRATIONS: readonly Migration[] = [
     },
   },
   shopStoreMigration,
+  {
+    version: 13,
+    name: "the institution's departments and doctors offered at 挂号",
+    up(db) {
+      // Per institution (设置 can switch the counter to another one). initials: 拼音首字母 of the
+      // name (pinyin-pro), for the pick list. used_at: last registration, the next one's default.
+      db.exec(`
+        CREATE TABLE clinic_department (
+          fixmedins_code TEXT NOT NULL,
+          code           TEXT NOT NULL,
+          name           TEXT NOT NULL,
+          caty           TEXT NOT NULL,
+          initials       TEXT NOT NULL,
+          used_at        TEXT,
+          updated_at     TEXT NOT NULL,
+          PRIMARY KEY (fixmedins_code, code)
+        );
+        CREATE TABLE clinic_doctor (
+          fixmedins_code TEXT NOT NULL,
+          code           TEXT NOT NULL,
+          name           TEXT NOT NULL,
+          initials       TEXT NOT NULL,
+          source         TEXT NOT NULL CHECK (source IN ('5102', 'manual')),
+          used_at        TEXT,
+          updated_at     TEXT NOT NULL,
+          PRIMARY KEY (fixmedins_code, code)
+        );
+      `);
+    },
+  },
 ];

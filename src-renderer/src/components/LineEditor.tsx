@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { Button, Input, Table, Tag, Typography } from 'antd';
 import type { DraftLine } from '../stores/draft-lines';
-import { previewLineFen, yuan } from '../format';
+import { aboveCap, previewLineFen, yuan } from '../format';
 
 export function LineEditor({
   lines,
@@ -70,17 +70,29 @@ export function LineEditor({
           {
             title: '单价 (元)',
             width: 130,
-            render: (_, l) => (
-              <Input
-                value={l.pricText}
-                disabled={locked}
-                data-field="pric"
-                inputMode="decimal"
-                placeholder="单价"
-                status={l.pricText !== '' && previewLineFen('1', l.pricText) === null ? 'error' : undefined}
-                onChange={(e) => onChange(l.id, { pricText: e.target.value })}
-              />
-            ),
+            render: (_, l) => {
+              const over = aboveCap(l.pricText, l.priceCap);
+              return (
+                <>
+                  <Input
+                    value={l.pricText}
+                    disabled={locked}
+                    data-field="pric"
+                    inputMode="decimal"
+                    placeholder="单价"
+                    status={
+                      l.pricText !== '' && previewLineFen('1', l.pricText) === null ? 'error' : over ? 'warning' : undefined
+                    }
+                    onChange={(e) => onChange(l.id, { pricText: e.target.value })}
+                  />
+                  {over && (
+                    <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="line-over-cap">
+                      高于医保限价 {l.priceCap} 元: 超出部分由患者自费
+                    </Typography.Text>
+                  )}
+                </>
+              );
+            },
           },
           {
             title: '金额 (元)',

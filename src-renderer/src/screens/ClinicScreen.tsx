@@ -57,6 +57,10 @@ export function ClinicScreen() {
   const canPre = !busy && !c.visit?.cancelled && ((stage === 'fees' && c.lines.length > 0) || stage === 'settle');
   const canSettle = stage === 'settle' && fresh && !busy;
 
+  const loadStaff = c.loadStaff;
+  useEffect(() => {
+    void loadStaff(true);
+  }, [loadStaff]);
   const loadRecent = c.loadRecent;
   useEffect(() => {
     if (tab === 'recent') void loadRecent();
@@ -144,13 +148,17 @@ export function ClinicScreen() {
         fallback="正在与医保中心通讯"
       />
       <ErrorNotice error={c.error} testId="clinic-error" />
-      {stage === 'register' && (
+      {stage === 'register' && c.staff && (
         <RegisterForm
           initial={c.form}
+          staff={c.staff}
+          fetched={c.staffFetched}
           infno={flows['clinicRegister'] ?? '2201'}
           busy={c.busy === 'register'}
+          syncing={c.busy === 'staff'}
           disabled={!person}
           onSubmit={(v) => void c.register(v)}
+          onSyncDoctors={() => void c.syncDoctors()}
         />
       )}
       {stage === 'info' && c.visit && (

@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { Button, Card, Form, Input, Segmented, Space, Typography, type InputRef } from 'antd';
-import { usePersonStore } from '../stores/person-store';
+import { readyToSell, usePersonStore } from '../stores/person-store';
 import { useNavStore } from '../stores/nav-store';
 import { useSettingsStore } from '../stores/settings-store';
 import { useSessionStore } from '../stores/session-store';
@@ -37,11 +37,19 @@ export function ReadCardScreen() {
 
   const readScan = async () => {
     if (!scanText.trim()) return;
-    await read({ kind: 'scan', text: scanText });
+    const ok = await read({ kind: 'scan', text: scanText });
     // A scan is used once: clear it either way so the next scan starts empty.
     setScanText('');
+    if (ok) goOnToSale();
   };
   const refocus = useNavStore((s) => s.refocus);
+  /**
+   * After a typed or scanned read with nothing to look at or choose, 收费 is next: no F2 (F1 comes
+   * back here). A reader's read (F5) stays: its 安全控件 medium is shown here.
+   */
+  const goOnToSale = () => {
+    if (readyToSell(usePersonStore.getState().person)) go('sale');
+  };
   const reset = () => {
     clear();
     form.resetFields();
@@ -85,6 +93,7 @@ export function ReadCardScreen() {
                 if (await read({ kind: 'id', idNumber: v.idNumber.trim(), name: v.name.trim() })) {
                   form.resetFields();
                   refocus();
+                  goOnToSale();
                 }
               }}
             >

@@ -23,7 +23,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { ApiArgs, ProfileOption } from '../../../src-main/api/contract';
+import type { ApiArgs, ProfileOption, SettingsView } from '../../../src-main/api/contract';
 import { useSettingsStore } from '../stores/settings-store';
 import { useSessionStore } from '../stores/session-store';
 import { usePersonStore } from '../stores/person-store';
@@ -58,6 +58,28 @@ const FLOW_LABELS: Record<string, string> = {
   inventorySaleReturn: '商品销售退货',
   inventoryDelete: '商品信息删除',
 };
+
+/**
+ * The center of this run was given at start-up (environment variable), not by the file: it is
+ * shown as such, never saved into the file, and a file URL it hides is said to be unused.
+ */
+function CenterOverrideNote({ override }: { override: NonNullable<SettingsView['centerOverride']> }) {
+  const running = override.url || '内置沙箱中心';
+  return (
+    <Alert
+      type={override.fileShadowed ? 'warning' : 'info'}
+      showIcon
+      style={{ marginTop: 8 }}
+      data-testid="center-override"
+      title={`本次运行的中心地址由启动时的环境变量指定: ${running} (不会保存到配置文件)`}
+      description={
+        override.fileShadowed
+          ? '上面填写并保存的是配置文件中的地址, 它目前被覆盖、未被使用; 去掉该环境变量并重新启动收银台后才生效。'
+          : '配置文件中的地址与它相同。'
+      }
+    />
+  );
+}
 
 export function SettingsScreen() {
   const s = useSettingsStore();
@@ -111,7 +133,13 @@ export function SettingsScreen() {
       />
       <ErrorNotice error={s.error} testId="settings-error" />
       {s.saved && (
-        <Alert type="success" showIcon title="设置已保存, 收银台已按新设置重新启动; 请重新签到" data-testid="settings-saved" />
+        <Alert
+          type="success"
+          showIcon
+          title="设置已保存, 收银台已按新设置重新启动"
+          description={s.savedNote}
+          data-testid="settings-saved"
+        />
       )}
       <Form<Values> form={form} layout="vertical" disabled={s.saving}>
         <Row gutter={16}>
@@ -125,6 +153,7 @@ export function SettingsScreen() {
                 <Input placeholder="https://…/fsi/api/rsfComIfsService/callService" data-testid="center-url" />
               </Form.Item>
               <Typography.Text type="secondary">当前使用: {s.settings?.runningCenterUrl}</Typography.Text>
+              {s.settings?.centerOverride && <CenterOverrideNote override={s.settings.centerOverride} />}
             </Card>
             <Card size="small" title="地区配置 (各业务使用的交易版本)" style={{ marginTop: 16 }}>
               <div data-testid="profile">

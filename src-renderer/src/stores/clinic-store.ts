@@ -8,6 +8,7 @@ import type {
   ClinicRefundStep,
   SaleResult,
   SettlementView,
+  StaffLists,
   VisitSummary,
   VisitView,
 } from '../../../src-main/api/contract';
@@ -31,18 +32,19 @@ export interface Diagnosis {
   name: string;
 }
 
-const FORM_KEY = 'yibao.clinic.register';
-
-function savedForm(): RegisterForm {
-  const fallback = { medType: '11', deptCode: '', deptName: '', caty: '', doctorCode: '', doctorName: '' };
-  try {
-    return { ...fallback, ...(JSON.parse(localStorage.getItem(FORM_KEY) ?? '{}') as Partial<RegisterForm>) };
-  } catch {
-    return fallback;
-  }
+/** The registration defaults: the department and doctor of the last registration (kept in the counter's database). */
+function formOf(staff: StaffLists | null, medType = '11'): RegisterForm {
+  return {
+    medType,
+    deptCode: staff?.lastDepartment?.code ?? '',
+    deptName: staff?.lastDepartment?.name ?? '',
+    caty: staff?.lastDepartment?.caty ?? '',
+    doctorCode: staff?.lastDoctor?.code ?? '',
+    doctorName: staff?.lastDoctor?.name ?? '',
+  };
 }
 
-type Busy = null | 'register' | 'info' | 'upload' | 'pre' | 'settle' | 'refund' | 'load';
+type Busy = null | 'staff' | 'register' | 'info' | 'upload' | 'pre' | 'settle' | 'refund' | 'load';
 
 interface ClinicState {
   visit: VisitView | null;
@@ -57,6 +59,10 @@ interface ClinicState {
   refundSteps: readonly ClinicRefundStep[];
   recent: readonly VisitSummary[];
   form: RegisterForm;
+  /** The institution's departments and doctors (null until loaded). */
+  staff: StaffLists | null;
+  /** How many 医师 the last 5102 listed (null: not asked in this session). */
+  staffFetched: number | null;
   busy: Busy;
   error: UiError | null;
   register(form: RegisterForm): Promise<void>;
@@ -74,6 +80,10 @@ interface ClinicState {
   refund(chrgBchno: string | undefined, cancelFees: boolean, cancelRegistration: boolean): Promise<boolean>;
   openVisit(mdtrtId: string): Promise<void>;
   loadRecent(): Promise<void>;
+  /** `defaults`: also take the last registration's department and doctor as the form's defaults. */
+  loadStaff(defaults?: boolean): Promise<void>;
+  /** 5102: the institution's 医师 from the center, kept for the pick list. */
+  syncDoctors(): Promise<void>;
   newBill(): void;
   newVisit(): void;
 }
@@ -119,7 +129,9 @@ export const useClinicStore = create<ClinicState>((set, get) => {
     result: null,
     refundSteps: [],
     recent: [],
-    form: savedForm(),
+    form: formOf(null),
+    staff: null,
+    staffFetched: null,
     busy: null,
     error: null,
     async register(form) {
@@ -128,10 +140,10 @@ export const useClinicStore = create<ClinicState>((set, get) => {
         set({ error: { code: 'E_PERSON_EXPIRED', message: '请先读卡', hint: '按 F1 读卡。' } });
         return;
       }
-      localStorage.setItem(FORM_KEY, JSON.stringify(form));
       set({ form });
       await run('register', async () => {
         const visit = await call('clinic.register', { personKey: person.key, insuranceIndex: person.chosen, ...form });
+        void get().loadStaff();
         set({
           visit,
           visitPerson: personIdentity(person),
@@ -222,6 +234,20 @@ export const useClinicStore = create<ClinicState>((set, get) => {
       } catch (e) {
         set({ error: uiError(e) });
       }
+    },
+    async loadStaff(defaults = false) {
+      try {
+        const staff = await call('staff.list', {});
+        set((s) => ({ staff, form: defaults ? formOf(staff, s.form.medType) : s.form }));
+      } catch (e) {
+        set({ error: uiError(e) });
+      }
+    },
+    async syncDoctors() {
+      await run('staff', async () => {
+        const { fetched, ...staff } = await call('staff.syncDoctors', {});
+        set({ staff, staffFetched: fetched });
+      });
     },
     newBill() {
       if (get().busy) return;

@@ -8,6 +8,8 @@ export interface DraftLine {
   readonly level: string;
   readonly cntText: string;
   readonly pricText: string;
+  /** The item's 医保限价 as decimal yuan text ('' when it has none or is not known). */
+  readonly priceCap?: string;
 }
 
 let serial = 0;
@@ -22,6 +24,7 @@ export function draftOf(hit: CatalogueHit): DraftLine {
     level: hit.chrgitmLv.label,
     cntText: '1',
     pricText: hit.ownPrice ?? '',
+    priceCap: hit.priceCap,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import type { CounterEvent } from '../../../src-main/api/contract';
-import type { CatalogueFillView, ShopHeaderView } from '../../../src-main/counter/views';
+import type { CatalogueFillView, CenterReachView, ShopHeaderView } from '../../../src-main/counter/views';
 import { subscribe } from '../api/client';
 
 interface LiveState {
@@ -18,6 +18,8 @@ interface LiveState {
   shop: ShopHeaderView | null;
   /** The local catalogue's first fill as last reported (null until the first report). */
   catalogueFill: CatalogueFillView | null;
+  /** Whether the center answers, as of the last journal change (null until then; app.status has the start). */
+  center: CenterReachView | null;
   apply(event: CounterEvent): void;
 }
 
@@ -29,9 +31,15 @@ export const useLiveStore = create<LiveState>((set) => ({
   restartedAt: null,
   shop: null,
   catalogueFill: null,
+  center: null,
   apply(event) {
     if (event.type === 'journal') {
-      set((s) => ({ open: event.open, needsManual: event.needsManual, journalTick: s.journalTick + 1 }));
+      set((s) => ({
+        open: event.open,
+        needsManual: event.needsManual,
+        journalTick: s.journalTick + 1,
+        center: event.center ?? s.center,
+      }));
     } else if (event.type === 'catalogue') {
       set({ catalogueFill: event.fill });
     } else if (event.type === 'shop') {
@@ -39,7 +47,8 @@ export const useLiveStore = create<LiveState>((set) => ({
     } else if (event.type === 'progress') {
       set((s) => ({ progress: { ...s.progress, [event.op]: { step: event.step, done: event.done, at: event.at } } }));
     } else {
-      set((s) => ({ restartedAt: event.at, journalTick: s.journalTick + 1 }));
+      // Reopened (perhaps on another center): app.status tells the new one's state.
+      set((s) => ({ restartedAt: event.at, journalTick: s.journalTick + 1, center: null }));
     }
   },
 }));

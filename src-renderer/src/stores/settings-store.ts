@@ -11,6 +11,8 @@ interface SettingsState {
   printers: readonly PrinterInfo[];
   saving: boolean;
   saved: boolean;
+  /** What the last save did to the sign-in (switching institution or center), said on the screen. */
+  savedNote: string;
   testing: boolean;
   test: DeviceTestResult | null;
   testError: UiError | null;
@@ -26,6 +28,7 @@ export const useSettingsStore = create<SettingsState>((set) => ({
   printers: [],
   saving: false,
   saved: false,
+  savedNote: '',
   testing: false,
   test: null,
   testError: null,
@@ -46,7 +49,7 @@ export const useSettingsStore = create<SettingsState>((set) => ({
     set({ saving: true, saved: false, error: null });
     try {
       const out = await call('settings.save', patch);
-      set({ settings: out.settings, saved: true, devices: await call('devices.info', {}) });
+      set({ settings: out.settings, saved: true, savedNote: out.switched.text, devices: await call('devices.info', {}) });
       return true;
     } catch (e) {
       set({ error: uiError(e) });

@@ -40,7 +40,14 @@ function DiagnosisCodeInput({
     const mine = ++serial.current;
     const timer = setTimeout(() => {
       call('diagnosis.search', { query, limit: 12 })
-        .then((hits) => mine === serial.current && (setOptions(hits), onSearchError(null)))
+        .then(
+          (hits) =>
+            mine === serial.current &&
+            (setOptions(hits),
+            onSearchError(
+              hits.length ? null : `疾病与诊断目录中没有找到「${query}」: 换编码、名称或拼音首字母再查, 或直接填写编码和名称`,
+            )),
+        )
         .catch((e: unknown) => mine === serial.current && (setOptions([]), onSearchError(uiError(e).message)));
     }, 300);
     return () => clearTimeout(timer);
@@ -54,6 +61,9 @@ function DiagnosisCodeInput({
         if (hit) form.setFieldValue(['diagnoses', row, 'name'], hit.name);
       }}
       options={options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))}
+      // The first hit is highlighted: Enter takes it (and fills the name), as in the item search.
+      defaultActiveFirstOption
+      popupMatchSelectWidth={360}
       style={{ width: 180 }}
     >
       <Input placeholder="诊断编码, 如 J06.900" data-testid={`diag-code-${row}`} autoFocus={autoFocus} />
@@ -74,6 +84,12 @@ export function VisitInfoForm({
 }) {
   const [form] = Form.useForm<Values>();
   const [searchNote, setSearchNote] = useState<string | null>(null);
+  // Said before the first keystroke: with no local catalogue the code field finds nothing.
+  useEffect(() => {
+    call('diagnosis.available', {})
+      .then((a) => !a.available && setSearchNote(a.note))
+      .catch(() => undefined);
+  }, []);
   return (
     <Card size="small" title={`就诊信息与诊断 (${infno})`}>
       <Form<Values>
@@ -123,7 +139,7 @@ export function VisitInfoForm({
               </Button>
               {searchNote && (
                 <div>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="diag-search-note">
+                  <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="diag-search-note">
                     {searchNote}
                   </Typography.Text>
                 </div>
