@@ -6,19 +6,11 @@
  * application id), sends back (the id, to withdraw or print) or reconciles (amounts and counts).
  */
 import { z } from 'zod';
-import { amount, date, dateTime, must, opt, outAmount, outNum, outObject, req, reqCode, str } from '../wire';
+import { totalReconcileInput } from './reconcile';
+import { dateTime, must, opt, outAmount, outNum, outObject, req, str } from '../wire';
 
-const applyData = z.strictObject({
-  insutype: reqCode(6),
-  clr_type: reqCode(6),
-  setl_optins: z.string().regex(/^\d{6}$/, { message: '结算经办机构应为6位区划' }),
-  stmt_begndate: date(),
-  stmt_enddate: date(),
-  medfee_sumamt: amount(),
-  fund_pay_sumamt: amount(),
-  acct_pay: amount(),
-  fixmedins_setl_cnt: z.number().int().min(0),
-});
+/** 3201's group and totals, without the refund filter: an application covers the whole group. */
+const applyData = totalReconcileInput.shape.data.omit({ refd_setl_flag: true });
 
 /** 3203 / 3202a / 1608: one group's totals. */
 export const clearingApplyInput = z.strictObject({ data: applyData });
