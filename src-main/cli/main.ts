@@ -13,6 +13,7 @@ import { registerDevice } from './commands/device';
 import { registerInventory } from './commands/inventory';
 import { registerMapping } from './commands/mapping';
 import { registerReconcile } from './commands/reconcile';
+import { registerClearing } from './commands/clearing';
 import { registerReport } from './commands/report';
 import { registerReceipt } from './commands/receipt';
 import { registerAcceptance } from './commands/acceptance';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerInventory(program);
   registerMapping(program);
   registerReconcile(program);
+  registerClearing(program);
   registerShop(program);
   registerReport(program);
   registerReceipt(program);

@@ -12,6 +12,8 @@ import { previousMonth } from './grouping';
 import { readLedger } from './local-ledger';
 import { reconcileStoreOf, runReconciliation, type ReconcileApp } from './reconcile-runner';
 import type { ClearingOutcome } from './views';
+import { applyForClearing, ClearingApplicationStore } from './clearing-applications';
+import type { LedgerRecord } from './local-ledger';
 
 const RESULT_TEXT: Readonly<Record<string, string>> = {
   running: '未完成',
@@ -26,7 +28,7 @@ export async function applyMonthlyClearing(
 ): Promise<ClearingOutcome> {
   const { begndate, enddate, month } = previousMonth(today);
   const store = reconcileStoreOf(app);
-  const done = store.clearingDone(begndate, enddate);
+  const done = app.client.profile.clearing ? null : store.clearingDone(begndate, enddate);
   if (done !== null) return { month, status: 'already-sent', runId: done, message: `${month} 已申请过清算 (对账记录 #${done})` };
 
   const ledger = readLedger(app.journal, app.loaded.config.institution.fixmedinsCode, begndate, enddate);
@@ -42,6 +44,7 @@ export async function applyMonthlyClearing(
     return { month, status: 'not-ready', runId: null, message: `${month} 还有 ${open.length} 天未对平 (${list}), 暂不申请清算` };
   }
 
+  if (app.client.profile.clearing) return applyByRegionCodes(app, operator, { begndate, enddate, month }, ledger);
   try {
     const run = await runReconciliation(app, { kind: 'clearing', begndate, enddate, operator });
     return run.result === 'balanced'
@@ -52,6 +55,40 @@ export async function applyMonthlyClearing(
           message: `已按月对总账申请 ${month} 清算 (${run.groups.length} 组, 对账记录 #${run.id})`,
         }
       : { month, status: 'failed', runId: run.id, message: `${month} 整月对总账不平, 清算未申请; 见对账记录 #${run.id}` };
+  } catch (error) {
+    return { month, status: 'failed', runId: null, message: `${month} 清算申请失败: ${(error as Error).message}` };
+  }
+}
+
+/** The region's own clearing transactions (profile `clearing`): one application per group not yet applied for. */
+async function applyByRegionCodes(
+  app: ReconcileApp,
+  operator: Operator | undefined,
+  period: { begndate: string; enddate: string; month: string },
+  ledger: readonly LedgerRecord[],
+): Promise<ClearingOutcome> {
+  const { month } = period;
+  try {
+    const made = await applyForClearing(app, operator, period, ledger);
+    const standing = new ClearingApplicationStore(app).list(period.begndate).filter((a) => a.standing);
+    if (made.length === 0) {
+      return {
+        month,
+        status: 'already-sent',
+        runId: null,
+        message: `${month} 已申请过清算 (${standing.length} 项申请)`,
+        applications: standing,
+      };
+    }
+    const codes = [...new Set(made.map((a) => a.infno))].join(' / ');
+    const mismatched = made.filter((a) => a.mismatch).length;
+    return {
+      month,
+      status: 'sent',
+      runId: null,
+      message: `已用 ${codes} 申请 ${month} 清算 (${made.length} 组${mismatched > 0 ? `, 其中 ${mismatched} 组中心金额与本机不同, 请核对` : ''})`,
+      applications: made,
+    };
   } catch (error) {
     return { month, status: 'failed', runId: null, message: `${month} 清算申请失败: ${(error as Error).message}` };
   }

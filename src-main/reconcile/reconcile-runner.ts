@@ -17,6 +17,7 @@ import { readLedger, type LedgerRecord } from './local-ledger';
 import { ReconcileStore } from './reconcile-store';
 import { holderOf, readShopLedger, type ShopLedger } from './shop-ledger';
 import type { ReconcileKind, ReconcileRunView } from './views';
+import { compareSettlementRange } from './settlement-range-check';
 
 /** The parts of the counter app a reconciliation uses. */
 export type ReconcileApp = Pick<CounterApp, 'callAs' | 'journal' | 'db' | 'centerId' | 'loaded' | 'client' | 'sessions' | 'shop'>;
@@ -172,6 +173,13 @@ async function runOnLedger(
         : found.differences;
       store.addDifferences(runId, { ...scope, detailMsgid: found.detailMsgid }, differences);
       differenceCount += found.differences.length;
+    }
+    // HIS/MIS 对账 where the region lists the center's settlements by time range (湖北 5262 / 5267).
+    for (const d of (await compareSettlementRange(app, req.operator, req, ledger)) ?? []) {
+      store.addDifferences(runId, { clrType: d.clrType, setlOptins: d.setlOptins, detailMsgid: d.queryMsgid }, [
+        shopLedger ? { ...d, counter: holderOf(d.msgid, shopLedger) } : d,
+      ]);
+      differenceCount += 1;
     }
     const balanced = unbalancedScopes.size === 0 && differenceCount === 0;
     store.finishRun(

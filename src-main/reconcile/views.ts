@@ -62,10 +62,40 @@ export interface ClearingOutcome {
   readonly message: string;
   /** The clearing run (3201 over the whole month) when one was made now or earlier. */
   readonly runId: number | null;
+  /** With the region's own clearing codes: the applications made now (or standing, when already sent). */
+  readonly applications?: readonly ClearingApplicationView[];
 }
 
 export interface ReconcileOutcome {
   readonly run: ReconcileRunView;
   /** null when the region profile does not apply for clearing after reconciliation. */
   readonly clearing: ClearingOutcome | null;
+}
+
+/** A clearing application made with the region's own codes (湖北 3202a / 1608). */
+export interface ClearingApplicationView {
+  readonly id: number;
+  readonly persons: 'local' | 'remote';
+  /** 本地 / 异地 */
+  readonly personsLabel: string;
+  readonly infno: string;
+  readonly msgid: string;
+  /** The center's application id (clr_appy_evt_id). */
+  readonly evtId: string;
+  readonly insutype: string;
+  readonly clrType: string;
+  readonly setlOptins: string;
+  readonly begndate: string;
+  readonly enddate: string;
+  readonly count: number;
+  readonly medfeeFen: number;
+  readonly fundPayFen: number;
+  readonly acctPayFen: number;
+  readonly appliedAt: string;
+  readonly cancelMsgid: string | null;
+  readonly cancelledAt: string | null;
+  /** Not withdrawn. */
+  readonly standing: boolean;
+  /** Only on an application just made: the center's totals differ from the counter's. */
+  readonly mismatch?: boolean;
 }

@@ -73,6 +73,23 @@ const departureSchema = z.strictObject({
   why: z.string().min(1),
 });
 
+/** A code for the institution's own area's persons (本地) and one for persons insured elsewhere (异地). */
+const byPersonsSchema = z.strictObject({ local: infnoSchema, remote: infnoSchema });
+/**
+ * Where a region applies for clearing with transactions of its own (seed 002, 湖北): after a month
+ * whose days all balanced, one application per (insutype, clr_type, setl_optins) group, 本地 and 异地
+ * by their own codes; the counter keeps each application so it can be withdrawn or printed.
+ * `settlementQuery` adds HIS/MIS 对账 to every 对账: the center's settlements of the period, listed
+ * by time range, compared one by one with the counter's.
+ */
+const clearingSchema = z.strictObject({
+  apply: byPersonsSchema,
+  cancel: byPersonsSchema,
+  print: infnoSchema.optional(),
+  settlementQuery: byPersonsSchema.optional(),
+});
+export type ClearingCodes = z.infer<typeof clearingSchema>;
+
 const profileFileSchema = z.strictObject({
   id: z.string(),
   extends: z.string().optional(),
@@ -91,6 +108,7 @@ const profileFileSchema = z.strictObject({
     })
     .optional(),
   monthlyClearingAfterReconcile: z.boolean().optional(),
+  clearing: clearingSchema.optional(),
   departures: z.array(departureSchema).optional(),
   /**
    * The region's 安全控件 (seed 003 第六章): initialised at 9001, its 校验介质 read once per visit for
@@ -122,6 +140,8 @@ export interface RegionProfile {
   readonly defaultTimeouts: Timeouts;
   readonly perInfnoTimeouts: Readonly<Record<string, Partial<Timeouts>>>;
   readonly monthlyClearingAfterReconcile: boolean;
+  /** null: the month's 3201 is the application (seed 003), or the region applies outside the counter. */
+  readonly clearing: ClearingCodes | null;
   /** Knowing departures from the region's document (a child's own; a parent's are not inherited). */
   readonly departures: readonly ProfileDeparture[];
   readonly safeControl: boolean;
@@ -170,6 +190,17 @@ function resolveFile(id: string, seen: string[] = []): ProfileFile {
   return file.extends ? mergeFiles(resolveFile(file.extends, [...seen, id]), file) : file;
 }
 
+function clearingInfnos(c: ClearingCodes): string[] {
+  return [
+    c.apply.local,
+    c.apply.remote,
+    c.cancel.local,
+    c.cancel.remote,
+    ...(c.print ? [c.print] : []),
+    ...(c.settlementQuery ? [c.settlementQuery.local, c.settlementQuery.remote] : []),
+  ];
+}
+
 function requireKnownCodes(id: string, codes: Iterable<string>): void {
   for (const code of codes) {
     if (!findInterface(code)) {
@@ -203,6 +234,7 @@ export function buildProfile(id: ProfileId): RegionProfile {
     ...queryTargets,
     ...Object.keys(file.timeouts?.perInfno ?? {}),
     ...(file.departures ?? []).flatMap((d) => d.codes),
+    ...(file.clearing ? clearingInfnos(file.clearing) : []),
   ]);
   return {
     id,
@@ -217,6 +249,7 @@ export function buildProfile(id: ProfileId): RegionProfile {
     defaultTimeouts: file.timeouts?.default ?? { connectMs: 5000, readMs: 30000 },
     perInfnoTimeouts: file.timeouts?.perInfno ?? {},
     monthlyClearingAfterReconcile: file.monthlyClearingAfterReconcile ?? false,
+    clearing: file.clearing ?? null,
     departures: file.departures ?? [],
     safeControl: file.safeControl ?? false,
     rxCodes: rxCodes as Record<RxCodeStep, RxCode>,

@@ -11,43 +11,16 @@ import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fen, formatYuan, parseYuan, sumFen, yuanNumber, type Fen } from '../../src-main/core/money';
 import { formatDate, formatDateTime } from '../../src-main/core/time';
-import type { CounterApp } from '../../src-main/app/counter-app';
 import type { JournalEntry } from '../../src-main/journal/journal-store';
-import { CounterEvents } from '../../src-main/counter/events';
-import { createCounterServices, type CounterServices } from '../../src-main/counter/counter-services';
 import type { SaleResult } from '../../src-main/counter/views';
 import { reconcileDay } from '../../src-main/reconcile/daily-reconcile';
 import { reconcileStoreOf } from '../../src-main/reconcile/reconcile-runner';
 import { dailyReport } from '../../src-main/reports/daily-report';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { startHarness, type Harness } from '../helpers/sandbox-harness';
-import { OPERATOR, personsOf, typicalBasket, type SaleLine } from '../helpers/sandbox-fixtures';
+import { OPERATOR, personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import { runCli } from '../helpers/cli';
-
-const lines = (basket: readonly SaleLine[]) =>
-  basket.map((l) => ({ code: l.item.code, name: l.item.name, cntText: l.cnt, pricText: l.pric }));
-let basketSerial = 0;
-const newBasket = () => `R${Date.now().toString(36)}${(basketSerial++).toString().padStart(3, '0')}`.slice(0, 24);
-
-interface Counter {
-  app: CounterApp;
-  services: CounterServices;
-  configPath: string;
-}
-
-async function openCounter(h: Harness, name: string, config: Parameters<Harness['openApp']>[0] = {}): Promise<Counter> {
-  const app = await h.openApp(config, name);
-  const services = createCounterServices(app, new CounterEvents());
-  await app.sessions.signIn(app.client, OPERATOR);
-  return { app, services, configPath: join(h.dir, name, 'config.json') };
-}
-
-async function sell(c: Counter, person: PersonRow, basket: readonly SaleLine[]): Promise<SaleResult> {
-  const ctx = await c.services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
-  const req = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket) };
-  await c.services.pharmacy.preSettle(req);
-  return c.services.pharmacy.settle(req);
-}
+import { openCounter, sell, type Counter } from '../helpers/reconcile-counter';
 
 // The whole file runs on a clock that starts at today's noon (CST) and moves with real time, so no
 // run crosses midnight between selling and reconciling "today" (only Date is faked; timers and I/O are

@@ -19,6 +19,7 @@ import * as prescription from './prescription';
 import * as audit from './audit';
 import * as einvoice from './e-invoice';
 import * as info from './info';
+import * as clearing from './clearing';
 
 export interface TransactionSchema {
   readonly input: z.ZodType;
@@ -27,6 +28,9 @@ export interface TransactionSchema {
 }
 
 const versionDownload = { input: catalogue.versionDownloadInput, output: catalogue.versionDownloadOutput };
+const clearingApply = { input: clearing.clearingApplyInput, output: clearing.clearingApplyOutput };
+const clearingCancel = { input: clearing.clearingEventInput, output: clearing.clearingCancelOutput };
+const settlementRange = { input: clearing.settlementRangeInput, output: clearing.settlementRangeOutput };
 const paged = { input: catalogue.pagedQueryInput, output: catalogue.pagedOutput };
 
 export const TRANSACTIONS = {
@@ -126,6 +130,17 @@ export const TRANSACTIONS = {
   '1201': { input: info.institutionQueryInput, output: info.institutionQueryOutput },
   '5102': { input: info.practitionerQueryInput, output: info.practitionerQueryOutput },
   '100001': { input: info.policyQueryInput, output: info.policyQueryOutput },
+  '3203': clearingApply,
+  '3202a': clearingApply,
+  '1608': clearingApply,
+  '3203a': { input: clearing.clearingApplyByDetailInput, output: clearing.clearingApplyOutput },
+  '3204': clearingCancel,
+  '3204a': clearingCancel,
+  '3204b': clearingCancel,
+  '1618': clearingCancel,
+  '3205a': { input: clearing.clearingEventInput, output: clearing.clearingPrintOutput },
+  '5262': settlementRange,
+  '5267': settlementRange,
 } as const satisfies Record<string, TransactionSchema>;
 
 export type TypedInfno = keyof typeof TRANSACTIONS;

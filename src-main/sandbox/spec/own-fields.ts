@@ -1098,6 +1098,208 @@ export const SANDBOX_OWN_TRANSACTIONS = {
     ],
     output: [],
   },
+  // Hubei clearing family and time-range settlement queries (seed 002 l.456–470, l.1300–1370; see
+  // sandbox/spec/clearing-codes.ts for what the seed says each one is). The seed names them only: the
+  // field lists are the sandbox's own reading, modelled on 3201's group and amounts.
+  '3203': {
+    infno: '3203',
+    section: 'sandbox',
+    input: [
+      {
+        node: 'data',
+        shape: 'object',
+        nodeFrom: 'practice',
+        fields: [
+          { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
+          { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
+          { field: 'setl_optins', type: 'C', length: 6, scale: null, coded: false, required: 'Y' },
+          { field: 'stmt_begndate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
+          { field: 'stmt_enddate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
+          { field: 'medfee_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+          { field: 'fund_pay_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+          { field: 'acct_pay', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+          { field: 'fixmedins_setl_cnt', type: 'N', length: 16, scale: 0, coded: false, required: 'Y' },
+        ],
+      },
+    ],
+    output: [],
+  },
+  '3202a': {
+    infno: '3202a',
+    section: 'sandbox',
+    input: [
+      {
+        node: 'data',
+        shape: 'object',
+        nodeFrom: 'practice',
+        fields: [
+          { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
+          { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
+          { field: 'setl_optins', type: 'C', length: 6, scale: null, coded: false, required: 'Y' },
+          { field: 'stmt_begndate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
+          { field: 'stmt_enddate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
+          { field: 'medfee_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+          { field: 'fund_pay_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+          { field: 'acct_pay', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+          { field: 'fixmedins_setl_cnt', type: 'N', length: 16, scale: 0, coded: false, required: 'Y' },
+        ],
+      },
+    ],
+    output: [],
+  },
+  '1608': {
+    infno: '1608',
+    section: 'sandbox',
+    input: [
+      {
+        node: 'data',
+        shape: 'object',
+        nodeFrom: 'practice',
+        fields: [
+          { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
+          { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
+          { field: 'setl_optins', type: 'C', length: 6, scale: null, coded: false, required: 'Y' },
+          { field: 'stmt_begndate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
+          { field: 'stmt_enddate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
+          { field: 'medfee_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+          { field: 'fund_pay_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+          { field: 'acct_pay', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+          { field: 'fixmedins_setl_cnt', type: 'N', length: 16, scale: 0, coded: false, required: 'Y' },
+        ],
+      },
+    ],
+    output: [],
+  },
+  '3203a': {
+    infno: '3203a',
+    section: 'sandbox',
+    input: [
+      {
+        node: 'data',
+        shape: 'object',
+        nodeFrom: 'practice',
+        fields: [
+          { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
+          { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
+          { field: 'setl_optins', type: 'C', length: 6, scale: null, coded: false, required: 'Y' },
+          { field: 'stmt_begndate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
+          { field: 'stmt_enddate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
+          { field: 'medfee_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+          { field: 'fund_pay_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+          { field: 'acct_pay', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+          { field: 'fixmedins_setl_cnt', type: 'N', length: 16, scale: 0, coded: false, required: 'Y' },
+        ],
+      },
+      {
+        node: 'setldetail',
+        shape: 'array',
+        nodeFrom: 'practice',
+        fields: [{ field: 'setl_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
+      },
+    ],
+    output: [],
+  },
+  '3204': {
+    infno: '3204',
+    section: 'sandbox',
+    input: [
+      {
+        node: 'data',
+        shape: 'object',
+        nodeFrom: 'practice',
+        fields: [{ field: 'clr_appy_evt_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
+      },
+    ],
+    output: [],
+  },
+  '3204a': {
+    infno: '3204a',
+    section: 'sandbox',
+    input: [
+      {
+        node: 'data',
+        shape: 'object',
+        nodeFrom: 'practice',
+        fields: [{ field: 'clr_appy_evt_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
+      },
+    ],
+    output: [],
+  },
+  '3204b': {
+    infno: '3204b',
+    section: 'sandbox',
+    input: [
+      {
+        node: 'data',
+        shape: 'object',
+        nodeFrom: 'practice',
+        fields: [{ field: 'clr_appy_evt_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
+      },
+    ],
+    output: [],
+  },
+  '1618': {
+    infno: '1618',
+    section: 'sandbox',
+    input: [
+      {
+        node: 'data',
+        shape: 'object',
+        nodeFrom: 'practice',
+        fields: [{ field: 'clr_appy_evt_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
+      },
+    ],
+    output: [],
+  },
+  '3205a': {
+    infno: '3205a',
+    section: 'sandbox',
+    input: [
+      {
+        node: 'data',
+        shape: 'object',
+        nodeFrom: 'practice',
+        fields: [{ field: 'clr_appy_evt_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
+      },
+    ],
+    output: [],
+  },
+  '5262': {
+    infno: '5262',
+    section: 'sandbox',
+    input: [
+      {
+        node: 'data',
+        shape: 'object',
+        nodeFrom: 'practice',
+        fields: [
+          { field: 'begntime', type: 'DT', length: null, scale: null, coded: false, required: 'Y' },
+          { field: 'endtime', type: 'DT', length: null, scale: null, coded: false, required: 'Y' },
+          { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'N' },
+          { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'N' },
+        ],
+      },
+    ],
+    output: [],
+  },
+  '5267': {
+    infno: '5267',
+    section: 'sandbox',
+    input: [
+      {
+        node: 'data',
+        shape: 'object',
+        nodeFrom: 'practice',
+        fields: [
+          { field: 'begntime', type: 'DT', length: null, scale: null, coded: false, required: 'Y' },
+          { field: 'endtime', type: 'DT', length: null, scale: null, coded: false, required: 'Y' },
+          { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'N' },
+          { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'N' },
+        ],
+      },
+    ],
+    output: [],
+  },
 } as const satisfies Readonly<Record<string, SpecTransaction>>;
 
 /**

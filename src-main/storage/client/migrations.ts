@@ -6,6 +6,7 @@ import type { Migration } from '../sqlite';
 import { journalKeysMigration } from './journal-keys-migration';
 import { searchTokens } from '../../catalogue/name-tokens';
 import { shopStoreMigration } from './shop-migration';
+import { clearingApplicationMigration } from './clearing-migration';
 
 export const CLIENT_MIGRATIONS: readonly Migration[] = [
   {
@@ -444,4 +445,5 @@ export const CLIENT_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  clearingApplicationMigration,
 ];

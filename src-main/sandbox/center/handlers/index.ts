@@ -9,6 +9,7 @@ import { catalogueHandlers } from './catalogue';
 import { fileHandlers } from './files';
 import { reconcileHandlers } from './reconcile';
 import { clearingHandlers } from './clearing';
+import { clearingApplicationHandlers } from './clearing-application';
 import { queryHandlers } from './query';
 import { inventoryHandlers } from './inventory';
 import { inventoryQueryHandlers } from './inventory-query';
@@ -39,6 +40,7 @@ export const SANDBOX_HANDLERS: HandlerTable = merge(
   fileHandlers,
   reconcileHandlers,
   clearingHandlers,
+  clearingApplicationHandlers,
   queryHandlers,
   inventoryHandlers,
   inventoryQueryHandlers,

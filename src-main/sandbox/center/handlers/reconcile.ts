@@ -68,7 +68,7 @@ type Sides = readonly [first: string, second: string];
 const CENTER_VS_INSTITUTION: Sides = ['中心', '机构'];
 
 /** "医疗费总额 中心 12.00 / 机构 12.01 (机构多 0.01)", or null when equal. */
-function describeAmount(name: string, first: Fen, second: Fen, sides: Sides = CENTER_VS_INSTITUTION): string | null {
+export function describeAmount(name: string, first: Fen, second: Fen, sides: Sides = CENTER_VS_INSTITUTION): string | null {
   if (first === second) return null;
   const diff = subFen(second, first);
   const more = diff > 0;
@@ -76,7 +76,7 @@ function describeAmount(name: string, first: Fen, second: Fen, sides: Sides = CE
   return `${name} ${a} ${formatYuan(first)} / ${b} ${formatYuan(second)} (${b}${more ? '多' : '少'} ${formatYuan(more ? diff : negFen(diff))})`;
 }
 
-function describeCount(first: number, second: number, sides: Sides = CENTER_VS_INSTITUTION): string | null {
+export function describeCount(first: number, second: number, sides: Sides = CENTER_VS_INSTITUTION): string | null {
   if (first === second) return null;
   const [a, b] = sides;
   return `结算笔数 ${a} ${first} / ${b} ${second} (${b}${second > first ? '多' : '少'} ${Math.abs(second - first)})`;

@@ -1,0 +1,34 @@
+/** A signed-in counter on the sandbox harness and a pharmacy sale through its services (the 对账 and clearing tests). */
+import { join } from 'node:path';
+import type { CounterApp } from '../../src-main/app/counter-app';
+import { CounterEvents } from '../../src-main/counter/events';
+import { createCounterServices, type CounterServices } from '../../src-main/counter/counter-services';
+import type { SaleResult } from '../../src-main/counter/views';
+import type { PersonRow } from '../../src-main/sandbox/store';
+import type { Harness } from './sandbox-harness';
+import { OPERATOR, type SaleLine } from './sandbox-fixtures';
+
+export const lines = (basket: readonly SaleLine[]) =>
+  basket.map((l) => ({ code: l.item.code, name: l.item.name, cntText: l.cnt, pricText: l.pric }));
+let basketSerial = 0;
+export const newBasket = () => `R${Date.now().toString(36)}${(basketSerial++).toString().padStart(3, '0')}`.slice(0, 24);
+
+export interface Counter {
+  app: CounterApp;
+  services: CounterServices;
+  configPath: string;
+}
+
+export async function openCounter(h: Harness, name: string, config: Parameters<Harness['openApp']>[0] = {}): Promise<Counter> {
+  const app = await h.openApp(config, name);
+  const services = createCounterServices(app, new CounterEvents());
+  await app.sessions.signIn(app.client, OPERATOR);
+  return { app, services, configPath: join(h.dir, name, 'config.json') };
+}
+
+export async function sell(c: Counter, person: PersonRow, basket: readonly SaleLine[]): Promise<SaleResult> {
+  const ctx = await c.services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+  const req = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket) };
+  await c.services.pharmacy.preSettle(req);
+  return c.services.pharmacy.settle(req);
+}
