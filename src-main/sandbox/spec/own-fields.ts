@@ -8,7 +8,50 @@
  * README names (7201–7210, 3101–3103, 5102, 1201; 4901–5501 and 100001 are the sandbox's own
  * reading); from here on it is edited by hand and on its own, like the center it stands for.
  */
-import type { SpecTransaction } from '../../spec/field-rules';
+import type { SpecField, SpecNode, SpecTransaction } from '../../spec/field-rules';
+
+/** One object node named `data`, as every 湖北 clearing request has. */
+function dataNode<const F extends readonly SpecField[]>(fields: F) {
+  return { node: 'data', shape: 'object', nodeFrom: 'practice', fields } as const;
+}
+
+const CLEARING_GROUP_NODES = [
+  dataNode([
+    { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
+    { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
+    { field: 'setl_optins', type: 'C', length: 6, scale: null, coded: false, required: 'Y' },
+    { field: 'stmt_begndate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
+    { field: 'stmt_enddate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
+    { field: 'medfee_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+    { field: 'fund_pay_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+    { field: 'acct_pay', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
+    { field: 'fixmedins_setl_cnt', type: 'N', length: 16, scale: 0, coded: false, required: 'Y' },
+  ]),
+] as const;
+
+const CLEARING_SETTLEMENTS_NODE = {
+  node: 'setldetail',
+  shape: 'array',
+  nodeFrom: 'practice',
+  fields: [{ field: 'setl_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
+} as const;
+
+const CLEARING_EVENT_NODES = [
+  dataNode([{ field: 'clr_appy_evt_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }]),
+] as const;
+
+const SETTLEMENT_SPAN_NODES = [
+  dataNode([
+    { field: 'begntime', type: 'DT', length: null, scale: null, coded: false, required: 'Y' },
+    { field: 'endtime', type: 'DT', length: null, scale: null, coded: false, required: 'Y' },
+    { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'N' },
+    { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'N' },
+  ]),
+] as const;
+
+function hubeiClearing<const I extends string, const N extends readonly SpecNode[]>(infno: I, input: N) {
+  return { infno, section: 'sandbox', input, output: [] } as const;
+}
 
 /** Codes protocol.md does not describe, with their input nodes. */
 export const SANDBOX_OWN_TRANSACTIONS = {
@@ -1101,205 +1144,19 @@ export const SANDBOX_OWN_TRANSACTIONS = {
   // Hubei clearing family and time-range settlement queries (seed 002 l.456–470, l.1300–1370; see
   // sandbox/spec/clearing-codes.ts for what the seed says each one is). The seed names them only: the
   // field lists are the sandbox's own reading, modelled on 3201's group and amounts.
-  '3203': {
-    infno: '3203',
-    section: 'sandbox',
-    input: [
-      {
-        node: 'data',
-        shape: 'object',
-        nodeFrom: 'practice',
-        fields: [
-          { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
-          { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
-          { field: 'setl_optins', type: 'C', length: 6, scale: null, coded: false, required: 'Y' },
-          { field: 'stmt_begndate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
-          { field: 'stmt_enddate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
-          { field: 'medfee_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
-          { field: 'fund_pay_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
-          { field: 'acct_pay', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
-          { field: 'fixmedins_setl_cnt', type: 'N', length: 16, scale: 0, coded: false, required: 'Y' },
-        ],
-      },
-    ],
-    output: [],
-  },
-  '3202a': {
-    infno: '3202a',
-    section: 'sandbox',
-    input: [
-      {
-        node: 'data',
-        shape: 'object',
-        nodeFrom: 'practice',
-        fields: [
-          { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
-          { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
-          { field: 'setl_optins', type: 'C', length: 6, scale: null, coded: false, required: 'Y' },
-          { field: 'stmt_begndate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
-          { field: 'stmt_enddate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
-          { field: 'medfee_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
-          { field: 'fund_pay_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
-          { field: 'acct_pay', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
-          { field: 'fixmedins_setl_cnt', type: 'N', length: 16, scale: 0, coded: false, required: 'Y' },
-        ],
-      },
-    ],
-    output: [],
-  },
-  '1608': {
-    infno: '1608',
-    section: 'sandbox',
-    input: [
-      {
-        node: 'data',
-        shape: 'object',
-        nodeFrom: 'practice',
-        fields: [
-          { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
-          { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
-          { field: 'setl_optins', type: 'C', length: 6, scale: null, coded: false, required: 'Y' },
-          { field: 'stmt_begndate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
-          { field: 'stmt_enddate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
-          { field: 'medfee_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
-          { field: 'fund_pay_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
-          { field: 'acct_pay', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
-          { field: 'fixmedins_setl_cnt', type: 'N', length: 16, scale: 0, coded: false, required: 'Y' },
-        ],
-      },
-    ],
-    output: [],
-  },
-  '3203a': {
-    infno: '3203a',
-    section: 'sandbox',
-    input: [
-      {
-        node: 'data',
-        shape: 'object',
-        nodeFrom: 'practice',
-        fields: [
-          { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
-          { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'Y' },
-          { field: 'setl_optins', type: 'C', length: 6, scale: null, coded: false, required: 'Y' },
-          { field: 'stmt_begndate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
-          { field: 'stmt_enddate', type: 'D', length: null, scale: null, coded: false, required: 'Y' },
-          { field: 'medfee_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
-          { field: 'fund_pay_sumamt', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
-          { field: 'acct_pay', type: 'N', length: 16, scale: 2, coded: false, required: 'Y' },
-          { field: 'fixmedins_setl_cnt', type: 'N', length: 16, scale: 0, coded: false, required: 'Y' },
-        ],
-      },
-      {
-        node: 'setldetail',
-        shape: 'array',
-        nodeFrom: 'practice',
-        fields: [{ field: 'setl_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
-      },
-    ],
-    output: [],
-  },
-  '3204': {
-    infno: '3204',
-    section: 'sandbox',
-    input: [
-      {
-        node: 'data',
-        shape: 'object',
-        nodeFrom: 'practice',
-        fields: [{ field: 'clr_appy_evt_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
-      },
-    ],
-    output: [],
-  },
-  '3204a': {
-    infno: '3204a',
-    section: 'sandbox',
-    input: [
-      {
-        node: 'data',
-        shape: 'object',
-        nodeFrom: 'practice',
-        fields: [{ field: 'clr_appy_evt_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
-      },
-    ],
-    output: [],
-  },
-  '3204b': {
-    infno: '3204b',
-    section: 'sandbox',
-    input: [
-      {
-        node: 'data',
-        shape: 'object',
-        nodeFrom: 'practice',
-        fields: [{ field: 'clr_appy_evt_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
-      },
-    ],
-    output: [],
-  },
-  '1618': {
-    infno: '1618',
-    section: 'sandbox',
-    input: [
-      {
-        node: 'data',
-        shape: 'object',
-        nodeFrom: 'practice',
-        fields: [{ field: 'clr_appy_evt_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
-      },
-    ],
-    output: [],
-  },
-  '3205a': {
-    infno: '3205a',
-    section: 'sandbox',
-    input: [
-      {
-        node: 'data',
-        shape: 'object',
-        nodeFrom: 'practice',
-        fields: [{ field: 'clr_appy_evt_id', type: 'C', length: 30, scale: null, coded: false, required: 'Y' }],
-      },
-    ],
-    output: [],
-  },
-  '5262': {
-    infno: '5262',
-    section: 'sandbox',
-    input: [
-      {
-        node: 'data',
-        shape: 'object',
-        nodeFrom: 'practice',
-        fields: [
-          { field: 'begntime', type: 'DT', length: null, scale: null, coded: false, required: 'Y' },
-          { field: 'endtime', type: 'DT', length: null, scale: null, coded: false, required: 'Y' },
-          { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'N' },
-          { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'N' },
-        ],
-      },
-    ],
-    output: [],
-  },
-  '5267': {
-    infno: '5267',
-    section: 'sandbox',
-    input: [
-      {
-        node: 'data',
-        shape: 'object',
-        nodeFrom: 'practice',
-        fields: [
-          { field: 'begntime', type: 'DT', length: null, scale: null, coded: false, required: 'Y' },
-          { field: 'endtime', type: 'DT', length: null, scale: null, coded: false, required: 'Y' },
-          { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'N' },
-          { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'N' },
-        ],
-      },
-    ],
-    output: [],
-  },
+  // 湖北 clearing family (seed 002 names them without field lists): the application carries 3201's group and
+  // totals, the 明细 forms add the settlements, the rest name the application event; 5262 / 5267 a time span.
+  '3203': hubeiClearing('3203', CLEARING_GROUP_NODES),
+  '3202a': hubeiClearing('3202a', CLEARING_GROUP_NODES),
+  '1608': hubeiClearing('1608', CLEARING_GROUP_NODES),
+  '3203a': hubeiClearing('3203a', [...CLEARING_GROUP_NODES, CLEARING_SETTLEMENTS_NODE]),
+  '3204': hubeiClearing('3204', CLEARING_EVENT_NODES),
+  '3204a': hubeiClearing('3204a', CLEARING_EVENT_NODES),
+  '3204b': hubeiClearing('3204b', CLEARING_EVENT_NODES),
+  '1618': hubeiClearing('1618', CLEARING_EVENT_NODES),
+  '3205a': hubeiClearing('3205a', CLEARING_EVENT_NODES),
+  '5262': hubeiClearing('5262', SETTLEMENT_SPAN_NODES),
+  '5267': hubeiClearing('5267', SETTLEMENT_SPAN_NODES),
 } as const satisfies Readonly<Record<string, SpecTransaction>>;
 
 /**
