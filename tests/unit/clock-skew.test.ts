@@ -2,14 +2,10 @@
  * The counter's clock against the center's (journal/clock-skew.ts): read from real journal entries in a real
  * SQLite file, with the local clock set by the test so the difference is known to the second.
  */
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CLOCK_WARN_AFTER_SECONDS, clockCheckOf, describeSkew } from '../../src-main/journal/clock-skew';
-import { JournalStore } from '../../src-main/journal/journal-store';
-import { CLIENT_MIGRATIONS } from '../../src-main/storage/client/migrations';
-import { openDatabase } from '../../src-main/storage/sqlite';
 import type { RequestEnvelope } from '../../src-main/protocol/envelope';
-import { makeTempDir } from '../helpers/temp-dir';
+import { openJournalFile } from '../helpers/journal-file';
 
 // 2026-11-23 16:00:00 in China (UTC+8), the local clock of every answer below.
 const LOCAL = new Date('2026-11-23T08:00:00Z');
@@ -21,15 +17,8 @@ afterEach(() => {
 });
 
 function journalOn() {
-  const t = makeTempDir();
-  const file = join(t.dir, 'yibao.sqlite');
-  const db = openDatabase(file, { migrations: CLIENT_MIGRATIONS });
-  const journal = new JournalStore(db, file, 'http://center');
-  cleanup = () => {
-    journal.close();
-    db.close();
-    t.cleanup();
-  };
+  const { journal, close } = openJournalFile();
+  cleanup = close;
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(LOCAL);
   let n = 0;

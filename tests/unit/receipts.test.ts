@@ -5,9 +5,8 @@
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { JournalStore } from '../../src-main/journal/journal-store';
-import { CLIENT_MIGRATIONS } from '../../src-main/storage/client/migrations';
-import { openDatabase, type Db } from '../../src-main/storage/sqlite';
+import type { JournalStore } from '../../src-main/journal/journal-store';
+import type { Db } from '../../src-main/storage/sqlite';
 import type { RequestEnvelope } from '../../src-main/protocol/envelope';
 import { DictionaryStore } from '../../src-main/catalogue/dictionary-store';
 import { buildReceipt, type ReceiptSources } from '../../src-main/receipts/receipt-builder';
@@ -19,6 +18,7 @@ import { renderReceiptHtml } from '../../src-main/receipts/receipt-html';
 import { renderReceiptText } from '../../src-main/cli/receipt-text';
 import { maskName } from '../../src-main/core/mask';
 import { makeTempDir } from '../helpers/temp-dir';
+import { openJournalFile } from '../helpers/journal-file';
 import { writeFileSync } from 'node:fs';
 import { loadConfig, parseConfig } from '../../src-main/config/load';
 import { saveSettings, settingsView } from '../../src-main/counter/settings';
@@ -53,15 +53,8 @@ function envelope(msgid: string, infno: string, input: Record<string, unknown>, 
 }
 
 function openJournal(): { db: Db; journal: JournalStore } {
-  const t = makeTempDir();
-  const file = join(t.dir, 'yibao.sqlite');
-  const db = openDatabase(file, { migrations: CLIENT_MIGRATIONS });
-  const journal = new JournalStore(db, file, 'http://center');
-  cleanup = () => {
-    journal.close();
-    db.close();
-    t.cleanup();
-  };
+  const { db, journal, close } = openJournalFile();
+  cleanup = close;
   return { db, journal };
 }
 
