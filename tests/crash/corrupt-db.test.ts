@@ -56,7 +56,8 @@ describe('a corrupt database at start', () => {
     expect(databaseProblems(dbFile).problems.length).toBeGreaterThan(0);
     await expect(openCounterApp({ configPath: config, env: {} })).rejects.toMatchObject({
       code: 'E_DB_CORRUPT',
-      messageZh: expect.stringMatching(new RegExp(`已损坏.*${backupName}.*yibao backup restore ${backupName}`)),
+      // The backup's name carries its zone (+0800): quoted, not read as a pattern.
+      messageZh: expect.stringMatching(new RegExp(`已损坏.*${quoted(backupName)}.*yibao backup restore ${quoted(backupName)}`)),
     });
     expect(sha(dbFile)).toBe(before);
     // A read-only open may leave an empty -wal beside it; nothing is ever written into it.
@@ -130,3 +131,8 @@ describe('a corrupt database at start', () => {
     expect(listBackups(join(temp.dir, 'usb'))).toHaveLength(1);
   }, 120_000);
 });
+
+/** `text` as a literal inside a regular expression. */
+function quoted(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
