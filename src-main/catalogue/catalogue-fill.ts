@@ -21,6 +21,7 @@ export type { CatalogueFillView } from '../counter/views';
 
 export class CatalogueFill {
   private running: Promise<void> | null = null;
+  private abort: AbortController | null = null;
   private view: CatalogueFillView;
   private heldItems = 0;
 
@@ -67,7 +68,10 @@ export class CatalogueFill {
   start(port: CataloguePort): CatalogueFillView {
     if (this.running) return this.view;
     this.set(this.viewOf('filling', 0, 0, '正在准备下载目录'));
-    this.running = syncCatalogue(this.local, port, this.profile, { onProgress: (p) => this.onProgress(p) })
+    const abort = new AbortController();
+    this.abort = abort;
+    const onProgress = (p: SyncProgress): void => this.onProgress(p);
+    this.running = syncCatalogue(this.local, port, this.profile, { onProgress, signal: abort.signal })
       .then((report) => {
         const skipped = report.steps.filter((s) => s.refused).length;
         const text = `本地目录已下载, 共 ${this.local.items.count()} 条` + (skipped > 0 ? ` (中心未提供 ${skipped} 类)` : '');
@@ -86,12 +90,22 @@ export class CatalogueFill {
       })
       .finally(() => {
         this.running = null;
+        this.abort = null;
       });
     return this.view;
   }
 
   /** Resolves when the fill in progress ends (at once when none runs). */
   async settled(): Promise<void> {
+    await this.running;
+  }
+
+  /**
+   * Stops a fill in progress at its next step (the counter is closing or reopening on new settings, which must
+   * not wait a minute for the download); what arrived stays, and the next fill resumes where this one stopped.
+   */
+  async stop(): Promise<void> {
+    this.abort?.abort();
     await this.running;
   }
 

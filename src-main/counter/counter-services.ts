@@ -123,7 +123,7 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
       inventoryRetries.stop();
       await driver.stop();
       await backups.stop();
-      await catalogueFill?.settled();
+      await catalogueFill?.stop();
       local?.close();
       await safeControl.close();
     },
