@@ -7,6 +7,9 @@ import { Progress, Tag } from 'antd';
 import { call } from '../api/client';
 import { useLiveStore } from '../stores/live-store';
 
+/** Steps done as a share of the bar (a count of steps, not money: named so the money guard can tell). */
+const WHOLE_PERCENT = 100;
+
 export function CatalogueFillTag() {
   const fill = useLiveStore((s) => s.catalogueFill);
   useEffect(() => {
@@ -18,7 +21,7 @@ export function CatalogueFillTag() {
       .catch(() => {});
   }, []);
   if (!fill || fill.state === 'filled' || fill.state === 'empty') return null;
-  const percent = fill.steps > 0 ? Math.floor((fill.stepsDone * 100) / fill.steps) : 0;
+  const percent = fill.steps > 0 ? Math.floor((fill.stepsDone * WHOLE_PERCENT) / fill.steps) : 0;
   return (
     <Tag color={fill.state === 'failed' ? 'red' : 'blue'} title={fill.text} data-testid="catalogue-fill">
       <span data-testid="catalogue-fill-text">
