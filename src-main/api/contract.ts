@@ -31,7 +31,7 @@ import type {
   VisitView,
   ShopHeaderView,
 } from '../counter/views';
-import type { PrintOutcome, RenderedReceipt } from '../receipts/receipt-model';
+import type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome } from '../receipts/receipt-model';
 import type { PrinterInfo } from '../receipts/html-printer';
 import type { ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
 import type { DailyReport, ReportExport } from '../reports/views';
@@ -51,7 +51,7 @@ export type * from '../prescription/views';
 export type * from '../audit/views';
 export type { PriceImportResult, PriceRow } from '../prices/price-list';
 export type { DepartmentRow, DoctorRow, StaffLists } from '../clinic-staff/staff-list';
-export type { PrintOutcome, RenderedReceipt, PrinterInfo };
+export type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome, PrinterInfo };
 export type * from '../reconcile/views';
 export type * from '../reports/views';
 
@@ -137,6 +137,8 @@ export const apiArgs = {
     query: z.string().max(50).optional(),
   }),
   'session.shiftSummary': z.strictObject({}),
+  /** 交班单 of the signed-in operator on the receipt printer (or back to the browser to print). */
+  'session.printShift': z.strictObject({}),
   'person.read': z.strictObject({ entry: credentialEntry }),
   'person.readDevice': z.strictObject({ credential: z.enum(['card', 'ec', 'id']).optional() }),
   'person.choose': z.strictObject({ key: personKey, index: z.number().int().min(0).max(20) }),
@@ -302,6 +304,7 @@ export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiR
   'session.signOut': { opter: string; signOutTime: string; summary: ShiftSummary };
   'registry.list': readonly RegistryRow[];
   'session.shiftSummary': ShiftSummary;
+  'session.printShift': ShiftSlipPrintOutcome;
   'person.read': PersonView;
   'person.readDevice': PersonView;
   'person.choose': PersonView;

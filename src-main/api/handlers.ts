@@ -111,6 +111,8 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
       return { opter: session.opter, signOutTime, summary: { ...summary, until: signOutTime } };
     },
     'session.shiftSummary': () => shiftSummary(app.journal, app.sessions.require(), fixmedinsCode),
+    'session.printShift': () =>
+      services.receipts.printShift(shiftSummary(app.journal, app.sessions.require(), fixmedinsCode), deps.printer ?? null),
     'registry.list': (args: { mandatory?: 'pharmacy' | 'clinic' | 'hosp1' | 'hosp2'; query?: string }) => {
       const rows = args.mandatory ? mandatoryFor(args.mandatory) : listInterfaces();
       const q = args.query?.trim();

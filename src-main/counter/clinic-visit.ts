@@ -304,7 +304,7 @@ export class ClinicVisits {
       let bill = this.billOf(this.loadVisit(req.mdtrtId), req.chrgBchno);
       if (bill.state === 'settled' && bill.settled) {
         const refund = await this.refundSettlement(this.loadVisit(req.mdtrtId), bill, bill.settled);
-        steps.push({ infno: refund.infno, msgid: refund.msgid, what: `单据 ${bill.chrgBchno} 结算已撤销 (退费)` });
+        steps.push({ infno: refund.infno, msgid: refund.msgid, what: `单据 ${bill.chrgBchno} 结算已撤销 (退费)`, refund });
         bill = this.billOf(this.loadVisit(req.mdtrtId), req.chrgBchno);
       }
       if (req.cancelFees && bill.state !== 'cancelled') {
@@ -315,7 +315,7 @@ export class ClinicVisits {
             data: { mdtrt_id: visit.mdtrtId, chrg_bchno: bill.chrgBchno, psn_no: visit.psnNo },
           }),
         );
-        steps.push({ infno, msgid: result.msgid, what: `单据 ${bill.chrgBchno} 费用明细已撤销` });
+        steps.push({ infno, msgid: result.msgid, what: `单据 ${bill.chrgBchno} 费用明细已撤销`, refund: null });
       }
     }
     if (req.cancelRegistration) {
@@ -332,7 +332,7 @@ export class ClinicVisits {
           data: { psn_no: visit.psnNo, mdtrt_id: visit.mdtrtId, ipt_otp_no: visit.iptOtpNo },
         }),
       );
-      steps.push({ infno, msgid: result.msgid, what: '挂号已撤销' });
+      steps.push({ infno, msgid: result.msgid, what: '挂号已撤销', refund: null });
     }
     if (steps.length === 0)
       throw new YibaoError('E_NOTHING_TO_REFUND', '没有需要撤销的内容 (单据未结算, 也未选择撤销明细或挂号)');

@@ -197,6 +197,8 @@ export interface ClinicRefundStep {
   readonly infno: string;
   readonly msgid: string;
   readonly what: string;
+  /** The settlement refund (2208): its amounts from the center's answer; null for 2205 / 2202. */
+  readonly refund: SettlementView | null;
 }
 
 // ---- catalogue ----------------------------------------------------------------------------

@@ -7,10 +7,21 @@ import { formatDateTime } from '../core/time';
 import type { PrinterConfig } from '../config/printer-schema';
 import type { HtmlPrinter, PrinterInfo } from './html-printer';
 import { buildReceipt, type ReceiptSources } from './receipt-builder';
-import { renderReceiptHtml } from './receipt-html';
+import type { ShiftSummary } from '../counter/views';
+import { renderBlocksHtml, renderReceiptHtml } from './receipt-html';
 import { layoutFor } from './receipt-layout';
-import type { PrintOutcome, ReceiptModel, ReceiptRequest, RenderedReceipt } from './receipt-model';
+import type {
+  PrintedOn,
+  PrintOutcome,
+  ReceiptFormat,
+  ReceiptModel,
+  ReceiptRequest,
+  RenderedPage,
+  RenderedReceipt,
+  ShiftSlipPrintOutcome,
+} from './receipt-model';
 import { receiptTitle } from './receipt-sections';
+import { shiftSlipSections, shiftSlipTitle } from './shift-slip';
 
 export class ReceiptDesk {
   constructor(
@@ -39,20 +50,55 @@ export class ReceiptDesk {
   /** Prints on the configured printer through the shell; without one, hands the HTML back to the browser. */
   async print(req: ReceiptRequest, shell: HtmlPrinter | null): Promise<PrintOutcome> {
     const receipt = this.render(req);
+    const on = await this.send(receipt, shell, (deviceName, cause) => ({
+      code: 'E_PRINT_FAILED',
+      message: `小票没有打印出来 (${deviceName}): ${cause.message}; 请检查打印机后在历史中重打`,
+      context: { setlId: req.setlId },
+    }));
+    return { receipt, ...on };
+  }
+
+  /** 交班单 in the configured (or asked-for) paper. */
+  renderShift(summary: ShiftSummary, format?: ReceiptFormat, now = new Date()): RenderedPage {
+    const layout = layoutFor(format ?? this.printer.paper);
+    const title = shiftSlipTitle(summary);
+    const blocks = shiftSlipSections(summary, this.sources.institution, { printedAt: formatDateTime(now) });
+    return {
+      format: layout.format,
+      title,
+      html: renderBlocksHtml(title, blocks, layout),
+      widthMm: layout.pageWidthMm,
+      roll: layout.roll,
+    };
+  }
+
+  /** 交班单 on the receipt printer, the same way as a receipt (the browser prints it in web mode). */
+  async printShift(summary: ShiftSummary, shell: HtmlPrinter | null): Promise<ShiftSlipPrintOutcome> {
+    const slip = this.renderShift(summary);
+    const on = await this.send(slip, shell, (deviceName, cause) => ({
+      code: 'E_PRINT_FAILED',
+      message: `交班单没有打印出来 (${deviceName}): ${cause.message}; 请检查打印机后再打印 (F7)`,
+      context: { opter: summary.opter },
+    }));
+    return { slip, ...on };
+  }
+
+  /** One page to the configured printer through the shell; without a shell, nothing (the browser prints). */
+  private async send(
+    page: RenderedPage,
+    shell: HtmlPrinter | null,
+    failure: (deviceName: string, cause: Error) => { code: string; message: string; context: Record<string, string> },
+  ): Promise<PrintedOn> {
     const { deviceName, silent } = this.printer;
-    if (!shell) return { receipt, printed: false, deviceName, silent: false };
+    if (!shell) return { printed: false, deviceName, silent: false };
     try {
-      await shell.print(receipt.html, { deviceName, silent, layout: layoutFor(receipt.format) });
+      await shell.print(page.html, { deviceName, silent, layout: layoutFor(page.format) });
     } catch (cause) {
       if (cause instanceof YibaoError) throw cause;
-      throw new YibaoError(
-        'E_PRINT_FAILED',
-        `小票没有打印出来 (${deviceName || '系统默认打印机'}): ${(cause as Error).message}; 请检查打印机后在历史中重打`,
-        { deviceName, setlId: req.setlId },
-        { cause },
-      );
+      const f = failure(deviceName || '系统默认打印机', cause as Error);
+      throw new YibaoError(f.code, f.message, { deviceName, ...f.context }, { cause });
     }
-    return { receipt, printed: true, deviceName, silent };
+    return { printed: true, deviceName, silent };
   }
 
   async printers(shell: HtmlPrinter | null): Promise<PrinterInfo[]> {

@@ -136,11 +136,14 @@ function blockHtml(block: ReceiptBlock, layout: ReceiptLayout): string {
   }
 }
 
-export function renderReceiptHtml(model: ReceiptModel, layout: ReceiptLayout, options: ReceiptOptions): string {
-  const blocks = receiptSections(model, layout, options);
-  const title = `${model.institution.name} ${model.setlId}`;
+/** A page of receipt blocks in this paper (the receipt, the 交班单). */
+export function renderBlocksHtml(title: string, blocks: readonly ReceiptBlock[], layout: ReceiptLayout): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>${css(layout)}</style></head>
 <body data-format="${layout.format}"><div class="paper">${blocks.map((b) => blockHtml(b, layout)).join('\n')}</div></body></html>`;
+}
+
+export function renderReceiptHtml(model: ReceiptModel, layout: ReceiptLayout, options: ReceiptOptions): string {
+  return renderBlocksHtml(`${model.institution.name} ${model.setlId}`, receiptSections(model, layout, options), layout);
 }

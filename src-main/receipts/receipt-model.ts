@@ -110,15 +110,32 @@ export interface ReceiptRequest {
   readonly reprint?: boolean;
 }
 
-export interface RenderedReceipt {
-  readonly setlId: string;
+/** A page for the printer in one paper format: a receipt or a 交班单. */
+export interface RenderedPage {
   readonly format: ReceiptFormat;
   readonly title: string;
   readonly html: string;
   readonly widthMm: number;
   /** Roll paper: the printing side sizes the page to the content. */
   readonly roll: boolean;
+}
+
+export interface RenderedReceipt extends RenderedPage {
+  readonly setlId: string;
   readonly refunded: boolean;
+}
+
+/** How a page went to the printer: through the desktop shell, or (false) back to the browser to print. */
+export interface PrintedOn {
+  /** False in web mode: the browser prints the page's html itself (with its dialog). */
+  readonly printed: boolean;
+  readonly deviceName: string;
+  readonly silent: boolean;
+}
+
+/** 交班单 printed (or handed to the browser to print). */
+export interface ShiftSlipPrintOutcome extends PrintedOn {
+  readonly slip: RenderedPage;
 }
 
 export interface PrintOutcome {

@@ -114,7 +114,7 @@ export function App() {
         )}
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={190} theme="light">
+        <Layout.Sider width={190} theme="light" className="side-menu">
           <Menu
             mode="inline"
             selectedKeys={[screen]}

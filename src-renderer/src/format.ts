@@ -2,6 +2,9 @@
 import { formatYuan, lineAmount, parsePrice, parseQty, type Fen } from '../../src-main/core/money';
 import { ApiFailure } from './api/client';
 
+/** Every date on screen and in date fields (the center's D format), whatever the browser's locale. */
+export const DATE_FORMAT = 'YYYY-MM-DD';
+
 /** Integer fen → "12.34" (never float arithmetic). */
 export function yuan(fen: number): string {
   return formatYuan(fen as Fen);
@@ -28,6 +31,19 @@ export function aboveCap(pricText: string, capText: string | undefined): boolean
   } catch {
     return false;
   }
+}
+
+/** An hour of the day as the axis shows it: 8 → "08:00". */
+export function hourLabel(hour: number): string {
+  return `${String(hour).padStart(2, '0')}:00`;
+}
+
+/** What a bar of the day chart says: settlements over the bar, refunds (when any) in red. */
+export function hourCountLabels(p: { settleCount: number; refundCount: number }): { settled: string; refunded: string } {
+  return {
+    settled: p.settleCount > 0 ? `${p.settleCount} 笔` : '',
+    refunded: p.refundCount > 0 ? `退 ${p.refundCount} 笔` : '',
+  };
 }
 
 export interface UiError {

@@ -2,8 +2,13 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { App } from './App';
 import './app.css';
+
+// Date pickers: Chinese month and week names, the week starting on Monday.
+dayjs.locale('zh-cn');
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');

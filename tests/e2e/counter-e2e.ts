@@ -11,6 +11,8 @@ import { startWebMode, type WebMode } from '../../src-main/host/web-mode';
 import type { ConfigFile } from '../../src-main/config/schema';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { PHARMACY, startHarness, type Harness } from '../helpers/sandbox-harness';
+import { personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
+import type { SettlementView } from '../../src-main/api/contract';
 import { signInByKeys } from './till-keys';
 
 export { chooseInstitution, saveSettingsByKeys } from './till-keys';
@@ -157,4 +159,65 @@ export async function addItem(page: Page, query: string, code: string, pric: str
   // The cursor is in the new line's price field already: type as a cashier would.
   await page.keyboard.type(pric);
   if (cnt !== '1') await last.locator('input[data-field="cnt"]').fill(cnt);
+}
+
+/**
+ * An init script for every frame: print() records the frame's page in the top window instead of
+ * opening a dialog (headless Chromium has none to show). Read them back with recordedPrints.
+ */
+export const RECORD_PRINTS = `
+  window.print = function () {
+    try {
+      var top = window.top;
+      top.__prints = (top.__prints || []).concat([document.documentElement.outerHTML]);
+    } catch (e) {}
+  };
+`;
+
+/** The pages printed so far (RECORD_PRINTS must have been added before the page loaded). */
+export function recordedPrints(page: Page): Promise<string[]> {
+  return page.evaluate('window.__prints || []') as Promise<string[]>;
+}
+
+/** F5, then F6 on the pharmacy sale screen; waits for the settlement. */
+export async function preSettleAndSettle(page: Page): Promise<void> {
+  await page.keyboard.press('F5');
+  await page.getByTestId('pre-settlement').waitFor();
+  await page.keyboard.press('F6');
+  await page.getByTestId('sale-done').waitFor();
+}
+
+/**
+ * 挂号 (内科, 张医生) and 就诊信息 (J06.900) at a clinic counter with the person read and the
+ * screen on 收费; waits until the fee entry has the cursor.
+ */
+export async function registerVisit(page: Page): Promise<void> {
+  await page.getByTestId('dept-code').fill('NK01');
+  await page.getByTestId('dept-name').fill('内科');
+  await page.getByTestId('caty').fill('A03');
+  await page.getByTestId('doctor-code').fill('D420100000001');
+  await page.getByTestId('doctor-name').fill('张医生');
+  await page.getByTestId('doctor-name').press('Enter');
+  await page.getByTestId('diag-code-0').waitFor();
+  await page.getByTestId('diag-code-0').fill('J06.900');
+  await page.getByTestId('diag-name-0').fill('急性上呼吸道感染');
+  await page.getByTestId('diag-name-0').press('Enter');
+  await page.getByTestId('item-search').waitFor();
+}
+
+/**
+ * Pharmacy sales through the same services the sale screen calls (no typing): the first n lines
+ * of the sandbox's typical basket to one insured person, pre-settled and settled.
+ */
+export async function serviceSeller(e: CounterE2E): Promise<(basketId: string, n: number) => Promise<SettlementView>> {
+  const { services } = e.web.runtime;
+  const store = e.h.sandbox.center.store;
+  const person = personsOf(store, 'emp-active', 50_000)[3] as PersonRow;
+  const lines = typicalBasket(store).map((l) => ({ code: l.item.code, name: l.item.name, cntText: l.cnt, pricText: l.pric }));
+  const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+  return async (basketId, n) => {
+    const req = { basketId, personKey: ctx.key, acctUsed: true, lines: lines.slice(0, n) };
+    await services.pharmacy.preSettle(req);
+    return (await services.pharmacy.settle(req)).settlement;
+  };
 }

@@ -8,22 +8,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
-import { addItem, appReady, readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import {
+  addItem,
+  appReady,
+  readCard,
+  recordedPrints,
+  RECORD_PRINTS,
+  signIn,
+  startCounterE2E,
+  UI_TIMEOUT,
+  type CounterE2E,
+} from './counter-e2e';
 
 let e: CounterE2E;
 let person: PersonRow;
 
-/** In every frame: print() records the frame's page instead of opening a dialog. */
-const RECORD_PRINTS = `
-  window.print = function () {
-    try {
-      var top = window.top;
-      top.__prints = (top.__prints || []).concat([document.documentElement.outerHTML]);
-    } catch (e) {}
-  };
-`;
-
-const prints = (): Promise<string[]> => e.page.evaluate('window.__prints || []') as Promise<string[]>;
+const prints = (): Promise<string[]> => recordedPrints(e.page);
 
 beforeAll(async () => {
   e = await startCounterE2E();

@@ -8,9 +8,8 @@ import { join } from 'node:path';
 import { readSheet } from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatYuan, yuanNumber, type Fen } from '../../src-main/core/money';
-import type { PersonRow } from '../../src-main/sandbox/store';
-import { OPERATOR, personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
-import { ARTIFACTS, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import { OPERATOR } from '../helpers/sandbox-fixtures';
+import { ARTIFACTS, serviceSeller, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
 
 let e: CounterE2E;
 
@@ -27,15 +26,7 @@ describe('对账与报表', () => {
     await signIn(page, OPERATOR.opter, OPERATOR.opterName);
     // The sales go through the same services the sale screen calls.
     const { services } = e.web.runtime;
-    const store = e.h.sandbox.center.store;
-    const person = personsOf(store, 'emp-active', 50_000)[3] as PersonRow;
-    const lines = typicalBasket(store).map((l) => ({ code: l.item.code, name: l.item.name, cntText: l.cnt, pricText: l.pric }));
-    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
-    const sell = async (basketId: string, n: number) => {
-      const req = { basketId, personKey: ctx.key, acctUsed: true, lines: lines.slice(0, n) };
-      await services.pharmacy.preSettle(req);
-      return (await services.pharmacy.settle(req)).settlement;
-    };
+    const sell = await serviceSeller(e);
     const first = await sell('E2EREPORT0001', 3);
     const second = await sell('E2EREPORT0002', 2);
     await services.pharmacy.refund(first.msgid);

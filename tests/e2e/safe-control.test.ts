@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
 import { buildNativeDouble, DoubleControl, personState } from '../helpers/devices-native';
-import { addItem, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import { addItem, preSettleAndSettle, registerVisit, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
 import type { Page } from 'playwright-core';
 
 let e: CounterE2E;
@@ -74,10 +74,7 @@ describe('安全控件 on every counter flow (四川)', () => {
     await page.keyboard.press('F2');
     await addItem(page, a.code, a.code, '12.5', '2');
     await addItem(page, b.code, b.code, '38.8');
-    await page.keyboard.press('F5');
-    await page.getByTestId('pre-settlement').waitFor();
-    await page.keyboard.press('F6');
-    await page.getByTestId('sale-done').waitFor();
+    await preSettleAndSettle(page);
     expect(mediaAtCenter('2101A')).toEqual([saleMedium]);
     expect(mediaAtCenter('2102A')).toEqual([saleMedium]);
     const setlId = (await page.getByTestId('settlement').textContent())?.match(/结算ID (\w+)/)?.[1] ?? '';
@@ -119,17 +116,7 @@ describe('安全控件 on every counter flow (四川)', () => {
 
     const { c } = pharmacyItems(e.h.sandbox.center.store);
     await page.keyboard.press('F2');
-    await page.getByTestId('dept-code').fill('NK01');
-    await page.getByTestId('dept-name').fill('内科');
-    await page.getByTestId('caty').fill('A03');
-    await page.getByTestId('doctor-code').fill('D420100000001');
-    await page.getByTestId('doctor-name').fill('张医生');
-    await page.getByTestId('doctor-name').press('Enter');
-    await page.getByTestId('diag-code-0').waitFor();
-    await page.getByTestId('diag-code-0').fill('J06.900');
-    await page.getByTestId('diag-name-0').fill('急性上呼吸道感染');
-    await page.getByTestId('diag-name-0').press('Enter');
-    await page.getByTestId('item-search').waitFor();
+    await registerVisit(page);
     await addItem(page, c.code, c.code, '21.37', '2');
     await page.keyboard.press('F5');
     await page.getByTestId('clinic-pre-settlement').waitFor();

@@ -7,7 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
-import { addItem, personShown, readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import {
+  addItem,
+  personShown,
+  preSettleAndSettle,
+  readCard,
+  signIn,
+  startCounterE2E,
+  UI_TIMEOUT,
+  type CounterE2E,
+} from './counter-e2e';
 import { typePersonRead } from './till-keys';
 
 let e: CounterE2E;
@@ -50,10 +59,7 @@ function lineRows(page: Page) {
 async function settleOneItem(page: Page, code: string, pric: string): Promise<void> {
   await page.keyboard.press('F2');
   await addItem(page, code, code, pric);
-  await page.keyboard.press('F5');
-  await page.getByTestId('pre-settlement').waitFor();
-  await page.keyboard.press('F6');
-  await page.getByTestId('sale-done').waitFor();
+  await preSettleAndSettle(page);
 }
 
 beforeAll(async () => {

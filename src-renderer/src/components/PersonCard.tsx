@@ -8,11 +8,17 @@ export function PersonCard({
   onChoose,
   compact = false,
   busy = false,
+  balanceAfterFen,
 }: {
   person: PersonView;
   onChoose?: (index: number) => void;
   compact?: boolean;
   busy?: boolean;
+  /**
+   * The 个人账户余额 the center answered with this sale's settlement (balc): once the sale is
+   * settled, the balance read at 读卡 is out of date and the bar shows this one instead.
+   */
+  balanceAfterFen?: number;
 }) {
   const row = person.insurances[person.chosen];
   if (compact) {
@@ -31,8 +37,9 @@ export function PersonCard({
               <Tag color="blue">{row.insutype.label}</Tag>
               <span>{row.psnType.label}</span>
               <Tag color={row.region === 'local' ? 'green' : 'orange'}>{row.regionLabel}</Tag>
-              <span>
-                个人账户余额 <b data-testid="person-balance">{yuan(row.balanceFen)}</b> 元
+              <span data-testid="person-balance-label">
+                {balanceAfterFen === undefined ? '个人账户余额' : <Tag color="green">结算后个人账户余额</Tag>}
+                <b data-testid="person-balance">{yuan(balanceAfterFen ?? row.balanceFen)}</b> 元
               </span>
             </>
           )}

@@ -36,7 +36,11 @@ export function ShiftSlip({ summary, testId }: { summary: ShiftSummary; testId: 
           },
           { title: '基金支付', align: 'right', render: (_, r) => yuan(r.t.fundPayFen) },
           { title: '个人账户', align: 'right', render: (_, r) => yuan(r.t.acctPayFen) },
-          { title: '现金', align: 'right', render: (_, r) => <b>{yuan(r.t.cashFen)}</b> },
+          {
+            title: '现金',
+            align: 'right',
+            render: (_, r) => <b data-testid={`${testId}-${r.key}-cash`}>{yuan(r.t.cashFen)}</b>,
+          },
         ]}
       />
       <Descriptions

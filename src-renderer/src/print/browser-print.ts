@@ -3,13 +3,24 @@
  * wide as the paper; on a roll the page is then sized to the receipt's length (the same rule as
  * Electron and the PDF), and the frame's print dialog opens.
  */
-import type { RenderedReceipt } from '../../../src-main/api/contract';
+import type { RenderedPage } from '../../../src-main/api/contract';
+import type { PrintedOn } from '../../../src-main/receipts/receipt-model';
 import { layoutFor, pageSizeCss } from '../../../src-main/receipts/receipt-layout';
 
 /** Time the dialog may stay open before the frame is removed anyway (print() returns after the dialog closes in most browsers). */
 const CLEANUP_MS = 60_000;
 
-export function printInBrowser(receipt: RenderedReceipt): Promise<void> {
+/**
+ * After the main side's print call (a receipt or the 交班单): on the desktop it went to the printer;
+ * in web mode the browser prints the page itself. Answers what to tell the cashier.
+ */
+export async function finishPrint(page: RenderedPage, on: PrintedOn): Promise<string> {
+  if (on.printed) return `已发送到打印机 ${on.deviceName || '(系统默认打印机)'}`;
+  await printInBrowser(page);
+  return '已打开浏览器打印对话框';
+}
+
+export function printInBrowser(receipt: RenderedPage): Promise<void> {
   return new Promise((resolve, reject) => {
     const frame = document.createElement('iframe');
     frame.setAttribute('aria-hidden', 'true');

@@ -7,7 +7,7 @@ import { SettleActions } from '../components/SettleActions';
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Space, Steps, Switch, Table, Tabs, Tag } from 'antd';
 import type { VisitSummary } from '../../../src-main/api/contract';
-import { useClinicStore } from '../stores/clinic-store';
+import { isVisitPerson, useClinicStore } from '../stores/clinic-store';
 import { usePersonStore } from '../stores/person-store';
 import { useSessionStore } from '../stores/session-store';
 import { useNavStore } from '../stores/nav-store';
@@ -118,6 +118,9 @@ export function ClinicScreen() {
         ]}
       />
       {person && stage === 'register' && <PersonCard person={person} compact />}
+      {person && stage === 'done' && c.result && isVisitPerson(c.visitPerson, person) && (
+        <PersonCard person={person} compact balanceAfterFen={c.result.settlement.balanceAfterFen} />
+      )}
       {!person && stage === 'register' && (
         <Alert type="warning" showIcon title="还没有读卡: 按 F1 读卡后挂号" data-testid="need-card" />
       )}
@@ -141,6 +144,19 @@ export function ClinicScreen() {
           title="撤销完成"
           description={c.refundSteps.map((s) => `${s.infno}: ${s.what}`).join('; ')}
         />
+      )}
+      {c.refundSteps.map(
+        (s) =>
+          s.refund && (
+            <SettlementCard
+              key={s.msgid}
+              settlement={s.refund}
+              title={`退费成功 (${s.infno})`}
+              kind="refund"
+              testId="clinic-refund"
+              showLines={false}
+            />
+          ),
       )}
       <ProgressNote
         op={['clinic.register', 'clinic.visitInfo', 'clinic.uploadBill', 'clinic.preSettle', 'clinic.settle', 'clinic.refund']}

@@ -24,6 +24,7 @@ import { useHotkeys } from '../keyboard';
 import { useHomeField } from '../focus';
 import { useDiscardConfirm } from '../components/DiscardConfirm';
 import { yuan } from '../format';
+import { useListCursor } from '../list-cursor';
 
 type Tab = 'sale' | 'history';
 
@@ -35,6 +36,7 @@ export function PharmacyScreen() {
   const clearPerson = usePersonStore((s) => s.clear);
   const go = useNavStore((s) => s.go);
   const search = useRef<ItemSearchHandle>(null);
+  const historyList = useRef<HTMLDivElement>(null);
   const [refunding, setRefunding] = useState<SettlementRecord | null>(null);
   const previewReceipt = useReceiptStore((r) => r.preview);
 
@@ -64,6 +66,15 @@ export function PharmacyScreen() {
     else store.newSale();
   };
   useHomeField(search, tab === 'sale' && !store.busy && !store.result);
+  // 历史: the cursor is on the list (↑ / ↓, Enter), and back on it when the refund dialog closes.
+  useHomeField(historyList, tab === 'history' && refunding === null && store.busy !== 'refund');
+  const cursor = useListCursor(store.history, {
+    pageSize: 15,
+    rowKey: (r) => r.msgid,
+    onEnter: (r) => {
+      if (!r.refund && !store.busy) setRefunding(r);
+    },
+  });
   useHotkeys(
     {
       F5: () => canPre && void store.preSettle(),
@@ -93,7 +104,7 @@ export function PharmacyScreen() {
         ]}
       />
       {person ? (
-        <PersonCard person={person} compact />
+        <PersonCard person={person} compact balanceAfterFen={store.result?.settlement.balanceAfterFen} />
       ) : (
         <Alert type="warning" showIcon title="还没有读卡: 按 F1 读卡后再录入" data-testid="need-card" />
       )}
@@ -173,9 +184,11 @@ export function PharmacyScreen() {
   const historyTab = (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <KeyHints
+        testId="history-keys"
         hints={[
+          ['↑ / ↓', '选择一笔'],
+          ['Enter', '退费 (先确认)'],
           ['F8 / Esc', '回到购药'],
-          ['Enter', '确认退费'],
         ]}
       />
       <ErrorNotice error={store.error} testId="history-error" />
@@ -188,50 +201,53 @@ export function PharmacyScreen() {
           showLines={false}
         />
       )}
-      <Table<SettlementRecord>
-        size="small"
-        rowKey="msgid"
-        loading={store.busy === 'history'}
-        dataSource={[...store.history]}
-        pagination={{ pageSize: 15, showSizeChanger: false }}
-        data-testid="sale-history"
-        columns={[
-          { title: '时间', dataIndex: 'time', width: 160 },
-          { title: '参保人', dataIndex: 'psnNameMasked', width: 90 },
-          { title: '结算ID', dataIndex: 'setlId' },
-          { title: '交易', dataIndex: 'infno', width: 70 },
-          { title: '总额', align: 'right', render: (_, r) => yuan(r.medfeeFen) },
-          { title: '基金', align: 'right', render: (_, r) => yuan(r.fundPaySumFen) },
-          { title: '个人账户', align: 'right', render: (_, r) => yuan(r.acctPayFen) },
-          { title: '现金', align: 'right', render: (_, r) => yuan(r.psnCashPayFen) },
-          { title: '操作员', dataIndex: 'opter', width: 80 },
-          {
-            title: '状态 / 操作',
-            width: 150,
-            render: (_, r) =>
-              r.refund ? (
-                <Tag color="red">已退费 {r.refund.time.slice(11)}</Tag>
-              ) : (
-                <Button size="small" danger onClick={() => setRefunding(r)} data-testid={`refund-${r.setlId}`}>
-                  退费 ({refundInfno})
+      <div ref={historyList} {...cursor.keys} className="list-keys" data-testid="sale-history">
+        <Table<SettlementRecord>
+          size="small"
+          rowKey="msgid"
+          loading={store.busy === 'history'}
+          dataSource={[...store.history]}
+          pagination={cursor.pagination}
+          rowClassName={cursor.rowClassName}
+          onRow={cursor.onRow}
+          columns={[
+            { title: '时间', dataIndex: 'time', width: 160 },
+            { title: '参保人', dataIndex: 'psnNameMasked', width: 90 },
+            { title: '结算ID', dataIndex: 'setlId' },
+            { title: '交易', dataIndex: 'infno', width: 70 },
+            { title: '总额', align: 'right', render: (_, r) => yuan(r.medfeeFen) },
+            { title: '基金', align: 'right', render: (_, r) => yuan(r.fundPaySumFen) },
+            { title: '个人账户', align: 'right', render: (_, r) => yuan(r.acctPayFen) },
+            { title: '现金', align: 'right', render: (_, r) => yuan(r.psnCashPayFen) },
+            { title: '操作员', dataIndex: 'opter', width: 80 },
+            {
+              title: '状态 / 操作',
+              width: 150,
+              render: (_, r) =>
+                r.refund ? (
+                  <Tag color="red">已退费 {r.refund.time.slice(11)}</Tag>
+                ) : (
+                  <Button size="small" danger onClick={() => setRefunding(r)} data-testid={`refund-${r.setlId}`}>
+                    退费 ({refundInfno})
+                  </Button>
+                ),
+            },
+            {
+              title: '小票',
+              width: 70,
+              render: (_, r) => (
+                <Button
+                  size="small"
+                  onClick={() => void previewReceipt(r.setlId, { reprint: true })}
+                  data-testid={`reprint-${r.setlId}`}
+                >
+                  重打
                 </Button>
               ),
-          },
-          {
-            title: '小票',
-            width: 70,
-            render: (_, r) => (
-              <Button
-                size="small"
-                onClick={() => void previewReceipt(r.setlId, { reprint: true })}
-                data-testid={`reprint-${r.setlId}`}
-              >
-                重打
-              </Button>
-            ),
-          },
-        ]}
-      />
+            },
+          ]}
+        />
+      </div>
       <Modal
         open={refunding !== null}
         title={`确认退费 (${refundInfno})`}

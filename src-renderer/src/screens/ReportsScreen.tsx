@@ -4,7 +4,8 @@
  * the differing settlements and the history of earlier runs.
  */
 import { useEffect } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
 import type {
   FundRow,
   ReconcileDifferenceView,
@@ -15,7 +16,7 @@ import type {
 import { useReportsStore } from '../stores/reports-store';
 import { DayChart } from '../components/DayChart';
 import { ErrorNotice } from '../components/ErrorNotice';
-import { yuan } from '../format';
+import { DATE_FORMAT, yuan } from '../format';
 
 const money = (title: string, pick: (r: ReportRow) => number) => ({
   title,
@@ -121,15 +122,16 @@ export function ReportsScreen() {
   const r = s.report;
   const lastRun = s.outcome?.run ?? s.history.find((h) => h.kind === 'daily' && h.begndate === s.date) ?? null;
   return (
-    <div data-testid="reports-screen">
+    <div data-testid="reports-screen" className="reports-screen">
       <Space wrap style={{ marginBottom: 12 }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           对账与报表
         </Typography.Title>
-        <Input
-          type="date"
-          value={s.date}
-          onChange={(e) => e.target.value && s.setDate(e.target.value)}
+        <DatePicker
+          value={dayjs(s.date, DATE_FORMAT)}
+          format={DATE_FORMAT}
+          allowClear={false}
+          onChange={(d) => d && s.setDate(d.format(DATE_FORMAT))}
           style={{ width: 160 }}
           data-testid="report-date"
         />
@@ -185,7 +187,7 @@ export function ReportsScreen() {
               <DayChart hourly={r.hourly} />
             </Card>
           </Col>
-          <Col xs={24} xl={12}>
+          <Col xs={24} xxl={12}>
             <Card size="small" title="按操作员" style={{ marginBottom: 12 }}>
               <Table
                 size="small"
@@ -205,7 +207,7 @@ export function ReportsScreen() {
               />
             </Card>
           </Col>
-          <Col xs={24} xl={12}>
+          <Col xs={24} xxl={12}>
             <Card size="small" title="按基金" style={{ marginBottom: 12 }}>
               <Table size="small" pagination={false} rowKey="key" dataSource={r.byFund as FundRow[]} columns={fundColumns} />
             </Card>

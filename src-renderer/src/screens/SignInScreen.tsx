@@ -15,6 +15,7 @@ import { useNavStore } from '../stores/nav-store';
 
 export function SignInScreen() {
   const { session, shift, handover, safeControlNotice, loading, error, signIn, signOut, loadShift } = useSessionStore();
+  const { printShift, printingShift, shiftPrinted } = useSessionStore();
   const journalTick = useLiveStore((s) => s.journalTick);
   const [confirming, setConfirming] = useState(false);
   const refocus = useNavStore((s) => s.refocus);
@@ -24,6 +25,18 @@ export function SignInScreen() {
   }, [loadShift, journalTick, session?.signNo]);
 
   useHotkeys({ F8: () => session && (void loadShift(), setConfirming(true)) }, { enabled: !confirming });
+  // F7 prints the 交班单 on the screen and in the sign-out dialog alike.
+  useHotkeys({ F7: () => void printShift() }, { enabled: !!session, inDialogs: true });
+  const printButton = (
+    <Button onClick={() => void printShift()} loading={printingShift} data-testid="print-shift">
+      打印交班单 (F7)
+    </Button>
+  );
+  const printed = shiftPrinted && (
+    <Typography.Text type="success" data-testid="shift-printed">
+      {shiftPrinted}
+    </Typography.Text>
+  );
 
   const signOutForm = session && (
     <Card title="当前操作员" data-testid="session-card">
@@ -50,16 +63,20 @@ export function SignInScreen() {
         >
           签退 / 交班 (F8)
         </Button>
+        {printButton}
       </Space>
+      <div style={{ marginTop: 8 }}>{printed}</div>
     </Card>
   );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <KeyHints
+        testId="shift-keys"
         hints={
           session
             ? [
+                ['F7', '打印交班单'],
                 ['F8', '签退 / 交班'],
                 ['Enter', '确认'],
                 ['Esc', '取消'],
@@ -104,6 +121,10 @@ export function SignInScreen() {
       >
         <Typography.Paragraph>核对本班收费后签退。签退后本操作员不能再办理业务, 接班人需重新签到。</Typography.Paragraph>
         {shift && <ShiftSlip summary={shift} testId="signout-slip" />}
+        <Space style={{ marginTop: 8 }}>
+          {printButton}
+          {printed}
+        </Space>
         <ErrorNotice error={error} />
       </Modal>
     </Space>

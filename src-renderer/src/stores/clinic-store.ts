@@ -92,6 +92,11 @@ function personIdentity(person: { name: string; psnNoMasked: string }): string {
   return `${person.name}|${person.psnNoMasked}`;
 }
 
+/** The visit on screen was registered for this person (a visit opened from 就诊记录 belongs to no read person). */
+export function isVisitPerson(visitPerson: string | null, person: { name: string; psnNoMasked: string } | null): boolean {
+  return person !== null && visitPerson !== null && visitPerson === personIdentity(person);
+}
+
 export const useClinicStore = create<ClinicState>((set, get) => {
   /** Runs one request with the busy flag, keeping the error for the screen. */
   async function run(busy: Busy, work: () => Promise<void>): Promise<boolean> {

@@ -8,7 +8,7 @@ import type { RenderedReceipt } from '../../../src-main/api/contract';
 import type { ReceiptFormat } from '../../../src-main/receipts/receipt-model';
 import { call } from '../api/client';
 import { uiError, type UiError } from '../format';
-import { printInBrowser } from '../print/browser-print';
+import { finishPrint } from '../print/browser-print';
 import { useSessionStore } from './session-store';
 
 interface ReceiptState {
@@ -29,9 +29,7 @@ interface ReceiptState {
 /** Prints through the main side; without a desktop printer, through the browser. Answers what to tell the cashier. */
 async function printReceipt(setlId: string, format: ReceiptFormat | undefined, reprint: boolean): Promise<string> {
   const out = await call('receipt.print', { setlId, format, reprint });
-  if (out.printed) return `已发送到打印机 ${out.deviceName || '(系统默认打印机)'}`;
-  await printInBrowser(out.receipt);
-  return '已打开浏览器打印对话框';
+  return finishPrint(out.receipt, out);
 }
 
 export const useReceiptStore = create<ReceiptState>((set, get) => ({

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { AppStatus, SessionInfo, ShiftSummary } from '../../../src-main/api/contract';
 import { call } from '../api/client';
 import { uiError, type UiError } from '../format';
+import { finishPrint } from '../print/browser-print';
 
 interface SessionState {
   status: AppStatus | null;
@@ -14,10 +15,15 @@ interface SessionState {
   safeControlNotice: string | null;
   loading: boolean;
   error: UiError | null;
+  /** 交班单 printing: in flight, and what became of the last print. */
+  printingShift: boolean;
+  shiftPrinted: string | null;
   refresh(): Promise<void>;
   loadShift(): Promise<void>;
   signIn(opter: string, opterName: string): Promise<boolean>;
   signOut(): Promise<boolean>;
+  /** 交班单 of the signed-in operator, through the receipts' printer (the browser's print in web mode). */
+  printShift(): Promise<void>;
 }
 
 export const useSessionStore = create<SessionState>((set, get) => ({
@@ -28,6 +34,8 @@ export const useSessionStore = create<SessionState>((set, get) => ({
   safeControlNotice: null,
   loading: false,
   error: null,
+  printingShift: false,
+  shiftPrinted: null,
   async refresh() {
     try {
       const [status, session] = await Promise.all([call('app.status', {}), call('session.current', {})]);
@@ -62,13 +70,25 @@ export const useSessionStore = create<SessionState>((set, get) => ({
       set({ loading: false });
     }
   },
+  async printShift() {
+    if (!get().session || get().printingShift) return;
+    set({ printingShift: true, shiftPrinted: null, error: null });
+    try {
+      const out = await call('session.printShift', {});
+      set({ shiftPrinted: `交班单${await finishPrint(out.slip, out)}` });
+    } catch (e) {
+      set({ error: uiError(e) });
+    } finally {
+      set({ printingShift: false });
+    }
+  },
   async signOut() {
     const current = get().session;
     if (!current) return false;
     set({ loading: true, error: null });
     try {
       const out = await call('session.signOut', { opter: current.opter });
-      set({ session: null, shift: null, handover: out.summary });
+      set({ session: null, shift: null, handover: out.summary, shiftPrinted: null });
       return true;
     } catch (e) {
       set({ error: uiError(e) });
