@@ -4,6 +4,7 @@
  * selected row is scrolled into the window.
  */
 import { useEffect, useState, type HTMLAttributes, type KeyboardEvent } from 'react';
+import { moveCursor } from './list-moves';
 
 export interface ListCursor<Row> {
   /** Index of the selected row in the whole list (clamped; -1 for an empty list). */
@@ -14,28 +15,6 @@ export interface ListCursor<Row> {
   readonly rowClassName: (row: Row, indexOnPage: number) => string;
   readonly onRow: (row: Row, indexOnPage?: number) => HTMLAttributes<HTMLElement>;
   readonly pagination: { current: number; pageSize: number; showSizeChanger: false; onChange: (page: number) => void };
-}
-
-/** The new index after a key, or null when the key is not the list's. Pure, for the tests' sake as well. */
-export function moveCursor(key: string, index: number, length: number, pageSize: number): number | null {
-  if (length === 0) return null;
-  const last = length - 1;
-  switch (key) {
-    case 'ArrowDown':
-      return Math.min(last, index + 1);
-    case 'ArrowUp':
-      return Math.max(0, index - 1);
-    case 'PageDown':
-      return Math.min(last, index + pageSize);
-    case 'PageUp':
-      return Math.max(0, index - pageSize);
-    case 'Home':
-      return 0;
-    case 'End':
-      return last;
-    default:
-      return null;
-  }
 }
 
 export function useListCursor<Row>(
