@@ -158,8 +158,10 @@ describe('what a scanner typed', () => {
   it('refuses a raw QR code, saying it needs decoding', () => {
     const e = fails(() => parseScannedText('6A1F8E0C2D9B4A7E'));
     expect(e.code).toBe('E_DEVICE_UNREADABLE');
-    expect(e.messageZh).toContain('NationECCode');
-    expect(e.detail).toEqual({ length: 16 });
+    // The cashier reads Chinese only (issue 17); the log's detail names the missing decoding.
+    expect(e.messageZh).toContain('未经解码');
+    expect(e.messageZh).not.toMatch(/[A-Za-z]/);
+    expect(e.detail).toEqual({ length: 16, needs: 'NationECCode decoding' });
   });
 });
 
