@@ -8,15 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
-import {
-  addItem,
-  chooseInstitution,
-  readCard,
-  signIn,
-  startCounterE2E,
-  UI_TIMEOUT,
-  type CounterE2E,
-} from './counter-e2e';
+import { addItem, chooseInstitution, readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
 import { misplacedWords, screenPieces } from './screen-words';
 
 let e: CounterE2E;
