@@ -73,7 +73,7 @@ function CenterOverrideNote({ override }: { override: NonNullable<SettingsView['
       title={`本次运行的中心地址由启动时的环境变量指定${override.url ? '' : ': 内置沙箱中心'} (不会保存到配置文件)`}
       description={
         <>
-          {override.url && <CenterAddress label="环境变量指定的地址" url={override.url} />}
+          {override.url && <CenterAddress label="环境变量指定的地址" url={override.url} testId="override-center-url" />}
           {override.fileShadowed
             ? '上面填写并保存的是配置文件中的地址, 它目前被覆盖、未被使用; 去掉该环境变量并重新启动收银台后才生效。'
             : '配置文件中的地址与它相同。'}
@@ -87,13 +87,13 @@ function CenterOverrideNote({ override }: { override: NonNullable<SettingsView['
  * A center address shown read-only in a field (as the address is entered): the technician can copy
  * it, and the screen's text stays Chinese (issue 17: no addresses or paths in the text).
  */
-function CenterAddress({ label, url }: { label: string; url: string }) {
+function CenterAddress({ label, url, testId }: { label: string; url: string; testId: string }) {
   return (
     <Space.Compact style={{ width: '100%', marginTop: 4 }}>
       <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', paddingInlineEnd: 8, lineHeight: '24px' }}>
         {label}
       </Typography.Text>
-      <Input size="small" readOnly value={url} data-testid="running-center-url" />
+      <Input size="small" readOnly value={url} data-testid={testId} />
     </Space.Compact>
   );
 }
@@ -169,7 +169,7 @@ export function SettingsScreen() {
               >
                 <Input placeholder="医保中心给出的接口地址" data-testid="center-url" />
               </Form.Item>
-              {s.settings && <CenterAddress label="当前使用" url={s.settings.runningCenterUrl} />}
+              {s.settings && <CenterAddress label="当前使用" url={s.settings.runningCenterUrl} testId="running-center-url" />}
               {s.settings?.centerOverride && <CenterOverrideNote override={s.settings.centerOverride} />}
             </Card>
             <Card size="small" title="地区配置 (各业务使用的交易版本)" style={{ marginTop: 16 }}>
