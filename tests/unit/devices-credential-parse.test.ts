@@ -133,7 +133,10 @@ describe('decoded e-certificate (JSON)', () => {
 
   it('accepts a non-ID document number with another idType, but checks the ID when idType is 01', () => {
     expect(parseEcPayload({ ...ec, idType: '06', idNo: 'H12345678' }).idNo).toBe('H12345678');
-    expect(fails(() => parseEcPayload({ ...ec, idNo: '420102198001011232' })).messageZh).toContain('idNo');
+    const e = fails(() => parseEcPayload({ ...ec, idNo: '420102198001011232' }));
+    // The cashier reads 证件号码; the log's detail names the key (issue 17.8).
+    expect(e.messageZh).toContain('证件号码不正确');
+    expect(e.detail).toEqual({ key: 'idNo' });
   });
 
   it.each([
