@@ -8,7 +8,7 @@ import { AuditWarningRepo } from '../../src-main/sandbox/store/audit-warnings';
 import { CLINIC } from '../helpers/sandbox-harness';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
 import type { Page } from 'playwright-core';
-import { readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import { readCard, registerByHand, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
 
 let e: CounterE2E;
 let person: PersonRow;
@@ -54,13 +54,7 @@ describe('明细审核 on the clinic screen', () => {
     await signIn(page, 'OP003', '赵收费');
     await readCard(page, person);
     await page.keyboard.press('F2');
-    await page.getByTestId('dept-code').fill('NK01');
-    await page.getByTestId('dept-name').fill('内科');
-    await page.getByTestId('caty').fill('A03');
-    await page.getByTestId('doctor-code').fill('D420100000001');
-    await page.getByTestId('doctor-name').fill('张医生');
-    await page.getByTestId('doctor-name').press('Enter');
-    await page.getByTestId('diag-code-0').waitFor();
+    await registerByHand(page);
     await page.getByTestId('diag-code-0').fill('J06.900');
     await page.getByTestId('diag-name-0').fill('急性上呼吸道感染');
     await page.getByTestId('diag-name-0').press('Enter');

@@ -158,3 +158,14 @@ export async function addItem(page: Page, query: string, code: string, pric: str
   await page.keyboard.type(pric);
   if (cnt !== '1') await last.locator('input[data-field="cnt"]').fill(cnt);
 }
+
+/** Clinic 挂号 by hand (department, 科别, doctor) and Enter; waits for the 就诊信息 step. */
+export async function registerByHand(page: Page): Promise<void> {
+  await page.getByTestId('dept-code').fill('NK01');
+  await page.getByTestId('dept-name').fill('内科');
+  await page.getByTestId('caty').fill('A03');
+  await page.getByTestId('doctor-code').fill('D420100000001');
+  await page.getByTestId('doctor-name').fill('张医生');
+  await page.getByTestId('doctor-name').press('Enter');
+  await page.getByTestId('diag-code-0').waitFor();
+}

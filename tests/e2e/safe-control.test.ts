@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
 import { buildNativeDouble, DoubleControl, personState } from '../helpers/devices-native';
-import { addItem, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import { addItem, registerByHand, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
 import type { Page } from 'playwright-core';
 
 let e: CounterE2E;
@@ -119,13 +119,7 @@ describe('安全控件 on every counter flow (四川)', () => {
 
     const { c } = pharmacyItems(e.h.sandbox.center.store);
     await page.keyboard.press('F2');
-    await page.getByTestId('dept-code').fill('NK01');
-    await page.getByTestId('dept-name').fill('内科');
-    await page.getByTestId('caty').fill('A03');
-    await page.getByTestId('doctor-code').fill('D420100000001');
-    await page.getByTestId('doctor-name').fill('张医生');
-    await page.getByTestId('doctor-name').press('Enter');
-    await page.getByTestId('diag-code-0').waitFor();
+    await registerByHand(page);
     await page.getByTestId('diag-code-0').fill('J06.900');
     await page.getByTestId('diag-name-0').fill('急性上呼吸道感染');
     await page.getByTestId('diag-name-0').press('Enter');

@@ -8,7 +8,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
-import { addItem, chooseInstitution, readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import {
+  addItem,
+  chooseInstitution,
+  readCard,
+  registerByHand,
+  signIn,
+  startCounterE2E,
+  UI_TIMEOUT,
+  type CounterE2E,
+} from './counter-e2e';
 import { misplacedWords, screenPieces } from './screen-words';
 
 let e: CounterE2E;
@@ -164,13 +173,7 @@ describe('issue 17.8: only Chinese, codes and units on screen', () => {
     await page.keyboard.press('F2');
     await page.getByTestId('dept-code').waitFor();
     await look(found, '门诊收费: 挂号');
-    await page.getByTestId('dept-code').fill('NK01');
-    await page.getByTestId('dept-name').fill('内科');
-    await page.getByTestId('caty').fill('A03');
-    await page.getByTestId('doctor-code').fill('D420100000001');
-    await page.getByTestId('doctor-name').fill('张医生');
-    await page.getByTestId('doctor-name').press('Enter');
-    await page.getByTestId('diag-code-0').waitFor();
+    await registerByHand(page);
     await look(found, '门诊收费: 就诊信息');
     await page.getByTestId('main-cond').fill('咳嗽三天');
     await page.getByTestId('diag-code-0').fill('J06.900');
