@@ -5,10 +5,11 @@
  */
 import { YibaoError, formatPath, isYibaoError } from '../core/errors';
 import { isCenterCallError } from '../protocol/call-errors';
-import { listInterfaces, mandatoryFor } from '../registry/registry';
+import { listInterfaces, mandatoryFor, registryRowOf } from '../registry/registry';
 import type { CounterApp } from '../app/counter-app';
 import { reachOf, type CounterServices } from '../counter/counter-services';
 import { adviceFor } from '../counter/error-advice';
+import { fieldNamesInChinese } from '../counter/field-words';
 import { centerPort } from '../catalogue/center-port';
 import { devicesView, testRead } from '../counter/device-read';
 import { settingsView, type SettingsPatch } from '../counter/settings';
@@ -116,7 +117,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'registry.list': (args: { mandatory?: 'pharmacy' | 'clinic' | 'hosp1' | 'hosp2'; query?: string }) => {
       const rows = args.mandatory ? mandatoryFor(args.mandatory) : listInterfaces();
       const q = args.query?.trim();
-      return q ? rows.filter((r) => r.code.includes(q) || r.name.includes(q)) : rows;
+      return (q ? rows.filter((r) => r.code.includes(q) || r.name.includes(q)) : rows).map(registryRowOf);
     },
     'person.read': async (args: { entry: CredentialEntry }) => services.persons.view(await services.persons.read(args.entry)),
     'person.readDevice': async (args: { credential?: 'card' | 'ec' | 'id' }) =>
@@ -236,7 +237,9 @@ export function describeIssue(path: readonly PropertyKey[], message: string): st
 
 export function toApiError(error: unknown): ApiError {
   const hint = adviceFor(error) ?? undefined;
-  if (isCenterCallError(error)) return { code: error.code, message: error.messageZh, kind: error.kind, hint };
-  if (isYibaoError(error)) return { code: error.code, message: error.messageZh, kind: 'local', hint };
+  // A center's message may name protocol fields (psn_name): the cashier reads their Chinese names.
+  if (isCenterCallError(error))
+    return { code: error.code, message: fieldNamesInChinese(error.messageZh), kind: error.kind, hint };
+  if (isYibaoError(error)) return { code: error.code, message: fieldNamesInChinese(error.messageZh), kind: 'local', hint };
   return { code: 'E_INTERNAL', message: `内部错误: ${(error as Error)?.message ?? String(error)}`, kind: 'local', hint };
 }

@@ -11,7 +11,7 @@ import type { DevicesView } from './views';
 const DRIVER_LABEL: Record<Config['devices']['driver'], string> = {
   dll: '读卡器动态库 (社保卡 / 电子凭证)',
   serial: '串口扫码枪',
-  hid: 'HID 扫码枪',
+  hid: '扫码枪 (设备直连)',
   keyboard: '键盘模式扫码枪 / 读卡器',
   manual: '手工录入身份证号',
 };
@@ -48,8 +48,8 @@ export function devicesView(config: Config): DevicesView {
           : id === 'keyboard'
             ? '读卡页「扫码 / 刷卡」: 扫码枪或键盘模式读卡器把内容输入到扫码框'
             : id === configured
-              ? '已在配置文件 devices 中设置; 读卡页「读卡器读卡」和下方「测试读卡器」使用它'
-              : '在配置文件 devices 部分设置路径后可用',
+              ? '已在配置文件中设置; 读卡页「读卡器读卡」和下方「测试读卡器」使用它'
+              : '由维护人员在配置文件的读卡设备部分设置后可用',
     })),
   };
 }

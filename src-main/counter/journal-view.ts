@@ -3,9 +3,10 @@
  * the call carried; the detail of one call with its reversal attempts; the work that is still
  * open (reversals running, calls waiting for a person).
  */
+import { fieldNamesInChinese } from './field-words';
 import { YibaoError } from '../core/errors';
 import { maskJsonText, maskName } from '../core/mask';
-import { findInterface } from '../registry/registry';
+import { findInterface, screenNameOf } from '../registry/registry';
 import { answerWarningsOf, OPEN_STATES, type JournalEntry, type JournalState, type JournalStore } from '../journal/journal-store';
 import { isNotApplied } from '../journal/states';
 import { block, inputOf, outputOf, str } from './journal-records';
@@ -60,13 +61,18 @@ function amountOf(entry: JournalEntry): number | null {
   return null;
 }
 
+function nameOnScreen(infno: string): string {
+  const record = findInterface(infno);
+  return record ? screenNameOf(record) : '';
+}
+
 export function journalRow(entry: JournalEntry): JournalRow {
   const name = personName(entry);
   return {
     id: entry.id,
     msgid: entry.msgid,
     infno: entry.infno,
-    infnoName: findInterface(entry.infno)?.name ?? '',
+    infnoName: nameOnScreen(entry.infno),
     time: entry.preparedAt,
     opter: entry.opter,
     state: entry.state,
@@ -75,8 +81,9 @@ export function journalRow(entry: JournalEntry): JournalRow {
     stateTone: STATE[entry.state]?.tone ?? 'neutral',
     psnNameMasked: name ? maskName(name) : '',
     amountFen: amountOf(entry),
-    failure: entry.failureMsg,
-    resolution: entry.resolution,
+    // The stored text stays the center's own (auditor's record); the screen names fields in Chinese.
+    failure: entry.failureMsg === null ? null : fieldNamesInChinese(entry.failureMsg),
+    resolution: entry.resolution === null ? null : fieldNamesInChinese(entry.resolution),
     attempts: entry.attempts,
     nextAttemptAt: entry.nextAttemptAt,
     reversesId: entry.reversesId,

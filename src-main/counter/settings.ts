@@ -11,6 +11,7 @@ import { saveConfig } from '../config/load';
 import type { ConfigFile } from '../config/schema';
 import { getProfile, PROFILE_IDS, type ProfileId } from '../registry/profile';
 import { SANDBOX_INSTITUTIONS } from '../sandbox/center/institutions';
+import type { InstitutionLevel } from '../sandbox/policy';
 import type { InstitutionPreset, PrinterSettings, ProfileOption, SettingsView } from './views';
 
 export interface SettingsPatch {
@@ -28,20 +29,29 @@ export interface SettingsPatch {
   readonly printer?: PrinterSettings;
 }
 
+/** The sandbox institutions' levels as the 设置 screen names them (issue 17: no ids on screens). */
+const LEVEL_WORDS: Readonly<Record<InstitutionLevel, string>> = {
+  pharmacy: '零售药店',
+  clinic: '诊所',
+  level1: '一级医院',
+  level2: '二级医院',
+  level3: '三级医院',
+};
+
 export function institutionPresets(): InstitutionPreset[] {
   return SANDBOX_INSTITUTIONS.map((i) => ({
     code: i.code,
     name: i.name,
     kind: i.type === '2' ? 'pharmacy' : 'clinic',
     admvs: i.admdvs,
-    note: i.type === '2' ? '沙箱: 零售药店 (药店购药)' : `沙箱: 医疗机构 (门诊收费, ${i.level})`,
+    note: i.type === '2' ? '沙箱: 零售药店 (药店购药)' : `沙箱: 医疗机构 (门诊收费, ${LEVEL_WORDS[i.level]})`,
   }));
 }
 
 export function profileOptions(): ProfileOption[] {
   return PROFILE_IDS.map((id) => {
     const p = getProfile(id);
-    return { id, name: p.name, description: p.description, flows: { ...p.flows } };
+    return { id, name: p.name, summary: p.summary, flows: { ...p.flows } };
   });
 }
 

@@ -318,7 +318,8 @@ export interface InstitutionPreset {
 export interface ProfileOption {
   readonly id: string;
   readonly name: string;
-  readonly description: string;
+  /** Chinese, for the screen (the profile's developer description stays off screens). */
+  readonly summary: string;
   readonly flows: Readonly<Record<string, string>>;
 }
 

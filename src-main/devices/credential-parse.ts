@@ -125,21 +125,22 @@ export function parseEcPayload(payload: string | Record<string, unknown>): ECert
     try {
       value = JSON.parse(payload.trim());
     } catch {
-      throw unreadable(EC, '不是有效的 JSON', { length: payload.length });
+      throw unreadable(EC, '内容不完整或格式不对', { length: payload.length, problem: 'not JSON' });
     }
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw unreadable(EC, '不是 JSON 对象');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw unreadable(EC, '内容格式不对', { problem: 'not a JSON object' });
   const o = value as Record<string, unknown>;
   const text = (key: string) => (typeof o[key] === 'string' ? (o[key] as string).trim() : '');
   const ecToken = text('ecToken');
-  if (!/^[0-9A-Za-z_.-]{8,50}$/.test(ecToken)) throw unreadable(EC, '缺少或无效的电子凭证令牌 ecToken', { key: 'ecToken' });
+  if (!/^[0-9A-Za-z_.-]{8,50}$/.test(ecToken)) throw unreadable(EC, '缺少或无效的电子凭证令牌', { key: 'ecToken' });
   const idType = text('idType') || '01';
-  if (!/^\d{1,6}$/.test(idType)) throw unreadable(EC, '证件类型 idType 不正确', { key: 'idType' });
+  if (!/^\d{1,6}$/.test(idType)) throw unreadable(EC, '证件类型不正确', { key: 'idType' });
   const idNo = text('idNo').toUpperCase();
   if (idType === '01' ? !isValidIdNumber(idNo) : !/^[0-9A-Za-z]{1,50}$/.test(idNo))
-    throw unreadable(EC, '证件号码 idNo 不正确', { key: 'idNo' });
+    throw unreadable(EC, '证件号码不正确', { key: 'idNo' });
   const userName = text('userName');
-  if (!isPlausibleName(userName)) throw unreadable(EC, '姓名 userName 不正确', { key: 'userName' });
+  if (!isPlausibleName(userName)) throw unreadable(EC, '姓名不正确', { key: 'userName' });
   const insuOrg = text('insuOrg');
   return { ecToken, idNo, idType, userName, insuOrg: /^\d{6}$/.test(insuOrg) ? insuOrg : null };
 }
@@ -153,9 +154,10 @@ export function parseScannedText(text: string): Credential {
   const t = text.trim();
   if (t.startsWith('{')) return { kind: 'ec', ec: parseEcPayload(t) };
   if (t.split('|').length >= 10) return { kind: 'card', card: parseCardString(t) };
+  // The cashier reads what to do; the log's detail says which component is missing (NationECCode).
   throw unreadable(
     '扫码',
-    '不是解码后的医保电子凭证 (JSON) 或社保卡数据; 原始电子凭证二维码需经医保电子凭证组件 (NationECCode) 解码',
-    { length: t.length },
+    '扫到的是未经解码的电子凭证二维码, 或不是医保电子凭证和社保卡: 电子凭证需由本机的医保电子凭证组件解码后才能使用, 也可改用身份证号读卡',
+    { length: t.length, needs: 'NationECCode decoding' },
   );
 }

@@ -93,8 +93,17 @@ export type ClearingCodes = z.infer<typeof clearingSchema>;
 const profileFileSchema = z.strictObject({
   id: z.string(),
   extends: z.string().optional(),
+  /** The region's name on screens (Chinese). */
   name: z.string(),
+  /** For developers (may name documents and files); never shown to the cashier. */
   description: z.string(),
+  /** What the profile changes, in Chinese, for the 设置 screen (issue 17: no developer text on screens). */
+  summary: z
+    .string()
+    .min(1)
+    .refine((text) => (text.match(/[0-9A-Za-z]+/g) ?? []).every((w) => /\d/.test(w) || !/[A-Za-z]/.test(w)), {
+      message: 'Latin letters only inside codes such as 2101A',
+    }),
   infver: z.string().max(6).optional(),
   recerSysCode: z.string().max(10).optional(),
   flows: z.partialRecord(z.enum(flowNames), infnoSchema).optional(),
@@ -131,6 +140,8 @@ export interface RegionProfile {
   readonly id: ProfileId;
   readonly name: string;
   readonly description: string;
+  /** Chinese, for the 设置 screen. */
+  readonly summary: string;
   readonly infver: string;
   readonly recerSysCode: string;
   readonly flows: Readonly<Record<FlowName, string>>;
@@ -240,6 +251,7 @@ export function buildProfile(id: ProfileId): RegionProfile {
     id,
     name: file.name,
     description: file.description,
+    summary: file.summary,
     infver: file.infver ?? 'V1.0',
     recerSysCode: file.recerSysCode ?? 'YBXT',
     flows: flows as Record<FlowName, string>,

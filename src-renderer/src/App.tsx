@@ -26,14 +26,6 @@ import { useHotkeys } from './keyboard';
 import { useEscapeRefocus } from './focus';
 import type { CenterReachView, ShopHeaderView } from '../../src-main/counter/views';
 
-function centerHost(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
 /** Screens that need a signed-in operator. */
 const NEEDS_SIGN_IN: readonly ScreenKey[] = ['card', 'sale', 'mapping', 'inventory', 'rx'];
 
@@ -79,7 +71,7 @@ export function App() {
           <Space size="middle" style={{ color: '#dbe8f5' }} data-testid="status-bar">
             <span>{status.institution.name}</span>
             <span>{status.institution.code}</span>
-            <CenterTag url={status.centerUrl} sandbox={status.sandbox} reach={liveCenter ?? status.centerReach} />
+            <CenterTag sandbox={status.sandbox} reach={liveCenter ?? status.centerReach} />
             <span>{status.profile.name}</span>
             <ShopTag shop={liveShop ?? status.shop} />
             <CatalogueFillTag />
@@ -190,9 +182,10 @@ const REACH_LOOK = {
 } as const;
 
 /** The center's badge: whether it answered the last calls (journal), not merely which center is set. */
-function CenterTag({ url, sandbox, reach }: { url: string; sandbox: boolean; reach: CenterReachView }) {
+function CenterTag({ sandbox, reach }: { sandbox: boolean; reach: CenterReachView }) {
   const look = REACH_LOOK[reach.state];
-  const name = sandbox ? '内置沙箱中心 (培训/测试)' : `医保中心 ${centerHost(url)}`;
+  // No address here (issue 17: no addresses in a screen's text); 设置 shows it in a field.
+  const name = sandbox ? '内置沙箱中心 (培训/测试)' : '医保中心';
   const history =
     reach.looked > 0 ? `最近 ${reach.looked} 次调用中 ${reach.failed} 次未得到应答; 最后一次 ${reach.lastAt}` : '尚无调用记录';
   const title = [name, history, reach.lastError].filter(Boolean).join('\n');

@@ -37,7 +37,7 @@ describe('clinic counter in the browser', () => {
     await page.keyboard.press('F10');
     await chooseInstitution(page, 'H42010000002');
     await page.getByTestId('profile').locator('.ant-select').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'sichuan' }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '四川' }).click();
     await e.shot('10-settings');
     await saveSettingsByKeys(page);
     await expect.poll(() => page.getByTestId('status-bar').textContent(), { timeout: UI_TIMEOUT }).toContain('H42010000002');

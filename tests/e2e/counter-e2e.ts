@@ -192,6 +192,15 @@ export async function preSettleAndSettle(page: Page): Promise<void> {
  * screen on 收费; waits until the fee entry has the cursor.
  */
 export async function registerVisit(page: Page): Promise<void> {
+  await registerByHand(page);
+  await page.getByTestId('diag-code-0').fill('J06.900');
+  await page.getByTestId('diag-name-0').fill('急性上呼吸道感染');
+  await page.getByTestId('diag-name-0').press('Enter');
+  await page.getByTestId('item-search').waitFor();
+}
+
+/** Clinic 挂号 by hand (department, 科别, doctor) and Enter; waits for the 就诊信息 step. */
+export async function registerByHand(page: Page): Promise<void> {
   await page.getByTestId('dept-code').fill('NK01');
   await page.getByTestId('dept-name').fill('内科');
   await page.getByTestId('caty').fill('A03');
@@ -199,10 +208,6 @@ export async function registerVisit(page: Page): Promise<void> {
   await page.getByTestId('doctor-name').fill('张医生');
   await page.getByTestId('doctor-name').press('Enter');
   await page.getByTestId('diag-code-0').waitFor();
-  await page.getByTestId('diag-code-0').fill('J06.900');
-  await page.getByTestId('diag-name-0').fill('急性上呼吸道感染');
-  await page.getByTestId('diag-name-0').press('Enter');
-  await page.getByTestId('item-search').waitFor();
 }
 
 /**

@@ -143,7 +143,8 @@ describe('serial QR scanner on a pseudo-terminal', () => {
   it('a raw e-certificate QR code is refused with the reason', async () => {
     const e = await failure(readWhile(reader(), () => scan(Buffer.from('https://ec.example/q?c=ABCDEF0123456789\r'))));
     expect(e.code).toBe('E_DEVICE_UNREADABLE');
-    expect(e.messageZh).toContain('NationECCode');
+    expect(e.messageZh).toContain('未经解码');
+    expect(e.detail['needs']).toBe('NationECCode decoding');
   });
 
   it('nothing scanned within the timeout: E_DEVICE_NO_CARD', async () => {

@@ -133,7 +133,10 @@ describe('decoded e-certificate (JSON)', () => {
 
   it('accepts a non-ID document number with another idType, but checks the ID when idType is 01', () => {
     expect(parseEcPayload({ ...ec, idType: '06', idNo: 'H12345678' }).idNo).toBe('H12345678');
-    expect(fails(() => parseEcPayload({ ...ec, idNo: '420102198001011232' })).messageZh).toContain('idNo');
+    const e = fails(() => parseEcPayload({ ...ec, idNo: '420102198001011232' }));
+    // The cashier reads 证件号码; the log's detail names the key (issue 17.8).
+    expect(e.messageZh).toContain('证件号码不正确');
+    expect(e.detail).toEqual({ key: 'idNo' });
   });
 
   it.each([
@@ -158,8 +161,10 @@ describe('what a scanner typed', () => {
   it('refuses a raw QR code, saying it needs decoding', () => {
     const e = fails(() => parseScannedText('6A1F8E0C2D9B4A7E'));
     expect(e.code).toBe('E_DEVICE_UNREADABLE');
-    expect(e.messageZh).toContain('NationECCode');
-    expect(e.detail).toEqual({ length: 16 });
+    // The cashier reads Chinese only (issue 17); the log's detail names the missing decoding.
+    expect(e.messageZh).toContain('未经解码');
+    expect(e.messageZh).not.toMatch(/[A-Za-z]/);
+    expect(e.detail).toEqual({ length: 16, needs: 'NationECCode decoding' });
   });
 });
 

@@ -140,7 +140,7 @@ function HitRow({ hit: h }: { hit: CatalogueHit }) {
           {h.priceCap && <span data-testid="item-cap">限价 ¥{h.priceCap}</span>}
           {h.selfpayRatio && <span data-testid="item-selfpay">先自付 {h.selfpayRatio}</span>}
           <Typography.Text type="secondary">{h.code}</Typography.Text>
-          <Typography.Text type="secondary">{h.pinyin}</Typography.Text>
+          {/* Not the 拼音首字母 (TMSTKFRY): the cashier typed them; Latin words stay off screens (issue 17). */}
         </Space>
       </div>
     </div>

@@ -3,7 +3,7 @@
  * its 2601 attempts); reversals still running and calls that need a person, updated live.
  */
 import { useEffect } from 'react';
-import { Alert, Button, Card, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Collapse, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { JournalRow } from '../../../src-main/api/contract';
 import { useJournalStore } from '../stores/journal-store';
 import { useLiveStore } from '../stores/live-store';
@@ -239,21 +239,41 @@ export function JournalScreen() {
                 showIcon
                 data-testid="answer-warnings"
                 title={`答复中有 ${j.detail.answerWarnings.length} 个非必需字段缺失或格式不符 (交易照常成功)`}
-                description={
-                  <ul style={{ margin: 0, paddingLeft: 18 }}>
-                    {j.detail.answerWarnings.map((w) => (
-                      <li key={w.path}>
-                        <code>{w.path}</code>: {w.problem}
-                      </li>
-                    ))}
-                  </ul>
-                }
+                description="哪些字段: 见下方「原始报文」。"
               />
             )}
-            <Typography.Text strong>请求 (个人信息已脱敏)</Typography.Text>
-            <pre className="json">{pretty(j.detail.requestMasked)}</pre>
-            <Typography.Text strong>答复</Typography.Text>
-            <pre className="json">{j.detail.responseMasked ? pretty(j.detail.responseMasked) : '(没有答复)'}</pre>
+            {/*
+              The auditor's legal record, as sent and answered: field names and all. The only place a
+              screen shows protocol text (issue 17), collapsed until asked for, marked for the
+              screen-language test (data-raw-message).
+            */}
+            <Collapse
+              size="small"
+              data-testid="raw-message"
+              items={[
+                {
+                  key: 'raw',
+                  label: '原始报文 (请求与答复, 个人信息已脱敏)',
+                  children: (
+                    <div data-raw-message>
+                      {j.detail.answerWarnings.length > 0 && (
+                        <ul style={{ margin: '0 0 8px', paddingLeft: 18 }} data-testid="answer-warning-fields">
+                          {j.detail.answerWarnings.map((w) => (
+                            <li key={w.path}>
+                              <code>{w.path}</code>: {w.problem}
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                      <Typography.Text strong>请求</Typography.Text>
+                      <pre className="json">{pretty(j.detail.requestMasked)}</pre>
+                      <Typography.Text strong>答复</Typography.Text>
+                      <pre className="json">{j.detail.responseMasked ? pretty(j.detail.responseMasked) : '(没有答复)'}</pre>
+                    </div>
+                  ),
+                },
+              ]}
+            />
           </Space>
         )}
       </Drawer>

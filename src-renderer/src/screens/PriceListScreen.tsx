@@ -85,7 +85,7 @@ export function PriceListScreen() {
             </Typography.Text>
           )}
           <Space>
-            <Typography.Text>从文件导入 (.csv / .xlsx, 第 1 行列名: 医保目录编码, 名称, 单价):</Typography.Text>
+            <Typography.Text>从文件导入 (CSV 或 XLSX 表格, 第 1 行列名: 医保目录编码, 名称, 单价):</Typography.Text>
             <Button onClick={() => fileInput.current?.click()} data-testid="price-file-button">
               选择文件…
             </Button>

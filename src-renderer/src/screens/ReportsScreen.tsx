@@ -147,7 +147,7 @@ export function ReportsScreen() {
           刷新
         </Button>
         <Button onClick={() => void s.exportFile('xlsx')} loading={s.exporting === 'xlsx'} data-testid="export-xlsx">
-          导出 Excel
+          导出表格 (XLSX)
         </Button>
         <Button onClick={() => void s.exportFile('csv')} loading={s.exporting === 'csv'} data-testid="export-csv">
           导出 CSV

@@ -64,20 +64,37 @@ const FLOW_LABELS: Record<string, string> = {
  * shown as such, never saved into the file, and a file URL it hides is said to be unused.
  */
 function CenterOverrideNote({ override }: { override: NonNullable<SettingsView['centerOverride']> }) {
-  const running = override.url || '内置沙箱中心';
   return (
     <Alert
       type={override.fileShadowed ? 'warning' : 'info'}
       showIcon
       style={{ marginTop: 8 }}
       data-testid="center-override"
-      title={`本次运行的中心地址由启动时的环境变量指定: ${running} (不会保存到配置文件)`}
+      title={`本次运行的中心地址由启动时的环境变量指定${override.url ? '' : ': 内置沙箱中心'} (不会保存到配置文件)`}
       description={
-        override.fileShadowed
-          ? '上面填写并保存的是配置文件中的地址, 它目前被覆盖、未被使用; 去掉该环境变量并重新启动收银台后才生效。'
-          : '配置文件中的地址与它相同。'
+        <>
+          {override.url && <CenterAddress label="环境变量指定的地址" url={override.url} testId="override-center-url" />}
+          {override.fileShadowed
+            ? '上面填写并保存的是配置文件中的地址, 它目前被覆盖、未被使用; 去掉该环境变量并重新启动收银台后才生效。'
+            : '配置文件中的地址与它相同。'}
+        </>
       }
     />
+  );
+}
+
+/**
+ * A center address shown read-only in a field (as the address is entered): the technician can copy
+ * it, and the screen's text stays Chinese (issue 17: no addresses or paths in the text).
+ */
+function CenterAddress({ label, url, testId }: { label: string; url: string; testId: string }) {
+  return (
+    <Space.Compact style={{ width: '100%', marginTop: 4 }}>
+      <Typography.Text type="secondary" style={{ whiteSpace: 'nowrap', paddingInlineEnd: 8, lineHeight: '24px' }}>
+        {label}
+      </Typography.Text>
+      <Input size="small" readOnly value={url} data-testid={testId} />
+    </Space.Compact>
   );
 }
 
@@ -148,22 +165,24 @@ export function SettingsScreen() {
               <Form.Item
                 name="centerUrl"
                 label="中心地址 (留空 = 内置沙箱中心, 用于培训和测试)"
-                rules={[{ pattern: /^(https?:\/\/.+)?$/, message: '必须是 http:// 或 https:// 开头的地址' }]}
+                rules={[{ pattern: /^(https?:\/\/.+)?$/, message: '地址不完整: 请照医保中心给出的接口地址整段填写' }]}
               >
-                <Input placeholder="https://…/fsi/api/rsfComIfsService/callService" data-testid="center-url" />
+                <Input placeholder="医保中心给出的接口地址" data-testid="center-url" />
               </Form.Item>
-              <Typography.Text type="secondary">当前使用: {s.settings?.runningCenterUrl}</Typography.Text>
+              {s.settings && <CenterAddress label="当前使用" url={s.settings.runningCenterUrl} testId="running-center-url" />}
               {s.settings?.centerOverride && <CenterOverrideNote override={s.settings.centerOverride} />}
             </Card>
             <Card size="small" title="地区配置 (各业务使用的交易版本)" style={{ marginTop: 16 }}>
               <div data-testid="profile">
                 <Form.Item name="profile" label="地区" rules={[{ required: true }]}>
-                  <Select options={s.settings?.profiles.map((p) => ({ value: p.id, label: `${p.name} (${p.id})` }))} />
+                  <Select options={s.settings?.profiles.map((p) => ({ value: p.id, label: p.name }))} />
                 </Form.Item>
               </div>
               {chosenProfile && (
                 <>
-                  <Typography.Paragraph type="secondary">{chosenProfile.description}</Typography.Paragraph>
+                  <Typography.Paragraph type="secondary" data-testid="profile-summary">
+                    {chosenProfile.summary}
+                  </Typography.Paragraph>
                   <Space wrap size={[6, 6]}>
                     {Object.entries(FLOW_LABELS).map(([flow, label]) => (
                       <Tag key={flow}>
@@ -246,9 +265,6 @@ export function SettingsScreen() {
             >
               保存并重新启动 (F6)
             </Button>
-            <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-              配置文件: {s.settings?.configPath}
-            </Typography.Paragraph>
           </Col>
         </Row>
       </Form>
@@ -270,13 +286,21 @@ export function SettingsScreen() {
             size="small"
             column={1}
             items={[
-              { key: 'center', label: '中心', children: confirm.centerUrl || '内置沙箱中心' },
+              {
+                key: 'center',
+                label: '中心',
+                children: confirm.centerUrl ? <Input size="small" readOnly value={confirm.centerUrl} /> : '内置沙箱中心',
+              },
               {
                 key: 'inst',
                 label: '机构',
                 children: `${confirm.institution.fixmedinsCode} ${confirm.institution.fixmedinsName}`,
               },
-              { key: 'profile', label: '地区配置', children: confirm.profile },
+              {
+                key: 'profile',
+                label: '地区配置',
+                children: s.settings?.profiles.find((p) => p.id === confirm.profile)?.name ?? confirm.profile,
+              },
               {
                 key: 'printer',
                 label: '小票打印',
@@ -345,8 +369,7 @@ function DevicesCard() {
   return (
     <Card size="small" title="读卡设备" data-testid="devices">
       <Typography.Paragraph>
-        当前配置: <Tag color="blue">{devices.configured.label}</Tag> (配置文件 devices.driver = {devices.configured.code}, 超时{' '}
-        {Math.round(devices.timeoutMs / 1000)} 秒)
+        当前配置: <Tag color="blue">{devices.configured.label}</Tag> (读卡超时 {Math.round(devices.timeoutMs / 1000)} 秒)
       </Typography.Paragraph>
       <Table
         size="small"
