@@ -44,7 +44,7 @@ function node<const M extends string, const S extends 'object' | 'array', const 
 }
 
 export const SICHUAN_OWN_TRANSACTIONS = {
-  'S3701': own('S3701', [
+  S3701: own('S3701', [
     node('data', 'object', [
       c('mdtrt_id', 30),
       c('psn_no', 30),
@@ -66,12 +66,12 @@ export const SICHUAN_OWN_TRANSACTIONS = {
       optional(c('medc_way_dscr', 200)),
     ]),
   ]),
-  'S5201': own('S5201', [node('data', 'object', [c('psn_no', 30), optional(c('mdtrt_id', 30))])]),
-  'S3702': own('S3702', [
+  S5201: own('S5201', [node('data', 'object', [c('psn_no', 30), optional(c('mdtrt_id', 30))])]),
+  S3702: own('S3702', [
     node('data', 'object', [c('mdtrt_id', 30), c('psn_no', 30), c('opsp_dise_code', 30), d('exam_date')]),
     node('indxinfo', 'array', [c('indx_code', 30), c('indx_name', 100), c('indx_val', 50), optional(c('indx_unt', 20))]),
   ]),
-  'Z1101': own('Z1101', [
+  Z1101: own('Z1101', [
     node('data', 'object', [
       c('psn_no', 30),
       c('opsp_dise_code', 30),
@@ -89,8 +89,8 @@ export const SICHUAN_OWN_TRANSACTIONS = {
       optional(c('memo', 500)),
     ]),
   ]),
-  'Z1102': own('Z1102', [node('data', 'object', [c('psn_no', 30), c('trt_dcla_detl_sn', 30), optional(c('memo', 500))])]),
-  'S3901': own('S3901', [
+  Z1102: own('Z1102', [node('data', 'object', [c('psn_no', 30), c('trt_dcla_detl_sn', 30), optional(c('memo', 500))])]),
+  S3901: own('S3901', [
     node('data', 'object', [
       c('psn_no', 30),
       c('appy_rea', 200),
@@ -100,12 +100,12 @@ export const SICHUAN_OWN_TRANSACTIONS = {
       optional(c('agnter_tel', 50)),
     ]),
   ]),
-  'S5901': own('S5901', [node('data', 'object', [c('psn_no', 30)])]),
+  S5901: own('S5901', [node('data', 'object', [c('psn_no', 30)])]),
 } as const;
 
 /** Sichuan codes read like a national one (same nodes and fields). */
 export const SICHUAN_ALIASES = {
-  'S3301': '4901',
-  'S3302': '4902',
-  'S3601': '5203',
+  S3301: '4901',
+  S3302: '4902',
+  S3601: '5203',
 } as const;
