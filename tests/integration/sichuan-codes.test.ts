@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDate } from '../../src-main/core/time';
+import { formatYuan, type Fen } from '../../src-main/core/money';
 import { EinvoiceDesk } from '../../src-main/einvoice/einvoice-desk';
 import { fetchSettlementSheet } from '../../src-main/region/settlement-sheet';
 import { ChronicVisitDesk } from '../../src-main/region/chronic-visit-desk';
@@ -99,7 +100,7 @@ describe('S3301 / S3302 财政电子票据', () => {
     expect(answered('S3301').filter((m) => m.infcode === 0)).toHaveLength(1);
     const back = await desk.fiscalQuery(setlId);
     expect(back).toMatchObject({ setl_id: setlId, einv_code: '51010126', einv_no: '0000000101', upld_no: up.upldNo });
-    expect(back.amountText).toBe((sale.settlement.medfeeFen / 100).toFixed(2));
+    expect(back.amountText).toBe(formatYuan(sale.settlement.medfeeFen as Fen));
     await expect(desk.fiscalUpload(setlId, voucher)).rejects.toThrow(/已上传财政电子票据 .* 不能重复上传/);
 
     await expect(shop.app.callAs(shop.app.sessions.require(), 'S3302', { data: { setl_id: 'NOSUCHSETL' } })).rejects.toThrow(
@@ -253,6 +254,6 @@ describe('a region without these codes, and the CLI', () => {
     const sheet = await runCli(['region', 'sheet', sale.settlement.setlId as string], { YIBAO_CONFIG: shop.configPath });
     expect(sheet.code).toBe(0);
     expect(sheet.stdout).toContain(`结算ID ${sale.settlement.setlId}`);
-    expect(sheet.stdout).toContain(`医疗费总额 ${(sale.settlement.medfeeFen / 100).toFixed(2)}`);
+    expect(sheet.stdout).toContain(`医疗费总额 ${formatYuan(sale.settlement.medfeeFen as Fen)}`);
   }, 120_000);
 });

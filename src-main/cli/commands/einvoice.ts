@@ -11,7 +11,7 @@ import { SettlementHistory } from '../../counter/settlement-history';
 import type { CounterApp } from '../../app/counter-app';
 import { withApp } from './call';
 import { printJson } from '../output';
-import { operatorOf } from '../operator-option';
+import { centerCallOptions, operatorOf } from '../operator-option';
 
 interface Opts {
   opter?: string;
@@ -28,11 +28,7 @@ interface VoucherOpts extends Opts {
   url?: string;
 }
 
-const common = (cmd: Command) =>
-  cmd
-    .option('--opter <code>', '操作员编号 (默认: 最近签到的操作员)')
-    .option('--name <name>', '操作员姓名')
-    .option('--json', '输出 JSON');
+const common = centerCallOptions;
 
 const voucherOptions = (cmd: Command) =>
   cmd

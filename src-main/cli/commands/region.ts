@@ -15,17 +15,13 @@ import { ChronicVisitDesk, type Indicator } from '../../region/chronic-visit-des
 import { PersonFilings } from '../../region/person-filings';
 import { printJson, printTable } from '../output';
 import { withApp } from './call';
-import { operatorOf, type OperatorOpts } from '../operator-option';
+import { centerCallOptions, operatorOf, type OperatorOpts } from '../operator-option';
 
 interface Opts extends OperatorOpts {
   json?: boolean;
 }
 
-const common = (cmd: Command) =>
-  cmd
-    .option('--opter <code>', '操作员编号 (默认: 最近签到的操作员)')
-    .option('--name <name>', '操作员姓名')
-    .option('--json', '输出 JSON');
+const common = centerCallOptions;
 
 async function signedIn<T>(program: Command, opts: Opts, fn: (app: CounterApp) => Promise<T>): Promise<T> {
   const operator = operatorOf(opts);
