@@ -23,6 +23,7 @@ import { registerAudit } from './commands/audit';
 import { registerInfo } from './commands/info';
 import { registerBackup } from './commands/backup';
 import { registerShop } from './commands/shop';
+import { registerRegion } from './commands/region';
 import { EXIT, reportError } from './output';
 
 export function buildProgram(): Command {
@@ -54,6 +55,7 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerInfo(program);
   registerBackup(program);
+  registerRegion(program);
   return program;
 }
 

@@ -2,7 +2,8 @@
  * 电子结算凭证 for a settlement the counter made: 4901 upload, 4902 the center's check of it,
  * 4905 re-upload (after a failed check or a corrected voucher), 5501 the voucher's standing. The
  * settlement (its mdtrt_id, psn_no and total) comes from the journal, so only the setl_id and the
- * voucher's own numbers are asked for.
+ * voucher's own numbers are asked for. Where the region has its own 财政电子票据 transactions (四川
+ * S3301 upload / S3302 query, profile regionCodes), the same voucher goes by them.
  */
 import { YibaoError } from '../core/errors';
 import { formatDate } from '../core/time';
@@ -12,6 +13,8 @@ import type { SettlementHistory } from '../counter/settlement-history';
 import { outputOf } from '../counter/journal-records';
 import { settlementView } from '../counter/settlement-view';
 import { einvoiceResultOutput, einvoiceStatusOutput, einvoiceUploadOutput } from '../protocol/transactions/e-invoice';
+import { fiscalInvoiceQueryOutput } from '../protocol/transactions/sichuan';
+import { regionCode } from '../region/region-code';
 
 export interface Voucher {
   /** 票据代码 */
@@ -50,7 +53,7 @@ export class EinvoiceDesk {
     return { key: found.key, view: settlementView(found.entry, outputOf(found.entry)) };
   }
 
-  private async send(infno: '4901' | '4905', setlId: string, voucher: Voucher): Promise<UploadView> {
+  private async send(infno: string, setlId: string, voucher: Voucher): Promise<UploadView> {
     const { key, view } = this.settlement(setlId);
     let amount = view.medfeeFen as Fen;
     if (voucher.amountText !== undefined) {
@@ -83,6 +86,20 @@ export class EinvoiceDesk {
 
   reupload(setlId: string, voucher: Voucher): Promise<UploadView> {
     return this.send('4905', setlId, voucher);
+  }
+
+  /** The region's 财政电子票据 upload (四川 S3301): the same voucher of one settlement. */
+  fiscalUpload(setlId: string, voucher: Voucher): Promise<UploadView> {
+    return this.send(regionCode(this.app, 'fiscalInvoiceUpload'), setlId, voucher);
+  }
+
+  /** The region's 财政电子票据 query (四川 S3302): the voucher the center holds for a settlement. */
+  async fiscalQuery(setlId: string) {
+    const infno = regionCode(this.app, 'fiscalInvoiceQuery');
+    this.settlement(setlId);
+    const result = await this.app.callAs(this.app.sessions.require(), infno, { data: { setl_id: setlId } });
+    const out = fiscalInvoiceQueryOutput.parse(result.output);
+    return { ...out, amountText: out.einv_amt == null ? '' : formatYuan(parseYuan(out.einv_amt)) };
   }
 
   /** 4902: the center's check of the last upload. */

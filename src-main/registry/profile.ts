@@ -90,6 +90,24 @@ const clearingSchema = z.strictObject({
 });
 export type ClearingCodes = z.infer<typeof clearingSchema>;
 
+/**
+ * What a region does with transactions of its own that no national flow has (四川's S / Z codes, seed
+ * 003): each use names the region's code, and a counter of a region without it says so.
+ */
+export const REGION_CODE_USES = [
+  'settlementSheet',
+  'fiscalInvoiceUpload',
+  'fiscalInvoiceQuery',
+  'chronicRxUpload',
+  'chronicRxQuery',
+  'dialysisIndicators',
+  'twoDiseaseFiling',
+  'twoDiseaseRevoke',
+  'noPasswordApply',
+  'noPasswordQuery',
+] as const;
+export type RegionCodeUse = (typeof REGION_CODE_USES)[number];
+
 const profileFileSchema = z.strictObject({
   id: z.string(),
   extends: z.string().optional(),
@@ -125,6 +143,7 @@ const profileFileSchema = z.strictObject({
    */
   safeControl: z.boolean().optional(),
   rxCodes: z.partialRecord(z.enum(RX_CODE_STEPS), rxCodeSchema).optional(),
+  regionCodes: z.partialRecord(z.enum(REGION_CODE_USES), infnoSchema).optional(),
 });
 type ProfileFile = z.infer<typeof profileFileSchema>;
 
@@ -158,6 +177,8 @@ export interface RegionProfile {
   readonly safeControl: boolean;
   /** The code of each 电子处方 step in this region. */
   readonly rxCodes: Readonly<Record<RxCodeStep, RxCode>>;
+  /** The region's own transactions by use (absent: the region has no such transaction). */
+  readonly regionCodes: Readonly<Partial<Record<RegionCodeUse, string>>>;
 }
 
 const RAW: Record<ProfileId, unknown> = { national: nationalJson, hubei: hubeiJson, sichuan: sichuanJson };
@@ -180,6 +201,7 @@ function mergeFiles(parent: ProfileFile, child: ProfileFile): ProfileFile {
     ...child,
     flows: { ...parent.flows, ...child.flows },
     rxCodes: { ...parent.rxCodes, ...child.rxCodes },
+    regionCodes: { ...parent.regionCodes, ...child.regionCodes },
     catalogueDownloads: { ...parent.catalogueDownloads, ...child.catalogueDownloads },
     unknownOutcome: { ...parent.unknownOutcome, ...child.unknownOutcome },
     timeouts: {
@@ -246,6 +268,7 @@ export function buildProfile(id: ProfileId): RegionProfile {
     ...Object.keys(file.timeouts?.perInfno ?? {}),
     ...(file.departures ?? []).flatMap((d) => d.codes),
     ...(file.clearing ? clearingInfnos(file.clearing) : []),
+    ...Object.values(file.regionCodes ?? {}),
   ]);
   return {
     id,
@@ -265,6 +288,7 @@ export function buildProfile(id: ProfileId): RegionProfile {
     departures: file.departures ?? [],
     safeControl: file.safeControl ?? false,
     rxCodes: rxCodes as Record<RxCodeStep, RxCode>,
+    regionCodes: file.regionCodes ?? {},
   };
 }
 

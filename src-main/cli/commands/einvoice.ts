@@ -1,4 +1,7 @@
-/** `yibao einvoice upload|reupload|result|status <setl_id>`: 4901 / 4905 / 4902 / 5501 (src-main/einvoice/). */
+/**
+ * `yibao einvoice upload|reupload|result|status <setl_id>`: 4901 / 4905 / 4902 / 5501 (src-main/einvoice/);
+ * `fiscal-upload|fiscal-query <setl_id>`: the region's 财政电子票据 (四川 S3301 / S3302).
+ */
 import type { Command } from 'commander';
 import { YibaoError } from '../../core/errors';
 import { DATE_RE } from '../../core/time';
@@ -8,7 +11,7 @@ import { SettlementHistory } from '../../counter/settlement-history';
 import type { CounterApp } from '../../app/counter-app';
 import { withApp } from './call';
 import { printJson } from '../output';
-import { operatorOf } from '../operator-option';
+import { centerCallOptions, operatorOf } from '../operator-option';
 
 interface Opts {
   opter?: string;
@@ -25,11 +28,7 @@ interface VoucherOpts extends Opts {
   url?: string;
 }
 
-const common = (cmd: Command) =>
-  cmd
-    .option('--opter <code>', '操作员编号 (默认: 最近签到的操作员)')
-    .option('--name <name>', '操作员姓名')
-    .option('--json', '输出 JSON');
+const common = centerCallOptions;
 
 const voucherOptions = (cmd: Command) =>
   cmd
@@ -55,7 +54,9 @@ async function withDesk<T>(program: Command, opts: Opts, fn: (desk: EinvoiceDesk
 }
 
 export function registerEinvoice(program: Command): void {
-  const ev = program.command('einvoice').description('电子结算凭证: 上传 (4901)、重新上传 (4905)、上传结果 (4902)、状态 (5501)');
+  const ev = program
+    .command('einvoice')
+    .description('电子结算凭证: 上传 (4901)、重新上传 (4905)、上传结果 (4902)、状态 (5501); 财政电子票据 (四川 S3301 / S3302)');
 
   for (const [name, infno, label] of [
     ['upload', '4901', '上传'],
@@ -75,6 +76,32 @@ export function registerEinvoice(program: Command): void {
       },
     );
   }
+
+  common(voucherOptions(ev.command('fiscal-upload <setl_id>').description('上传一笔结算的财政电子票据 (四川 S3301)'))).action(
+    async (setlId: string, opts: VoucherOpts) => {
+      await withDesk(program, opts, async (desk) => {
+        const out = await desk.fiscalUpload(setlId, voucherOf(opts));
+        if (opts.json) printJson(out);
+        else
+          process.stdout.write(
+            `已上传财政电子票据 结算ID ${out.setlId}  上传流水 ${out.upldNo}  金额 ${formatYuan(out.amountFen)}\n`,
+          );
+      });
+    },
+  );
+
+  common(ev.command('fiscal-query <setl_id>').description('查询一笔结算的财政电子票据 (四川 S3302)')).action(
+    async (setlId: string, opts: Opts) => {
+      await withDesk(program, opts, async (desk) => {
+        const out = await desk.fiscalQuery(setlId);
+        if (opts.json) printJson(out);
+        else
+          process.stdout.write(
+            `结算ID ${out.setl_id ?? setlId}  票据代码 ${out.einv_code ?? ''}  票据号码 ${out.einv_no ?? ''}  金额 ${out.amountText}  开票日期 ${out.einv_date ?? ''}  上传于 ${out.upld_time ?? ''}\n`,
+          );
+      });
+    },
+  );
 
   common(ev.command('result <setl_id>').description('电子结算凭证上传结果查询 (4902)')).action(
     async (setlId: string, opts: Opts) => {

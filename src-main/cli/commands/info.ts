@@ -7,7 +7,7 @@ import { PRACTITIONER_TYPES, queryInstitutions, queryPolicies, queryPractitioner
 import { withApp } from './call';
 import { clockCheckOf, describeSkew } from '../../journal/clock-skew';
 import { printJson, printTable } from '../output';
-import { operatorOf } from '../operator-option';
+import { centerCallOptions, operatorOf } from '../operator-option';
 
 interface Opts {
   opter?: string;
@@ -15,11 +15,7 @@ interface Opts {
   json?: boolean;
 }
 
-const common = (cmd: Command) =>
-  cmd
-    .option('--opter <code>', '操作员编号 (默认: 最近签到的操作员)')
-    .option('--name <name>', '操作员姓名')
-    .option('--json', '输出 JSON');
+const common = centerCallOptions;
 
 export function registerInfo(program: Command): void {
   const info = program.command('info').description('中心的基础信息: 医药机构 (1201)、医执人员 (5102)、政策项 (100001)');

@@ -113,10 +113,12 @@ export const lineSplitSchema = outObject({
 });
 export type LineSplit = z.infer<typeof lineSplitSchema>;
 
-export const settlementOutputSchema = outObject({
+/** The parts of a settled answer (2102, 2207, 5203 …; S3601 adds its fee lines). */
+export const settlementOutputShape = {
   setlinfo: must(settledSetlinfoSchema),
   setldetail: z.array(setldetailSchema).default([]),
-});
+};
+export const settlementOutputSchema = outObject(settlementOutputShape);
 
 /** Input `data` of 2103 / 2208 / 5203 / 5204: the ids a settlement is known by. */
 export const settlementKeySchema = z.strictObject({

@@ -20,6 +20,7 @@ import * as audit from './audit';
 import * as einvoice from './e-invoice';
 import * as info from './info';
 import * as clearing from './clearing';
+import * as sichuan from './sichuan';
 
 export interface TransactionSchema {
   readonly input: z.ZodType;
@@ -141,6 +142,16 @@ export const TRANSACTIONS = {
   '3205a': { input: clearing.clearingEventInput, output: clearing.clearingPrintOutput },
   '5262': settlementRange,
   '5267': settlementRange,
+  S3301: { input: sichuan.fiscalInvoiceUploadInput, output: sichuan.fiscalInvoiceUploadOutput },
+  S3302: { input: sichuan.fiscalInvoiceQueryInput, output: sichuan.fiscalInvoiceQueryOutput },
+  S3601: { input: sichuan.settlementSheetInput, output: sichuan.settlementSheetOutput },
+  S3701: { input: sichuan.chronicRxUploadInput, output: sichuan.chronicRxUploadOutput },
+  S5201: { input: sichuan.chronicRxQueryInput, output: sichuan.chronicRxQueryOutput },
+  S3702: { input: sichuan.dialysisIndicatorsInput, output: sichuan.dialysisIndicatorsOutput },
+  Z1101: { input: sichuan.twoDiseaseFilingInput, output: sichuan.twoDiseaseFilingOutput },
+  Z1102: { input: sichuan.twoDiseaseRevokeInput, output: sichuan.twoDiseaseRevokeOutput },
+  S3901: { input: sichuan.noPasswordApplyInput, output: sichuan.noPasswordApplyOutput },
+  S5901: { input: sichuan.noPasswordQueryInput, output: sichuan.noPasswordQueryOutput },
 } as const satisfies Record<string, TransactionSchema>;
 
 export type TypedInfno = keyof typeof TRANSACTIONS;

@@ -9,6 +9,7 @@
  * reading); from here on it is edited by hand and on its own, like the center it stands for.
  */
 import type { SpecField, SpecNode, SpecTransaction } from '../../spec/field-rules';
+import { SICHUAN_ALIASES, SICHUAN_OWN_TRANSACTIONS } from './sichuan-fields';
 
 /** One object node named `data`, as every 湖北 clearing request has. */
 function dataNode<const F extends readonly SpecField[]>(fields: F) {
@@ -1157,6 +1158,8 @@ export const SANDBOX_OWN_TRANSACTIONS = {
   '3205a': hubeiClearing('3205a', CLEARING_EVENT_NODES),
   '5262': hubeiClearing('5262', SETTLEMENT_SPAN_NODES),
   '5267': hubeiClearing('5267', SETTLEMENT_SPAN_NODES),
+  // 四川's S / Z codes (seed 003 names them without field lists): the center's own inference, sichuan-fields.ts.
+  ...SICHUAN_OWN_TRANSACTIONS,
 } as const satisfies Readonly<Record<string, SpecTransaction>>;
 
 /**
@@ -1475,6 +1478,7 @@ export const SANDBOX_ALIASES = {
   '1325': '1301',
   '1326': '1301',
   '1327': '1301',
+  ...SICHUAN_ALIASES,
 } as const;
 
 /**

@@ -18,6 +18,7 @@ import { prescriptionHandlers } from './prescription';
 import { auditHandlers } from './audit';
 import { einvoiceHandlers } from './e-invoice';
 import { infoHandlers } from './info';
+import { sichuanHandlers } from './sichuan';
 
 function merge(...tables: HandlerTable[]): HandlerTable {
   const out: Record<string, HandlerTable[string]> = {};
@@ -49,4 +50,5 @@ export const SANDBOX_HANDLERS: HandlerTable = merge(
   auditHandlers,
   einvoiceHandlers,
   infoHandlers,
+  sichuanHandlers,
 );

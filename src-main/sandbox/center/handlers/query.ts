@@ -68,13 +68,26 @@ function feeDetail(line: FeeLineRow, record: SettlementRecord) {
   };
 }
 
-function queryFeeDetail(ctx: HandlerContext<SandboxInput<'5204'>>) {
-  const record = requireSettlement(ctx, ctx.input.data);
+function feeDetailOf(ctx: HandlerContext<unknown>, record: SettlementRecord) {
   const settledBy = record.kind === 'refund' && record.origSetlId !== null ? record.origSetlId : record.setlId;
-  return { output: { feedetail: ctx.store.visits.linesOfSettlement(settledBy).map((l) => feeDetail(l, record)) } };
+  return ctx.store.visits.linesOfSettlement(settledBy).map((l) => feeDetail(l, record));
+}
+
+function queryFeeDetail(ctx: HandlerContext<SandboxInput<'5204'>>) {
+  return { output: { feedetail: feeDetailOf(ctx, requireSettlement(ctx, ctx.input.data)) } };
+}
+
+/**
+ * 四川 S3601 结算单数据获取 (seed 003 l.204, no field list): what a 结算单 prints, the settlement and
+ * its fee lines, named like 5203 (the sandbox's reading: spec/sichuan-fields.ts).
+ */
+function settlementSheet(ctx: HandlerContext<SandboxInput<'S3601'>>) {
+  const record = requireSettlement(ctx, ctx.input.data);
+  return { output: { ...settlementOutput(ctx.store, record), feedetail: feeDetailOf(ctx, record) } };
 }
 
 export const queryHandlers: HandlerTable = {
   '5203': querySettlement,
   '5204': queryFeeDetail,
+  S3601: settlementSheet,
 };
