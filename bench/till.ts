@@ -18,12 +18,17 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { centerPort } from '../src-main/catalogue/center-port';
 import { LocalCatalogue } from '../src-main/catalogue/local-catalogue';
 import { syncCatalogue } from '../src-main/catalogue/sync';
-import { FEE_ITEM_CATALOGUES } from '../src-main/counter/local-item-search';
-import { startWebMode } from '../src-main/host/web-mode';
+import { startWebMode, type WebMode } from '../src-main/host/web-mode';
+import {
+  DIAGNOSIS_SEARCH_SHOWN,
+  ITEM_SEARCH_SHOWN,
+  type CatalogueSearchResult,
+  type DiagnosisView,
+} from '../src-main/api/contract';
 import { PriceList } from '../src-main/prices/price-list';
 import { ClinicStaff } from '../src-main/clinic-staff/staff-list';
 import { startSandboxCenter } from '../src-main/sandbox/server';
@@ -215,12 +220,24 @@ async function clinicVisit(page: Page, flow: Flow, person: PersonRow, picks: rea
   flow.endRound();
 }
 
-/** A diagnosis of the local 1307 catalogue and the 3 letters that find it first. */
-function diagnosisPick(local: LocalCatalogue): Pick {
+/**
+ * What Enter takes at the till after these letters: the first hit of the counter's own search, asked as the
+ * screen asks it (its limit too: the order among equal-ranked items depends on how many are fetched).
+ */
+async function firstHit(web: WebMode, prefix: string): Promise<Pick> {
+  const r = await web.runtime.invoke('catalogue.search', { query: prefix, limit: ITEM_SEARCH_SHOWN });
+  const top = r.ok ? (r.value as CatalogueSearchResult).hits[0] : undefined;
+  if (!top) throw new Error(`no item for ${prefix}: ${r.ok ? 'no hits' : r.error.message}`);
+  return { prefix, code: top.code, name: top.name };
+}
+
+/** A diagnosis of the local 1307 catalogue and the 3 letters that find it first on 就诊信息. */
+async function diagnosisPick(web: WebMode): Promise<Pick> {
   for (const prefix of ['gm', 'gxy', 'tnb', 'jxs', 'wy']) {
     const q = prefix.length >= 3 ? prefix : `${prefix}z`;
-    const top = local.search(q, { limit: 1, catalogues: ['1307'] })[0];
-    if (top) return { prefix: q, code: top.item.code, name: top.item.name };
+    const r = await web.runtime.invoke('diagnosis.search', { query: q, limit: DIAGNOSIS_SEARCH_SHOWN });
+    const top = r.ok ? (r.value as readonly DiagnosisView[])[0] : undefined;
+    if (top) return { prefix: q, code: top.code, name: top.name };
   }
   throw new Error('no diagnosis found in the local 1307 catalogue');
 }
@@ -235,6 +252,29 @@ function report(title: string, flow: Flow): void {
       `  ${step.padEnd(30)} n=${String(samples.length).padStart(3)}  p50 ${ms(s.p50).padStart(12)}  p99 ${ms(s.p99).padStart(12)}\n`,
     );
   }
+}
+
+/** A stopped run leaves the screen it stopped on (tests/e2e/artifacts/bench-till-failure.png) and what the search box answered. */
+async function showFailure(browser: Browser, error: unknown): Promise<void> {
+  const page = browser.contexts()[0]?.pages()[0];
+  if (!page) return;
+  const artifacts = resolve('tests/e2e/artifacts');
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, 'bench-till-failure.png') }).catch(() => {});
+  const answered = await page
+    .getByTestId('item-search-box')
+    .first()
+    .getAttribute('data-answered', { timeout: 1000 })
+    .catch(() => null);
+  const typed = await page
+    .getByTestId('item-search')
+    .first()
+    .inputValue({ timeout: 1000 })
+    .catch(() => null);
+  process.stderr.write(
+    `stopped (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); search box: typed ${JSON.stringify(typed)}, ` +
+      `list answers ${JSON.stringify(answered)}; screen: tests/e2e/artifacts/bench-till-failure.png\n`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -276,13 +316,10 @@ async function main(): Promise<void> {
       }
     }
     const items = local.items.count();
-    const picks = PREFIXES.map((p) => {
-      const top = local.search(p, { limit: 1, catalogues: FEE_ITEM_CATALOGUES })[0];
-      if (!top) throw new Error(`no item for ${p}`);
-      return { prefix: p, code: top.item.code, name: top.item.name };
-    });
-    const diagnosis = diagnosisPick(local);
     local.close();
+    const picks: Pick[] = [];
+    for (const p of PREFIXES) picks.push(await firstHit(web, p));
+    const diagnosis = await diagnosisPick(web);
     const db = new Database(web.app.db.name);
     const prices = new PriceList(db);
     for (const p of picks) prices.set(p.code, p.name, '1.00');
@@ -317,6 +354,9 @@ async function main(): Promise<void> {
 
     report('pharmacy sale, 3 items each found by 3 letters and priced from the price list', pharmacy);
     report('clinic visit, 挂号 + 1 diagnosis + bill of 2 items + bill of 1 item, each pre-settled and settled', clinic);
+  } catch (error) {
+    await showFailure(browser, error);
+    throw error;
   } finally {
     await browser.close().catch(() => {});
     await web.close().catch(() => {});

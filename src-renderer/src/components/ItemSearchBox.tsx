@@ -6,7 +6,7 @@
  */
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
 import { AutoComplete, Input, Space, Tag, Typography, type InputRef } from 'antd';
-import type { CatalogueHit } from '../../../src-main/api/contract';
+import { ITEM_SEARCH_SHOWN, type CatalogueHit } from '../../../src-main/api/contract';
 import { call } from '../api/client';
 import { uiError, type UiError } from '../format';
 
@@ -47,7 +47,7 @@ export const ItemSearchBox = forwardRef<
     const timer = setTimeout(
       () => {
         setSearching(true);
-        call('catalogue.search', { query, limit: 15 })
+        call('catalogue.search', { query, limit: ITEM_SEARCH_SHOWN })
           .then((r) => {
             if (mine !== serial.current) return;
             setHits(r.hits);

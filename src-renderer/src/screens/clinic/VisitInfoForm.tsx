@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
-import type { DiagnosisView } from '../../../../src-main/api/contract';
+import { DIAGNOSIS_SEARCH_SHOWN, type DiagnosisView } from '../../../../src-main/api/contract';
 import { call } from '../../api/client';
 import type { Diagnosis } from '../../stores/clinic-store';
 import { uiError } from '../../format';
@@ -39,7 +39,7 @@ function DiagnosisCodeInput({
     if (query.length < 1) return setOptions([]);
     const mine = ++serial.current;
     const timer = setTimeout(() => {
-      call('diagnosis.search', { query, limit: 12 })
+      call('diagnosis.search', { query, limit: DIAGNOSIS_SEARCH_SHOWN })
         .then(
           (hits) =>
             mine === serial.current &&
