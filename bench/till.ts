@@ -23,12 +23,8 @@ import { centerPort } from '../src-main/catalogue/center-port';
 import { LocalCatalogue } from '../src-main/catalogue/local-catalogue';
 import { syncCatalogue } from '../src-main/catalogue/sync';
 import { startWebMode, type WebMode } from '../src-main/host/web-mode';
-import {
-  DIAGNOSIS_SEARCH_SHOWN,
-  ITEM_SEARCH_SHOWN,
-  type CatalogueSearchResult,
-  type DiagnosisView,
-} from '../src-main/api/contract';
+import type { CatalogueSearchResult, DiagnosisView } from '../src-main/api/contract';
+import { DIAGNOSIS_SEARCH_SHOWN, ITEM_SEARCH_SHOWN } from '../src-main/api/search-limits';
 import { PriceList } from '../src-main/prices/price-list';
 import { ClinicStaff } from '../src-main/clinic-staff/staff-list';
 import { startSandboxCenter } from '../src-main/sandbox/server';
@@ -196,8 +192,11 @@ async function clinicVisit(page: Page, flow: Flow, person: PersonRow, picks: rea
     await waitFocus(page, 'diag-code-0');
   });
   for (let n = 1; n <= diagnosis.prefix.length; n++) {
+    const typed = diagnosis.prefix.slice(0, n);
     await flow.time('diagnosis keystroke → list', async () => {
       await flow.press(diagnosis.prefix.charAt(n - 1));
+      // The list for these letters, not the one of fewer letters still on screen.
+      await page.locator(`[data-testid="diag-search-0"][data-answered="${typed}"]`).waitFor();
       await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().waitFor();
     });
   }

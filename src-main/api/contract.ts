@@ -360,13 +360,6 @@ export interface ApiError {
   readonly hint?: string;
 }
 
-/**
- * How many hits the till's searches show: the item search (收费) and the diagnosis search (就诊信息).
- * The first of them is what Enter takes, so bench/till.ts asks with the same limit to know it.
- */
-export const ITEM_SEARCH_SHOWN = 15;
-export const DIAGNOSIS_SEARCH_SHOWN = 12;
-
 export type ApiResponse<M extends ApiMethod> = { ok: true; value: ApiResults[M] } | { ok: false; error: ApiError };
 
 /** What the renderer calls; the preload and the web client both implement it. */
