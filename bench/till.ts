@@ -320,6 +320,8 @@ async function main(): Promise<void> {
   try {
     // bypassCSP: the bench's own clock runs in the page (KEY_CLOCK, watchShown); the counter's CSP refuses evaluated code.
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', bypassCSP: true });
+    // tsx keeps function names with a __name() helper that the page does not have.
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
     await page.addInitScript(KEY_CLOCK);
     page.setDefaultTimeout(WAIT);
     await page.goto(web.url);
