@@ -86,6 +86,7 @@ interface Shown {
 /** What the in-page functions below use of the browser (the bench compiles without the DOM types). */
 interface PageGlobals {
   lastKeyAt?: number;
+  armedAt?: number;
   addEventListener(type: 'keydown', listener: () => void, capture: boolean): void;
   requestAnimationFrame(callback: () => void): number;
   document: { querySelectorAll(css: string): ArrayLike<{ textContent: string | null }> };
@@ -99,14 +100,19 @@ const KEY_CLOCK = () => {
 
 /**
  * In the page: ms from the last key the page received to the first animation frame (the paint that
- * shows it) in which everything in `shown` is on screen. Started before the keys are sent.
+ * shows it) in which everything in `shown` is on screen. Armed (awaited) before the keys are sent, so
+ * a key that reaches the page before the watch itself runs still counts.
  */
-function watchShown(page: Page, shown: readonly Shown[], timeoutMs: number): Promise<number> {
-  return page.evaluate(
+async function watchShown(page: Page, shown: readonly Shown[], timeoutMs: number): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as PageGlobals;
+    w.armedAt = performance.now();
+  });
+  const watch = page.evaluate(
     ([shown, timeoutMs]) =>
       new Promise<number>((resolve, reject) => {
         const w = globalThis as unknown as PageGlobals;
-        const start = performance.now();
+        const start = w.armedAt ?? performance.now();
         const on = (s: Shown) => {
           const el = w.document.querySelectorAll(s.css)[s.nth ?? 0];
           return el !== undefined && (s.text === undefined || (el.textContent ?? '').includes(s.text));
@@ -121,6 +127,9 @@ function watchShown(page: Page, shown: readonly Shown[], timeoutMs: number): Pro
       }),
     [shown, timeoutMs] as const,
   );
+  // A refused watch (not shown in time) is reported where it is awaited, not as an unhandled rejection.
+  watch.catch(() => {});
+  return () => watch;
 }
 
 /** One kind of flow: the app time of each step, and the keys of each round. */
@@ -154,11 +163,9 @@ class Flow {
    */
   async time(step: string, act: () => Promise<void>, shown: readonly Shown[], timeoutMs = WAIT): Promise<void> {
     const c0 = this.centerMs();
-    const watch = watchShown(this.page, shown, timeoutMs);
-    // A refused watch (not shown in time) is reported by the await below, not as an unhandled rejection.
-    watch.catch(() => {});
+    const watch = await watchShown(this.page, shown, timeoutMs);
     await act();
-    const shownMs = await watch;
+    const shownMs = await watch();
     const app = shownMs - (this.centerMs() - c0);
     const list = this.samples.get(step) ?? [];
     list.push(Math.max(0, app));
