@@ -39,9 +39,10 @@ export const ItemSearchBox = forwardRef<
     setText('');
     return '';
   };
-  const { hits, answered, searching, onKeyDownCapture } = useTypeAhead(text, {
+  const { hits, answered, searching, onKeyDownCapture, onActive } = useTypeAhead(text, {
     search: (query) => call('catalogue.search', { query, limit: ITEM_SEARCH_SHOWN }),
     hitsOf: (r: CatalogueSearchResult) => r.hits,
+    keyOf: (hit) => hit.code,
     pauseMs: () => (answersAreLocal ? 0 : CENTER_PAUSE_MS),
     onPick: pick,
     onAnswer: (_query, r) => {
@@ -68,6 +69,7 @@ export const ItemSearchBox = forwardRef<
           else setText('');
         }}
         defaultActiveFirstOption
+        onActive={onActive}
         options={hits.map((h) => ({
           value: h.code,
           label: <HitRow hit={h} />,

@@ -4,8 +4,8 @@
  * looking: that Enter can come before the list for the text on screen (still in the pause before asking,
  * or the answer on its way), when the dropdown is closed (Enter did nothing) or still shows the list of
  * fewer letters (Enter took one of those). Such an Enter is held here and takes the first hit of the list
- * for that text as soon as it comes; typing on drops it. An Enter on a list that answers the text goes to
- * the dropdown as before (↑ ↓ choose there).
+ * for that text as soon as it comes; typing on drops it. An Enter on the list for the text takes the
+ * option highlighted there (the first, or the one ↑ ↓ moved to).
  *
  * The element around the AutoComplete gets `onKeyDownCapture`, so the held Enter never reaches the
  * dropdown, and `data-answered`: the query the list on screen answers (what bench/till.ts waits for).
@@ -16,6 +16,8 @@ export interface TypeAheadOptions<R, H> {
   /** Asks for the hits of one query. */
   search(query: string): Promise<R>;
   hitsOf(answer: R): readonly H[];
+  /** The option value of a hit (what the dropdown reports as highlighted). */
+  keyOf(hit: H): string;
   /** Pause in typing before asking (0 for a local search: every keystroke is answered). */
   pauseMs(): number;
   /** A held Enter took this hit: the component does what its dropdown's select does, and answers the text it leaves in the box. */
@@ -32,6 +34,8 @@ export interface TypeAhead<H> {
   searching: boolean;
   /** For the element around the AutoComplete. */
   onKeyDownCapture(event: KeyboardEvent): void;
+  /** For the AutoComplete: the option ↑ ↓ (or the mouse) highlighted. */
+  onActive(value: string): void;
 }
 
 export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>): TypeAhead<H> {
@@ -45,11 +49,16 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
   // The key handler reads these before React renders again.
   const current = useRef(query);
   current.current = query;
-  /** What the list on screen answers, once it is on screen. */
+  /** What the list on screen answers and holds, once it is on screen, and its highlighted option. */
   const shown = useRef('');
+  const shownHits = useRef<readonly H[]>([]);
+  const active = useRef<string | null>(null);
   useEffect(() => {
     shown.current = answered;
-  }, [answered]);
+    shownHits.current = hits;
+    // The dropdown highlights the first option of a new list (reported after this).
+    active.current = null;
+  }, [answered, hits]);
   /** The text an Enter was pressed on before its list came. */
   const heldEnter = useRef<string | null>(null);
   /** The text a held Enter's pick left in the box: no list for it (the dropdown stays shut, the next Enter goes on). */
@@ -79,13 +88,7 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
           const held = heldEnter.current === query;
           if (held) heldEnter.current = null;
           const first = found[0];
-          if (held && first !== undefined) {
-            const left = latest.current.onPick(first).trim();
-            picked.current = left;
-            setHits([]);
-            setAnswered(left);
-            return;
-          }
+          if (held && first !== undefined) return take(first);
           setHits(found);
           setAnswered(query);
         })
@@ -100,14 +103,37 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
     return () => clearTimeout(timer);
   }, [query]);
 
+  /** Takes a hit as the dropdown's select would, and shuts the list (none for the text the pick leaves). */
+  function take(hit: H): void {
+    const left = latest.current.onPick(hit).trim();
+    picked.current = left;
+    serial.current++;
+    setHits([]);
+    setAnswered(left);
+  }
+
+  // Enter on typed text is taken here, never by the dropdown: it may not have opened on a list that has just
+  // come (Enter then did nothing), or still show the list of fewer letters.
   const onKeyDownCapture = (event: KeyboardEvent): void => {
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
     const q = current.current;
-    if (q === '' || shown.current === q) return;
+    if (q === '') return;
+    if (shown.current === q) {
+      const list = shownHits.current;
+      // No hits for this text: Enter goes on (a form takes a code typed by hand).
+      if (list.length === 0) return;
+      event.preventDefault();
+      event.stopPropagation();
+      take(list.find((h) => latest.current.keyOf(h) === active.current) ?? (list[0] as H));
+      return;
+    }
     event.preventDefault();
     event.stopPropagation();
     heldEnter.current = q;
   };
+  const onActive = (value: string): void => {
+    active.current = value;
+  };
 
-  return { hits, answered, searching, onKeyDownCapture };
+  return { hits, answered, searching, onKeyDownCapture, onActive };
 }

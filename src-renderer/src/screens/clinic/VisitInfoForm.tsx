@@ -38,14 +38,22 @@ function DiagnosisCodeInput({
     form.setFieldValue(['diagnoses', row, 'name'], hit.name);
     return hit.code;
   };
-  const { hits: options, answered, onKeyDownCapture } = useTypeAhead(text, {
+  const {
+    hits: options,
+    answered,
+    onKeyDownCapture,
+    onActive,
+  } = useTypeAhead(text, {
     search: (query) => call('diagnosis.search', { query, limit: DIAGNOSIS_SEARCH_SHOWN }),
     hitsOf: (hits: readonly DiagnosisView[]) => hits,
+    keyOf: (hit) => hit.code,
     // The local 疾病与诊断 catalogue answers every keystroke (never the center).
     pauseMs: () => 0,
     onPick: (hit) => (onChange?.(hit.code), take(hit)),
     onAnswer: (query, hits) =>
-      onSearchError(hits.length ? null : `疾病与诊断目录中没有找到「${query}」: 换编码、名称或拼音首字母再查, 或直接填写编码和名称`),
+      onSearchError(
+        hits.length ? null : `疾病与诊断目录中没有找到「${query}」: 换编码、名称或拼音首字母再查, 或直接填写编码和名称`,
+      ),
     onError: (e) => onSearchError(uiError(e).message),
   });
   return (
@@ -61,6 +69,7 @@ function DiagnosisCodeInput({
         options={options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))}
         // The first hit is highlighted: Enter takes it (and fills the name), as in the item search.
         defaultActiveFirstOption
+        onActive={onActive}
         popupMatchSelectWidth={360}
         style={{ width: 180 }}
       >
