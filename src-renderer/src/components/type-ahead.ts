@@ -95,7 +95,9 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
         .catch((error: unknown) => {
           if (mine !== serial.current) return;
           heldEnter.current = null;
+          // Answered, if only by the error: the next Enter goes on (a form takes a code typed by hand).
           setHits([]);
+          setAnswered(query);
           latest.current.onError?.(error);
         })
         .finally(() => mine === serial.current && setSearching(false));
