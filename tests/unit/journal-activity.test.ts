@@ -9,24 +9,15 @@ import { CounterEvents } from '../../src-main/counter/events';
 import { JournalWatcher } from '../../src-main/counter/live';
 import type { CounterEvent } from '../../src-main/counter/views';
 import { JournalStore } from '../../src-main/journal/journal-store';
-import type { RequestEnvelope } from '../../src-main/protocol/envelope';
 import { CLIENT_MIGRATIONS } from '../../src-main/storage/client/migrations';
 import { openDatabase } from '../../src-main/storage/sqlite';
+import { requestEnvelope } from '../helpers/journal-entry';
 import { makeTempDir } from '../helpers/temp-dir';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
-const envelope = (msgid: string, infno: string): RequestEnvelope =>
-  ({
-    infno,
-    msgid,
-    opter: 'OP1',
-    opter_name: '张',
-    sign_no: 'SN1',
-    fixmedins_code: 'P42010000001',
-    input: { data: {} },
-  }) as unknown as RequestEnvelope;
+const envelope = requestEnvelope;
 
 function openJournal(): JournalStore {
   const t = makeTempDir();
