@@ -272,15 +272,49 @@ async function diagnosisPick(web: WebMode): Promise<Pick> {
   throw new Error('no diagnosis found in the local 1307 catalogue');
 }
 
+/**
+ * The main side's share of a search keystroke: the counter's own search (the API method the screen calls,
+ * priced, without HTTP or the browser) for each letter typed at the till, `times` times each.
+ */
+async function searchInMain(web: WebMode, picks: readonly Pick[], diagnosis: Pick, times: number): Promise<void> {
+  const items: number[] = [];
+  const diagnoses: number[] = [];
+  for (let round = 0; round < times; round++) {
+    for (const p of picks) {
+      for (let n = 1; n <= p.prefix.length; n++) {
+        const t0 = performance.now();
+        await web.runtime.invoke('catalogue.search', { query: p.prefix.slice(0, n), limit: ITEM_SEARCH_SHOWN });
+        items.push(performance.now() - t0);
+      }
+    }
+    for (let n = 1; n <= diagnosis.prefix.length; n++) {
+      const t0 = performance.now();
+      await web.runtime.invoke('diagnosis.search', { query: diagnosis.prefix.slice(0, n), limit: DIAGNOSIS_SEARCH_SHOWN });
+      diagnoses.push(performance.now() - t0);
+    }
+  }
+  process.stdout.write('main side only (API method in process, no HTTP, no browser):\n');
+  for (const [step, samples] of [
+    ['catalogue.search per keystroke', items],
+    ['diagnosis.search per keystroke', diagnoses],
+  ] as const) {
+    printStep(step, samples);
+  }
+}
+
+function printStep(step: string, samples: readonly number[]): void {
+  const s = summarize(samples);
+  process.stdout.write(
+    `  ${step.padEnd(30)} n=${String(samples.length).padStart(3)}  p50 ${ms(s.p50).padStart(12)}  p99 ${ms(s.p99).padStart(12)}\n`,
+  );
+}
+
 function report(title: string, flow: Flow): void {
   const kinds = [...new Set(flow.keys)];
   process.stdout.write(`\n${title}, ${flow.keys.length} rounds: keys from person read to settled = ${kinds.join(' / ')}\n`);
   process.stdout.write('app time per step (center time at the socket subtracted):\n');
   for (const [step, samples] of flow.samples) {
-    const s = summarize(samples);
-    process.stdout.write(
-      `  ${step.padEnd(30)} n=${String(samples.length).padStart(3)}  p50 ${ms(s.p50).padStart(12)}  p99 ${ms(s.p99).padStart(12)}\n`,
-    );
+    printStep(step, samples);
   }
 }
 
@@ -386,6 +420,7 @@ async function main(): Promise<void> {
     const clinic = new Flow(page, relay.centerMs);
     for (const person of patients) await clinicVisit(page, clinic, person, picks, diagnosis);
 
+    await searchInMain(web, picks, diagnosis, ROUNDS);
     report('pharmacy sale, 3 items each found by 3 letters and priced from the price list', pharmacy);
     report('clinic visit, 挂号 + 1 diagnosis + bill of 2 items + bill of 1 item, each pre-settled and settled', clinic);
   } catch (error) {
