@@ -49,16 +49,18 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
   // The key handler reads these before React renders again.
   const current = useRef(query);
   current.current = query;
-  /** What the list on screen answers and holds, once it is on screen, and its highlighted option. */
-  const shown = useRef('');
-  const shownHits = useRef<readonly H[]>([]);
+  /**
+   * The last answer, as it arrived (the screen shows it a frame later; an Enter in between is for it), and the
+   * option the dropdown highlights in it (reported after it renders; until then the first).
+   */
+  const arrived = useRef<{ query: string; hits: readonly H[] }>({ query: '', hits: [] });
   const active = useRef<string | null>(null);
-  useEffect(() => {
-    shown.current = answered;
-    shownHits.current = hits;
-    // The dropdown highlights the first option of a new list (reported after this).
+  const showAnswer = (q: string, found: readonly H[]): void => {
+    arrived.current = { query: q, hits: found };
     active.current = null;
-  }, [answered, hits]);
+    setHits(found);
+    setAnswered(q);
+  };
   /** The text an Enter was pressed on before its list came. */
   const heldEnter = useRef<string | null>(null);
   /** The text a held Enter's pick left in the box: no list for it (the dropdown stays shut, the next Enter goes on). */
@@ -71,8 +73,7 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
     if (quiet) return;
     if (query === '') {
       serial.current++;
-      setHits([]);
-      setAnswered('');
+      showAnswer('', []);
       return;
     }
     const mine = ++serial.current;
@@ -89,15 +90,13 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
           if (held) heldEnter.current = null;
           const first = found[0];
           if (held && first !== undefined) return take(first);
-          setHits(found);
-          setAnswered(query);
+          showAnswer(query, found);
         })
         .catch((error: unknown) => {
           if (mine !== serial.current) return;
           heldEnter.current = null;
           // Answered, if only by the error: the next Enter goes on (a form takes a code typed by hand).
-          setHits([]);
-          setAnswered(query);
+          showAnswer(query, []);
           latest.current.onError?.(error);
         })
         .finally(() => mine === serial.current && setSearching(false));
@@ -110,8 +109,7 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
     const left = latest.current.onPick(hit).trim();
     picked.current = left;
     serial.current++;
-    setHits([]);
-    setAnswered(left);
+    showAnswer(left, []);
   }
 
   // Enter on typed text is taken here, never by the dropdown: it may not have opened on a list that has just
@@ -120,8 +118,8 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
     if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
     const q = current.current;
     if (q === '') return;
-    if (shown.current === q) {
-      const list = shownHits.current;
+    if (arrived.current.query === q) {
+      const list = arrived.current.hits;
       // No hits for this text: Enter goes on (a form takes a code typed by hand).
       if (list.length === 0) return;
       event.preventDefault();
