@@ -18,12 +18,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { centerPort } from '../src-main/catalogue/center-port';
 import { LocalCatalogue } from '../src-main/catalogue/local-catalogue';
 import { syncCatalogue } from '../src-main/catalogue/sync';
-import { FEE_ITEM_CATALOGUES } from '../src-main/counter/local-item-search';
-import { startWebMode } from '../src-main/host/web-mode';
+import { startWebMode, type WebMode } from '../src-main/host/web-mode';
+import type { CatalogueSearchResult, DiagnosisView } from '../src-main/api/contract';
+import { DIAGNOSIS_SEARCH_SHOWN, ITEM_SEARCH_SHOWN } from '../src-main/api/search-limits';
 import { PriceList } from '../src-main/prices/price-list';
 import { ClinicStaff } from '../src-main/clinic-staff/staff-list';
 import { startSandboxCenter } from '../src-main/sandbox/server';
@@ -31,7 +32,7 @@ import type { ConfigFile } from '../src-main/config/schema';
 import { OPERATOR, personsOf } from '../tests/helpers/sandbox-fixtures';
 import { CLINIC, PHARMACY } from '../tests/helpers/sandbox-harness';
 import type { PersonRow } from '../src-main/sandbox/store';
-import { chooseInstitution, saveSettingsByKeys, signInByKeys, typePersonRead, waitFocus } from '../tests/e2e/till-keys';
+import { chooseInstitution, saveSettingsByKeys, signInByKeys, typePersonRead } from '../tests/e2e/till-keys';
 import { makeTempDir } from '../tests/helpers/temp-dir';
 import { ms, summarize } from './stats';
 
@@ -75,6 +76,62 @@ async function timedRelay(target: URL): Promise<{ url: string; centerMs: () => n
   };
 }
 
+/** What a step shows: an element matching `css` (the nth of them), holding `text` when given. */
+interface Shown {
+  readonly css: string;
+  readonly nth?: number;
+  readonly text?: string;
+}
+
+/** What the in-page functions below use of the browser (the bench compiles without the DOM types). */
+interface PageGlobals {
+  lastKeyAt?: number;
+  armedAt?: number;
+  addEventListener(type: 'keydown', listener: () => void, capture: boolean): void;
+  requestAnimationFrame(callback: () => void): number;
+  document: { querySelectorAll(css: string): ArrayLike<{ textContent: string | null }> };
+}
+
+/** Records the time of each key as the page receives it (before the app's own handlers). */
+const KEY_CLOCK = () => {
+  const w = globalThis as unknown as PageGlobals;
+  w.addEventListener('keydown', () => (w.lastKeyAt = performance.now()), true);
+};
+
+/**
+ * In the page: ms from the last key the page received to the first animation frame (the paint that
+ * shows it) in which everything in `shown` is on screen. Armed (awaited) before the keys are sent, so
+ * a key that reaches the page before the watch itself runs still counts.
+ */
+async function watchShown(page: Page, shown: readonly Shown[], timeoutMs: number): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = globalThis as unknown as PageGlobals;
+    w.armedAt = performance.now();
+  });
+  const watch = page.evaluate(
+    ([shown, timeoutMs]) =>
+      new Promise<number>((resolve, reject) => {
+        const w = globalThis as unknown as PageGlobals;
+        const start = w.armedAt ?? performance.now();
+        const on = (s: Shown) => {
+          const el = w.document.querySelectorAll(s.css)[s.nth ?? 0];
+          return el !== undefined && (s.text === undefined || (el.textContent ?? '').includes(s.text));
+        };
+        const frame = () => {
+          const keyAt = w.lastKeyAt ?? -1;
+          if (keyAt >= start && shown.every(on)) resolve(performance.now() - keyAt);
+          else if (performance.now() - start > timeoutMs) reject(new Error(`not shown: ${JSON.stringify(shown)}`));
+          else w.requestAnimationFrame(frame);
+        };
+        w.requestAnimationFrame(frame);
+      }),
+    [shown, timeoutMs] as const,
+  );
+  // A refused watch (not shown in time) is reported where it is awaited, not as an unhandled rejection.
+  watch.catch(() => {});
+  return () => watch;
+}
+
 /** One kind of flow: the app time of each step, and the keys of each round. */
 class Flow {
   readonly samples = new Map<string, number[]>();
@@ -99,11 +156,17 @@ class Flow {
     this.keys.push(this.pressed);
   }
 
-  async time(step: string, act: () => Promise<void>): Promise<void> {
+  /**
+   * The keys of one step (`act`), timed in the page from the last key to the frame that shows `shown`,
+   * minus the center's time at the socket meanwhile. Timed in the page, not by Playwright's waits: those
+   * poll at 20, 50, 100 and 500 ms steps and would add their own wait to every figure.
+   */
+  async time(step: string, act: () => Promise<void>, shown: readonly Shown[], timeoutMs = WAIT): Promise<void> {
     const c0 = this.centerMs();
-    const t0 = performance.now();
+    const watch = await watchShown(this.page, shown, timeoutMs);
     await act();
-    const app = performance.now() - t0 - (this.centerMs() - c0);
+    const shownMs = await watch();
+    const app = shownMs - (this.centerMs() - c0);
     const list = this.samples.get(step) ?? [];
     list.push(Math.max(0, app));
     this.samples.set(step, list);
@@ -117,112 +180,133 @@ interface Pick {
 }
 
 const OPTION = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="item-option"]';
+const ANY_OPTION = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';
 const LINES = '[data-testid="lines"] tbody tr.ant-table-row';
+const focused = (testId: string): Shown => ({ css: `[data-testid="${testId}"]:focus` });
 
 /** The person read by keyboard (not counted), on to 收费 with the cursor where the next key goes. */
 async function readPerson(page: Page, flow: Flow, person: PersonRow, readyField: string): Promise<void> {
-  await flow.time('F1 → 读卡页', async () => {
-    await page.keyboard.press('F1');
-    await waitFocus(page, 'id-number');
-  });
+  await flow.time('F1 → 读卡页', () => page.keyboard.press('F1'), [focused('id-number')]);
   flow.startRound();
-  await flow.time('read → 收费 ready', async () => {
-    await typePersonRead(page, person);
-    await page.getByTestId('person-compact').filter({ hasText: person.psnName }).waitFor();
-    try {
-      await waitFocus(page, readyField);
-    } catch {
-      // A person with something to look at stays on 读卡: F2 then (a counted key).
-      await flow.press('F2');
-      await waitFocus(page, readyField);
-    }
-  });
+  const ready = [{ css: '[data-testid="person-compact"]', text: person.psnName }, focused(readyField)];
+  try {
+    await flow.time('read → 收费 ready', () => typePersonRead(page, person), ready, 15_000);
+  } catch {
+    // A person with something to look at stays on 读卡: F2 then (a counted key).
+    await page.getByTestId('person-name').filter({ hasText: person.psnName }).waitFor();
+    await flow.time('read → 收费 ready', () => flow.press('F2'), ready);
+  }
 }
 
-/** 3 letters (each timed to the list shown), then Enter (timed to the priced line). */
+/** 3 letters (each timed to the list for the letters so far), then Enter (timed to the priced line). */
 async function addByLetters(page: Page, flow: Flow, p: Pick, lineIndex: number): Promise<void> {
   for (let n = 1; n <= p.prefix.length; n++) {
     const typed = p.prefix.slice(0, n);
-    await flow.time('search keystroke → list', async () => {
-      await flow.press(p.prefix.charAt(n - 1));
-      // Locators, not page functions: the counter's CSP refuses evaluated strings.
-      await page.locator(`[data-testid="item-search-box"][data-answered="${typed}"]`).waitFor();
-      await page.locator(OPTION).first().waitFor();
-    });
+    await flow.time('search keystroke → list', () => flow.press(p.prefix.charAt(n - 1)), [
+      { css: `[data-testid="item-search-box"][data-answered="${typed}"]` },
+      { css: OPTION },
+    ]);
   }
-  await flow.time('Enter → priced line', async () => {
-    await flow.press('Enter');
-    await page.locator(LINES).nth(lineIndex).filter({ hasText: p.code }).waitFor();
-  });
+  await flow.time('Enter → priced line', () => flow.press('Enter'), [{ css: LINES, nth: lineIndex, text: p.code }]);
 }
 
 async function pharmacySale(page: Page, flow: Flow, person: PersonRow, picks: readonly Pick[]): Promise<void> {
   await readPerson(page, flow, person, 'item-search');
   for (const [i, p] of picks.entries()) await addByLetters(page, flow, p, i);
-  await flow.time('F5 → 预结算 shown', async () => {
-    await flow.press('F5');
-    await page.getByTestId('pre-settlement').waitFor();
-  });
-  await flow.time('F6 → 结算 shown', async () => {
-    await flow.press('F6');
-    await page.getByTestId('sale-done').waitFor();
-  });
+  await flow.time('F5 → 预结算 shown', () => flow.press('F5'), [{ css: '[data-testid="pre-settlement"]' }]);
+  await flow.time('F6 → 结算 shown', () => flow.press('F6'), [{ css: '[data-testid="sale-done"]' }]);
   flow.endRound();
 }
 
 /** One clinic bill: its items by letters, F5 (2204 + 2206) and F6 (2207). */
 async function clinicBill(page: Page, flow: Flow, items: readonly Pick[]): Promise<void> {
   for (const [i, p] of items.entries()) await addByLetters(page, flow, p, i);
-  await flow.time('F5 → 上传并预结算 shown', async () => {
-    await flow.press('F5');
-    await page.getByTestId('clinic-pre-settlement').waitFor();
-  });
-  await flow.time('F6 → 结算 shown', async () => {
-    await flow.press('F6');
-    await page.getByTestId('clinic-done').waitFor();
-  });
+  await flow.time('F5 → 上传并预结算 shown', () => flow.press('F5'), [{ css: '[data-testid="clinic-pre-settlement"]' }]);
+  await flow.time('F6 → 结算 shown', () => flow.press('F6'), [{ css: '[data-testid="clinic-done"]' }]);
 }
 
 async function clinicVisit(page: Page, flow: Flow, person: PersonRow, picks: readonly Pick[], diagnosis: Pick): Promise<void> {
   // The read goes on to 挂号 with the last department and doctor filled in.
   await readPerson(page, flow, person, 'dept-code');
-  await flow.time('Enter → 就诊信息 (2201)', async () => {
-    await flow.press('Enter');
-    await waitFocus(page, 'diag-code-0');
-  });
+  await flow.time('Enter → 就诊信息 (2201)', () => flow.press('Enter'), [focused('diag-code-0')]);
   for (let n = 1; n <= diagnosis.prefix.length; n++) {
-    await flow.time('diagnosis keystroke → list', async () => {
-      await flow.press(diagnosis.prefix.charAt(n - 1));
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().waitFor();
-    });
+    const typed = diagnosis.prefix.slice(0, n);
+    // The list for these letters, not the one of fewer letters still on screen.
+    await flow.time('diagnosis keystroke → list', () => flow.press(diagnosis.prefix.charAt(n - 1)), [
+      { css: `[data-testid="diag-search-0"][data-answered="${typed}"]` },
+      { css: ANY_OPTION },
+    ]);
   }
   await flow.press('Enter'); // takes the highlighted diagnosis and fills its name
   await page
     .getByTestId('diag-name-0')
     .and(page.locator(`[value="${diagnosis.name}"]`))
     .waitFor();
-  await flow.time('Enter → 费用录入 (2203)', async () => {
-    await flow.press('Enter');
-    await waitFocus(page, 'item-search');
-  });
+  await flow.time('Enter → 费用录入 (2203)', () => flow.press('Enter'), [focused('item-search')]);
   const [a, b, c] = picks as [Pick, Pick, Pick];
   await clinicBill(page, flow, [a, b]);
-  await flow.time('F9 → new bill ready', async () => {
-    await flow.press('F9');
-    await waitFocus(page, 'item-search');
-  });
+  await flow.time('F9 → new bill ready', () => flow.press('F9'), [focused('item-search')]);
   await clinicBill(page, flow, [c]);
   flow.endRound();
 }
 
-/** A diagnosis of the local 1307 catalogue and the 3 letters that find it first. */
-function diagnosisPick(local: LocalCatalogue): Pick {
+/**
+ * What Enter takes at the till after these letters: the first hit of the counter's own search, asked as the
+ * screen asks it (its limit too: the order among equal-ranked items depends on how many are fetched).
+ */
+async function firstHit(web: WebMode, prefix: string): Promise<Pick> {
+  const r = await web.runtime.invoke('catalogue.search', { query: prefix, limit: ITEM_SEARCH_SHOWN });
+  const top = r.ok ? (r.value as CatalogueSearchResult).hits[0] : undefined;
+  if (!top) throw new Error(`no item for ${prefix}: ${r.ok ? 'no hits' : r.error.message}`);
+  return { prefix, code: top.code, name: top.name };
+}
+
+/** A diagnosis of the local 1307 catalogue and the 3 letters that find it first on 就诊信息. */
+async function diagnosisPick(web: WebMode): Promise<Pick> {
   for (const prefix of ['gm', 'gxy', 'tnb', 'jxs', 'wy']) {
     const q = prefix.length >= 3 ? prefix : `${prefix}z`;
-    const top = local.search(q, { limit: 1, catalogues: ['1307'] })[0];
-    if (top) return { prefix: q, code: top.item.code, name: top.item.name };
+    const r = await web.runtime.invoke('diagnosis.search', { query: q, limit: DIAGNOSIS_SEARCH_SHOWN });
+    const top = r.ok ? (r.value as readonly DiagnosisView[])[0] : undefined;
+    if (top) return { prefix: q, code: top.code, name: top.name };
   }
   throw new Error('no diagnosis found in the local 1307 catalogue');
+}
+
+/**
+ * The main side's share of a search keystroke: the counter's own search (the API method the screen calls,
+ * priced, without HTTP or the browser) for each letter typed at the till, `times` times each.
+ */
+async function searchInMain(web: WebMode, picks: readonly Pick[], diagnosis: Pick, times: number): Promise<void> {
+  const items: number[] = [];
+  const diagnoses: number[] = [];
+  for (let round = 0; round < times; round++) {
+    for (const p of picks) {
+      for (let n = 1; n <= p.prefix.length; n++) {
+        const t0 = performance.now();
+        await web.runtime.invoke('catalogue.search', { query: p.prefix.slice(0, n), limit: ITEM_SEARCH_SHOWN });
+        items.push(performance.now() - t0);
+      }
+    }
+    for (let n = 1; n <= diagnosis.prefix.length; n++) {
+      const t0 = performance.now();
+      await web.runtime.invoke('diagnosis.search', { query: diagnosis.prefix.slice(0, n), limit: DIAGNOSIS_SEARCH_SHOWN });
+      diagnoses.push(performance.now() - t0);
+    }
+  }
+  process.stdout.write('main side only (API method in process, no HTTP, no browser):\n');
+  for (const [step, samples] of [
+    ['catalogue.search per keystroke', items],
+    ['diagnosis.search per keystroke', diagnoses],
+  ] as const) {
+    printStep(step, samples);
+  }
+}
+
+function printStep(step: string, samples: readonly number[]): void {
+  const s = summarize(samples);
+  process.stdout.write(
+    `  ${step.padEnd(30)} n=${String(samples.length).padStart(3)}  p50 ${ms(s.p50).padStart(12)}  p99 ${ms(s.p99).padStart(12)}\n`,
+  );
 }
 
 function report(title: string, flow: Flow): void {
@@ -230,11 +314,31 @@ function report(title: string, flow: Flow): void {
   process.stdout.write(`\n${title}, ${flow.keys.length} rounds: keys from person read to settled = ${kinds.join(' / ')}\n`);
   process.stdout.write('app time per step (center time at the socket subtracted):\n');
   for (const [step, samples] of flow.samples) {
-    const s = summarize(samples);
-    process.stdout.write(
-      `  ${step.padEnd(30)} n=${String(samples.length).padStart(3)}  p50 ${ms(s.p50).padStart(12)}  p99 ${ms(s.p99).padStart(12)}\n`,
-    );
+    printStep(step, samples);
   }
+}
+
+/** A stopped run leaves the screen it stopped on (tests/e2e/artifacts/bench-till-failure.png) and what the search box answered. */
+async function showFailure(browser: Browser, error: unknown): Promise<void> {
+  const page = browser.contexts()[0]?.pages()[0];
+  if (!page) return;
+  const artifacts = resolve('tests/e2e/artifacts');
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, 'bench-till-failure.png') }).catch(() => {});
+  const answered = await page
+    .getByTestId('item-search-box')
+    .first()
+    .getAttribute('data-answered', { timeout: 1000 })
+    .catch(() => null);
+  const typed = await page
+    .getByTestId('item-search')
+    .first()
+    .inputValue({ timeout: 1000 })
+    .catch(() => null);
+  process.stderr.write(
+    `stopped (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); search box: typed ${JSON.stringify(typed)}, ` +
+      `list answers ${JSON.stringify(answered)}; screen: tests/e2e/artifacts/bench-till-failure.png\n`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -255,7 +359,11 @@ async function main(): Promise<void> {
   const web = await startWebMode({ configPath, env: {}, rendererDir: renderer, port: 0, version: 'bench' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+    // bypassCSP: the bench's own clock runs in the page (KEY_CLOCK, watchShown); the counter's CSP refuses evaluated code.
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', bypassCSP: true });
+    // tsx keeps function names with a __name() helper that the page does not have.
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    await page.addInitScript(KEY_CLOCK);
     page.setDefaultTimeout(WAIT);
     await page.goto(web.url);
     await page.getByTestId('status-bar').waitFor();
@@ -276,13 +384,10 @@ async function main(): Promise<void> {
       }
     }
     const items = local.items.count();
-    const picks = PREFIXES.map((p) => {
-      const top = local.search(p, { limit: 1, catalogues: FEE_ITEM_CATALOGUES })[0];
-      if (!top) throw new Error(`no item for ${p}`);
-      return { prefix: p, code: top.item.code, name: top.item.name };
-    });
-    const diagnosis = diagnosisPick(local);
     local.close();
+    const picks: Pick[] = [];
+    for (const p of PREFIXES) picks.push(await firstHit(web, p));
+    const diagnosis = await diagnosisPick(web);
     const db = new Database(web.app.db.name);
     const prices = new PriceList(db);
     for (const p of picks) prices.set(p.code, p.name, '1.00');
@@ -315,8 +420,12 @@ async function main(): Promise<void> {
     const clinic = new Flow(page, relay.centerMs);
     for (const person of patients) await clinicVisit(page, clinic, person, picks, diagnosis);
 
+    await searchInMain(web, picks, diagnosis, ROUNDS);
     report('pharmacy sale, 3 items each found by 3 letters and priced from the price list', pharmacy);
     report('clinic visit, 挂号 + 1 diagnosis + bill of 2 items + bill of 1 item, each pre-settled and settled', clinic);
+  } catch (error) {
+    await showFailure(browser, error);
+    throw error;
   } finally {
     await browser.close().catch(() => {});
     await web.close().catch(() => {});

@@ -33,12 +33,8 @@ export class CatalogueFill {
     private readonly publish: (view: CatalogueFillView) => void,
   ) {
     const filled = this.isFilled();
-    this.view = this.viewOf(
-      filled ? 'filled' : 'empty',
-      0,
-      0,
-      filled ? `本地目录已下载, 共 ${this.countItems()} 条` : '本地目录尚未下载',
-    );
+    const items = this.recount();
+    this.view = this.viewOf(filled ? 'filled' : 'empty', 0, 0, filled ? `本地目录已下载, 共 ${items} 条` : '本地目录尚未下载');
   }
 
   status(): CatalogueFillView {
@@ -67,6 +63,7 @@ export class CatalogueFill {
   /** Starts (or resumes) the sync in the background; a second call while it runs does nothing. */
   start(port: CataloguePort): CatalogueFillView {
     if (this.running) return this.view;
+    this.recount();
     this.set(this.viewOf('filling', 0, 0, '正在准备下载目录'));
     const abort = new AbortController();
     this.abort = abort;
@@ -74,7 +71,7 @@ export class CatalogueFill {
     this.running = syncCatalogue(this.local, port, this.profile, { onProgress, signal: abort.signal })
       .then((report) => {
         const skipped = report.steps.filter((s) => s.refused).length;
-        const text = `本地目录已下载, 共 ${this.local.items.count()} 条` + (skipped > 0 ? ` (中心未提供 ${skipped} 类)` : '');
+        const text = `本地目录已下载, 共 ${this.recount()} 条` + (skipped > 0 ? ` (中心未提供 ${skipped} 类)` : '');
         this.set(this.viewOf('filled', report.steps.length, report.steps.length, text));
       })
       .catch((error: unknown) => {
@@ -116,9 +113,7 @@ export class CatalogueFill {
         this.set(this.viewOf('filling', p.index, p.steps, `正在下载 ${catalogueTitle(p.step.infno)}`));
         break;
       case 'file':
-        this.set(
-          this.viewOf('filling', stepsDone, steps, `正在导入 ${catalogueTitle(p.infno)}: ${p.rows} / ${p.dataCnt} 条`, false),
-        );
+        this.set(this.viewOf('filling', stepsDone, steps, `正在导入 ${catalogueTitle(p.infno)}: ${p.rows} / ${p.dataCnt} 条`));
         break;
       case 'page':
         this.set(
@@ -127,31 +122,33 @@ export class CatalogueFill {
             stepsDone,
             steps,
             `正在下载 ${catalogueTitle(p.infno)}: ${p.rows}${p.total === null ? '' : ` / ${p.total}`} 条`,
-            false,
           ),
         );
         break;
       case 'dictionary':
-        this.set(this.viewOf('filling', stepsDone, steps, `正在下载字典: ${p.done} / ${p.of} 类`, false));
+        this.set(this.viewOf('filling', stepsDone, steps, `正在下载字典: ${p.done} / ${p.of} 类`));
         break;
       case 'done':
+        // The only count during a fill: once per step, when its rows are in.
+        this.recount();
         this.set(this.viewOf('filling', stepsDone + 1, steps, this.view.text));
         break;
     }
   }
 
-  /** Items are counted at step boundaries only: a count per imported batch would slow the import. */
-  private viewOf(state: FillState, stepsDone: number, steps: number, text: string, recount = true): CatalogueFillView {
-    if (recount) this.heldItems = this.countItems();
+  /** The view with the items last counted: a count per progress report would slow the import (recount()). */
+  private viewOf(state: FillState, stepsDone: number, steps: number, text: string): CatalogueFillView {
     return { state, stepsDone, steps, text, items: this.heldItems, at: formatDateTime(new Date()) };
   }
 
-  private countItems(): number {
+  /** Counts the local items (at the start, at the end of each step and of the fill only). */
+  private recount(): number {
     try {
-      return this.local.items.count();
+      this.heldItems = this.local.items.count();
     } catch {
-      return 0;
+      this.heldItems = 0;
     }
+    return this.heldItems;
   }
 
   private set(view: CatalogueFillView): void {

@@ -21,6 +21,20 @@ export type PagedInfno = (typeof PAGED_CATALOGUES)[number];
 /** The 1901 dictionary code: not in the profile's catalogueDownloads, always synced. */
 export const DICTIONARY_INFNO = '1901';
 
+/** 9102: the files of the version downloads come by it (center-port.ts). */
+const FILE_DOWNLOAD_INFNO = '9102';
+
+/**
+ * Every code a catalogue download calls (files with their 9102, paged queries, 1901). Its calls are not a
+ * cashier's business in progress: the header's 「n 笔处理中」 leaves them out while the first fill runs.
+ */
+export const CATALOGUE_DOWNLOAD_INFNOS: readonly string[] = [
+  ...FILE_CATALOGUES,
+  ...PAGED_CATALOGUES,
+  DICTIONARY_INFNO,
+  FILE_DOWNLOAD_INFNO,
+];
+
 /**
  * Dictionary types the counter shows (protocol.md §3). A type the center does not hold
  * answers an empty list; the counter then keeps what it had.

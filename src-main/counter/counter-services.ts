@@ -5,6 +5,7 @@
 import type { CounterApp } from '../app/counter-app';
 import { LocalCatalogue } from '../catalogue/local-catalogue';
 import { CatalogueFill } from '../catalogue/catalogue-fill';
+import { CATALOGUE_DOWNLOAD_INFNOS } from '../catalogue/catalogues';
 import { formatDateTime } from '../core/time';
 import { PriceList } from '../prices/price-list';
 import { ClinicStaff } from '../clinic-staff/staff-list';
@@ -80,7 +81,7 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
     new CatalogueFill(local, app.client.profile, FEE_ITEM_CATALOGUES, (fill) =>
       events.emit({ type: 'catalogue', fill, at: formatDateTime(new Date()) }),
     );
-  const watcher = new JournalWatcher(app.journal, events, 1000, () => reachOf(app));
+  const watcher = new JournalWatcher(app.journal, events, 1000, () => reachOf(app), CATALOGUE_DOWNLOAD_INFNOS);
   const driver = new ReversalDriver(app.journal, app.resolver, lane);
   const shop = app.shop;
   const shopWatcher = shop && new ShopWatcher(() => shopHeaderOf(shop), events);

@@ -25,10 +25,12 @@ export class JournalWatcher {
     private readonly intervalMs = 1000,
     /** Whether the center answers, sent along with each change (the header's badge). */
     private readonly centerReach?: () => CenterReachView,
+    /** Codes not counted in the header's 「n 笔处理中」 (the background catalogue download's calls). */
+    private readonly notCounted: readonly string[] = [],
   ) {}
 
   start(): void {
-    this.last = this.journal.activity().mark;
+    this.last = this.journal.activity(this.notCounted).mark;
     this.timer = setInterval(() => this.tick(), this.intervalMs);
     this.timer.unref();
   }
@@ -36,7 +38,7 @@ export class JournalWatcher {
   /** Checks once; emits when the journal moved since the last check. */
   tick(): void {
     try {
-      const a = this.journal.activity();
+      const a = this.journal.activity(this.notCounted);
       if (a.mark === this.last) return;
       this.last = a.mark;
       this.events.emit({

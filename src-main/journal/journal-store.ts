@@ -369,15 +369,18 @@ export class JournalStore {
 
   /**
    * A cheap mark of journal activity for live screens: it changes when an entry is added or an
-   * open entry moves on (indexed queries only, fine to poll every second).
+   * open entry moves on (indexed queries only, fine to poll every second). `notCounted`: codes whose
+   * open entries are left out of `open` (the catalogue download's calls are not a cashier's business in
+   * progress).
    */
-  activity(): { maxId: number; open: number; needsManual: number; mark: string } {
+  activity(notCounted: readonly string[] = []): { maxId: number; open: number; needsManual: number; mark: string } {
     const marks = OPEN_STATES.map(() => '?').join(',');
     const maxId = (cached(this.db, 'SELECT COALESCE(MAX(id), 0) AS n FROM journal').get() as { n: number }).n;
     const open = cached<unknown[], { n: number; a: number; u: string | null }>(
       this.db,
-      `SELECT count(*) AS n, COALESCE(SUM(attempts), 0) AS a, MAX(updated_at) AS u FROM journal WHERE state IN (${marks})`,
-    ).get(...OPEN_STATES) ?? { n: 0, a: 0, u: null };
+      `SELECT count(*) AS n, COALESCE(SUM(attempts), 0) AS a, MAX(updated_at) AS u FROM journal
+       WHERE state IN (${marks}) AND infno NOT IN (SELECT value FROM json_each(?))`,
+    ).get(...OPEN_STATES, JSON.stringify(notCounted)) ?? { n: 0, a: 0, u: null };
     const needsManual = (cached(this.db, "SELECT count(*) AS n FROM journal WHERE state = 'needs-manual'").get() as { n: number })
       .n;
     return { maxId, open: open.n, needsManual, mark: `${maxId}|${open.n}|${open.a}|${open.u ?? ''}|${needsManual}` };

@@ -9,8 +9,14 @@ import type { PersonRow } from '../../src-main/sandbox/store';
 import { deriveInitials } from '../../src-main/catalogue/initials';
 import { practitionersOf } from '../../src-main/sandbox/seed/practitioners';
 import { CLINIC } from '../helpers/sandbox-harness';
-import { personsOf } from '../helpers/sandbox-fixtures';
+import { OPERATOR, personsOf } from '../helpers/sandbox-fixtures';
+import { centerPort } from '../../src-main/catalogue/center-port';
+import { LocalCatalogue } from '../../src-main/catalogue/local-catalogue';
+import { syncCatalogue } from '../../src-main/catalogue/sync';
+import type { DiagnosisView } from '../../src-main/api/contract';
+import { DIAGNOSIS_SEARCH_SHOWN } from '../../src-main/api/search-limits';
 import { appReady, readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import { waitFocus } from './till-keys';
 
 let e: CounterE2E;
 let people: PersonRow[];
@@ -18,7 +24,7 @@ let people: PersonRow[];
 beforeAll(async () => {
   e = await startCounterE2E({ institution: CLINIC });
   await e.page.setViewportSize({ width: 1366, height: 768 });
-  people = personsOf(e.h.sandbox.center.store, 'emp-retired', 20_000).slice(0, 2);
+  people = personsOf(e.h.sandbox.center.store, 'emp-retired', 20_000).slice(0, 3);
 }, 180_000);
 afterAll(async () => {
   await e?.close();
@@ -89,4 +95,44 @@ describe('挂号 with the institution’s departments and doctors', () => {
     expect(await value('caty')).toBe('A03');
     expect(await value('dept-code')).toBe('NK01');
   }, 120_000);
+});
+
+describe('就诊信息: a diagnosis found by letters and Enter typed without waiting (bench:till)', () => {
+  it('Enter after more letters takes the first hit for all of them, not one of the list still shown', async () => {
+    const { page } = e;
+    const local = LocalCatalogue.open(e.web.app.db.name);
+    try {
+      await syncCatalogue(local, centerPort(e.web.app, OPERATOR), e.web.app.client.profile, { only: ['1307'] });
+    } finally {
+      local.close();
+    }
+    const answer = async (query: string): Promise<DiagnosisView> => {
+      const r = await e.web.runtime.invoke('diagnosis.search', { query, limit: DIAGNOSIS_SEARCH_SHOWN });
+      const top = r.ok ? (r.value as readonly DiagnosisView[])[0] : undefined;
+      if (!top) throw new Error(`no diagnosis for ${query}`);
+      return top;
+    };
+    const [whole, shown] = [await answer('gxy'), await answer('g')];
+    // Otherwise this test could not tell the two lists apart.
+    expect(whole.code).not.toBe(shown.code);
+
+    await readCard(page, people[2] as PersonRow);
+    await page.keyboard.press('F2');
+    await page.getByTestId('dept-code').waitFor();
+    expect(await value('dept-code')).toBe('NK01');
+    await page.getByTestId('dept-code').focus();
+    await page.keyboard.press('Enter');
+    await waitFocus(page, 'diag-code-0');
+    await page.keyboard.type('g');
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().waitFor();
+    // "xy" and Enter as fast as a cashier who knows the letters: the list of "g" is still on screen.
+    await page.keyboard.type('xy');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => value('diag-name-0'), { timeout: UI_TIMEOUT }).toBe(whole.name);
+    expect(await value('diag-code-0')).toBe(whole.code);
+    await e.shot('17-bench-diagnosis-typed-ahead', { window: true });
+    // The dropdown is shut: the next Enter uploads 就诊信息 (2203) and goes on to fee entry.
+    await page.keyboard.press('Enter');
+    await waitFocus(page, 'item-search');
+  }, 300_000);
 });

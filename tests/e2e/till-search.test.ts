@@ -14,6 +14,9 @@ import { formatPriceShort, priceFromFen, type Fen, type UnitPrice } from '../../
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { OPERATOR, personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
 import { readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import { typePersonRead, waitFocus } from './till-keys';
+import type { CatalogueSearchResult } from '../../src-main/api/contract';
+import { ITEM_SEARCH_SHOWN } from '../../src-main/api/search-limits';
 
 let e: CounterE2E;
 
@@ -181,5 +184,44 @@ describe('issue 17 point 5: the price comes from the price list', () => {
     await e.shot('17-05-over-cap', { window: true });
     await price.fill(cap);
     await page.getByTestId('line-over-cap').waitFor({ state: 'detached' });
+  }, 180_000);
+});
+
+const LINES = '[data-testid="lines"] tbody tr.ant-table-row';
+
+/** The code Enter takes for these letters: the first hit of the counter's own search, asked as the screen asks. */
+async function firstHitCode(query: string): Promise<string> {
+  const r = await e.web.runtime.invoke('catalogue.search', { query, limit: ITEM_SEARCH_SHOWN });
+  if (!r.ok) throw new Error(r.error.message);
+  const top = (r.value as CatalogueSearchResult).hits[0];
+  if (!top) throw new Error(`no hit for ${query}`);
+  return top.code;
+}
+
+describe('issue 17 (bench:till): Enter typed before the list came is not lost', () => {
+  it('letters and Enter typed at once, right after a read opened 收费, add the first hit for those letters', async () => {
+    const { page } = e;
+    const rows = page.locator(LINES);
+    // An empty basket to start from (earlier tests leave lines in it).
+    await page.keyboard.press('F2');
+    if ((await rows.count()) > 0) {
+      await page.keyboard.press('F9');
+      // Enter goes to 放弃 once the dialog has given it the cursor.
+      await waitFocus(page, 'discard-basket-ok');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(0);
+    }
+    const person = personsOf(e.h.sandbox.center.store, 'emp-active', 50_000)[0] as PersonRow;
+    await page.keyboard.press('F1');
+    await waitFocus(page, 'id-number');
+    await typePersonRead(page, person);
+    await page.getByTestId('person-compact').filter({ hasText: person.psnName }).waitFor();
+    await waitFocus(page, 'item-search');
+    // As fast as a cashier who knows the letters: no look at the list before Enter.
+    await page.keyboard.type('amx');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(1);
+    expect(await rows.last().textContent()).toContain(await firstHitCode('amx'));
+    await e.shot('17-bench-enter-typed-ahead', { window: true });
   }, 180_000);
 });

@@ -1,5 +1,6 @@
 /** A journal entry of an answered call, for tests of what the counter reads back from the journal. */
 import type { JournalEntry } from '../../src-main/journal/journal-store';
+import type { RequestEnvelope } from '../../src-main/protocol/envelope';
 
 /** `fields` name the call and its answer; everything else is a neutral, answered ('ok') entry. */
 export function answeredEntry(
@@ -30,3 +31,15 @@ export function answeredEntry(
     ...fields,
   };
 }
+
+/** A request envelope of one call, as the journal's prepare() takes it (its input does not matter here). */
+export const requestEnvelope = (msgid: string, infno: string): RequestEnvelope =>
+  ({
+    infno,
+    msgid,
+    opter: 'OP1',
+    opter_name: '张',
+    sign_no: 'SN1',
+    fixmedins_code: 'P42010000001',
+    input: { data: {} },
+  }) as unknown as RequestEnvelope;

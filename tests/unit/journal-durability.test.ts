@@ -10,22 +10,13 @@ import { JournalStore } from '../../src-main/journal/journal-store';
 import { CLIENT_MIGRATIONS } from '../../src-main/storage/client/migrations';
 import { openDatabase } from '../../src-main/storage/sqlite';
 import { getProfile, isReversible } from '../../src-main/registry/profile';
-import type { RequestEnvelope } from '../../src-main/protocol/envelope';
+import { requestEnvelope } from '../helpers/journal-entry';
 import { makeTempDir } from '../helpers/temp-dir';
 
 let cleanup: () => void = () => {};
 afterEach(() => cleanup());
 
-const envelope = (msgid: string, infno: string): RequestEnvelope =>
-  ({
-    infno,
-    msgid,
-    opter: 'OP1',
-    opter_name: '张',
-    sign_no: 'SN1',
-    fixmedins_code: 'P42010000001',
-    input: { data: {} },
-  }) as unknown as RequestEnvelope;
+const envelope = requestEnvelope;
 
 describe('journal outcome durability', () => {
   it('commits money-moving outcomes FULL and the others NORMAL, and leaves the connection at FULL', () => {

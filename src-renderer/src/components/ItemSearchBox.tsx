@@ -4,16 +4,23 @@
  * institution's own price). Against the center each search is a 1312 call, so it waits for a
  * pause in typing; the local catalogue answers every keystroke.
  */
-import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from 'react';
+import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { AutoComplete, Input, Space, Tag, Typography, type InputRef } from 'antd';
-import type { CatalogueHit } from '../../../src-main/api/contract';
+import type { CatalogueHit, CatalogueSearchResult } from '../../../src-main/api/contract';
+import { ITEM_SEARCH_SHOWN } from '../../../src-main/api/search-limits';
 import { call } from '../api/client';
 import { uiError, type UiError } from '../format';
+import { useTypeAhead } from './type-ahead';
 
 /** The source name of the local catalogue's answers (local-item-search.ts). */
 const LOCAL_SOURCE = '本地目录';
 /** Pause in typing before a search goes to the center. */
 const CENTER_PAUSE_MS = 350;
+/**
+ * Whether the last answer in this window came from the local catalogue. Kept across boxes: each customer's
+ * 收费 screen has a new box, whose first letter would otherwise wait the center's pause.
+ */
+let answersAreLocal = false;
 
 export interface ItemSearchHandle {
   focus(): void;
@@ -25,48 +32,32 @@ export const ItemSearchBox = forwardRef<
 >(function ItemSearchBox({ onPick, disabled, placeholder }, ref) {
   const input = useRef<InputRef>(null);
   const [text, setText] = useState('');
-  const [hits, setHits] = useState<readonly CatalogueHit[]>([]);
   const [source, setSource] = useState('');
-  const [searching, setSearching] = useState(false);
   const [error, setError] = useState<UiError | null>(null);
-  const serial = useRef(0);
-  /** The query the hits on screen answer ('' before any answer). */
-  const [answered, setAnswered] = useState('');
-  const localSource = useRef(false);
+  const pick = (hit: CatalogueHit): string => {
+    onPick(hit);
+    setText('');
+    return '';
+  };
+  const { hits, answered, searching, onKeyDownCapture, onActive } = useTypeAhead(text, {
+    search: (query) => call('catalogue.search', { query, limit: ITEM_SEARCH_SHOWN }),
+    hitsOf: (r: CatalogueSearchResult) => r.hits,
+    keyOf: (hit) => hit.code,
+    pauseMs: () => (answersAreLocal ? 0 : CENTER_PAUSE_MS),
+    onPick: pick,
+    onAnswer: (_query, r) => {
+      setSource(r.source);
+      answersAreLocal = r.source.startsWith(LOCAL_SOURCE);
+      setError(null);
+    },
+    onError: (e) => setError(uiError(e)),
+  });
 
   useImperativeHandle(ref, () => ({ focus: () => input.current?.focus() }), []);
 
-  useEffect(() => {
-    const query = text.trim();
-    if (query.length < 1) {
-      setHits([]);
-      setAnswered('');
-      return;
-    }
-    const mine = ++serial.current;
-    const timer = setTimeout(
-      () => {
-        setSearching(true);
-        call('catalogue.search', { query, limit: 15 })
-          .then((r) => {
-            if (mine !== serial.current) return;
-            setHits(r.hits);
-            setSource(r.source);
-            setAnswered(query);
-            localSource.current = r.source.startsWith(LOCAL_SOURCE);
-            setError(null);
-          })
-          .catch((e: unknown) => mine === serial.current && (setError(uiError(e)), setHits([])))
-          .finally(() => mine === serial.current && setSearching(false));
-      },
-      localSource.current ? 0 : CENTER_PAUSE_MS,
-    );
-    return () => clearTimeout(timer);
-  }, [text]);
-
   return (
-    // data-answered: the query the list on screen answers (what bench/till.ts waits for).
-    <div data-testid="item-search-box" data-answered={answered}>
+    // data-answered and the held Enter: type-ahead.ts.
+    <div data-testid="item-search-box" data-answered={answered} onKeyDownCapture={onKeyDownCapture}>
       <AutoComplete
         value={text}
         disabled={disabled}
@@ -74,11 +65,11 @@ export const ItemSearchBox = forwardRef<
         onChange={(v: string) => setText(v)}
         onSelect={(code: string) => {
           const hit = hits.find((h) => h.code === code);
-          if (hit) onPick(hit);
-          setText('');
-          setHits([]);
+          if (hit) pick(hit);
+          else setText('');
         }}
         defaultActiveFirstOption
+        onActive={onActive}
         options={hits.map((h) => ({
           value: h.code,
           label: <HitRow hit={h} />,

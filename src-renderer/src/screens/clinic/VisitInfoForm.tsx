@@ -2,9 +2,11 @@
  * 就诊信息 (2203 / 2203A): medical category, chief complaint and the diagnoses. A diagnosis is
  * looked up in the local 疾病与诊断 catalogue (code, name or 拼音首字母) when it is synced, or typed.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useTypeAhead } from '../../components/type-ahead';
 import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
 import type { DiagnosisView } from '../../../../src-main/api/contract';
+import { DIAGNOSIS_SEARCH_SHOWN } from '../../../../src-main/api/search-limits';
 import { call } from '../../api/client';
 import type { Diagnosis } from '../../stores/clinic-store';
 import { uiError } from '../../format';
@@ -31,43 +33,49 @@ function DiagnosisCodeInput({
   onChange?: (value: string) => void;
   autoFocus?: boolean;
 }) {
-  const [options, setOptions] = useState<readonly DiagnosisView[]>([]);
-  const serial = useRef(0);
   const text = value ?? '';
-  useEffect(() => {
-    const query = text.trim();
-    if (query.length < 1) return setOptions([]);
-    const mine = ++serial.current;
-    const timer = setTimeout(() => {
-      call('diagnosis.search', { query, limit: 12 })
-        .then(
-          (hits) =>
-            mine === serial.current &&
-            (setOptions(hits),
-            onSearchError(
-              hits.length ? null : `疾病与诊断目录中没有找到「${query}」: 换编码、名称或拼音首字母再查, 或直接填写编码和名称`,
-            )),
-        )
-        .catch((e: unknown) => mine === serial.current && (setOptions([]), onSearchError(uiError(e).message)));
-    }, 300);
-    return () => clearTimeout(timer);
-  }, [text, onSearchError]);
+  const take = (hit: DiagnosisView): string => {
+    form.setFieldValue(['diagnoses', row, 'name'], hit.name);
+    return hit.code;
+  };
+  const {
+    hits: options,
+    answered,
+    onKeyDownCapture,
+    onActive,
+  } = useTypeAhead(text, {
+    search: (query) => call('diagnosis.search', { query, limit: DIAGNOSIS_SEARCH_SHOWN }),
+    hitsOf: (hits: readonly DiagnosisView[]) => hits,
+    keyOf: (hit) => hit.code,
+    // The local 疾病与诊断 catalogue answers every keystroke (never the center).
+    pauseMs: () => 0,
+    onPick: (hit) => (onChange?.(hit.code), take(hit)),
+    onAnswer: (query, hits) =>
+      onSearchError(
+        hits.length ? null : `疾病与诊断目录中没有找到「${query}」: 换编码、名称或拼音首字母再查, 或直接填写编码和名称`,
+      ),
+    onError: (e) => onSearchError(uiError(e).message),
+  });
   return (
-    <AutoComplete
-      value={text}
-      onChange={(v: string) => onChange?.(v)}
-      onSelect={(code: string) => {
-        const hit = options.find((o) => o.code === code);
-        if (hit) form.setFieldValue(['diagnoses', row, 'name'], hit.name);
-      }}
-      options={options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))}
-      // The first hit is highlighted: Enter takes it (and fills the name), as in the item search.
-      defaultActiveFirstOption
-      popupMatchSelectWidth={360}
-      style={{ width: 180 }}
-    >
-      <Input placeholder="诊断编码, 如 J06.900" data-testid={`diag-code-${row}`} autoFocus={autoFocus} />
-    </AutoComplete>
+    // data-answered and the held Enter: type-ahead.ts.
+    <span data-testid={`diag-search-${row}`} data-answered={answered} onKeyDownCapture={onKeyDownCapture}>
+      <AutoComplete
+        value={text}
+        onChange={(v: string) => onChange?.(v)}
+        onSelect={(code: string) => {
+          const hit = options.find((o) => o.code === code);
+          if (hit) take(hit);
+        }}
+        options={options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))}
+        // The first hit is highlighted: Enter takes it (and fills the name), as in the item search.
+        defaultActiveFirstOption
+        onActive={onActive}
+        popupMatchSelectWidth={360}
+        style={{ width: 180 }}
+      >
+        <Input placeholder="诊断编码, 如 J06.900" data-testid={`diag-code-${row}`} autoFocus={autoFocus} />
+      </AutoComplete>
+    </span>
   );
 }
 
