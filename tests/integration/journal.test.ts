@@ -12,6 +12,7 @@ import { startScriptedServer } from '../helpers/scripted-server';
 import { YibaoError } from '../../src-main/core/errors';
 import { isCenterCallError, UnknownOutcomeError } from '../../src-main/protocol/call-errors';
 import type { CounterApp } from '../../src-main/app/counter-app';
+import { journalRow } from '../../src-main/counter/journal-view';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { instanceOf, rejectionOf } from '../helpers/rejection';
 import { waitFor } from '../helpers/wait-for';
@@ -158,6 +159,8 @@ describe('unknown outcomes', () => {
     const entry = app.journal.byMsgid(e.call.msgid);
     expect(entry?.state).toBe('no-effect');
     expect(app.journal.reversalsOf(entry?.id ?? -1)).toEqual([]);
+    // No 2601 was tried: the journal view says 无影响, not 原交易未生效 (that one needs the center's answer).
+    expect(journalRow(entry!).stateLabel).toBe('无影响');
   });
 
   it('a registration (2201) with an unknown outcome is handed to the cashier as needs-manual', async () => {
