@@ -15,7 +15,7 @@ import type { CounterApp } from '../../src-main/app/counter-app';
 import { journalRow } from '../../src-main/counter/journal-view';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { instanceOf, rejectionOf } from '../helpers/rejection';
-import { waitFor } from '../helpers/wait-for';
+import { idleSocketsDropped, waitFor } from '../helpers/wait-for';
 
 let h: Harness;
 let app: CounterApp;
@@ -56,8 +56,7 @@ describe('journal records', () => {
     expect(app.journal.byMsgid(rejected.call.msgid)).toMatchObject({ state: 'rejected', failureCode: 'E_CENTER_REJECTED' });
 
     center().addFault('*', 'refuse', null);
-    // Stays: the client's idle keep-alive socket needs a moment to see the close; its agent has no event for it.
-    await new Promise((r) => setTimeout(r, 100));
+    await idleSocketsDropped(app);
     const notSent = await failure(app.callAs(OPERATOR, '1101', personInfoInput(person)));
     center().clearFaults();
     expect(app.journal.byMsgid(notSent.call.msgid)?.state).toBe('not-sent');
@@ -224,8 +223,7 @@ describe('every sandbox fault mode on a pharmacy settlement (2102)', () => {
     await fast.callAs(OPERATOR, '1101', personInfoInput(person));
     const before = balance();
     center().addFault('2102', mode, 1);
-    // Stays: as above, the idle keep-alive socket must see the center's close (no event to wait on).
-    if (mode === 'refuse') await new Promise((r) => setTimeout(r, 100));
+    if (mode === 'refuse') await idleSocketsDropped(fast);
     const e = await failure(fast.callAs(OPERATOR, '2102', sale()));
     center().clearFaults();
     await fast.resolver.resolveAll({ ignoreBackoff: true });

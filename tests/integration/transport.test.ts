@@ -10,6 +10,7 @@ import { parseResponseText } from '../../src-main/protocol/response';
 import { CenterCallError, NotSentError, RejectedError, UnknownOutcomeError } from '../../src-main/protocol/call-errors';
 import { startScriptedServer, type ScriptedServer } from '../helpers/scripted-server';
 import { instanceOf, rejectionOf } from '../helpers/rejection';
+import { waitFor } from '../helpers/wait-for';
 
 const call = { infno: '2207', msgid: 'H42010000002202611230902030001' };
 const timeouts = { connectMs: 500, readMs: 400 };
@@ -153,5 +154,23 @@ describe('transport classification', () => {
     const e = await failure(send());
     expect(e.kind).toBe('unknown');
     expect(e.code).toBe('E_RESPONSE_UNPARSEABLE');
+  });
+});
+
+describe('kept-alive connections', () => {
+  it('an answered call leaves its socket idle for the next one; the center closing it drops it', async () => {
+    const own = new HttpTransport();
+    const center = await startScriptedServer({ kind: 'json', body: { infcode: 0, output: {} } });
+    try {
+      expect(own.idleSockets()).toBe(0);
+      await own.post({ url: center.url, body: '{}', headers: {}, timeouts, call });
+      await own.post({ url: center.url, body: '{}', headers: {}, timeouts, call }); // reuses it: still one
+      expect(own.idleSockets()).toBe(1);
+      await center.close();
+      await waitFor('the transport dropping the socket the center closed', () => own.idleSockets() === 0);
+    } finally {
+      own.close();
+      await center.close();
+    }
   });
 });
