@@ -63,18 +63,18 @@ describe('transport classification', () => {
     let listener: ChildProcess;
     let port = 0;
     beforeAll(async () => {
-      // A raw socket that listens with backlog 0 and never accepts; two connections fill its queue. Its
-      // time.sleep calls are not synchronisation: 0.3 s lets the kernel queue the filler connections before
-      // the port is announced, and sleep(60) is the listener staying alive without accepting (killed in afterAll).
+      // A raw socket that listens with backlog 0 and never accepts: the first filler connection, once its
+      // handshake is done (select: writable), fills the accept queue, so later SYNs are dropped. sleep(60) is
+      // not synchronisation: it is the listener staying alive without accepting (killed in afterAll).
       listener = spawn('python3', [
         '-c',
         [
-          'import socket,sys,time',
+          'import select,socket,sys,time',
           's=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(0)',
           'p=s.getsockname()[1]',
           'fill=[socket.socket() for _ in range(3)]',
           '[(f.setblocking(False), f.connect_ex(("127.0.0.1",p))) for f in fill]',
-          'time.sleep(0.3)',
+          'select.select([], fill[:1], [], 5)',
           'print(p, flush=True)',
           'time.sleep(60)',
         ].join('\n'),
