@@ -123,6 +123,11 @@ describe('msgid', () => {
     const t = makeTempDir();
     cleanup = t.cleanup;
     const db = openDatabase(join(t.dir, 'x.sqlite'), { migrations: CLIENT_MIGRATIONS });
+    for (const code of ['P420100', 'P420100000011', 'P4201000000-']) {
+      expect(() => new MsgIdGenerator(code, new SqliteMsgIdSequence(db)), code).toThrow(
+        expect.objectContaining({ code: 'E_CONFIG_INVALID', detail: { field: 'institution.fixmedinsCode' } }),
+      );
+    }
     expect(() => new MsgIdGenerator('P420100', new SqliteMsgIdSequence(db))).toThrow(/12 位/);
     db.close();
   });
