@@ -192,11 +192,12 @@ describe('readAnswer on plain zod types: each other form of a value, each proble
     });
     // Inside a list: the problem is judged on the value the path points to.
     const rows = outObject({ rows: must(z.array(z.object({ n: z.number() }))) });
-    expect(readAnswer(rows, { rows: [{ n: '十二' }, {}] })).toMatchObject({
+    expect(readAnswer(rows, { rows: [{ n: '十二' }, {}, { n: null }] })).toMatchObject({
       ok: false,
       errors: [
         { path: 'rows[0].n', problem: '类型不正确 (应为 number)' },
         { path: 'rows[1].n', problem: '缺少' },
+        { path: 'rows[2].n', problem: '缺少' },
       ],
     });
     expect(readAnswer(schema, { ...good, note: 'Z' })).toEqual({
