@@ -60,6 +60,7 @@ export const FOLDERS = {
       'tests/integration/transport.test.ts',
       'tests/integration/gateway-headers.test.ts',
       'tests/integration/sandbox-oracle.test.ts',
+      'tests/unit/input-rules.test.ts',
     ],
     // The transaction schemas are module-level objects: each of their ~1000 mutants is "static" and would need
     // every test re-run in a fresh process (days on this machine). Field names and rules in them are judged by
