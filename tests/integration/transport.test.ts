@@ -52,6 +52,7 @@ describe('transport classification', () => {
     expect(e).toBeInstanceOf(NotSentError);
     expect(e.kind).toBe('not-sent');
     expect(e.messageZh).toContain('连接被拒绝');
+    expect(e.detail).toMatchObject({ networkCode: 'ECONNREFUSED', url: `http://127.0.0.1:${port}/x` });
   });
 
   it('not sent: DNS failure', async () => {
@@ -106,6 +107,9 @@ describe('transport classification', () => {
     const e = await failure(send());
     expect(e.kind).toBe('rejected');
     expect(e.code).toBe('E_HTTP_REJECTED');
+    expect(e.messageZh).toBe('医保网关拒绝了请求 (HTTP 401): 请检查中心地址和网关签名配置');
+    // The gateway's own words (the start of its body) are kept for the log.
+    expect(e).toMatchObject({ errMsg: '{"code":401,"message":"bad signature"}', detail: { httpStatus: 401 } });
   });
 
   it('unknown: timeout after the body was sent', async () => {
@@ -147,6 +151,8 @@ describe('transport classification', () => {
     const e = await failure(send());
     expect(e.kind).toBe('unknown');
     expect(e.code).toBe('E_HTTP_5XX');
+    expect(e.messageZh).toBe('医保中心返回 HTTP 502, 交易结果未知');
+    expect(e.detail).toMatchObject({ httpStatus: 502 });
   });
 
   it('unknown: an unparseable body', async () => {
