@@ -58,6 +58,7 @@ describe('transport classification', () => {
   it('not sent: DNS failure', async () => {
     const e = await failure(send('http://no-such-host.invalid/x'));
     expect(e.kind).toBe('not-sent');
+    expect(e.messageZh).toBe('请求未发出: 无法解析中心域名 (检查网络和 DNS); 中心未收到本次交易, 可以重试');
   });
 
   describe('connect timeout against a listener whose accept queue is full', () => {
@@ -137,6 +138,9 @@ describe('transport classification', () => {
     server.setBehaviour({ kind: 'destroy-after-body' });
     const e = await failure(send());
     expect(e.kind).toBe('unknown');
+    // Not a read timeout: the connection broke, and the message says which code.
+    expect(e.code).toBe('E_CONNECTION_LOST');
+    expect(e.messageZh).toMatch(/^请求已发出但连接中断 \(E[A-Z]+\), 交易结果未知$/);
     expect(server.received).toHaveLength(1);
   });
 
@@ -144,6 +148,7 @@ describe('transport classification', () => {
     server.setBehaviour({ kind: 'destroy-mid-response' });
     const e = await failure(send());
     expect(e.kind).toBe('unknown');
+    expect(e.code).toBe('E_CONNECTION_LOST');
   });
 
   it('unknown: HTTP 5xx', async () => {
