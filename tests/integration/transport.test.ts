@@ -121,6 +121,15 @@ describe('transport classification', () => {
     expect(server.received).toHaveLength(1);
   });
 
+  it('unknown: a timeout on a reused keep-alive connection too (the read deadline starts without a new connect)', async () => {
+    server.setBehaviour({ kind: 'json', body: { infcode: 0, output: {} } });
+    await send(); // leaves the connection idle for the next call
+    expect(transport.idleSockets()).toBe(1);
+    server.setBehaviour({ kind: 'hang' });
+    const e = await failure(send());
+    expect(e.code).toBe('E_TIMEOUT_AFTER_SEND');
+  });
+
   it('the deadline the message names is the one applied: readMs after connecting, not connect + read (issue 16)', async () => {
     server.setBehaviour({ kind: 'hang' });
     const started = performance.now();
