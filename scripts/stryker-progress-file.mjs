@@ -43,7 +43,7 @@ class ProgressFileReporter {
       status,
       mutatorName: mutant.mutatorName,
       replacement: mutant.replacement,
-      line: mutant.location.start.line + 1, // Stryker counts lines from 0 inside, from 1 in its reports
+      line: mutant.location.start.line, // from 1, as in mutation.json (checked against a finished run)
     });
   }
 

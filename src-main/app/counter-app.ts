@@ -42,6 +42,8 @@ export interface CounterApp {
    */
   readonly centerId: string;
   readonly client: CenterClient;
+  /** The HTTP transport under the client (tests read its idle keep-alive sockets). */
+  readonly transport: Transport;
   readonly sessions: OperatorSessions;
   readonly areas: SqliteInsuredAreaBook;
   /** The 安全控件 medium of each person's visit (profile `safeControl`), sent as dev_safe_info. */
@@ -234,6 +236,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     centerUrl,
     centerId,
     client,
+    transport,
     sessions,
     areas,
     safeMedia,

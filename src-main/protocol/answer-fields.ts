@@ -73,11 +73,20 @@ function readLenient<T extends z.ZodType>(schema: T, v: unknown): z.ZodSafeParse
 
 const isEmpty = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
+/** The part of `value` an issue's path points to. */
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
 /** A problem as the cashier's IT person reads it. */
 function problemText(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.path.length === 0 && isEmpty(value)) return '缺少';
   if (issue.code === 'invalid_type') {
-    return issue.input === undefined || issue.input === null ? '缺少' : `类型不正确 (应为 ${issue.expected})`;
+    // Not issue.input: zod 4 leaves it out unless asked (reportInput), which read every wrong type as missing.
+    const at = valueAt(value, issue.path);
+    return at === undefined || at === null ? '缺少' : `类型不正确 (应为 ${issue.expected})`;
   }
   if (issue.code === 'invalid_value') return '取值不在允许范围内';
   return issue.message;
@@ -170,7 +179,7 @@ export function readAnswer<T extends z.ZodType>(schema: T, output: unknown): Ans
   const warnings: AnswerProblem[] = [];
   for (const issue of first.error.issues as Issue[]) {
     const soft = issue.code === 'custom' && issue.params?.['soft'] === true;
-    const message = issue.code === 'custom' && issue.params?.['answerProblem'] ? issue.message : problemText(issue, undefined);
+    const message = issue.code === 'custom' && issue.params?.['answerProblem'] ? issue.message : problemText(issue, output);
     (soft ? warnings : errors).push({ path: formatPath(issue.path), problem: message });
   }
   if (errors.length > 0) return { ok: false, errors, warnings };
@@ -181,7 +190,7 @@ export function readAnswer<T extends z.ZodType>(schema: T, output: unknown): Ans
     // Not expected (the first pass found only optional problems); treated as required problems, never guessed.
     return {
       ok: false,
-      errors: second.error.issues.map((i) => ({ path: formatPath(i.path), problem: problemText(i, undefined) })),
+      errors: second.error.issues.map((i) => ({ path: formatPath(i.path), problem: problemText(i, output) })),
       warnings,
     };
   } finally {

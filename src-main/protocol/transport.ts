@@ -33,6 +33,8 @@ export interface Transport {
   post(request: TransportRequest): Promise<TransportResponse>;
   /** Frees kept-alive sockets. */
   close?(): void;
+  /** Kept-alive sockets waiting for the next call (a test waits for those to a closed center to be dropped). */
+  idleSockets?(): number;
 }
 
 interface Progress {
@@ -167,6 +169,12 @@ export class HttpTransport implements Transport {
   close(): void {
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
+  }
+
+  idleSockets(): number {
+    // The agent drops a free socket when its 'close' arrives (the peer closed it); no event is passed on.
+    const free = [this.httpAgent.freeSockets, this.httpsAgent.freeSockets];
+    return free.flatMap((byHost) => Object.values(byHost)).reduce((n, list) => n + (list?.length ?? 0), 0);
   }
 }
 

@@ -86,7 +86,8 @@ export async function startCounterE2E(
       page,
       pageErrors,
       async shot(name, options) {
-        await page.waitForTimeout(300); // let antd finish its transitions
+        // Stays: only for the picture (no assertion follows), antd's transitions finishing.
+        await page.waitForTimeout(300);
         if (options?.window) {
           await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
           return;

@@ -91,6 +91,8 @@ describe('issue 17 at the till', () => {
 
     await page.keyboard.press('Escape');
     await page.keyboard.press('F9');
+    // Stays: F9 must NOT drop the person, and "nothing changed" has no event to wait on; 300 ms is the time in
+    // which a wrong clear would show (the assertion below is the point, the pause only gives it a chance to fail).
     await page.waitForTimeout(300);
     expect(await page.getByTestId('person-compact').textContent()).toContain(second.psnName);
 

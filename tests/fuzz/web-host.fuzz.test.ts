@@ -145,6 +145,7 @@ function rawRequest(bytes: Buffer): Promise<RawAnswer> {
       socket.destroy();
       done(a);
     };
+    // A guard, not a wait: a host that never answers is recorded as such instead of hanging the run.
     socket.setTimeout(20_000, () => settle({ status: -1, headers: 'no answer within 20 s', body: '' }));
     socket.on('data', (c) => {
       chunks.push(c);

@@ -156,6 +156,60 @@ describe('pharmacy sale', () => {
     ).rejects.toMatchObject({ code: 'E_PRESETTLE_STALE' });
   });
 
+  it('compares every line, not only the total: a swapped quantity or price with the same total, or another person, is stale', async () => {
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const other = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[1] as PersonRow;
+    const otherCtx = await services.persons.read({ kind: 'id', idNumber: other.certno, name: other.psnName });
+    const [a, b] = typicalBasket(h.sandbox.center.store).map((l) => l.item);
+    const line = (item: typeof a, cntText: string, pricText: string) => ({
+      code: item!.code,
+      name: item!.name,
+      cntText,
+      pricText,
+    });
+    // 1 × 10 + 2 × 10 = 2 × 10 + 1 × 10; 1 × 10 + 1 × 20 = 1 × 20 + 1 × 10: the totals do not tell them apart.
+    const cases = [
+      [[line(a, '1', '10'), line(b, '2', '10')], [line(a, '2', '10'), line(b, '1', '10')], ctx.key],
+      [[line(a, '1', '10'), line(b, '1', '20')], [line(a, '1', '20'), line(b, '1', '10')], ctx.key],
+      [[line(a, '1', '10')], [line(a, '1', '10')], otherCtx.key],
+    ] as const;
+    for (const [agreed, settled, personKey] of cases) {
+      const req = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: [...agreed] };
+      await services.pharmacy.preSettle(req);
+      await expect(services.pharmacy.settle({ ...req, personKey, lines: [...settled] })).rejects.toMatchObject({
+        code: 'E_PRESETTLE_STALE',
+      });
+    }
+  });
+
+  it('after a restart (new services, same journal) a settled basket and its refund are answered from the journal, not sent again', async () => {
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const basket = typicalBasket(h.sandbox.center.store);
+    const req = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket) };
+    await services.pharmacy.preSettle(req);
+    const first = await services.pharmacy.settle(req);
+    expect(first.repeated).toBe(false);
+    const sent = (infno: string) => h.sandbox.center.messages({ infno, limit: 10_000 }).length;
+    const settles = sent('2102');
+
+    // The cashier reads the card again after the restart and presses settle on the same basket.
+    const restarted = createCounterServices(app, new CounterEvents());
+    const reread = await restarted.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const again = await restarted.pharmacy.settle({ ...req, personKey: reread.key });
+    expect(again.repeated).toBe(true);
+    // The view rebuilt from the journal: the same settlement, lines named from what was sent.
+    expect(again.settlement).toEqual(first.settlement);
+    expect(again.settlement.lines.map((l) => l.name)).toEqual(basket.map((l) => l.item.name));
+    expect(sent('2102')).toBe(settles);
+
+    const refund = await restarted.pharmacy.refund(first.settlement.msgid);
+    expect(refund.repeated).toBe(false);
+    const refunds = sent('2103');
+    const refundAgain = await createCounterServices(app, new CounterEvents()).pharmacy.refund(first.settlement.msgid);
+    expect(refundAgain).toEqual({ refund: refund.refund, repeated: true });
+    expect(sent('2103')).toBe(refunds);
+  });
+
   it('a settlement whose answer is lost is reversed and shows in the journal view; the basket can settle after', async () => {
     const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
     const basket = typicalBasket(h.sandbox.center.store);

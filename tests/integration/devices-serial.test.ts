@@ -28,6 +28,7 @@ function startPtyPair(): Promise<PtyPair> {
   return new Promise((resolve, reject) => {
     const socat = spawn('socat', ['-d', '-d', 'pty,raw,echo=0', 'pty,raw,echo=0'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
+    // A guard, not a wait: a socat that never announces its ptys fails the run instead of hanging it.
     const timer = setTimeout(() => reject(new Error(`socat gave no ptys: ${err}`)), 5000);
     socat.on('error', reject);
     socat.stderr.on('data', (d: Buffer) => {

@@ -12,9 +12,10 @@ import { startScriptedServer } from '../helpers/scripted-server';
 import { YibaoError } from '../../src-main/core/errors';
 import { isCenterCallError, UnknownOutcomeError } from '../../src-main/protocol/call-errors';
 import type { CounterApp } from '../../src-main/app/counter-app';
+import { journalRow } from '../../src-main/counter/journal-view';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { instanceOf, rejectionOf } from '../helpers/rejection';
-import { waitFor } from '../helpers/wait-for';
+import { idleSocketsDropped, waitFor } from '../helpers/wait-for';
 
 let h: Harness;
 let app: CounterApp;
@@ -55,8 +56,7 @@ describe('journal records', () => {
     expect(app.journal.byMsgid(rejected.call.msgid)).toMatchObject({ state: 'rejected', failureCode: 'E_CENTER_REJECTED' });
 
     center().addFault('*', 'refuse', null);
-    // Stays: the client's idle keep-alive socket needs a moment to see the close; its agent has no event for it.
-    await new Promise((r) => setTimeout(r, 100));
+    await idleSocketsDropped(app);
     const notSent = await failure(app.callAs(OPERATOR, '1101', personInfoInput(person)));
     center().clearFaults();
     expect(app.journal.byMsgid(notSent.call.msgid)?.state).toBe('not-sent');
@@ -158,6 +158,8 @@ describe('unknown outcomes', () => {
     const entry = app.journal.byMsgid(e.call.msgid);
     expect(entry?.state).toBe('no-effect');
     expect(app.journal.reversalsOf(entry?.id ?? -1)).toEqual([]);
+    // No 2601 was tried: the journal view says 无影响, not 原交易未生效 (that one needs the center's answer).
+    expect(journalRow(entry!).stateLabel).toBe('无影响');
   });
 
   it('a registration (2201) with an unknown outcome is handed to the cashier as needs-manual', async () => {
@@ -221,8 +223,7 @@ describe('every sandbox fault mode on a pharmacy settlement (2102)', () => {
     await fast.callAs(OPERATOR, '1101', personInfoInput(person));
     const before = balance();
     center().addFault('2102', mode, 1);
-    // Stays: as above, the idle keep-alive socket must see the center's close (no event to wait on).
-    if (mode === 'refuse') await new Promise((r) => setTimeout(r, 100));
+    if (mode === 'refuse') await idleSocketsDropped(fast);
     const e = await failure(fast.callAs(OPERATOR, '2102', sale()));
     center().clearFaults();
     await fast.resolver.resolveAll({ ignoreBackoff: true });

@@ -10,6 +10,7 @@ import type { CounterApp } from '../../src-main/app/counter-app';
 import { parseDateTime } from '../../src-main/core/time';
 import { OutcomeResolver } from '../../src-main/journal/outcome-resolver';
 import type { JournalEntry } from '../../src-main/journal/journal-store';
+import { journalRow } from '../../src-main/counter/journal-view';
 import { getProfile } from '../../src-main/registry/profile';
 import { startHarness, type Harness } from '../helpers/sandbox-harness';
 import { startScriptedServer, type ScriptedServer } from '../helpers/scripted-server';
@@ -114,17 +115,20 @@ describe('the resolver, on an injected clock', () => {
     expect(app.journal.byMsgid(free.msgid)?.state).toBe('ok');
   });
 
+  // The journal view's label: only the no-effect original whose 2601 was tried reads 原交易未生效 (isNotApplied);
+  // a reversed one with the same attempts, and any other state, keeps its own label.
   it.each([
-    ['不允许冲正: 原交易已结算清算', 'needs-manual', '中心不允许冲正'],
-    ['该交易已冲正', 'reversed', '已冲正'],
-    ['原交易不存在', 'no-effect', '原交易未生效'],
-  ])('the center answering "%s" ends %s', async (answer, state, resolution) => {
+    ['不允许冲正: 原交易已结算清算', 'needs-manual', '中心不允许冲正', '需人工核实'],
+    ['该交易已冲正', 'reversed', '已冲正', '已冲正'],
+    ['原交易不存在', 'no-effect', '原交易未生效', '原交易未生效'],
+  ])('the center answering "%s" ends %s', async (answer, state, resolution, label) => {
     const entry = await lostSettlement();
     reversalAnswer = answer;
     const { resolver } = resolverOnClock();
     const after = await resolver.resolveEntry(app.journal.get(entry.id) as JournalEntry, true);
     expect(after).toMatchObject({ state, attempts: 2 });
     expect(after.resolution).toContain(resolution);
+    expect(journalRow(after).stateLabel).toBe(label);
   });
 
   it('a sign-in the center calls expired is renewed (9001) and the next attempt reverses', async () => {

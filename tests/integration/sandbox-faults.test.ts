@@ -9,7 +9,7 @@ import { OPERATOR, personInfoInput, personsOf, pharmacySaleInput, typicalBasket 
 import { CenterCallError, RejectedError } from '../../src-main/protocol/call-errors';
 import type { CounterApp } from '../../src-main/app/counter-app';
 import type { PersonRow } from '../../src-main/sandbox/store';
-import { waitFor } from '../helpers/wait-for';
+import { idleSocketsDropped, waitFor } from '../helpers/wait-for';
 
 let h: Harness;
 let app: CounterApp;
@@ -99,15 +99,9 @@ describe('fault modes', () => {
     expect(committed(msgid)).toBe(true);
   });
 
-  /**
-   * Stays: the counter's idle keep-alive socket needs a moment to learn the center closed it, and the
-   * client's agent exposes no event for that (the refusal itself is immediate on the center's side).
-   */
-  const settleDown = () => new Promise((r) => setTimeout(r, 100));
-
   it('refuse stops accepting connections until cleared: not sent', async () => {
     center().addFault('*', 'refuse', null);
-    await settleDown();
+    await idleSocketsDropped(app);
     const { error, msgid } = await settle();
     expect(error?.kind).toBe('not-sent');
     expect(committed(msgid)).toBe(false);
@@ -119,7 +113,7 @@ describe('fault modes', () => {
 
   it('refuse:MS reopens by itself', async () => {
     center().addFault('*', 'refuse:300', 1);
-    await settleDown();
+    await idleSocketsDropped(app);
     expect((await settle()).error?.kind).toBe('not-sent');
     await waitFor('the center reopening by itself', () => h.sandbox.accepting());
     expect((await settle()).error).toBeNull();

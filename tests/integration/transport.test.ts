@@ -10,6 +10,7 @@ import { parseResponseText } from '../../src-main/protocol/response';
 import { CenterCallError, NotSentError, RejectedError, UnknownOutcomeError } from '../../src-main/protocol/call-errors';
 import { startScriptedServer, type ScriptedServer } from '../helpers/scripted-server';
 import { instanceOf, rejectionOf } from '../helpers/rejection';
+import { waitFor } from '../helpers/wait-for';
 
 const call = { infno: '2207', msgid: 'H42010000002202611230902030001' };
 const timeouts = { connectMs: 500, readMs: 400 };
@@ -51,29 +52,31 @@ describe('transport classification', () => {
     expect(e).toBeInstanceOf(NotSentError);
     expect(e.kind).toBe('not-sent');
     expect(e.messageZh).toContain('连接被拒绝');
+    expect(e.detail).toMatchObject({ networkCode: 'ECONNREFUSED', url: `http://127.0.0.1:${port}/x` });
   });
 
   it('not sent: DNS failure', async () => {
     const e = await failure(send('http://no-such-host.invalid/x'));
     expect(e.kind).toBe('not-sent');
+    expect(e.messageZh).toBe('请求未发出: 无法解析中心域名 (检查网络和 DNS); 中心未收到本次交易, 可以重试');
   });
 
   describe('connect timeout against a listener whose accept queue is full', () => {
     let listener: ChildProcess;
     let port = 0;
     beforeAll(async () => {
-      // A raw socket that listens with backlog 0 and never accepts; two connections fill its queue. Its
-      // time.sleep calls are not synchronisation: 0.3 s lets the kernel queue the filler connections before
-      // the port is announced, and sleep(60) is the listener staying alive without accepting (killed in afterAll).
+      // A raw socket that listens with backlog 0 and never accepts: the first filler connection, once its
+      // handshake is done (select: writable), fills the accept queue, so later SYNs are dropped. sleep(60) is
+      // not synchronisation: it is the listener staying alive without accepting (killed in afterAll).
       listener = spawn('python3', [
         '-c',
         [
-          'import socket,sys,time',
+          'import select,socket,sys,time',
           's=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(0)',
           'p=s.getsockname()[1]',
           'fill=[socket.socket() for _ in range(3)]',
           '[(f.setblocking(False), f.connect_ex(("127.0.0.1",p))) for f in fill]',
-          'time.sleep(0.3)',
+          'select.select([], fill[:1], [], 5)',
           'print(p, flush=True)',
           'time.sleep(60)',
         ].join('\n'),
@@ -105,6 +108,9 @@ describe('transport classification', () => {
     const e = await failure(send());
     expect(e.kind).toBe('rejected');
     expect(e.code).toBe('E_HTTP_REJECTED');
+    expect(e.messageZh).toBe('医保网关拒绝了请求 (HTTP 401): 请检查中心地址和网关签名配置');
+    // The gateway's own words (the start of its body) are kept for the log.
+    expect(e).toMatchObject({ errMsg: '{"code":401,"message":"bad signature"}', detail: { httpStatus: 401 } });
   });
 
   it('unknown: timeout after the body was sent', async () => {
@@ -113,6 +119,15 @@ describe('transport classification', () => {
     expect(e).toBeInstanceOf(UnknownOutcomeError);
     expect(e.code).toBe('E_TIMEOUT_AFTER_SEND');
     expect(server.received).toHaveLength(1);
+  });
+
+  it('unknown: a timeout on a reused keep-alive connection too (the read deadline starts without a new connect)', async () => {
+    server.setBehaviour({ kind: 'json', body: { infcode: 0, output: {} } });
+    await send(); // leaves the connection idle for the next call
+    expect(transport.idleSockets()).toBe(1);
+    server.setBehaviour({ kind: 'hang' });
+    const e = await failure(send());
+    expect(e.code).toBe('E_TIMEOUT_AFTER_SEND');
   });
 
   it('the deadline the message names is the one applied: readMs after connecting, not connect + read (issue 16)', async () => {
@@ -132,6 +147,9 @@ describe('transport classification', () => {
     server.setBehaviour({ kind: 'destroy-after-body' });
     const e = await failure(send());
     expect(e.kind).toBe('unknown');
+    // Not a read timeout: the connection broke, and the message says which code.
+    expect(e.code).toBe('E_CONNECTION_LOST');
+    expect(e.messageZh).toMatch(/^请求已发出但连接中断 \(E[A-Z]+\), 交易结果未知$/);
     expect(server.received).toHaveLength(1);
   });
 
@@ -139,6 +157,7 @@ describe('transport classification', () => {
     server.setBehaviour({ kind: 'destroy-mid-response' });
     const e = await failure(send());
     expect(e.kind).toBe('unknown');
+    expect(e.code).toBe('E_CONNECTION_LOST');
   });
 
   it('unknown: HTTP 5xx', async () => {
@@ -146,6 +165,8 @@ describe('transport classification', () => {
     const e = await failure(send());
     expect(e.kind).toBe('unknown');
     expect(e.code).toBe('E_HTTP_5XX');
+    expect(e.messageZh).toBe('医保中心返回 HTTP 502, 交易结果未知');
+    expect(e.detail).toMatchObject({ httpStatus: 502 });
   });
 
   it('unknown: an unparseable body', async () => {
@@ -153,5 +174,23 @@ describe('transport classification', () => {
     const e = await failure(send());
     expect(e.kind).toBe('unknown');
     expect(e.code).toBe('E_RESPONSE_UNPARSEABLE');
+  });
+});
+
+describe('kept-alive connections', () => {
+  it('an answered call leaves its socket idle for the next one; the center closing it drops it', async () => {
+    const own = new HttpTransport();
+    const center = await startScriptedServer({ kind: 'json', body: { infcode: 0, output: {} } });
+    try {
+      expect(own.idleSockets()).toBe(0);
+      await own.post({ url: center.url, body: '{}', headers: {}, timeouts, call });
+      await own.post({ url: center.url, body: '{}', headers: {}, timeouts, call }); // reuses it: still one
+      expect(own.idleSockets()).toBe(1);
+      await center.close();
+      await waitFor('the transport dropping the socket the center closed', () => own.idleSockets() === 0);
+    } finally {
+      own.close();
+      await center.close();
+    }
   });
 });

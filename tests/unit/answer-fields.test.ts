@@ -4,7 +4,8 @@
  * value is a warning. Lenient on form throughout.
  */
 import { describe, expect, it } from 'vitest';
-import { readAnswer } from '../../src-main/protocol/answer-fields';
+import { z } from 'zod';
+import { must, outObject, readAnswer } from '../../src-main/protocol/answer-fields';
 import { schemaFor } from '../../src-main/protocol/transactions';
 
 const outputSchema = (infno: string) => {
@@ -156,5 +157,53 @@ describe('readAnswer: required = what the counter relies on', () => {
         'insuinfo[0].insutype',
         'insuinfo[0].psn_type',
       ]);
+  });
+});
+
+describe('readAnswer on plain zod types: each other form of a value, each problem text', () => {
+  const schema = outObject({
+    amount: must(z.number()),
+    id: must(z.string()),
+    kind: must(z.enum(['A', 'B'])),
+    day: must(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)),
+    note: z.enum(['X', 'Y']),
+  });
+  const good = { amount: 1, id: 'I1', kind: 'A', day: '2026-11-23', note: 'X' };
+
+  it('reads a number sent as (blank-padded) text, an id sent as a number, a padded code, a date-time where a date is due', () => {
+    const read = readAnswer(schema, { amount: ' 12.5 ', id: 20261123, kind: ' B ', day: '2026-11-23 10:00:00', note: '   ' });
+    expect(read).toEqual({
+      ok: true,
+      data: { amount: 12.5, id: '20261123', kind: 'B', day: '2026-11-23', note: null },
+      warnings: [],
+    });
+  });
+
+  it('names what is wrong: missing, the wrong type, a value outside the code list — for required and optional fields alike', () => {
+    const read = readAnswer(schema, { ...good, amount: '十二', id: null, kind: 'C', note: 'Z' });
+    expect(read).toEqual({
+      ok: false,
+      errors: [
+        { path: 'amount', problem: '类型不正确 (应为 number)' },
+        { path: 'id', problem: '缺少' },
+        { path: 'kind', problem: '取值不在允许范围内' },
+      ],
+      warnings: [{ path: 'note', problem: '取值不在允许范围内' }],
+    });
+    // Inside a list: the problem is judged on the value the path points to.
+    const rows = outObject({ rows: must(z.array(z.object({ n: z.number() }))) });
+    expect(readAnswer(rows, { rows: [{ n: '十二' }, {}, { n: null }] })).toMatchObject({
+      ok: false,
+      errors: [
+        { path: 'rows[0].n', problem: '类型不正确 (应为 number)' },
+        { path: 'rows[1].n', problem: '缺少' },
+        { path: 'rows[2].n', problem: '缺少' },
+      ],
+    });
+    expect(readAnswer(schema, { ...good, note: 'Z' })).toEqual({
+      ok: true,
+      data: { ...good, note: null },
+      warnings: [{ path: 'note', problem: '取值不在允许范围内' }],
+    });
   });
 });

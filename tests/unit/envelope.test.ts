@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEnvelope, inputNamesPerson, requestEnvelopeSchema } from '../../src-main/protocol/envelope';
+import { buildEnvelope, envelopeSessionKey, inputNamesPerson, requestEnvelopeSchema } from '../../src-main/protocol/envelope';
 import { formatDateTime } from '../../src-main/core/time';
 
 const ctx = {
@@ -71,5 +71,28 @@ describe('envelope', () => {
     expect(inputNamesPerson({ data: { psn_no: 'P1' } })).toBe(true);
     expect(inputNamesPerson({ feedetail: [{ psn_no: 'P1' }] })).toBe(true);
     expect(inputNamesPerson({ signIn: { opter_no: '1' } })).toBe(false);
+    // An empty psn_no names nobody (9001, queries); a null block or row is read past, not into.
+    expect(inputNamesPerson({ data: { psn_no: '' } })).toBe(false);
+    expect(inputNamesPerson({ data: null, feedetail: [null, { psn_no: 'P1' }] })).toBe(true);
+  });
+
+  it('leaves dev_safe_info and cainfo empty when the call has none (the spec sends empties as "")', () => {
+    const env = buildEnvelope(ctx, {
+      infno: '1101',
+      msgid: 'P42010000001202611230902030001',
+      input: {},
+      signNo: 'S1',
+      now: new Date(),
+    });
+    expect([env.dev_safe_info, env.cainfo, env.insuplc_admdvs]).toEqual(['', '', '']);
+  });
+
+  it('keys the checked config-and-operator part: another operator is checked again, another call is not', () => {
+    const call = { infno: '1101', msgid: 'P42010000001202611230902030001', input: {}, signNo: 'S1', now: new Date() };
+    const key = envelopeSessionKey(buildEnvelope(ctx, call));
+    expect(envelopeSessionKey(buildEnvelope(ctx, { ...call, infno: '2101', msgid: 'P42010000001202611230902030002' }))).toBe(key);
+    expect(envelopeSessionKey(buildEnvelope({ ...ctx, opter: 'OP002' }, call))).not.toBe(key);
+    // Fields are kept apart: "OP0" + "01张收费" is not "OP001" + "张收费".
+    expect(envelopeSessionKey(buildEnvelope({ ...ctx, opter: 'OP0', opterName: '01张收费' }, call))).not.toBe(key);
   });
 });

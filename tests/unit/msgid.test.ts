@@ -88,10 +88,46 @@ describe('msgid', () => {
     expect(idsB[0]?.slice(26)).toBe('3000');
   });
 
+  it("follows the clock forward: the next second starts its sequence again at the slot's first number", () => {
+    const t = makeTempDir();
+    cleanup = t.cleanup;
+    let now = new Date('2026-11-23T08:00:00Z');
+    const { db, gen } = generatorOn(join(t.dir, 'f.sqlite'), () => now, 2);
+    const first = [gen.next(), gen.next()];
+    now = new Date('2026-11-23T08:00:05Z');
+    const later = gen.next();
+    db.close();
+    expect(first.map((id) => id.slice(12))).toEqual(['202611231600002000', '202611231600002001']);
+    expect(later.slice(12)).toBe('202611231600052000');
+  });
+
+  it('refuses a terminal slot outside 0–9 (each slot owns a thousand sequence numbers)', () => {
+    const t = makeTempDir();
+    cleanup = t.cleanup;
+    const db = openDatabase(join(t.dir, 's.sqlite'), { migrations: CLIENT_MIGRATIONS });
+    const store = new SqliteMsgIdSequence(db);
+    for (const slot of [-1, 10, 1.5]) {
+      expect(() => new MsgIdGenerator(CODE, store, slot), String(slot)).toThrow(
+        expect.objectContaining({
+          code: 'E_CONFIG_INVALID',
+          messageZh: `终端序号必须是 0–9 的整数, 当前为 ${slot}`,
+          detail: { field: 'institution.terminalSlot' },
+        }),
+      );
+    }
+    expect(new MsgIdGenerator(CODE, store, 9).next().slice(26)).toBe('9000');
+    db.close();
+  });
+
   it('refuses an institution code that is not 12 characters', () => {
     const t = makeTempDir();
     cleanup = t.cleanup;
     const db = openDatabase(join(t.dir, 'x.sqlite'), { migrations: CLIENT_MIGRATIONS });
+    for (const code of ['P420100', 'P420100000011', 'P4201000000-']) {
+      expect(() => new MsgIdGenerator(code, new SqliteMsgIdSequence(db)), code).toThrow(
+        expect.objectContaining({ code: 'E_CONFIG_INVALID', detail: { field: 'institution.fixmedinsCode' } }),
+      );
+    }
     expect(() => new MsgIdGenerator('P420100', new SqliteMsgIdSequence(db))).toThrow(/12 位/);
     db.close();
   });

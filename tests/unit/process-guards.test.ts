@@ -11,7 +11,8 @@ describe('process guards', () => {
     const script = `
       import { installProcessGuards } from './src-main/core/log.ts';
       installProcessGuards();
-      // Each step in a task of its own, after the one before has been reported.
+      // Each step in a task of its own, after the one before has been reported (setTimeout with no delay orders the
+      // steps inside the child; nothing is waited for).
       setTimeout(() => {
         setTimeout(() => {
           void Promise.reject(new TypeError('boom'));

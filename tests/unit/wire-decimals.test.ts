@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseScaled } from '../../src-main/core/money';
-import { hasAtMostDecimals, outAmount } from '../../src-main/protocol/wire';
+import { amount, flag01, hasAtMostDecimals, num, outAmount } from '../../src-main/protocol/wire';
 import { Prng } from '../../src-main/sandbox/seed/prng';
 
 /** What the fast check must always agree with: parseScaled accepting the number. */
@@ -77,5 +77,26 @@ describe('hasAtMostDecimals (the check every amount of every call goes through)'
     const tooPrecise = outAmount().safeParse('12.345');
     expect(tooPrecise.success).toBe(false);
     expect(tooPrecise.error?.issues[0]?.message).toBe('数值最多 2 位小数');
+  });
+});
+
+describe('the schemas of what the counter sends', () => {
+  it('an amount: a finite JSON number with at most 2 decimals, the message naming the scale', () => {
+    expect(amount().safeParse(12.34).success).toBe(true);
+    expect(amount().safeParse(12.345).error?.issues[0]?.message).toBe('数值最多 2 位小数');
+    for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) expect(amount().safeParse(bad).success, String(bad)).toBe(false);
+    expect(amount().safeParse('12.34').success).toBe(false); // the counter sends numbers, never text
+  });
+
+  it('a minimum, when given, is inclusive and named in the message', () => {
+    const count = num(0, { min: 1 });
+    expect(count.safeParse(1).success).toBe(true);
+    expect(count.safeParse(0).error?.issues[0]?.message).toBe('数值不能小于 1');
+    expect(num(2).safeParse(-5).success).toBe(true); // no minimum: refunds and corrections may be negative
+  });
+
+  it('a 0/1 flag takes only the texts "0" and "1"', () => {
+    expect(['0', '1'].map((f) => flag01().safeParse(f).success)).toEqual([true, true]);
+    for (const bad of ['', '2', 0, 1]) expect(flag01().safeParse(bad).success, String(bad)).toBe(false);
   });
 });
