@@ -75,6 +75,9 @@ export const FOLDERS = {
       ],
       'src-main/protocol/answer-fields.ts': ['tests/unit/answer-fields.test.ts', 'tests/unit/answer-corpus.test.ts'],
       'src-main/protocol/response.ts': ['tests/unit/response.test.ts', 'tests/integration/transport.test.ts'],
+      'src-main/protocol/call-errors.ts': ['tests/unit/call-errors.test.ts', 'tests/unit/response.test.ts'],
+      'src-main/protocol/observer-tap.ts': ['tests/unit/observer-tap.test.ts'],
+      'src-main/protocol/region-schemas.ts': ['tests/unit/region-schemas.test.ts', 'tests/unit/sichuan-schemas.test.ts'],
     },
     // Schemas only (module-level zod objects): with ignoreStatic they have almost no mutant left, so one run.
     together: ['src-main/protocol/transactions'],

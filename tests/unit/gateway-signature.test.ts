@@ -23,5 +23,15 @@ describe('x-tif gateway signature', () => {
     const a = tifHeaders({ paasid: 'P', secret: 's' });
     const b = tifHeaders({ paasid: 'P', secret: 's' });
     expect(a['x-tif-nonce']).not.toBe(b['x-tif-nonce']);
+    // A GUID without its dashes ([OH] sends a GUID): header-safe, 32 lower-case hex characters.
+    expect(a['x-tif-nonce']).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('sends x-tif-serviceId only when the credentials name a service', () => {
+    const at = new Date(1_700_000_000_000);
+    // The key itself must be absent: a key holding undefined is an invalid header value for node:http.
+    expect(Object.keys(tifHeaders({ paasid: 'P', secret: 's' }, at, 'n'))).not.toContain('x-tif-serviceId');
+    expect(Object.keys(tifHeaders({ paasid: 'P', secret: 's', serviceId: '' }, at, 'n'))).not.toContain('x-tif-serviceId');
+    expect(tifHeaders({ paasid: 'P', secret: 's', serviceId: 'SVC01' }, at, 'n')['x-tif-serviceId']).toBe('SVC01');
   });
 });
