@@ -17,6 +17,21 @@ import { join, relative } from 'node:path';
 const root = join(import.meta.dirname, '..');
 const base = JSON.parse(readFileSync(join(root, 'stryker.config.json'), 'utf8'));
 
+const PROTOCOL_TESTS = [
+  'tests/unit/answer-corpus.test.ts',
+  'tests/unit/answer-fields.test.ts',
+  'tests/unit/envelope.test.ts',
+  'tests/unit/gateway-signature.test.ts',
+  'tests/unit/msgid.test.ts',
+  'tests/unit/response.test.ts',
+  'tests/unit/wire-decimals.test.ts',
+  'tests/unit/journal-keys.test.ts',
+  'tests/integration/transport.test.ts',
+  'tests/integration/gateway-headers.test.ts',
+  'tests/integration/sandbox-oracle.test.ts',
+  'tests/unit/input-rules.test.ts',
+];
+
 /** What each folder mutates and which tests judge it (the tests that import it, minus the minutes-long ones). */
 export const FOLDERS = {
   money: {
@@ -48,20 +63,7 @@ export const FOLDERS = {
   },
   protocol: {
     mutate: ['src-main/protocol/**/*.ts'],
-    testFiles: [
-      'tests/unit/answer-corpus.test.ts',
-      'tests/unit/answer-fields.test.ts',
-      'tests/unit/envelope.test.ts',
-      'tests/unit/gateway-signature.test.ts',
-      'tests/unit/msgid.test.ts',
-      'tests/unit/response.test.ts',
-      'tests/unit/wire-decimals.test.ts',
-      'tests/unit/journal-keys.test.ts',
-      'tests/integration/transport.test.ts',
-      'tests/integration/gateway-headers.test.ts',
-      'tests/integration/sandbox-oracle.test.ts',
-      'tests/unit/input-rules.test.ts',
-    ],
+    testFiles: PROTOCOL_TESTS,
     // The transaction schemas are module-level objects: each of their ~1000 mutants is "static" and would need
     // every test re-run in a fresh process (days on this machine). Field names and rules in them are judged by
     // sandbox-oracle.test.ts against the spec's own table instead.
@@ -77,6 +79,9 @@ export const FOLDERS = {
       'src-main/protocol/response.ts': ['tests/unit/response.test.ts', 'tests/integration/transport.test.ts'],
       'src-main/protocol/call-errors.ts': ['tests/unit/call-errors.test.ts', 'tests/unit/response.test.ts'],
       'src-main/protocol/observer-tap.ts': ['tests/unit/observer-tap.test.ts'],
+      // The protocol set reaches center-client.ts only through the sandbox oracle; envelope-check.test.ts drives its
+      // input check, insured-area and safe-medium fill-ins and E_INSUPLC_REQUIRED directly.
+      'src-main/protocol/center-client.ts': [...PROTOCOL_TESTS, 'tests/unit/envelope-check.test.ts'],
       'src-main/protocol/region-schemas.ts': ['tests/unit/region-schemas.test.ts', 'tests/unit/sichuan-schemas.test.ts'],
     },
     // Schemas only (module-level zod objects): with ignoreStatic they have almost no mutant left, so one run.
