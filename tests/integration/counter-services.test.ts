@@ -156,6 +156,31 @@ describe('pharmacy sale', () => {
     ).rejects.toMatchObject({ code: 'E_PRESETTLE_STALE' });
   });
 
+  it('says why it refuses before calling the center: a malformed basket id, no pre-settlement, a changed basket, an unknown settlement', async () => {
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const basket = typicalBasket(h.sandbox.center.store);
+    const req = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket) };
+    const badId = { code: 'E_BASKET_ID', messageZh: '购物单编号无效, 请新建一单' };
+    // 8–24 letters or digits, the whole id: too short, too long, a sign before or after.
+    for (const basketId of ['T1234', 'T'.repeat(25), '-T1234567', 'T1234567-']) {
+      await expect(services.pharmacy.preSettle({ ...req, basketId })).rejects.toMatchObject(badId);
+      await expect(services.pharmacy.settle({ ...req, basketId })).rejects.toMatchObject(badId);
+    }
+    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({
+      code: 'E_PRESETTLE_REQUIRED',
+      messageZh: '请先预结算 (F5), 与参保人确认金额后再结算',
+    });
+    await services.pharmacy.preSettle(req);
+    await expect(services.pharmacy.settle({ ...req, acctUsed: false })).rejects.toMatchObject({
+      code: 'E_PRESETTLE_STALE',
+      messageZh: '预结算之后明细、参保信息或个人账户选项有改动, 请重新预结算 (F5)',
+    });
+    await expect(services.pharmacy.refund('H42010000001202612060300000001')).rejects.toMatchObject({
+      code: 'E_SETTLEMENT_NOT_FOUND',
+      messageZh: '找不到这笔成功的药店结算, 不能退费; 请在历史中重新选择',
+    });
+  });
+
   it('compares every line, not only the total: a swapped quantity or price with the same total, or another person, is stale', async () => {
     const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
     const other = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[1] as PersonRow;
