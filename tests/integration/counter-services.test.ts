@@ -87,21 +87,19 @@ describe('pharmacy sale', () => {
     const req = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket) };
 
     await expect(services.pharmacy.settle(req)).rejects.toMatchObject({ code: 'E_PRESETTLE_REQUIRED' });
+    const progress: CounterEvent[] = [];
+    const off = events.subscribe((e) => progress.push(e));
     const pre = await services.pharmacy.preSettle(req);
     expect(pre.infno).toBe('2101');
     expect(pre.medfeeFen).toBe(totalFen(basket));
     expect(pre.fundPaySumFen + pre.psnPartFen).toBe(pre.medfeeFen);
     expect(pre.lines.map((l) => l.name)).toEqual(basket.map((l) => l.item.name));
 
-    const progress: CounterEvent[] = [];
-    const off = events.subscribe((e) => progress.push(e));
     // A double click: both requests in flight at once, one payment.
     const [a, b] = await Promise.all([services.pharmacy.settle(req), services.pharmacy.settle(req)]);
-    off();
     expect(a.settlement.setlId).toBeTruthy();
     expect(b.settlement.setlId).toBe(a.settlement.setlId);
     expect([a.repeated, b.repeated].sort()).toEqual([false, true]);
-    expect(progress.some((e) => e.type === 'progress' && e.op === 'pharmacy.settle')).toBe(true);
     const again = await services.pharmacy.settle(req);
     expect(again).toMatchObject({ repeated: true, settlement: { setlId: a.settlement.setlId } });
     const settled = h.sandbox.center.store.settlements.get(a.settlement.setlId ?? '');
@@ -120,6 +118,16 @@ describe('pharmacy sale', () => {
     expect(h.sandbox.center.store.settlements.get(a.settlement.setlId ?? '')?.state).toBe('cancelled');
     expect(services.history.list('pharmacy').find((r) => r.setlId === a.settlement.setlId)?.refund?.infno).toBe('2103');
     expect((await services.pharmacy.refund(record!.msgid)).repeated).toBe(true);
+    off();
+    // The status bar: each operation once (the double click and the repeats add none), and each one ends.
+    expect(progress.flatMap((e) => (e.type === 'progress' ? [[e.op, e.step, e.done]] : []))).toEqual([
+      ['pharmacy.preSettle', '正在预结算 (2101)', false],
+      ['pharmacy.preSettle', '预结算结束', true],
+      ['pharmacy.settle', '正在结算 (2102), 请勿重复操作', false],
+      ['pharmacy.settle', '结算结束', true],
+      ['pharmacy.refund', '正在退费 (2103)', false],
+      ['pharmacy.refund', '退费结束', true],
+    ]);
   });
 
   it('two baskets settled at once both pay once: the second waits instead of taking the first in flight for lost', async () => {
