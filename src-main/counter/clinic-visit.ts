@@ -24,7 +24,7 @@ import type { PersonDesk } from './person';
 import type { RefundReRead } from './safe-control';
 import { priorSuccess } from './prior-attempts';
 import { priceLines, wireLine, type LineEntry } from './sale-lines';
-import { SettleOnce } from './settle-once';
+import { PRE_SETTLE_VALID_MS, SettleOnce } from './settle-once';
 import { settleAmounts } from './settle-amounts';
 import { asRefundView, lineSplitViews, settlementView, type SentLine } from './settlement-view';
 import { billTotalFen, billsBlockingCancel, loadVisit, REGISTER_CODES, type BillRecord, type VisitRecord } from './visit-record';
@@ -71,7 +71,6 @@ export interface ClinicRefundRequest {
 
 /** Registration variants whose input carries med_type (the others take it at 2203). */
 const REGISTER_WITH_MED_TYPE = new Set(['2201A']);
-const PRE_SETTLE_VALID_MS = 30 * 60 * 1000;
 const STATE_LABEL: Record<BillRecord['state'], string> = {
   uploaded: '已上传',
   'pre-settled': '已预结算',

@@ -22,7 +22,7 @@ import type { PersonDesk } from './person';
 import type { RefundReRead } from './safe-control';
 import { priorSuccess } from './prior-attempts';
 import { priceLines, sentLine, totalOf, wireLine, type LineEntry } from './sale-lines';
-import { SettleOnce } from './settle-once';
+import { PRE_SETTLE_VALID_MS, SettleOnce } from './settle-once';
 import { REFUND_CODES, SETTLE_CODES, type SettledKey, type SettlementHistory } from './settlement-history';
 import { otherTillSettlement, shopRefundOf } from '../shop/shop-settlements';
 import { asRefundView, lineSplitViews, settlementView, type SentLine } from './settlement-view';
@@ -39,8 +39,6 @@ export interface SaleRequest {
 
 export const BASKET_ID_RE = /^[0-9A-Za-z]{8,24}$/;
 const PRE_SETTLE_CODES = ['2101', '2101A'];
-/** A pre-settlement older than this is repeated before settling (balance and year totals move). */
-const PRE_SETTLE_VALID_MS = 30 * 60 * 1000;
 /** 定点药店购药 */
 const PHARMACY_MED_TYPE = '41';
 

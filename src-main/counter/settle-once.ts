@@ -4,6 +4,9 @@
  * result is answered again for the same key. Across restarts the services look the key up in
  * the journal, which is the durable half of the same rule.
  */
+/** A pre-settlement older than this is repeated before settling (balance and year totals move): pharmacy and clinic alike. */
+export const PRE_SETTLE_VALID_MS = 30 * 60 * 1000;
+
 export class SettleOnce<T> {
   private readonly inFlight = new Map<string, Promise<T>>();
   private readonly done = new Map<string, T>();

@@ -1,5 +1,4 @@
-/** Where a key moves the selection of a keyboard-driven list (pure: no DOM, no React). */
-/** The new index after a key, or null when the key is not the list's. */
+/** Where a key moves the selection of a keyboard-driven list (pure: no DOM, no React): the new index, or null when the key is not the list's. */
 export function moveCursor(key: string, index: number, length: number, pageSize: number): number | null {
   if (length === 0) return null;
   const last = length - 1;
