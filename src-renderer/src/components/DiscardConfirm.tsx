@@ -1,6 +1,7 @@
 /** F9 on a basket or bill with entered lines: asked first, Enter throws the lines away, Esc keeps them. */
 import { useState, type ReactNode } from 'react';
 import { Modal, Typography } from 'antd';
+import { useOkFocus } from './ok-focus';
 
 function DiscardConfirm({
   open,
@@ -16,13 +17,15 @@ function DiscardConfirm({
   onDiscard: () => void;
   onKeep: () => void;
 }) {
+  const okFocus = useOkFocus();
   return (
     <Modal
       open={open}
+      afterOpenChange={okFocus.afterOpenChange}
       title={`放弃当前${what}?`}
       okText="放弃 (Enter)"
       cancelText="保留 (Esc)"
-      okButtonProps={{ danger: true, autoFocus: true, 'data-testid': 'discard-basket-ok' } as never}
+      okButtonProps={{ danger: true, autoFocus: true, ref: okFocus.okRef, 'data-testid': 'discard-basket-ok' } as never}
       onOk={onDiscard}
       onCancel={onKeep}
       destroyOnHidden

@@ -25,10 +25,12 @@ import { useHomeField } from '../focus';
 import { useDiscardConfirm } from '../components/DiscardConfirm';
 import { yuan } from '../format';
 import { useListCursor } from '../list-cursor';
+import { useOkFocus } from '../components/ok-focus';
 
 type Tab = 'sale' | 'history';
 
 export function PharmacyScreen() {
+  const okFocus = useOkFocus();
   const [tab, setTab] = useState<Tab>('sale');
   const flows = useSessionStore((s) => s.status?.profile.flows);
   const store = usePharmacyStore();
@@ -250,11 +252,18 @@ export function PharmacyScreen() {
       </div>
       <Modal
         open={refunding !== null}
+        afterOpenChange={okFocus.afterOpenChange}
         title={`确认退费 (${refundInfno})`}
         okText="退费 (Enter)"
         cancelText="取消 (Esc)"
         okButtonProps={
-          { danger: true, loading: store.busy === 'refund', autoFocus: true, 'data-testid': 'confirm-refund' } as never
+          {
+            danger: true,
+            loading: store.busy === 'refund',
+            autoFocus: true,
+            ref: okFocus.okRef,
+            'data-testid': 'confirm-refund',
+          } as never
         }
         onOk={async () => {
           if (refunding && (await store.refundSale(refunding.msgid))) setRefunding(null);

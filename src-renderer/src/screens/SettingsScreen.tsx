@@ -34,6 +34,7 @@ import { BackupCard } from '../components/BackupCard';
 import { CatalogueCard } from '../components/CatalogueCard';
 import { KeyHints } from '../components/KeyHints';
 import { useHotkeys } from '../keyboard';
+import { useOkFocus } from '../components/ok-focus';
 
 type Values = ApiArgs<'settings.save'>;
 
@@ -99,6 +100,7 @@ function CenterAddress({ label, url, testId }: { label: string; url: string; tes
 }
 
 export function SettingsScreen() {
+  const okFocus = useOkFocus();
   const s = useSettingsStore();
   const refreshSession = useSessionStore((x) => x.refresh);
   const [form] = Form.useForm<Values>();
@@ -273,10 +275,11 @@ export function SettingsScreen() {
       <BackupCard />
       <Modal
         open={confirm !== null}
+        afterOpenChange={okFocus.afterOpenChange}
         title="保存设置并重新启动收银台?"
         okText="保存 (Enter)"
         cancelText="取消 (Esc)"
-        okButtonProps={{ loading: s.saving, autoFocus: true, 'data-testid': 'confirm-save' } as never}
+        okButtonProps={{ loading: s.saving, autoFocus: true, ref: okFocus.okRef, 'data-testid': 'confirm-save' } as never}
         onOk={() => confirm && void save(confirm)}
         onCancel={() => setConfirm(null)}
         destroyOnHidden

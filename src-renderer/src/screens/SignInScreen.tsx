@@ -12,8 +12,10 @@ import { ShiftSlip } from '../components/ShiftSlip';
 import { useHotkeys } from '../keyboard';
 import { useHomeField } from '../focus';
 import { useNavStore } from '../stores/nav-store';
+import { useOkFocus } from '../components/ok-focus';
 
 export function SignInScreen() {
+  const okFocus = useOkFocus();
   const { session, shift, handover, safeControlNotice, loading, error, signIn, signOut, loadShift } = useSessionStore();
   const { printShift, printingShift, shiftPrinted } = useSessionStore();
   const journalTick = useLiveStore((s) => s.journalTick);
@@ -105,10 +107,11 @@ export function SignInScreen() {
       </Row>
       <Modal
         open={confirming}
+        afterOpenChange={okFocus.afterOpenChange}
         title="确认交班并签退 (9002)"
         okText="签退 (Enter)"
         cancelText="取消 (Esc)"
-        okButtonProps={{ danger: true, loading, autoFocus: true, 'data-testid': 'confirm-sign-out' } as never}
+        okButtonProps={{ danger: true, loading, autoFocus: true, ref: okFocus.okRef, 'data-testid': 'confirm-sign-out' } as never}
         onOk={async () => {
           if (await signOut()) setConfirming(false);
         }}

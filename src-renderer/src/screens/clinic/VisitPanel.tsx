@@ -8,6 +8,7 @@ import type { BillView, VisitView } from '../../../../src-main/api/contract';
 import { yuan } from '../../format';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { UiError } from '../../format';
+import { useOkFocus } from '../../components/ok-focus';
 
 const BILL_COLOR: Record<BillView['state'], string> = {
   uploaded: 'blue',
@@ -43,6 +44,7 @@ export function VisitPanel({
   /** 重打: the receipt of a bill's settlement (still printable after its refund, marked 已退费). */
   onReprint: (setlId: string) => void;
 }) {
+  const okFocus = useOkFocus();
   const [refund, setRefund] = useState<RefundChoice | null>(null);
   const bill = refund?.chrgBchno ? visit.bills.find((b) => b.chrgBchno === refund.chrgBchno) : undefined;
   const othersOpen = visit.bills.filter((b) => b.chrgBchno !== refund?.chrgBchno && b.state !== 'cancelled');
@@ -164,10 +166,13 @@ export function VisitPanel({
       )}
       <Modal
         open={refund !== null}
+        afterOpenChange={okFocus.afterOpenChange}
         title={refund?.chrgBchno ? `退费 / 撤销: 单据 ${refund.chrgBchno}` : '撤销挂号'}
         okText="确认 (Enter)"
         cancelText="取消 (Esc)"
-        okButtonProps={{ danger: true, loading: busy, autoFocus: true, 'data-testid': 'confirm-clinic-refund' } as never}
+        okButtonProps={
+          { danger: true, loading: busy, autoFocus: true, ref: okFocus.okRef, 'data-testid': 'confirm-clinic-refund' } as never
+        }
         onOk={async () => {
           if (refund && (await onRefund(refund))) setRefund(null);
         }}
