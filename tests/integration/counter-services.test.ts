@@ -88,7 +88,13 @@ describe('pharmacy sale', () => {
 
     await expect(services.pharmacy.settle(req)).rejects.toMatchObject({ code: 'E_PRESETTLE_REQUIRED' });
     const progress: CounterEvent[] = [];
-    const off = events.subscribe((e) => progress.push(e));
+    // What the quit guard and the settings switch read (services.busy): true while a settlement or a refund runs.
+    const busyAt: [string, boolean, boolean, boolean][] = [];
+    const off = events.subscribe((e) => {
+      progress.push(e);
+      if (e.type === 'progress') busyAt.push([e.op, e.done, services.pharmacy.busy, services.busy()]);
+    });
+    expect(services.busy()).toBe(false);
     const pre = await services.pharmacy.preSettle(req);
     expect(pre.infno).toBe('2101');
     expect(pre.medfeeFen).toBe(totalFen(basket));
@@ -119,6 +125,16 @@ describe('pharmacy sale', () => {
     expect(services.history.list('pharmacy').find((r) => r.setlId === a.settlement.setlId)?.refund?.infno).toBe('2103');
     expect((await services.pharmacy.refund(record!.msgid)).repeated).toBe(true);
     off();
+    // A pre-settlement moves no money and does not hold the counter; a settlement and a refund do, to their end.
+    expect(busyAt).toEqual([
+      ['pharmacy.preSettle', false, false, false],
+      ['pharmacy.preSettle', true, false, false],
+      ['pharmacy.settle', false, true, true],
+      ['pharmacy.settle', true, true, true],
+      ['pharmacy.refund', false, true, true],
+      ['pharmacy.refund', true, true, true],
+    ]);
+    expect([services.pharmacy.busy, services.busy()]).toEqual([false, false]);
     // The status bar: each operation once (the double click and the repeats add none), and each one ends.
     expect(progress.flatMap((e) => (e.type === 'progress' ? [[e.op, e.step, e.done]] : []))).toEqual([
       ['pharmacy.preSettle', '正在预结算 (2101)', false],
@@ -396,16 +412,24 @@ describe('pharmacy sale on the hubei profile', () => {
 describe('clinic visit', () => {
   let app: CounterApp;
   let services: CounterServices;
+  let events: CounterEvents;
   let person: PersonRow;
 
   beforeAll(async () => {
-    ({ app, services } = await counter({ institution: CLINIC, profile: 'sichuan' }));
+    ({ app, services, events } = await counter({ institution: CLINIC, profile: 'sichuan' }));
     person = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[1] as PersonRow;
   });
 
   it('registers, uploads two bills, settles each once, refunds in the order 2208 → 2205 → 2202', async () => {
     const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
     expect(services.persons.view(ctx).treatment.medType.code).toBe('11');
+    // services.busy (the quit guard, the settings switch) when each call has been answered (the step's end event,
+    // inside the guarded run): held by a registration, a bill upload, a settlement and its refund (2208); not by the
+    // visit info or a pre-settlement.
+    const busyAt: [string, boolean][] = [];
+    const off = events.subscribe((e) => {
+      if (e.type === 'progress' && e.done) busyAt.push([e.step, services.clinic.busy && services.busy()]);
+    });
     let visit = await services.clinic.register({
       personKey: ctx.key,
       ...OUTPATIENT_VISIT,
@@ -462,6 +486,20 @@ describe('clinic visit', () => {
 
     const all = await services.clinic.refund({ mdtrtId, chrgBchno: one.chrgBchno, cancelFees: true, cancelRegistration: true });
     expect(all.steps.map((s) => s.infno)).toEqual(['2208', '2205', '2202']);
+    off();
+    expect(busyAt.filter(([step]) => !/\((2205|2202)\)/.test(step))).toEqual([
+      ['正在挂号 (2201) 结束', true],
+      ['正在上传就诊信息 (2203A) 结束', false],
+      ['正在上传费用明细 (2204) 结束', true],
+      ['正在上传费用明细 (2204) 结束', true],
+      ['正在预结算 (2206A) 结束', false],
+      ['正在结算 (2207A), 请勿重复操作 结束', true],
+      ['正在预结算 (2206A) 结束', false],
+      ['正在结算 (2207A), 请勿重复操作 结束', true],
+      ['正在撤销结算 (2208) 结束', true],
+      ['正在撤销结算 (2208) 结束', true],
+    ]);
+    expect(services.busy()).toBe(false);
     expect(all.visit.cancelled).toBe(true);
     expect(services.clinic.recent().find((v) => v.mdtrtId === mdtrtId)?.cancelled).toBe(true);
   });
