@@ -3,9 +3,11 @@
  * not-sent, rejected or unknown, and not-sent is only said when the body never arrived.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import https from 'node:https';
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { HttpTransport } from '../../src-main/protocol/transport';
+import { classifyNetworkError, HttpTransport } from '../../src-main/protocol/transport';
 import { parseResponseText } from '../../src-main/protocol/response';
 import { CenterCallError, NotSentError, RejectedError, UnknownOutcomeError } from '../../src-main/protocol/call-errors';
 import { startScriptedServer, type ScriptedServer } from '../helpers/scripted-server';
@@ -59,6 +61,53 @@ describe('transport classification', () => {
     const e = await failure(send('http://no-such-host.invalid/x'));
     expect(e.kind).toBe('not-sent');
     expect(e.messageZh).toBe('请求未发出: 无法解析中心域名 (检查网络和 DNS); 中心未收到本次交易, 可以重试');
+  });
+
+  it('not sent: a center certificate the client does not trust (TLS), nothing reaches the center', async () => {
+    // A self-signed certificate for 127.0.0.1 (tests/fixtures/tls, a test fixture): the handshake fails before the
+    // request's body is written, so the cashier may retry — and the text names the certificate, not the network.
+    const tls = `${import.meta.dirname}/../fixtures/tls/self-signed`;
+    let reached = 0;
+    const center = https.createServer({ key: readFileSync(`${tls}.key`), cert: readFileSync(`${tls}.crt`) }, (_req, res) => {
+      reached++;
+      res.end('{"infcode":0,"output":{}}');
+    });
+    await new Promise<void>((r) => center.listen(0, '127.0.0.1', r));
+    const url = `https://127.0.0.1:${(center.address() as net.AddressInfo).port}/x`;
+    try {
+      const e = await failure(send(url));
+      expect(e).toBeInstanceOf(NotSentError);
+      expect(e.messageZh).toBe('请求未发出: TLS 证书校验失败; 中心未收到本次交易, 可以重试');
+      expect(e.detail).toMatchObject({ networkCode: 'DEPTH_ZERO_SELF_SIGNED_CERT', url });
+      expect(reached).toBe(0);
+    } finally {
+      await new Promise<void>((r) => center.close(() => r()));
+    }
+  });
+
+  it('not sent: the Chinese reason for each network code that is not the refused / DNS / connect-timeout kind', () => {
+    // This machine has no DNS server (a lookup answers EAI_AGAIN, the test above), and no route fails with another
+    // code on demand, so these are the errors node raises, handed to the classifier the transport uses.
+    const request = { url: 'http://center.example/x', body: '{}', headers: {}, timeouts, call };
+    const notSent = { connected: false, bodySent: false, responded: false };
+    const why = (code: string, message: string, wrapped = false) => {
+      const raw = Object.assign(new Error(message), { code });
+      const e = classifyNetworkError(wrapped ? Object.assign(new Error('wrapped'), { cause: raw }) : raw, notSent, request);
+      expect(e).toBeInstanceOf(NotSentError);
+      expect(e.detail).toMatchObject({ networkCode: code, url: request.url });
+      return e.messageZh;
+    };
+    const text = (reason: string) => `请求未发出: ${reason}; 中心未收到本次交易, 可以重试`;
+    expect(why('ENOTFOUND', 'getaddrinfo ENOTFOUND center.example')).toBe(text('无法解析中心域名 (检查网络和 DNS)'));
+    expect(why('ENOTFOUND', 'getaddrinfo ENOTFOUND center.example', true)).toBe(text('无法解析中心域名 (检查网络和 DNS)'));
+    expect(why('EHOSTUNREACH', 'connect EHOSTUNREACH 10.0.0.9:8080')).toBe(text('网络错误 EHOSTUNREACH'));
+    expect(why('CERT_HAS_EXPIRED', 'certificate has expired')).toBe(text('TLS 证书校验失败'));
+    expect(why('SELF_SIGNED_CERT_IN_CHAIN', 'self-signed certificate in certificate chain')).toBe(text('TLS 证书校验失败'));
+    expect(why('ERR_SSL_WRONG_VERSION_NUMBER', 'wrong version number')).toBe(text('TLS 证书校验失败'));
+    // The code alone does not say TLS; the message does.
+    expect(why('EPROTO', 'write EPROTO 0A00010B:SSL routines:ssl3_get_record:wrong version number')).toBe(
+      text('TLS 证书校验失败'),
+    );
   });
 
   describe('connect timeout against a listener whose accept queue is full', () => {
