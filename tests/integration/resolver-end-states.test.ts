@@ -1,7 +1,8 @@
 /**
  * The resolver's end states, on an injected clock (nothing waits for a backoff): 30 failed 2601
  * attempts → needs-manual (and new settlements are no longer held by E_PENDING_REVERSAL), the
- * center answering 不允许冲正 / 已冲正 / sign-in expired, and the backoff 1 s, 2 s … capped at 60 s.
+ * center answering 不允许冲正 / 已冲正 / sign-in expired, and the backoff 1 s, 2 s … capped at 60 s; the report
+ * of a pass (counts and lines), and the lost calls that get no 2601 (a query code, no person number).
  * The center is a scripted HTTP server answering each 2601 as the test says; the journal is the
  * counter's real SQLite file.
  */
@@ -125,10 +126,72 @@ describe('the resolver, on an injected clock', () => {
     const entry = await lostSettlement();
     reversalAnswer = answer;
     const { resolver } = resolverOnClock();
-    const after = await resolver.resolveEntry(app.journal.get(entry.id) as JournalEntry, true);
+    const [lostAttempt, ...others] = app.journal.reversalsOf(entry.id).filter((r) => r.state === 'unknown');
+    expect(others).toEqual([]);
+    const report = await resolver.resolveAll({ ignoreBackoff: true });
+    const after = app.journal.get(entry.id) as JournalEntry;
     expect(after).toMatchObject({ state, attempts: 2 });
     expect(after.resolution).toContain(resolution);
     expect(journalRow(after).stateLabel).toBe(label);
+    // The pass's report (what `yibao journal resolve` prints): one original examined and counted under its end
+    // state, and the app's own first 2601, whose answer was lost too, closed as no-effect (its original carries on).
+    expect(report).toEqual({
+      examined: 1,
+      reversed: state === 'reversed' ? 1 : 0,
+      noEffect: state === 'no-effect' ? 1 : 0,
+      needsManual: state === 'needs-manual' ? 1 : 0,
+      pending: 0,
+      attemptsSettled: 1,
+      lines: [
+        `2304 ${entry.msgid}: reversing → ${state} (${after.resolution})`,
+        `2601 ${lostAttempt?.msgid}: unknown → no-effect (冲正报文结果未知, 原交易另行处理)`,
+      ],
+    });
+    expect(app.journal.get(lostAttempt?.id ?? -1)).toMatchObject({
+      state: 'no-effect',
+      resolution: '冲正报文结果未知; 由原交易的冲正继续处理',
+    });
+  });
+
+  it('a pass with nothing due reports the reversal as pending', async () => {
+    const entry = await lostSettlement();
+    reversalAnswer = '中心系统繁忙';
+    const { resolver } = resolverOnClock();
+    await resolver.resolveAll({ ignoreBackoff: true });
+    const before = app.journal.get(entry.id) as JournalEntry;
+    const report = await resolver.resolveAll({ ignoreBackoff: true });
+    expect(report).toMatchObject({ examined: 1, reversed: 0, noEffect: 0, needsManual: 0, pending: 1, attemptsSettled: 0 });
+    expect(report.lines).toEqual([`2304 ${entry.msgid}: reversing → reversing (${app.journal.get(entry.id)?.resolution})`]);
+    expect(app.journal.get(entry.id)?.attempts).toBe(before.attempts + 1);
+    // Ends it for the next test: the center now answers that the reversal is done.
+    reversalAnswer = '该交易已冲正';
+    await resolver.resolveAll({ ignoreBackoff: true });
+    expect(app.journal.get(entry.id)?.state).toBe('reversed');
+  });
+
+  it('a lost call whose outcome a query can tell ends needs-manual naming the query (3302 → 1317); no 2601 is sent', async () => {
+    await app.sessions.signIn(app.client, OPERATOR);
+    center.setBehaviour({ kind: 'destroy-after-body' });
+    const data = { fixmedins_code: 'H42010000001', fixmedins_hilist_id: 'X1', list_type: '101', med_list_codg: 'XA01' };
+    const e = await rejectionOf(app.callAs(OPERATOR, '3302', { data }), anyError);
+    center.setBehaviour({ kind: 'callback', reply });
+    const entry = app.journal.byMsgid((e as { call: { msgid: string } }).call.msgid);
+    expect(entry).toMatchObject({
+      state: 'needs-manual',
+      attempts: 0,
+      resolution: '结果未知且不能自动冲正, 请人工核实; 可用 1317 查询中心是否已处理',
+    });
+    expect(app.journal.reversalsOf(entry?.id ?? -1)).toEqual([]);
+  });
+
+  it('a lost reversible call without a person number cannot be reversed: needs-manual, no 2601 is sent', async () => {
+    await app.sessions.signIn(app.client, OPERATOR);
+    center.setBehaviour({ kind: 'destroy-after-body' });
+    const e = await rejectionOf(app.callAs(OPERATOR, '2304', { data: { mdtrt_id: 'ZY9' } }, AREA), anyError);
+    center.setBehaviour({ kind: 'callback', reply });
+    const entry = app.journal.byMsgid((e as { call: { msgid: string } }).call.msgid);
+    expect(entry).toMatchObject({ state: 'needs-manual', attempts: 0, resolution: '原交易没有人员编号, 无法冲正, 请人工核实' });
+    expect(app.journal.reversalsOf(entry?.id ?? -1)).toEqual([]);
   });
 
   it('a sign-in the center calls expired is renewed (9001) and the next attempt reverses', async () => {
