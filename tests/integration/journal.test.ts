@@ -157,6 +157,7 @@ describe('unknown outcomes', () => {
     const e = await failure(app.callAs(OPERATOR, '2101', sale()));
     const entry = app.journal.byMsgid(e.call.msgid);
     expect(entry?.state).toBe('no-effect');
+    expect(entry?.resolution).toBe('结果未知, 但该交易不产生需撤销的结果');
     expect(app.journal.reversalsOf(entry?.id ?? -1)).toEqual([]);
     // No 2601 was tried: the journal view says 无影响, not 原交易未生效 (that one needs the center's answer).
     expect(journalRow(entry!).stateLabel).toBe('无影响');
@@ -185,7 +186,8 @@ describe('unknown outcomes', () => {
     );
     const entry = clinic.journal.byMsgid(e.call.msgid);
     expect(entry?.state).toBe('needs-manual');
-    expect(entry?.resolution).toContain('请人工核实');
+    // The profile says needs-manual for 2201 (no query code to name).
+    expect(entry?.resolution).toBe('结果未知且不能自动冲正, 请人工核实');
   });
 });
 

@@ -17,6 +17,7 @@ import { startHarness, type Harness } from '../helpers/sandbox-harness';
 import { startScriptedServer, type ScriptedServer } from '../helpers/scripted-server';
 import { OPERATOR } from '../helpers/sandbox-fixtures';
 import { anyError, rejectionOf } from '../helpers/rejection';
+import { requestEnvelope } from '../helpers/journal-entry';
 
 /** The insured area a 1101 would have taught the counter. */
 const AREA = { insuplcAdmdvs: '420100' };
@@ -184,6 +185,15 @@ describe('the resolver, on an injected clock', () => {
     expect(app.journal.reversalsOf(entry?.id ?? -1)).toEqual([]);
   });
 
+  it('leaves a call still waiting for its answer in this process alone', async () => {
+    const id = app.journal.prepare(requestEnvelope(`H42010000002202612060400${Date.now() % 1_000_000}`, '2304'));
+    const waiting = app.journal.get(id) as JournalEntry;
+    const resolver = new OutcomeResolver(app.journal, app.client, app.sessions, getProfile('national'));
+    expect(await resolver.resolveEntry(waiting, true)).toEqual(waiting);
+    expect(app.journal.get(id)).toEqual(waiting);
+    app.journal.resolve(id, 'no-effect', 'closed by the test');
+  });
+
   it('a lost reversible call without a person number cannot be reversed: needs-manual, no 2601 is sent', async () => {
     await app.sessions.signIn(app.client, OPERATOR);
     center.setBehaviour({ kind: 'destroy-after-body' });
@@ -202,6 +212,8 @@ describe('the resolver, on an injected clock', () => {
     expect(first).toMatchObject({ state: 'reversing', attempts: 2 });
     reversalAnswer = null;
     const signIns = received.filter((i) => i === '9001').length;
+    // Not due yet (2 s backoff, clock not moved): resolveEntry without ignoreBackoff leaves it as it is.
+    expect(await resolver.resolveEntry(app.journal.get(entry.id) as JournalEntry)).toMatchObject({ attempts: 2 });
     advanceTo(now() + 60_000);
     const after = await resolver.resolveEntry(app.journal.get(entry.id) as JournalEntry);
     expect(after).toMatchObject({ state: 'reversed', attempts: 3 });
