@@ -185,13 +185,17 @@ describe('the resolver, on an injected clock', () => {
     expect(app.journal.reversalsOf(entry?.id ?? -1)).toEqual([]);
   });
 
-  it('leaves a call still waiting for its answer in this process alone', async () => {
+  it('leaves a call still waiting for its answer in this process alone, and a closed entry too', async () => {
     const id = app.journal.prepare(requestEnvelope(`H42010000002202612060400${Date.now() % 1_000_000}`, '2304'));
     const waiting = app.journal.get(id) as JournalEntry;
     const resolver = new OutcomeResolver(app.journal, app.client, app.sessions, getProfile('national'));
     expect(await resolver.resolveEntry(waiting, true)).toEqual(waiting);
     expect(app.journal.get(id)).toEqual(waiting);
     app.journal.resolve(id, 'no-effect', 'closed by the test');
+    // An entry that is no longer open is not moved either (resolveEntry is public: the app calls it after a failure).
+    const closed = app.journal.get(id) as JournalEntry;
+    expect(await resolver.resolveEntry(closed, true)).toEqual(closed);
+    expect(app.journal.get(id)).toEqual(closed);
   });
 
   it('a lost reversible call without a person number cannot be reversed: needs-manual, no 2601 is sent', async () => {
