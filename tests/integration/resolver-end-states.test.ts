@@ -222,5 +222,9 @@ describe('the resolver, on an injected clock', () => {
     const after = await resolver.resolveEntry(app.journal.get(entry.id) as JournalEntry);
     expect(after).toMatchObject({ state: 'reversed', attempts: 3 });
     expect(received.filter((i) => i === '9001').length).toBe(signIns + 1);
+    // The journal names the 2601 that did it (an auditor follows it to the center's record).
+    const done = app.journal.reversalsOf(entry.id).filter((r) => r.state === 'ok');
+    expect(done).toHaveLength(1);
+    expect(after.resolution).toBe(`已冲正 (2601 报文 ${done[0]?.msgid})`);
   });
 });
