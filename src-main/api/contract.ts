@@ -44,6 +44,7 @@ import { rxApiArgs, type RxApiResults } from '../prescription/api-args';
 import { auditApiArgs, type AuditApiResults } from '../audit/api-args';
 import { priceApiArgs, type PriceApiResults } from '../prices/api-args';
 import { staffApiArgs, type StaffApiResults } from '../clinic-staff/api-args';
+import { regionApiArgs, type RegionApiResults } from '../region/api-args';
 
 export type * from '../counter/views';
 export type * from '../inventory/views';
@@ -54,6 +55,7 @@ export type { DepartmentRow, DoctorRow, StaffLists } from '../clinic-staff/staff
 export type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome, PrinterInfo };
 export type * from '../reconcile/views';
 export type * from '../reports/views';
+export type * from '../region/views';
 
 /** A positive decimal given as text, at most `scale` decimals (quantities 4, unit prices 6). */
 function decimalText(scale: number, what: string) {
@@ -243,6 +245,7 @@ export const apiArgs = {
   ...auditApiArgs,
   ...priceApiArgs,
   ...staffApiArgs,
+  ...regionApiArgs,
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -260,6 +263,8 @@ export interface AppStatus {
     flows: Readonly<Record<string, string>>;
     /** The region's code of each 电子处方 step, `not-used` / `with-audit` where it has none (registry/profile.ts). */
     rxCodes: Readonly<Record<string, string>>;
+    /** The region's own transactions by use (四川 S / Z codes; empty elsewhere), registry/profile.ts regionCodes. */
+    regionCodes: Readonly<Record<string, string>>;
   };
   readonly configPath: string;
   readonly version: string;
@@ -296,7 +301,8 @@ export interface RegistryRow {
   readonly regions: readonly string[];
 }
 
-export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiResults, PriceApiResults, StaffApiResults {
+export interface ApiResults
+  extends InventoryApiResults, RxApiResults, AuditApiResults, PriceApiResults, StaffApiResults, RegionApiResults {
   'app.status': AppStatus;
   'backup.now': BackupView;
   'session.current': SessionInfo | null;

@@ -24,6 +24,7 @@ import { exportReport } from '../reports/report-export';
 import { inventoryHandlers } from '../inventory/inventory-api';
 import { rxHandlers } from '../prescription/rx-api';
 import { auditHandlers } from '../audit/audit-api';
+import { regionHandlers } from '../region/region-api';
 import type { CredentialEntry } from '../counter/credential-entry';
 import type { SaleRequest } from '../counter/pharmacy-sale';
 import type {
@@ -84,6 +85,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
         name: app.client.profile.name,
         flows: { ...app.client.profile.flows },
         rxCodes: { ...app.client.profile.rxCodes },
+        regionCodes: { ...app.client.profile.regionCodes },
       },
       configPath: app.loaded.path,
       version,
@@ -202,6 +204,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     ...inventoryHandlers(app, services.events),
     ...rxHandlers(services.prescriptions),
     ...auditHandlers(app),
+    ...regionHandlers(app, services),
   } satisfies Handlers;
 
   return async function invoke(method: unknown, rawArgs: unknown): Promise<ApiResponse<ApiMethod>> {
