@@ -33,7 +33,7 @@ import type {
 } from '../counter/views';
 import type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome } from '../receipts/receipt-model';
 import type { PrinterInfo } from '../receipts/html-printer';
-import type { ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
+import type { ClearingApplicationView, ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
 import type { DailyReport, ReportExport } from '../reports/views';
 import type { BackupStatus } from '../backup/views';
 import type { CenterReachView } from '../counter/center-reach';
@@ -230,6 +230,10 @@ export const apiArgs = {
   'receipt.print': receiptArgs,
   'receipt.printers': z.strictObject({}),
   'reconcile.run': z.strictObject({ date: reportDateSchema }),
+  /** 清算申请 the region makes with its own codes (湖北 3202a / 1608): list, withdraw (3204a / 1618), print (3205a). */
+  'clearing.list': z.strictObject({}),
+  'clearing.cancel': z.strictObject({ id: z.number().int().min(1) }),
+  'clearing.print': z.strictObject({ id: z.number().int().min(1) }),
   'reconcile.history': z.strictObject({
     date: reportDateSchema.optional(),
     limit: z.number().int().min(1).max(200).optional(),
@@ -265,6 +269,8 @@ export interface AppStatus {
     rxCodes: Readonly<Record<string, string>>;
     /** The region's own transactions by use (四川 S / Z codes; empty elsewhere), registry/profile.ts regionCodes. */
     regionCodes: Readonly<Record<string, string>>;
+    /** The region applies for clearing with its own codes (湖北): 对账与报表 lists the applications. */
+    clearing: boolean;
   };
   readonly configPath: string;
   readonly version: string;
@@ -356,6 +362,9 @@ export interface ApiResults
   'receipt.printers': readonly PrinterInfo[];
   'reconcile.run': ReconcileOutcome;
   'reconcile.history': readonly ReconcileRunView[];
+  'clearing.list': readonly ClearingApplicationView[];
+  'clearing.cancel': ClearingApplicationView;
+  'clearing.print': ShiftSlipPrintOutcome;
   'report.daily': DailyReport;
   'report.export': ReportExport;
 }

@@ -19,6 +19,8 @@ import type { ReceiptRequest } from '../receipts/receipt-model';
 import { shiftSummary } from '../counter/shift';
 import { reconcileDay } from '../reconcile/daily-reconcile';
 import { reconcileStoreOf } from '../reconcile/reconcile-runner';
+import { ClearingApplicationStore, cancelClearing } from '../reconcile/clearing-applications';
+import { printClearingForm } from '../reconcile/clearing-form';
 import { dailyReport, reportSourceOf } from '../reports/daily-report';
 import { exportReport } from '../reports/report-export';
 import { inventoryHandlers } from '../inventory/inventory-api';
@@ -86,6 +88,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
         flows: { ...app.client.profile.flows },
         rxCodes: { ...app.client.profile.rxCodes },
         regionCodes: { ...app.client.profile.regionCodes },
+        clearing: app.client.profile.clearing !== null,
       },
       configPath: app.loaded.path,
       version,
@@ -197,6 +200,10 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'receipt.print': (args: ReceiptRequest) => services.receipts.print(args, deps.printer ?? null),
     'receipt.printers': () => services.receipts.printers(deps.printer ?? null),
     'reconcile.run': (args: { date: string }) => reconcileDay(app, { date: args.date, operator: app.sessions.current() }),
+    'clearing.list': () => new ClearingApplicationStore(app).list(),
+    'clearing.cancel': (args: { id: number }) => cancelClearing(app, args.id, app.sessions.current()),
+    'clearing.print': (args: { id: number }) =>
+      printClearingForm(app, services.receipts, args.id, deps.printer ?? null, app.sessions.current()),
     'reconcile.history': (args: { date?: string; limit?: number }) => reconcileStoreOf(app).history(args),
     'report.daily': (args: { date: string; opter?: string }) => dailyReport(reportSourceOf(app), args),
     'report.export': (args: { date: string; opter?: string; format: 'xlsx' | 'csv' }) =>
