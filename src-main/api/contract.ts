@@ -33,7 +33,7 @@ import type {
 } from '../counter/views';
 import type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome } from '../receipts/receipt-model';
 import type { PrinterInfo } from '../receipts/html-printer';
-import type { ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
+import type { ClearingApplicationView, ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
 import type { DailyReport, ReportExport } from '../reports/views';
 import type { BackupStatus } from '../backup/views';
 import type { CenterReachView } from '../counter/center-reach';
@@ -44,6 +44,7 @@ import { rxApiArgs, type RxApiResults } from '../prescription/api-args';
 import { auditApiArgs, type AuditApiResults } from '../audit/api-args';
 import { priceApiArgs, type PriceApiResults } from '../prices/api-args';
 import { staffApiArgs, type StaffApiResults } from '../clinic-staff/api-args';
+import { regionApiArgs, type RegionApiResults } from '../region/api-args';
 
 export type * from '../counter/views';
 export type * from '../inventory/views';
@@ -54,6 +55,7 @@ export type { DepartmentRow, DoctorRow, StaffLists } from '../clinic-staff/staff
 export type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome, PrinterInfo };
 export type * from '../reconcile/views';
 export type * from '../reports/views';
+export type * from '../region/views';
 
 /** A positive decimal given as text, at most `scale` decimals (quantities 4, unit prices 6). */
 function decimalText(scale: number, what: string) {
@@ -228,6 +230,10 @@ export const apiArgs = {
   'receipt.print': receiptArgs,
   'receipt.printers': z.strictObject({}),
   'reconcile.run': z.strictObject({ date: reportDateSchema }),
+  /** 清算申请 the region makes with its own codes (湖北 3202a / 1608): list, withdraw (3204a / 1618), print (3205a). */
+  'clearing.list': z.strictObject({}),
+  'clearing.cancel': z.strictObject({ id: z.number().int().min(1) }),
+  'clearing.print': z.strictObject({ id: z.number().int().min(1) }),
   'reconcile.history': z.strictObject({
     date: reportDateSchema.optional(),
     limit: z.number().int().min(1).max(200).optional(),
@@ -243,6 +249,7 @@ export const apiArgs = {
   ...auditApiArgs,
   ...priceApiArgs,
   ...staffApiArgs,
+  ...regionApiArgs,
 } as const;
 
 export type ApiMethod = keyof typeof apiArgs;
@@ -260,6 +267,10 @@ export interface AppStatus {
     flows: Readonly<Record<string, string>>;
     /** The region's code of each 电子处方 step, `not-used` / `with-audit` where it has none (registry/profile.ts). */
     rxCodes: Readonly<Record<string, string>>;
+    /** The region's own transactions by use (四川 S / Z codes; empty elsewhere), registry/profile.ts regionCodes. */
+    regionCodes: Readonly<Record<string, string>>;
+    /** The region applies for clearing with its own codes (湖北): 对账与报表 lists the applications. */
+    clearing: boolean;
   };
   readonly configPath: string;
   readonly version: string;
@@ -296,7 +307,8 @@ export interface RegistryRow {
   readonly regions: readonly string[];
 }
 
-export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiResults, PriceApiResults, StaffApiResults {
+export interface ApiResults
+  extends InventoryApiResults, RxApiResults, AuditApiResults, PriceApiResults, StaffApiResults, RegionApiResults {
   'app.status': AppStatus;
   'backup.now': BackupView;
   'session.current': SessionInfo | null;
@@ -350,6 +362,9 @@ export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiR
   'receipt.printers': readonly PrinterInfo[];
   'reconcile.run': ReconcileOutcome;
   'reconcile.history': readonly ReconcileRunView[];
+  'clearing.list': readonly ClearingApplicationView[];
+  'clearing.cancel': ClearingApplicationView;
+  'clearing.print': ShiftSlipPrintOutcome;
   'report.daily': DailyReport;
   'report.export': ReportExport;
 }

@@ -19,11 +19,14 @@ import type { ReceiptRequest } from '../receipts/receipt-model';
 import { shiftSummary } from '../counter/shift';
 import { reconcileDay } from '../reconcile/daily-reconcile';
 import { reconcileStoreOf } from '../reconcile/reconcile-runner';
+import { ClearingApplicationStore, cancelClearing } from '../reconcile/clearing-applications';
+import { printClearingForm } from '../reconcile/clearing-form';
 import { dailyReport, reportSourceOf } from '../reports/daily-report';
 import { exportReport } from '../reports/report-export';
 import { inventoryHandlers } from '../inventory/inventory-api';
 import { rxHandlers } from '../prescription/rx-api';
 import { auditHandlers } from '../audit/audit-api';
+import { regionHandlers } from '../region/region-api';
 import type { CredentialEntry } from '../counter/credential-entry';
 import type { SaleRequest } from '../counter/pharmacy-sale';
 import type {
@@ -84,6 +87,8 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
         name: app.client.profile.name,
         flows: { ...app.client.profile.flows },
         rxCodes: { ...app.client.profile.rxCodes },
+        regionCodes: { ...app.client.profile.regionCodes },
+        clearing: app.client.profile.clearing !== null,
       },
       configPath: app.loaded.path,
       version,
@@ -195,6 +200,10 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'receipt.print': (args: ReceiptRequest) => services.receipts.print(args, deps.printer ?? null),
     'receipt.printers': () => services.receipts.printers(deps.printer ?? null),
     'reconcile.run': (args: { date: string }) => reconcileDay(app, { date: args.date, operator: app.sessions.current() }),
+    'clearing.list': () => new ClearingApplicationStore(app).list(),
+    'clearing.cancel': (args: { id: number }) => cancelClearing(app, args.id, app.sessions.current()),
+    'clearing.print': (args: { id: number }) =>
+      printClearingForm(app, services.receipts, args.id, deps.printer ?? null, app.sessions.current()),
     'reconcile.history': (args: { date?: string; limit?: number }) => reconcileStoreOf(app).history(args),
     'report.daily': (args: { date: string; opter?: string }) => dailyReport(reportSourceOf(app), args),
     'report.export': (args: { date: string; opter?: string; format: 'xlsx' | 'csv' }) =>
@@ -202,6 +211,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     ...inventoryHandlers(app, services.events),
     ...rxHandlers(services.prescriptions),
     ...auditHandlers(app),
+    ...regionHandlers(app, services),
   } satisfies Handlers;
 
   return async function invoke(method: unknown, rawArgs: unknown): Promise<ApiResponse<ApiMethod>> {

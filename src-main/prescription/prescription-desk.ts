@@ -23,7 +23,7 @@ import { settlementView } from '../counter/settlement-view';
 import type { SaleResult, SettlementView } from '../counter/views';
 import { rxAuthorizeOutput, rxSaleOutput } from '../protocol/transactions/prescription';
 import { basketLinesOf, parseDownloadedRx, type DownloadedRx } from './rx-parse';
-import { nextState, RX_NEXT_HINT, RX_STATE_LABELS } from './rx-state';
+import { nextState, rxNextHint, rxStepCode, RX_STATE_LABELS, type RxLocalState, type RxStep } from './rx-state';
 import { RxLocalStore, type RxLocalRow } from './rx-store';
 import type { PharmacistView, RxContentView, RxView } from './views';
 
@@ -97,6 +97,11 @@ export class PrescriptionDesk {
     this.store = new RxLocalStore(app.db);
   }
 
+  /** rx-state's machine with this region's codes in its messages. */
+  private next(state: RxLocalState | 'new', step: RxStep, hiRxno: string): RxLocalState {
+    return nextState(state, step, hiRxno, this.app.client.profile.rxCodes);
+  }
+
   private get fixmedinsCode(): string {
     return this.app.loaded.config.institution.fixmedinsCode;
   }
@@ -107,12 +112,20 @@ export class PrescriptionDesk {
 
   private requireLocal(hiRxno: string): RxLocalRow {
     const row = this.store.get(hiRxno, this.fixmedinsCode);
-    if (!row) throw new YibaoError('E_RX_NOT_FOUND', `本药店没有处方 ${hiRxno} 的授权记录, 请先读卡并授权 (7201)`);
+    if (!row)
+      throw new YibaoError(
+        'E_RX_NOT_FOUND',
+        `本药店没有处方 ${hiRxno} 的授权记录, 请先读卡并授权 ${rxStepCode('authorize', this.app.client.profile.rxCodes)}`,
+      );
     return row;
   }
 
   private requireRx(row: RxLocalRow): DownloadedRx {
-    if (!row.rxJson || !row.rxTraceCode) throw new YibaoError('E_RX_STATE', `处方 ${row.hiRxno} 尚未下载, 请先下载 (7204)`);
+    if (!row.rxJson || !row.rxTraceCode)
+      throw new YibaoError(
+        'E_RX_STATE',
+        `处方 ${row.hiRxno} 尚未下载, 请先下载 ${rxStepCode('download', this.app.client.profile.rxCodes)}`,
+      );
     return parseDownloadedRx(JSON.parse(row.rxJson));
   }
 
@@ -146,7 +159,7 @@ export class PrescriptionDesk {
       hiRxno: row.hiRxno,
       state: row.state,
       stateLabel: RX_STATE_LABELS[row.state],
-      next: RX_NEXT_HINT[row.state],
+      next: rxNextHint(row.state, this.app.client.profile.rxCodes),
       rx: row.rxJson ? contentView(parseDownloadedRx(JSON.parse(row.rxJson))) : null,
       setlId: row.setlId,
       selNo: row.selNo,
@@ -182,7 +195,7 @@ export class PrescriptionDesk {
     const at = this.now();
     return rxlist.map((rx) => {
       const before = this.store.get(rx.hi_rxno, this.fixmedinsCode);
-      nextState(before?.state ?? 'new', 'authorize', rx.hi_rxno);
+      this.next(before?.state ?? 'new', 'authorize', rx.hi_rxno);
       this.store.authorize(
         {
           hiRxno: rx.hi_rxno,
@@ -202,7 +215,7 @@ export class PrescriptionDesk {
   /** 7204: the prescription's content, kept locally. */
   async download(hiRxno: string): Promise<RxView> {
     const row = this.requireLocal(hiRxno);
-    const to = nextState(row.state, 'download', hiRxno);
+    const to = this.next(row.state, 'download', hiRxno);
     const result = await this.call(this.requireCode('download', '电子处方下载'), {
       data: { hi_rxno: hiRxno, auth_rxno: row.authRxno, psn_no: row.psnNo },
     });
@@ -221,7 +234,7 @@ export class PrescriptionDesk {
   /** 7205: still valid, unused, and the person's own. */
   async verify(hiRxno: string): Promise<RxView> {
     const row = this.requireLocal(hiRxno);
-    const to = nextState(row.state, 'verify', hiRxno);
+    const to = this.next(row.state, 'verify', hiRxno);
     const rx = this.requireRx(row);
     // Checked by the center in the 审核 call that follows (its fields travel with it).
     if (this.verifyWithAudit) return this.view(this.store.transition(row, 'verify', to, this.now(), null));
@@ -242,7 +255,7 @@ export class PrescriptionDesk {
   /** 7206: the pharmacist's review; a refusal ends the prescription at this pharmacy. */
   async audit(hiRxno: string, pharmacist: Pharmacist, pass: boolean, opinion = ''): Promise<RxView> {
     const row = this.requireLocal(hiRxno);
-    const to = nextState(row.state, pass ? 'auditPass' : 'auditFail', hiRxno);
+    const to = this.next(row.state, pass ? 'auditPass' : 'auditFail', hiRxno);
     if (!pass && !opinion.trim()) throw new YibaoError('E_RX_OPINION', '审方不通过时请填写审核意见');
     const rx = this.requireRx(row);
     const result = await this.call(this.requireCode('audit', '电子处方审方'), {
@@ -288,7 +301,7 @@ export class PrescriptionDesk {
   /** 转入购药: the pharmacy basket for an audited prescription, remembered so its settlement triggers 7207. */
   basket(hiRxno: string): { basketId: string; lines: ReturnType<typeof basketLinesOf> } {
     const row = this.requireLocal(hiRxno);
-    nextState(row.state, 'settle', hiRxno);
+    this.next(row.state, 'settle', hiRxno);
     const rx = this.requireRx(row);
     const revokes = this.store.events(hiRxno).filter((e) => e.step === 'saleRevoke').length;
     const basketId = basketIdFor(hiRxno, revokes);
@@ -308,7 +321,7 @@ export class PrescriptionDesk {
     if (!s.setlId || !s.mdtrtId) throw new YibaoError('E_RX_ANSWER', '结算应答缺少结算ID或就诊ID');
     let current = row;
     if (row.state === 'audited') {
-      current = this.store.transition(row, 'settle', nextState(row.state, 'settle', row.hiRxno), this.now(), s.msgid, {
+      current = this.store.transition(row, 'settle', this.next(row.state, 'settle', row.hiRxno), this.now(), s.msgid, {
         setlId: s.setlId,
         mdtrtId: s.mdtrtId,
         settlementMsgid: s.msgid,
@@ -342,7 +355,7 @@ export class PrescriptionDesk {
   /** 7207 for a prescription settled earlier (after a failed or interrupted upload). */
   async uploadSale(hiRxno: string): Promise<RxView> {
     const row = this.requireLocal(hiRxno);
-    nextState(row.state, 'saleUpload', hiRxno);
+    this.next(row.state, 'saleUpload', hiRxno);
     return this.sendSale(row, this.settlementOf(row));
   }
 
@@ -353,7 +366,7 @@ export class PrescriptionDesk {
   }
 
   private async sendSale(row: RxLocalRow, s: SettlementView): Promise<RxView> {
-    const to = nextState(row.state, 'saleUpload', row.hiRxno);
+    const to = this.next(row.state, 'saleUpload', row.hiRxno);
     const rx = this.requireRx(row);
     const code = this.codeOf('saleUpload');
     // No 出库 upload in this region: the settlement itself tells the center (recorded locally).
@@ -391,7 +404,7 @@ export class PrescriptionDesk {
   async refund(hiRxno: string, reason: string): Promise<RxView> {
     const row = this.requireLocal(hiRxno);
     if (row.state === 'refunded') return this.revokeSale(hiRxno, reason);
-    nextState(row.state, 'refund', hiRxno);
+    this.next(row.state, 'refund', hiRxno);
     if (!row.settlementMsgid) throw new YibaoError('E_RX_STATE', `处方 ${hiRxno} 没有结算记录`);
     const refund = await this.pharmacy.refund(row.settlementMsgid);
     return (await this.afterRefund(row.settlementMsgid, refund.refund.msgid, reason)) ?? this.get(hiRxno);
@@ -406,7 +419,7 @@ export class PrescriptionDesk {
       .list(this.fixmedinsCode, 1000)
       .find((r) => r.settlementMsgid === settlementMsgid && (r.state === 'sold' || r.state === 'settled'));
     if (!row) return null;
-    const to = nextState(row.state, 'refund', row.hiRxno);
+    const to = this.next(row.state, 'refund', row.hiRxno);
     const refunded = this.store.transition(
       row,
       'refund',
@@ -421,7 +434,7 @@ export class PrescriptionDesk {
   /** 7208 after the settlement was refunded. */
   async revokeSale(hiRxno: string, reason: string): Promise<RxView> {
     const row = this.requireLocal(hiRxno);
-    const to = nextState(row.state, 'saleRevoke', hiRxno);
+    const to = this.next(row.state, 'saleRevoke', hiRxno);
     if (!reason.trim()) throw new YibaoError('E_RX_REASON', '请填写撤销出库的原因');
     const rx = this.requireRx(row);
     const code = this.codeOf('saleRevoke');
@@ -443,7 +456,7 @@ export class PrescriptionDesk {
   /** 7209: one status of the delivery (待配送 → 配送中 → 已送达). */
   async deliver(hiRxno: string, info: DeliveryInfo): Promise<RxView> {
     const row = this.requireLocal(hiRxno);
-    const to = nextState(row.state, 'deliver', hiRxno);
+    const to = this.next(row.state, 'deliver', hiRxno);
     const rx = this.requireRx(row);
     const result = await this.call(this.requireCode('deliver', '配送信息上传'), {
       data: {
@@ -464,7 +477,7 @@ export class PrescriptionDesk {
   /** 7210: the person signed for the delivered drugs. */
   async sign(hiRxno: string, signer: string): Promise<RxView> {
     const row = this.requireLocal(hiRxno);
-    const to = nextState(row.state, 'sign', hiRxno);
+    const to = this.next(row.state, 'sign', hiRxno);
     const rx = this.requireRx(row);
     if (!row.delvNo) throw new YibaoError('E_RX_STATE', `处方 ${hiRxno} 没有配送记录`);
     const result = await this.call(this.requireCode('sign', '药品配送签收确认'), {

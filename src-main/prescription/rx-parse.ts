@@ -49,7 +49,7 @@ export interface DownloadedRx {
 export function parseDownloadedRx(output: unknown): DownloadedRx {
   const parsed = rxDownloadOutput.safeParse(output);
   if (!parsed.success) {
-    throw new YibaoError('E_RX_ANSWER', `电子处方下载 (7204) 应答格式不正确: ${parsed.error.issues[0]?.message ?? ''}`);
+    throw new YibaoError('E_RX_ANSWER', `电子处方下载应答格式不正确: ${parsed.error.issues[0]?.message ?? ''}`);
   }
   const { rxinfo, mdtrtinfo, rxdetlinfo } = parsed.data;
   const lines = rxdetlinfo.map((d, i) => {

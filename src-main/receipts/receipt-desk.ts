@@ -20,7 +20,7 @@ import type {
   RenderedReceipt,
   ShiftSlipPrintOutcome,
 } from './receipt-model';
-import { receiptTitle } from './receipt-sections';
+import { receiptTitle, type ReceiptBlock } from './receipt-sections';
 import { shiftSlipSections, shiftSlipTitle } from './shift-slip';
 
 export class ReceiptDesk {
@@ -58,11 +58,9 @@ export class ReceiptDesk {
     return { receipt, ...on };
   }
 
-  /** 交班单 in the configured (or asked-for) paper. */
-  renderShift(summary: ShiftSummary, format?: ReceiptFormat, now = new Date()): RenderedPage {
+  /** A page of receipt blocks (交班单, 清算申请单 …) in the configured (or asked-for) paper. */
+  renderBlocks(title: string, blocks: readonly ReceiptBlock[], format?: ReceiptFormat): RenderedPage {
     const layout = layoutFor(format ?? this.printer.paper);
-    const title = shiftSlipTitle(summary);
-    const blocks = shiftSlipSections(summary, this.sources.institution, { printedAt: formatDateTime(now) });
     return {
       format: layout.format,
       title,
@@ -72,13 +70,29 @@ export class ReceiptDesk {
     };
   }
 
+  /** 交班单 in the configured (or asked-for) paper. */
+  renderShift(summary: ShiftSummary, format?: ReceiptFormat, now = new Date()): RenderedPage {
+    const blocks = shiftSlipSections(summary, this.sources.institution, { printedAt: formatDateTime(now) });
+    return this.renderBlocks(shiftSlipTitle(summary), blocks, format);
+  }
+
   /** 交班单 on the receipt printer, the same way as a receipt (the browser prints it in web mode). */
-  async printShift(summary: ShiftSummary, shell: HtmlPrinter | null): Promise<ShiftSlipPrintOutcome> {
-    const slip = this.renderShift(summary);
+  printShift(summary: ShiftSummary, shell: HtmlPrinter | null): Promise<ShiftSlipPrintOutcome> {
+    return this.printPage(this.renderShift(summary), shell, '交班单', '再打印 (F7)', { opter: summary.opter });
+  }
+
+  /** One rendered page on the receipt printer (the browser prints it in web mode); `what` names it in the error. */
+  async printPage(
+    slip: RenderedPage,
+    shell: HtmlPrinter | null,
+    what: string,
+    again: string,
+    context: Record<string, string>,
+  ): Promise<ShiftSlipPrintOutcome> {
     const on = await this.send(slip, shell, (deviceName, cause) => ({
       code: 'E_PRINT_FAILED',
-      message: `交班单没有打印出来 (${deviceName}): ${cause.message}; 请检查打印机后再打印 (F7)`,
-      context: { opter: summary.opter },
+      message: `${what}没有打印出来 (${deviceName}): ${cause.message}; 请检查打印机后${again}`,
+      context,
     }));
     return { slip, ...on };
   }

@@ -5,6 +5,8 @@
  * group, balanced or not, so a settlement the center holds and the counter lacks shows even when the
  * totals happen to match.
  */
+import type { z } from 'zod';
+import { YibaoError } from '../core/errors';
 import type { Operator } from '../protocol/center-client';
 import { settlementRangeOutput } from '../protocol/transactions/clearing';
 import { fenOf } from '../counter/settlement-view';
@@ -33,6 +35,44 @@ interface CenterLine {
   readonly queryMsgid: string;
 }
 
+/** Rows asked for per 5262 / 5267 page. */
+export const RANGE_PAGE_SIZE = 100;
+/** A center that keeps answering full pages past this is refused rather than followed for ever. */
+const MAX_PAGES = 1000;
+
+type RangeLine = z.output<typeof settlementRangeOutput>['setlinfo'][number];
+
+/**
+ * Every page of one time-range query: until the center's total_cnt is reached, or, where it
+ * leaves the total out, until a page shorter than asked (an empty page always ends it).
+ */
+async function* rangePages(
+  app: ReconcileApp,
+  operator: Operator | undefined,
+  infno: string,
+  period: { begndate: string; enddate: string },
+  pageSize: number,
+): AsyncGenerator<{ msgid: string; lines: readonly RangeLine[] }> {
+  let seen = 0;
+  for (let page = 1; page <= MAX_PAGES; page++) {
+    const result = await app.callAs(operator, infno, {
+      data: {
+        begntime: `${period.begndate} 00:00:00`,
+        endtime: `${period.enddate} 23:59:59`,
+        page_num: page,
+        page_size: pageSize,
+      },
+    });
+    const out = settlementRangeOutput.parse(result.output);
+    seen += out.setlinfo.length;
+    yield { msgid: result.msgid, lines: out.setlinfo };
+    const total = out.total_cnt ?? null;
+    if (out.setlinfo.length === 0) return;
+    if (total !== null ? seen >= total : out.setlinfo.length < pageSize) return;
+  }
+  throw new YibaoError('E_RANGE_PAGES', `${infno} 结算信息按时间段查询超过 ${MAX_PAGES} 页仍未结束, 已停止对账`, { infno });
+}
+
 /** Refund records are negative in the counter's ledger; centers differ in the sign they answer. */
 const magnitude = (n: number) => Math.abs(n);
 
@@ -41,30 +81,30 @@ export async function compareSettlementRange(
   operator: Operator | undefined,
   period: { begndate: string; enddate: string },
   ledger: readonly LedgerRecord[],
+  pageSize = RANGE_PAGE_SIZE,
 ): Promise<RangeDifference[] | null> {
   const codes = app.client.profile.clearing?.settlementQuery;
   if (!codes) return null;
   const center = new Map<string, CenterLine>();
   const queries: string[] = [];
   for (const infno of [codes.local, codes.remote]) {
-    const result = await app.callAs(operator, infno, {
-      data: { begntime: `${period.begndate} 00:00:00`, endtime: `${period.enddate} 23:59:59` },
-    });
-    queries.push(result.msgid);
-    for (const l of settlementRangeOutput.parse(result.output).setlinfo) {
-      center.set(l.setl_id, {
-        setlId: l.setl_id,
-        msgid: l.medins_setl_id ?? '',
-        psnNo: l.psn_no ?? '',
-        mdtrtId: l.mdtrt_id ?? '',
-        clrType: l.clr_type ?? '',
-        clrOptins: l.clr_optins ?? '',
-        refdSetlFlag: l.refd_setl_flag,
-        medfee: fenOf(l.medfee_sumamt),
-        fund: fenOf(l.fund_pay_sumamt),
-        acct: fenOf(l.acct_pay),
-        queryMsgid: result.msgid,
-      });
+    for await (const { msgid, lines } of rangePages(app, operator, infno, period, pageSize)) {
+      queries.push(msgid);
+      for (const l of lines) {
+        center.set(l.setl_id, {
+          setlId: l.setl_id,
+          msgid: l.medins_setl_id ?? '',
+          psnNo: l.psn_no ?? '',
+          mdtrtId: l.mdtrt_id ?? '',
+          clrType: l.clr_type ?? '',
+          clrOptins: l.clr_optins ?? '',
+          refdSetlFlag: l.refd_setl_flag,
+          medfee: fenOf(l.medfee_sumamt),
+          fund: fenOf(l.fund_pay_sumamt),
+          acct: fenOf(l.acct_pay),
+          queryMsgid: msgid,
+        });
+      }
     }
   }
   const out: RangeDifference[] = [];

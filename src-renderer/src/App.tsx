@@ -20,6 +20,7 @@ import { PrescriptionScreen } from './screens/PrescriptionScreen';
 import { MappingScreen } from './screens/MappingScreen';
 import { PriceListScreen } from './screens/PriceListScreen';
 import { InventoryScreen } from './screens/InventoryScreen';
+import { RegionScreen } from './screens/RegionScreen';
 import { KeyHints } from './components/KeyHints';
 import { CatalogueFillTag } from './components/CatalogueFillTag';
 import { useHotkeys } from './keyboard';
@@ -27,7 +28,7 @@ import { useEscapeRefocus } from './focus';
 import type { CenterReachView, ShopHeaderView } from '../../src-main/counter/views';
 
 /** Screens that need a signed-in operator. */
-const NEEDS_SIGN_IN: readonly ScreenKey[] = ['card', 'sale', 'mapping', 'inventory', 'rx'];
+const NEEDS_SIGN_IN: readonly ScreenKey[] = ['card', 'sale', 'mapping', 'inventory', 'rx', 'region'];
 
 export function App() {
   const { status, session, error, refresh } = useSessionStore();
@@ -60,6 +61,8 @@ export function App() {
   const kind = status?.institution.kind ?? 'pharmacy';
   const saleLabel = kind === 'clinic' ? '门诊收费' : '药店购药';
   const blocked = !session && NEEDS_SIGN_IN.includes(screen);
+  // The region's own transactions (四川 S / Z codes) get their screen only where the profile names them.
+  const regional = Object.keys(status?.profile.regionCodes ?? {}).length > 0;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -119,6 +122,7 @@ export function App() {
               { key: 'journal', label: 'F3 交易流水' },
               ...(kind === 'clinic' ? [] : [{ key: 'rx', label: '电子处方' }]),
               { key: 'reports', label: '对账与报表' },
+              ...(regional ? [{ key: 'region', label: `${status?.profile.name ?? ''}扩展` }] : []),
               { key: 'prices', label: '价目表' },
               { key: 'mapping', label: '目录对照' },
               { key: 'inventory', label: '进销存上传' },
@@ -152,6 +156,7 @@ export function App() {
               {screen === 'prices' && <PriceListScreen />}
               {screen === 'inventory' && <InventoryScreen />}
               {screen === 'rx' && kind !== 'clinic' && <PrescriptionScreen />}
+              {screen === 'region' && regional && <RegionScreen />}
             </>
           )}
         </Layout.Content>

@@ -7,6 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { formatDate } from '../../src-main/core/time';
 import { reconcileDay } from '../../src-main/reconcile/daily-reconcile';
+import { readLedger } from '../../src-main/reconcile/local-ledger';
+import { compareSettlementRange } from '../../src-main/reconcile/settlement-range-check';
 import { ClearingApplicationStore, cancelClearing, printClearing } from '../../src-main/reconcile/clearing-applications';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { startHarness, type Harness } from '../helpers/sandbox-harness';
@@ -60,6 +62,26 @@ describe('对账 and clearing (湖北 profile, seed 002)', () => {
     const byQuery = outcome.run.differences.filter((d) => queried.some((q) => d.detailMsgid === q.msgid));
     expect(byQuery.map((d) => [d.kind, d.setlId])).toContainEqual(['center-only', theirs.settlement.setlId]);
     expect(outcome.run.differences.some((d) => d.setlId === mine.settlement.setlId)).toBe(false);
+  }, 120_000);
+
+  it('5262 / 5267 page through the whole range: every settlement on a later page is compared too', async () => {
+    const today = formatDate(new Date());
+    const store = h.sandbox.center.store;
+    for (let i = 0; i < 4; i++) await sell(c, employee(true, 3 + i), typicalBasket(store));
+    const ledger = readLedger(c.app.journal, c.app.loaded.config.institution.fixmedinsCode, today, today);
+    const local = ledger.filter((r) => store.persons.insurance(r.psnNo)[0]?.insuplcAdmdvs === '420100');
+    expect(local.length).toBeGreaterThanOrEqual(4);
+    const before = store.messages.query({ infno: '5262', limit: 1000 }).length;
+    // Two rows a page: the center answers ⌈n / 2⌉ pages of 本地 settlements, each with the range's total.
+    const differences = await compareSettlementRange(c.app, undefined, { begndate: today, enddate: today }, ledger, 2);
+    const pages = store.messages.query({ infno: '5262', limit: 1000 }).slice(before);
+    expect(pages.length).toBe(Math.ceil(local.length / 2));
+    const asked = pages.map((m) => (JSON.parse(m.requestJson) as { input: { data: { page_num: number } } }).input.data.page_num);
+    expect(asked.sort()).toEqual(Array.from({ length: pages.length }, (_, i) => i + 1));
+    // None of this counter's settlements is reported missing at the center: the later pages were read.
+    expect((differences ?? []).filter((d) => d.kind === 'local-only')).toEqual([]);
+    // The other counter's sale (first test) is still named, from whichever page it came on.
+    expect((differences ?? []).filter((d) => d.kind === 'center-only')).toHaveLength(1);
   }, 120_000);
 
   it('applies for last month with 3202a (本地) and 1608 (异地) once, withdraws with 3204a / 1618, prints with 3205a', async () => {

@@ -13,6 +13,7 @@ import { buildNativeDouble, DoubleControl, personState, type NativeBuild } from 
 import { OPERATOR, personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
+import { runCli } from '../helpers/cli';
 
 let h: Harness;
 let native: NativeBuild;
@@ -191,4 +192,23 @@ describe('absent control', () => {
     expect(ctx.safeMediumFor).toBeNull();
     expect(sentMedium('1101')).toBe('');
   });
+});
+
+describe('yibao signin (CLI) initialises the control as the screen does', () => {
+  it('Init after 9001, and the status in the output; without the control configured, says so', async () => {
+    const withControl = await h.openApp({ profile: 'sichuan', devices: dll('GetSafeMedium') }, 'cli-signin');
+    double.set({ mode: 'present', charset: 'gbk', ...personState(personsOf(h.sandbox.center.store, 'emp-active', 0)[0]!) });
+    double.clearLog();
+    const env = { YIBAO_CONFIG: withControl.loaded.path, YIBAO_DOUBLE_STATE: double.statePath };
+    const r = await runCli(['signin', '--opter', 'OP009', '--name', '王收费', '--json'], env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ opter: 'OP009', safeControl: { required: true, ready: true } });
+    expect(double.calls().map((c) => c.call.split(' ')[0])).toEqual(['Init']);
+
+    const without = await h.openApp({ profile: 'sichuan' }, 'cli-signin-none');
+    const text = await runCli(['signin', '--opter', 'OP010', '--name', '李收费'], { YIBAO_CONFIG: without.loaded.path });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('安全控件: 四川医保要求安全控件, 但本机未配置');
+  }, 120_000);
 });

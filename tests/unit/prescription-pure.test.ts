@@ -1,9 +1,15 @@
 /** The prescription state machine, the 7204 parser and the basket it yields, without a center. */
 import { describe, expect, it } from 'vitest';
-import { canStep, nextState, RX_LOCAL_STATES, RX_STEPS } from '../../src-main/prescription/rx-state';
+import { canStep, nextState as nextIn, rxNextHint, RX_LOCAL_STATES, RX_STEPS } from '../../src-main/prescription/rx-state';
+import { getProfile } from '../../src-main/registry/profile';
 import { basketLinesOf, parseDownloadedRx } from '../../src-main/prescription/rx-parse';
 import { lineAmount, parsePrice, parseQty, priceNumber, qtyNumber } from '../../src-main/core/money';
 import { parseContinue } from '../../src-main/cli/commands/audit';
+
+const NATIONAL = getProfile('national').rxCodes;
+const HUBEI = getProfile('hubei').rxCodes;
+const nextState = (state: Parameters<typeof nextIn>[0], step: Parameters<typeof nextIn>[1], hiRxno = '') =>
+  nextIn(state, step, hiRxno, NATIONAL);
 
 const answer = (lines: { cnt: number; pric: number; sumamt: number }[]) => ({
   rxinfo: {
@@ -52,6 +58,19 @@ describe('prescription state machine', () => {
     );
     expect(() => nextState('new', 'download')).toThrow(/先授权/);
     expect(() => nextState('refused', 'settle')).toThrow(/E_RX_STATE|审方/);
+  });
+
+  it("names the region's codes: 湖北 downloads with 7203 and audits with 7204 (seed 002), 核验 rides on the audit", () => {
+    expect(() => nextIn('authorized', 'verify', 'RX8', HUBEI)).toThrow(
+      /RX8 当前已授权, 不能核验 \(随审核 7204\); 下一步: 下载处方 \(7203\)/,
+    );
+    expect(() => nextIn('new', 'download', 'RX8', HUBEI)).toThrow(/先授权 \(7202\)/);
+    expect(rxNextHint('verified', HUBEI)).toBe('药师审方 (7204)');
+    expect(rxNextHint('settled', HUBEI)).toBe('上传销售出库明细 (本地区无此交易)');
+    expect(rxNextHint('sold', HUBEI)).toBe('如需配送, 同步配送信息 (7205)');
+    // Every hint under 湖北 names only 湖北's codes: no national 7201 / 7206–7210 left in a message.
+    for (const state of RX_LOCAL_STATES) expect(rxNextHint(state, HUBEI)).not.toMatch(/720[16-9]|7210/);
+    expect(rxNextHint('authorized', NATIONAL)).toBe('下载处方 (7204)');
   });
 
   it('refund after 7207 waits for 7208; before 7207 it goes straight back to audited', () => {

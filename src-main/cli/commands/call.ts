@@ -1,6 +1,8 @@
 /** `yibao call <infno> [--input JSON|@file] [--center URL] [--json]` and signin / signout. */
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { SafeControl } from '../../counter/safe-control';
+import { PersonDesk } from '../../counter/person';
 import { YibaoError } from '../../core/errors';
 import { requireInterface } from '../../registry/registry';
 import { openCounterApp, type CounterApp, type OpenOptions } from '../../app/counter-app';
@@ -97,9 +99,25 @@ export function registerCall(program: Command): void {
     .action(async (opts: { opter: string; name: string; json?: boolean }) => {
       await withApp(program, {}, async (app) => {
         const { session, result } = await app.sessions.signInWithResult(app.client, { opter: opts.opter, opterName: opts.name });
+        // As the screen's sign-in: the region's 安全控件 is initialised right after 9001 (seed 003 第七章 step 1).
+        // The control lives in this process only, so here it tells whether the control answers.
+        const control = new SafeControl(app, new PersonDesk(app));
+        const safeControl = await control.initialise();
+        await control.close();
         if (opts.json)
-          printJson({ opter: session.opter, signNo: session.signNo, signTime: session.signTime, msgid: result.msgid });
-        else process.stdout.write(`签到成功: 操作员 ${session.opter}  签到编号 ${session.signNo}  时间 ${session.signTime}\n`);
+          printJson({
+            opter: session.opter,
+            signNo: session.signNo,
+            signTime: session.signTime,
+            msgid: result.msgid,
+            safeControl,
+          });
+        else {
+          process.stdout.write(`签到成功: 操作员 ${session.opter}  签到编号 ${session.signNo}  时间 ${session.signTime}\n`);
+          if (safeControl.required) {
+            process.stdout.write(safeControl.ready ? '安全控件: 初始化成功\n' : `安全控件: ${safeControl.message ?? '未就绪'}\n`);
+          }
+        }
       });
     });
 

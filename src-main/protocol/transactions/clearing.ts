@@ -63,10 +63,20 @@ export const clearingPrintOutput = outObject({
 
 /** 5262 / 5267: settlements whose setl_time falls in [begntime, endtime]. */
 export const settlementRangeInput = z.strictObject({
-  data: z.strictObject({ begntime: dateTime(), endtime: dateTime(), insutype: opt(str(6)), clr_type: opt(str(6)) }),
+  data: z.strictObject({
+    begntime: dateTime(),
+    endtime: dateTime(),
+    insutype: opt(str(6)),
+    clr_type: opt(str(6)),
+    /** Paged as the national list queries (1312): page_num from 1. The seed names no fields: the sandbox's reading. */
+    page_num: z.number().int().min(1).optional(),
+    page_size: z.number().int().min(1).max(1000).optional(),
+  }),
 });
 /** Each line is compared with the counter's ledger by setl_id: the ids and amounts are required. */
 export const settlementRangeOutput = outObject({
+  /** Rows in the whole range (all pages); a center that leaves it out is paged until a short page. */
+  total_cnt: outNum(0).nullable().optional(),
   setlinfo: z
     .array(
       outObject({

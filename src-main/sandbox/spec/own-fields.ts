@@ -47,6 +47,9 @@ const SETTLEMENT_SPAN_NODES = [
     { field: 'endtime', type: 'DT', length: null, scale: null, coded: false, required: 'Y' },
     { field: 'insutype', type: 'C', length: 6, scale: null, coded: true, required: 'N' },
     { field: 'clr_type', type: 'C', length: 6, scale: null, coded: true, required: 'N' },
+    // Paged as the national list queries are (protocol.md 1312: page_num from 1, page_size rows).
+    { field: 'page_num', type: 'N', length: 16, scale: 0, coded: false, required: 'N' },
+    { field: 'page_size', type: 'N', length: 16, scale: 0, coded: false, required: 'N' },
   ]),
 ] as const;
 

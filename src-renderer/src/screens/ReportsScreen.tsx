@@ -16,6 +16,8 @@ import type {
 import { useReportsStore } from '../stores/reports-store';
 import { DayChart } from '../components/DayChart';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { ClearingCard } from '../components/ClearingCard';
+import { useSessionStore } from '../stores/session-store';
 import { DATE_FORMAT, yuan } from '../format';
 
 const money = (title: string, pick: (r: ReportRow) => number) => ({
@@ -120,6 +122,7 @@ export function ReportsScreen() {
     void load();
   }, [load]);
   const r = s.report;
+  const clearing = useSessionStore((st) => st.status?.profile.clearing ?? false);
   const lastRun = s.outcome?.run ?? s.history.find((h) => h.kind === 'daily' && h.begndate === s.date) ?? null;
   return (
     <div data-testid="reports-screen" className="reports-screen">
@@ -223,6 +226,7 @@ export function ReportsScreen() {
           </Col>
         </Row>
       )}
+      {clearing && <ClearingCard reloadKey={s.outcome} />}
       <Card
         size="small"
         title="日对账 (3201 对总账, 不平时 3202 对明细)"

@@ -2,7 +2,18 @@
 import { create } from 'zustand';
 
 export type ScreenKey =
-  'signin' | 'card' | 'sale' | 'journal' | 'settings' | 'interfaces' | 'reports' | 'mapping' | 'inventory' | 'rx' | 'prices';
+  | 'signin'
+  | 'card'
+  | 'sale'
+  | 'journal'
+  | 'settings'
+  | 'interfaces'
+  | 'reports'
+  | 'mapping'
+  | 'inventory'
+  | 'rx'
+  | 'prices'
+  | 'region';
 
 interface NavState {
   screen: ScreenKey;

@@ -193,6 +193,9 @@ function print(ctx: HandlerContext<SandboxInput<'3204a'>>) {
   };
 }
 
+/** The most rows one 5262 / 5267 page answers (a real center caps its pages too). */
+export const RANGE_PAGE_MAX = 100;
+
 function settlementsInRange(ctx: HandlerContext<SandboxInput<'5262'>>) {
   const d = ctx.input.data;
   if (d.endtime < d.begntime) reject(`结束时间 ${d.endtime} 早于开始时间 ${d.begntime}`);
@@ -206,9 +209,17 @@ function settlementsInRange(ctx: HandlerContext<SandboxInput<'5262'>>) {
       clrType: d.clr_type || undefined,
     })
     .filter((r) => personsMatch(code, r, ctx.institution.admdvs));
+  // One page of the range: page_num from 1; at most RANGE_PAGE_MAX rows whatever page_size asks.
+  const size = Math.min(d.page_size || RANGE_PAGE_MAX, RANGE_PAGE_MAX);
+  const page = d.page_num || 1;
+  if (size < 1 || page < 1) reject(`页码 ${page} 或每页条数 ${size} 无效`);
+  const pageRows = rows.slice((page - 1) * size, page * size);
   return {
     output: {
-      setlinfo: rows.map((r) => ({
+      total_cnt: rows.length,
+      page_num: page,
+      page_size: size,
+      setlinfo: pageRows.map((r) => ({
         setl_id: r.setlId,
         mdtrt_id: r.mdtrtId,
         psn_no: r.psnNo,
