@@ -3,7 +3,7 @@
  * the screens, the global keys (F1 读卡, F2 收费, F3 流水, F4 签到/交班, F10 设置) and the live event
  * stream.
  */
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Alert, Badge, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useSessionStore } from './stores/session-store';
 import { useNavStore, type ScreenKey } from './stores/nav-store';
@@ -24,6 +24,7 @@ import { KeyHints } from './components/KeyHints';
 import { CatalogueFillTag } from './components/CatalogueFillTag';
 import { useHotkeys } from './keyboard';
 import { useEscapeRefocus } from './focus';
+import { ScreenActive } from './screen-active';
 import type { CenterReachView, ShopHeaderView } from '../../src-main/counter/views';
 
 /** Screens that need a signed-in operator. */
@@ -60,6 +61,10 @@ export function App() {
   const kind = status?.institution.kind ?? 'pharmacy';
   const saleLabel = kind === 'clinic' ? '门诊收费' : '药店购药';
   const blocked = !session && NEEDS_SIGN_IN.includes(screen);
+  // 读卡 and 收费, the screens of every customer, stay mounted while signed in and are only shown or hidden.
+  const kept: Partial<Record<ScreenKey, ReactNode>> = session
+    ? { card: <ReadCardScreen />, sale: kind === 'clinic' ? <ClinicScreen /> : <PharmacyScreen /> }
+    : {};
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -131,6 +136,11 @@ export function App() {
           {error && !status && (
             <Alert type="error" showIcon title={error.message} description={error.hint} style={{ marginBottom: 16 }} />
           )}
+          {Object.entries(kept).map(([key, node]) => (
+            <div key={key} hidden={screen !== key}>
+              <ScreenActive.Provider value={screen === key}>{node}</ScreenActive.Provider>
+            </div>
+          ))}
           {blocked ? (
             <Alert
               type="warning"
@@ -142,8 +152,6 @@ export function App() {
           ) : (
             <>
               {screen === 'signin' && <SignInScreen />}
-              {screen === 'card' && <ReadCardScreen />}
-              {screen === 'sale' && (kind === 'clinic' ? <ClinicScreen /> : <PharmacyScreen />)}
               {screen === 'journal' && <JournalScreen />}
               {screen === 'settings' && <SettingsScreen />}
               {screen === 'interfaces' && <InterfacesScreen />}

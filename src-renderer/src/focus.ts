@@ -7,15 +7,18 @@
 import { useEffect, type RefObject } from 'react';
 import { useNavStore } from './stores/nav-store';
 import { dialogOpen } from './keyboard';
+import { useScreenActive } from './screen-active';
 
 export function useHomeField(field: RefObject<{ focus(): void } | null>, ready = true): void {
   const tick = useNavStore((s) => s.focusTick);
+  // A screen kept mounted but not shown leaves the cursor alone; shown again, it takes it.
+  const shown = useScreenActive();
   useEffect(() => {
-    if (!ready) return;
+    if (!ready || !shown) return;
     // After React has enabled the field again (a disabled input refuses the focus).
     const timer = setTimeout(() => field.current?.focus(), 0);
     return () => clearTimeout(timer);
-  }, [field, ready, tick]);
+  }, [field, ready, shown, tick]);
 }
 
 /** Esc anywhere (no dialog open) brings the cursor back to the screen's home field, whatever else Esc does there. */

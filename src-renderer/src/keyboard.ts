@@ -4,6 +4,7 @@
  * browser (F5 would reload the page).
  */
 import { useEffect, useRef } from 'react';
+import { useScreenActive } from './screen-active';
 
 export type KeyMap = Partial<Record<string, () => void>>;
 
@@ -19,7 +20,9 @@ export function dialogOpen(): boolean {
 export function useHotkeys(keys: KeyMap, options: { enabled?: boolean; inDialogs?: boolean } = {}): void {
   const ref = useRef(keys);
   ref.current = keys;
-  const enabled = options.enabled ?? true;
+  // A screen kept mounted but not shown has no keys.
+  const shown = useScreenActive();
+  const enabled = (options.enabled ?? true) && shown;
   const inDialogs = options.inDialogs ?? false;
   useEffect(() => {
     if (!enabled) return;

@@ -26,6 +26,7 @@ import { useDiscardConfirm } from '../components/DiscardConfirm';
 import { yuan } from '../format';
 import { useListCursor } from '../list-cursor';
 import { useOkFocus } from '../components/ok-focus';
+import { useScreenActive } from '../screen-active';
 
 type Tab = 'sale' | 'history';
 
@@ -48,6 +49,12 @@ export function PharmacyScreen() {
   const preInfno = flows?.['pharmacyPreSettle'] ?? '2101';
   const settleInfno = flows?.['pharmacySettle'] ?? '2102';
   const refundInfno = flows?.['pharmacyRefund'] ?? '2103';
+
+  // Hidden (F1 …): shown again, it opens on the sale as when it was mounted anew.
+  const shown = useScreenActive();
+  useEffect(() => {
+    if (!shown) setTab('sale');
+  }, [shown]);
 
   const loadHistory = store.loadHistory;
   useEffect(() => {

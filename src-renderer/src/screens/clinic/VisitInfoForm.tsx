@@ -2,7 +2,7 @@
  * 就诊信息 (2203 / 2203A): medical category, chief complaint and the diagnoses. A diagnosis is
  * looked up in the local 疾病与诊断 catalogue (code, name or 拼音首字母) when it is synced, or typed.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTypeAhead } from '../../components/type-ahead';
 import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
 import type { DiagnosisView } from '../../../../src-main/api/contract';
@@ -56,6 +56,8 @@ function DiagnosisCodeInput({
       ),
     onError: (e) => onSearchError(uiError(e).message),
   });
+  // The same list object until the hits change: the dropdown draws its rows once per answer.
+  const list = useMemo(() => options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` })), [options]);
   return (
     // data-answered and the held Enter: type-ahead.ts.
     <span data-testid={`diag-search-${row}`} data-answered={answered} onKeyDownCapture={onKeyDownCapture}>
@@ -66,7 +68,7 @@ function DiagnosisCodeInput({
           const hit = options.find((o) => o.code === code);
           if (hit) take(hit);
         }}
-        options={options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))}
+        options={list}
         // The first hit is highlighted: Enter takes it (and fills the name), as in the item search.
         defaultActiveFirstOption
         onActive={onActive}
