@@ -402,7 +402,8 @@ async function showFailure(browser: Browser, error: unknown): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const renderer = resolve('out/renderer');
+  // TILL_RENDERER=dir: another build of the screens (a before / after comparison on the same machine load).
+  const renderer = resolve(process.env['TILL_RENDERER'] ?? 'out/renderer');
   const temp = makeTempDir('yibao-bench-till-');
   const sandbox = await startSandboxCenter({ dataDir: join(temp.dir, 'sandbox') });
   const relay = await timedRelay(new URL(sandbox.url));

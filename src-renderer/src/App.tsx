@@ -3,7 +3,7 @@
  * the screens, the global keys (F1 读卡, F2 收费, F3 流水, F4 签到/交班, F10 设置) and the live event
  * stream.
  */
-import { useEffect, type ReactNode } from 'react';
+import { Activity, useEffect, type ReactNode } from 'react';
 import { Alert, Badge, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useSessionStore } from './stores/session-store';
 import { useNavStore, type ScreenKey } from './stores/nav-store';
@@ -137,9 +137,9 @@ export function App() {
             <Alert type="error" showIcon title={error.message} description={error.hint} style={{ marginBottom: 16 }} />
           )}
           {Object.entries(kept).map(([key, node]) => (
-            <div key={key} hidden={screen !== key}>
+            <Activity key={key} mode={screen === key ? 'visible' : 'hidden'}>
               <ScreenActive.Provider value={screen === key}>{node}</ScreenActive.Provider>
-            </div>
+            </Activity>
           ))}
           {blocked ? (
             <Alert

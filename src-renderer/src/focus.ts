@@ -2,23 +2,20 @@
  * Every screen has one home field that holds the cursor (读卡: the ID number or scan field; 收费: the
  * item search; 签到: 操作员编号). It takes the focus when the screen opens, after each F-key
  * navigation, Esc or closed dialog, and whenever `ready` turns true again (an input disabled while a
- * call was in flight lost the focus to the page).
+ * call was in flight lost the focus to the page). A screen kept mounted (App.tsx) runs this again when it is shown.
  */
 import { useEffect, type RefObject } from 'react';
 import { useNavStore } from './stores/nav-store';
 import { dialogOpen } from './keyboard';
-import { useScreenActive } from './screen-active';
 
 export function useHomeField(field: RefObject<{ focus(): void } | null>, ready = true): void {
   const tick = useNavStore((s) => s.focusTick);
-  // A screen kept mounted but not shown leaves the cursor alone; shown again, it takes it.
-  const shown = useScreenActive();
   useEffect(() => {
-    if (!ready || !shown) return;
+    if (!ready) return;
     // After React has enabled the field again (a disabled input refuses the focus).
     const timer = setTimeout(() => field.current?.focus(), 0);
     return () => clearTimeout(timer);
-  }, [field, ready, shown, tick]);
+  }, [field, ready, tick]);
 }
 
 /** Esc anywhere (no dialog open) brings the cursor back to the screen's home field, whatever else Esc does there. */

@@ -4,7 +4,6 @@
  * browser (F5 would reload the page).
  */
 import { useEffect, useRef } from 'react';
-import { useScreenActive } from './screen-active';
 
 export type KeyMap = Partial<Record<string, () => void>>;
 
@@ -20,9 +19,7 @@ export function dialogOpen(): boolean {
 export function useHotkeys(keys: KeyMap, options: { enabled?: boolean; inDialogs?: boolean } = {}): void {
   const ref = useRef(keys);
   ref.current = keys;
-  // A screen kept mounted but not shown has no keys.
-  const shown = useScreenActive();
-  const enabled = (options.enabled ?? true) && shown;
+  const enabled = options.enabled ?? true;
   const inDialogs = options.inDialogs ?? false;
   useEffect(() => {
     if (!enabled) return;

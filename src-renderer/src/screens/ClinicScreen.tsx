@@ -28,7 +28,6 @@ import { useHotkeys } from '../keyboard';
 import { useHomeField } from '../focus';
 import { useDiscardConfirm } from '../components/DiscardConfirm';
 import { yuan } from '../format';
-import { useScreenActive } from '../screen-active';
 
 type Tab = 'visit' | 'recent';
 type Stage = 'register' | 'info' | 'fees' | 'settle' | 'done';
@@ -58,13 +57,12 @@ export function ClinicScreen() {
   const canPre = !busy && !c.visit?.cancelled && ((stage === 'fees' && c.lines.length > 0) || stage === 'settle');
   const canSettle = stage === 'settle' && fresh && !busy;
 
-  // Each time it is shown (it stays mounted while hidden): the staff lists as they are now, and the visit tab.
-  const shown = useScreenActive();
+  // Each time it is shown (its effects run again then): the staff lists as they are now; hidden, back to the visit tab.
   const loadStaff = c.loadStaff;
   useEffect(() => {
-    if (shown) void loadStaff(true);
-    else setTab('visit');
-  }, [loadStaff, shown]);
+    void loadStaff(true);
+    return () => setTab('visit');
+  }, [loadStaff]);
   const loadRecent = c.loadRecent;
   useEffect(() => {
     if (tab === 'recent') void loadRecent();

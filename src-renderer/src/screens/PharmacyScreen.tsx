@@ -26,7 +26,6 @@ import { useDiscardConfirm } from '../components/DiscardConfirm';
 import { yuan } from '../format';
 import { useListCursor } from '../list-cursor';
 import { useOkFocus } from '../components/ok-focus';
-import { useScreenActive } from '../screen-active';
 
 type Tab = 'sale' | 'history';
 
@@ -50,11 +49,8 @@ export function PharmacyScreen() {
   const settleInfno = flows?.['pharmacySettle'] ?? '2102';
   const refundInfno = flows?.['pharmacyRefund'] ?? '2103';
 
-  // Hidden (F1 …): shown again, it opens on the sale as when it was mounted anew.
-  const shown = useScreenActive();
-  useEffect(() => {
-    if (!shown) setTab('sale');
-  }, [shown]);
+  // Hidden (F1 …; its effects are cleaned up then): shown again, it opens on the sale as when it was mounted anew.
+  useEffect(() => () => setTab('sale'), []);
 
   const loadHistory = store.loadHistory;
   useEffect(() => {

@@ -32,14 +32,16 @@ export function ReadCardScreen() {
   useEffect(() => {
     if (!devices) void loadSettings();
   }, [devices, loadSettings]);
-  // Hidden (it stays mounted): shown again, it opens empty on the ID number, as when it was mounted anew.
+  // Hidden (its effects are cleaned up then): shown again, it opens empty on the ID number, as when mounted anew.
+  useEffect(
+    () => () => {
+      form.resetFields();
+      setScanText('');
+      setMode('id');
+    },
+    [form],
+  );
   const shown = useScreenActive();
-  useEffect(() => {
-    if (shown) return;
-    form.resetFields();
-    setScanText('');
-    setMode('id');
-  }, [shown, form]);
   // The read field holds the cursor: after each read (the inputs are disabled while it runs) and on
   // a change of mode, so the next customer's ID or the next scan lands in it.
   useHomeField(mode === 'id' ? idInput : scanInput, !reading);
