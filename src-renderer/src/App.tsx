@@ -3,7 +3,7 @@
  * the screens, the global keys (F1 读卡, F2 收费, F3 流水, F4 签到/交班, F10 设置) and the live event
  * stream.
  */
-import { useEffect } from 'react';
+import { Activity, useEffect, type ReactNode } from 'react';
 import { Alert, Badge, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { useSessionStore } from './stores/session-store';
 import { useNavStore, type ScreenKey } from './stores/nav-store';
@@ -25,6 +25,7 @@ import { KeyHints } from './components/KeyHints';
 import { CatalogueFillTag } from './components/CatalogueFillTag';
 import { useHotkeys } from './keyboard';
 import { useEscapeRefocus } from './focus';
+import { ScreenActive } from './screen-active';
 import type { CenterReachView, ShopHeaderView } from '../../src-main/counter/views';
 
 /** Screens that need a signed-in operator. */
@@ -63,6 +64,10 @@ export function App() {
   const blocked = !session && NEEDS_SIGN_IN.includes(screen);
   // The region's own transactions (四川 S / Z codes) get their screen only where the profile names them.
   const regional = Object.keys(status?.profile.regionCodes ?? {}).length > 0;
+  // 读卡 and 收费, the screens of every customer, stay mounted while signed in and are only shown or hidden.
+  const kept: Partial<Record<ScreenKey, ReactNode>> = session
+    ? { card: <ReadCardScreen />, sale: kind === 'clinic' ? <ClinicScreen /> : <PharmacyScreen /> }
+    : {};
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -135,6 +140,11 @@ export function App() {
           {error && !status && (
             <Alert type="error" showIcon title={error.message} description={error.hint} style={{ marginBottom: 16 }} />
           )}
+          {Object.entries(kept).map(([key, node]) => (
+            <Activity key={key} mode={screen === key ? 'visible' : 'hidden'}>
+              <ScreenActive.Provider value={screen === key}>{node}</ScreenActive.Provider>
+            </Activity>
+          ))}
           {blocked ? (
             <Alert
               type="warning"
@@ -146,8 +156,6 @@ export function App() {
           ) : (
             <>
               {screen === 'signin' && <SignInScreen />}
-              {screen === 'card' && <ReadCardScreen />}
-              {screen === 'sale' && (kind === 'clinic' ? <ClinicScreen /> : <PharmacyScreen />)}
               {screen === 'journal' && <JournalScreen />}
               {screen === 'settings' && <SettingsScreen />}
               {screen === 'interfaces' && <InterfacesScreen />}

@@ -2,7 +2,7 @@
  * Every screen has one home field that holds the cursor (读卡: the ID number or scan field; 收费: the
  * item search; 签到: 操作员编号). It takes the focus when the screen opens, after each F-key
  * navigation, Esc or closed dialog, and whenever `ready` turns true again (an input disabled while a
- * call was in flight lost the focus to the page).
+ * call was in flight lost the focus to the page). A screen kept mounted (App.tsx) runs this again when it is shown.
  */
 import { useEffect, type RefObject } from 'react';
 import { useNavStore } from './stores/nav-store';

@@ -1,10 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConfigProvider } from 'antd';
+import { StyleProvider } from '@ant-design/cssinjs';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './App';
+import { keptStyleCache } from './style-cache';
 import './app.css';
 
 // Date pickers: Chinese month and week names, the week starting on Monday.
@@ -14,8 +16,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('#root missing from index.html');
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN}>
-      <App />
-    </ConfigProvider>
+    <StyleProvider cache={keptStyleCache()}>
+      <ConfigProvider locale={zhCN}>
+        <App />
+      </ConfigProvider>
+    </StyleProvider>
   </StrictMode>,
 );

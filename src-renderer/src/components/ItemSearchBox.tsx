@@ -4,8 +4,8 @@
  * institution's own price). Against the center each search is a 1312 call, so it waits for a
  * pause in typing; the local catalogue answers every keystroke.
  */
-import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
-import { AutoComplete, Input, Space, Tag, Typography, type InputRef } from 'antd';
+import { forwardRef, memo, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { AutoComplete, Input, Typography, type InputRef } from 'antd';
 import type { CatalogueHit, CatalogueSearchResult } from '../../../src-main/api/contract';
 import { ITEM_SEARCH_SHOWN } from '../../../src-main/api/search-limits';
 import { call } from '../api/client';
@@ -53,6 +53,9 @@ export const ItemSearchBox = forwardRef<
     onError: (e) => setError(uiError(e)),
   });
 
+  // The same list object until the hits change: typing a letter draws the rows once, when its answer comes.
+  const options = useMemo(() => hits.map((h) => ({ value: h.code, label: <HitRow hit={h} /> })), [hits]);
+
   useImperativeHandle(ref, () => ({ focus: () => input.current?.focus() }), []);
 
   return (
@@ -70,10 +73,7 @@ export const ItemSearchBox = forwardRef<
         }}
         defaultActiveFirstOption
         onActive={onActive}
-        options={hits.map((h) => ({
-          value: h.code,
-          label: <HitRow hit={h} />,
-        }))}
+        options={options}
       >
         <Input
           ref={input}
@@ -103,37 +103,36 @@ export const ItemSearchBox = forwardRef<
   );
 });
 
-/** One search result: what the cashier tells items apart by. */
-function HitRow({ hit: h }: { hit: CatalogueHit }) {
+/** The 医保等级 colours of a hit row (antd's green / blue / default Tag, as plain CSS: app.css `.hit-tag`). */
+const LEVEL_CLASS: Record<string, string> = { '01': 'hit-tag hit-tag-green', '02': 'hit-tag hit-tag-blue' };
+
+/**
+ * One search result: what the cashier tells items apart by. Plain elements styled by app.css (`.hit-row`), not
+ * antd Tag / Typography / Space: the list is drawn anew on every keystroke, and 15 rows of those components
+ * were most of a keystroke's script time (issue 17). Memoised: a row of the same hit is not drawn again.
+ */
+const HitRow = memo(function HitRow({ hit: h }: { hit: CatalogueHit }) {
   const pack = [h.spec, h.dosform, h.pacunt].filter(Boolean).join(' · ');
   return (
-    <div data-testid="item-option" style={{ lineHeight: 1.35 }}>
-      <Space size={6} wrap={false}>
-        <Tag color={h.chrgitmLv.code === '01' ? 'green' : h.chrgitmLv.code === '02' ? 'blue' : 'default'}>
-          {h.chrgitmLv.label}
-        </Tag>
-        <Typography.Text strong>{h.name}</Typography.Text>
+    <div data-testid="item-option" className="hit-row">
+      <div className="hit-line">
+        <span className={LEVEL_CLASS[h.chrgitmLv.code] ?? 'hit-tag'}>{h.chrgitmLv.label}</span>
+        <strong>{h.name}</strong>
         {pack && <span data-testid="item-pack">{pack}</span>}
-        {h.limitedUse && <Tag color="orange">限制使用</Tag>}
-        {h.ownPrice !== null && (
-          <Typography.Text strong data-testid="item-own-price">
-            本店价 ¥{h.ownPrice}
-          </Typography.Text>
+        {h.limitedUse && <span className="hit-tag hit-tag-orange">限制使用</span>}
+        {h.ownPrice !== null && <strong data-testid="item-own-price">本店价 ¥{h.ownPrice}</strong>}
+      </div>
+      <div className="hit-line hit-detail">
+        {h.maker && (
+          <span className="hit-secondary" data-testid="item-maker">
+            {h.maker}
+          </span>
         )}
-      </Space>
-      <div style={{ fontSize: 12 }}>
-        <Space size={10} wrap={false}>
-          {h.maker && (
-            <Typography.Text type="secondary" data-testid="item-maker">
-              {h.maker}
-            </Typography.Text>
-          )}
-          {h.priceCap && <span data-testid="item-cap">限价 ¥{h.priceCap}</span>}
-          {h.selfpayRatio && <span data-testid="item-selfpay">先自付 {h.selfpayRatio}</span>}
-          <Typography.Text type="secondary">{h.code}</Typography.Text>
-          {/* Not the 拼音首字母 (TMSTKFRY): the cashier typed them; Latin words stay off screens (issue 17). */}
-        </Space>
+        {h.priceCap && <span data-testid="item-cap">限价 ¥{h.priceCap}</span>}
+        {h.selfpayRatio && <span data-testid="item-selfpay">先自付 {h.selfpayRatio}</span>}
+        <span className="hit-secondary">{h.code}</span>
+        {/* Not the 拼音首字母 (TMSTKFRY): the cashier typed them; Latin words stay off screens (issue 17). */}
       </div>
     </div>
   );
-}
+});

@@ -1,20 +1,34 @@
-/** A long operation in progress: the step the main side reports and the seconds waited. */
+/**
+ * A long operation in progress: the step the main side reports and the seconds waited. Shown once the call has
+ * taken NOTE_AFTER_MS: a quick answer (the sandbox, a near center) is not preceded by a note drawn and taken away
+ * again in the same breath (issue 17: that was part of F5 / F6's time); the buttons say 'loading' meanwhile.
+ */
 import { useEffect, useState } from 'react';
 import { Alert, Spin } from 'antd';
 import { useLiveStore } from '../stores/live-store';
 
+const NOTE_AFTER_MS = 300;
+
 export function ProgressNote({ op, active, fallback }: { op: string | string[]; active: boolean; fallback: string }) {
   const ops = Array.isArray(op) ? op : [op];
   const progress = useLiveStore((s) => ops.map((o) => s.progress[o]).find((p) => p && !p.done));
-  const [seconds, setSeconds] = useState(0);
+  const [seconds, setSeconds] = useState<number | null>(null);
   useEffect(() => {
     if (!active) return;
-    setSeconds(0);
     const started = Date.now();
-    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 500);
-    return () => clearInterval(timer);
+    const tick = () => setSeconds(Math.floor((Date.now() - started) / 1000));
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const shown = setTimeout(() => {
+      tick();
+      timer = setInterval(tick, 500);
+    }, NOTE_AFTER_MS);
+    return () => {
+      clearTimeout(shown);
+      clearInterval(timer);
+      setSeconds(null);
+    };
   }, [active]);
-  if (!active) return null;
+  if (!active || seconds === null) return null;
   return (
     <Alert
       type="info"

@@ -7,6 +7,7 @@ import type { ReceiptFormat } from '../../../src-main/receipts/receipt-model';
 import { useReceiptStore } from '../stores/receipt-store';
 import { ErrorNotice } from './ErrorNotice';
 import { useHotkeys } from '../keyboard';
+import { useScreenActive } from '../screen-active';
 
 const FORMATS: { value: ReceiptFormat; label: string }[] = [
   { value: '58', label: '58 mm 小票' },
@@ -20,10 +21,13 @@ export function ReceiptPreview() {
   const widthMm = receipt?.widthMm ?? 80;
   // Enter prints and Esc closes wherever the focus is (the print button is disabled while the
   // receipt loads and while printing, so it cannot hold the focus).
-  useHotkeys({ Enter: () => void r.print(), Escape: r.close }, { enabled: r.setlId !== null, inDialogs: true });
+  // Its screen kept mounted but not shown: no dialog over the screen that is.
+  const shown = useScreenActive();
+  const open = r.setlId !== null && shown;
+  useHotkeys({ Enter: () => void r.print(), Escape: r.close }, { enabled: open, inDialogs: true });
   return (
     <Modal
-      open={r.setlId !== null}
+      open={open}
       title={
         <Space>
           <span>{r.reprint ? '重打小票' : '打印小票'}</span>

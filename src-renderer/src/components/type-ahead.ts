@@ -12,6 +12,9 @@
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 
+/** How long a search may take before the box says 查询中…. */
+const SEARCHING_NOTE_AFTER_MS = 150;
+
 export interface TypeAheadOptions<R, H> {
   /** Asks for the hits of one query. */
   search(query: string): Promise<R>;
@@ -74,11 +77,15 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
     if (query === '') {
       serial.current++;
       showAnswer('', []);
+      setSearching(false);
       return;
     }
     const mine = ++serial.current;
+    let slow: ReturnType<typeof setTimeout> | undefined;
     const timer = setTimeout(() => {
-      setSearching(true);
+      // Said only for an answer that is slow to come (the center): a local answer comes within a frame or two,
+      // and the note on and off again would draw the box twice more per keystroke.
+      slow = setTimeout(() => mine === serial.current && setSearching(true), SEARCHING_NOTE_AFTER_MS);
       latest.current
         .search(query)
         .then((answer) => {
@@ -99,9 +106,15 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
           showAnswer(query, []);
           latest.current.onError?.(error);
         })
-        .finally(() => mine === serial.current && setSearching(false));
+        .finally(() => {
+          clearTimeout(slow);
+          if (mine === serial.current) setSearching(false);
+        });
     }, latest.current.pauseMs());
-    return () => clearTimeout(timer);
+    return () => {
+      clearTimeout(timer);
+      clearTimeout(slow);
+    };
   }, [query]);
 
   /** Takes a hit as the dropdown's select would, and shuts the list (none for the text the pick leaves). */

@@ -57,9 +57,11 @@ export function ClinicScreen() {
   const canPre = !busy && !c.visit?.cancelled && ((stage === 'fees' && c.lines.length > 0) || stage === 'settle');
   const canSettle = stage === 'settle' && fresh && !busy;
 
+  // Each time it is shown (its effects run again then): the staff lists as they are now; hidden, back to the visit tab.
   const loadStaff = c.loadStaff;
   useEffect(() => {
     void loadStaff(true);
+    return () => setTab('visit');
   }, [loadStaff]);
   const loadRecent = c.loadRecent;
   useEffect(() => {

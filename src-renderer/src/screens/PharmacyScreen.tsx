@@ -49,6 +49,9 @@ export function PharmacyScreen() {
   const settleInfno = flows?.['pharmacySettle'] ?? '2102';
   const refundInfno = flows?.['pharmacyRefund'] ?? '2103';
 
+  // Hidden (F1 …; its effects are cleaned up then): shown again, it opens on the sale as when it was mounted anew.
+  useEffect(() => () => setTab('sale'), []);
+
   const loadHistory = store.loadHistory;
   useEffect(() => {
     if (tab === 'history') void loadHistory();

@@ -13,6 +13,7 @@ import { KeyHints } from '../components/KeyHints';
 import { PersonCard } from '../components/PersonCard';
 import { useHotkeys } from '../keyboard';
 import { useHomeField } from '../focus';
+import { useScreenActive } from '../screen-active';
 
 type Mode = 'id' | 'scan';
 
@@ -31,6 +32,16 @@ export function ReadCardScreen() {
   useEffect(() => {
     if (!devices) void loadSettings();
   }, [devices, loadSettings]);
+  // Hidden (its effects are cleaned up then): shown again, it opens empty on the ID number, as when mounted anew.
+  useEffect(
+    () => () => {
+      form.resetFields();
+      setScanText('');
+      setMode('id');
+    },
+    [form],
+  );
+  const shown = useScreenActive();
   // The read field holds the cursor: after each read (the inputs are disabled while it runs) and on
   // a change of mode, so the next customer's ID or the next scan lands in it.
   useHomeField(mode === 'id' ? idInput : scanInput, !reading);
@@ -135,7 +146,8 @@ export function ReadCardScreen() {
         </Space>
       </Card>
       <ErrorNotice error={error} testId="read-error" />
-      {person && (
+      {/* Not drawn while hidden: the read that goes on to 收费 shows the person there, and only there. */}
+      {person && shown && (
         <>
           <PersonCard person={person} onChoose={(i) => void choose(i)} busy={reading} />
           <Space>

@@ -3,9 +3,11 @@
  * lists (kept in the counter's database: 5102 医师, and whatever was entered by hand or used
  * before), found by code, name or 拼音首字母; a new one is typed and kept after the registration.
  */
-import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
+import { useRef, type Ref } from 'react';
+import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography, type FormInstance, type InputRef } from 'antd';
 import type { DepartmentRow, DoctorRow, StaffLists } from '../../../../src-main/api/contract';
 import type { RegisterForm as Values } from '../../stores/clinic-store';
+import { useHomeField } from '../../focus';
 
 export const MED_TYPES = [
   { value: '11', label: '11 普通门诊' },
@@ -27,7 +29,7 @@ function PickInput<T extends { code: string; name: string; initials: string }>({
   onChange,
   width,
   testId,
-  autoFocus,
+  inputRef,
 }: {
   rows: readonly T[];
   label: (row: T) => string;
@@ -36,7 +38,7 @@ function PickInput<T extends { code: string; name: string; initials: string }>({
   onChange?: (value: string) => void;
   width: number;
   testId: string;
-  autoFocus?: boolean;
+  inputRef?: Ref<InputRef>;
 }) {
   const shown = matching(rows, value ?? '').slice(0, 30);
   return (
@@ -52,7 +54,7 @@ function PickInput<T extends { code: string; name: string; initials: string }>({
       defaultActiveFirstOption
       style={{ width }}
     >
-      <Input data-testid={testId} autoFocus={autoFocus} placeholder="编码、名称或拼音首字母" />
+      <Input ref={inputRef} data-testid={testId} placeholder="编码、名称或拼音首字母" />
     </AutoComplete>
   );
 }
@@ -65,7 +67,6 @@ function departmentPick(form: FormInstance<Values>, staff: StaffLists) {
     onPick: (d: DepartmentRow) => form.setFieldsValue({ deptCode: d.code, deptName: d.name, caty: d.caty }),
     width: 170,
     testId: 'dept-code',
-    autoFocus: true,
   };
 }
 
@@ -103,6 +104,9 @@ export function RegisterForm({
   onSyncDoctors: () => void;
 }) {
   const [form] = Form.useForm<Values>();
+  // 科室编码 is the home field of 挂号 (focus.ts): it takes the cursor also when the screen is shown again.
+  const deptInput = useRef<InputRef>(null);
+  useHomeField(deptInput, !disabled && !busy);
   const doctors5102 = staff.doctors.filter((d) => d.source === '5102').length;
   return (
     <Card
@@ -120,7 +124,7 @@ export function RegisterForm({
             <Select options={MED_TYPES} style={{ width: 160 }} />
           </Form.Item>
           <Form.Item name="deptCode" label="科室编码" rules={[{ required: true, message: '请输入科室编码' }]}>
-            <PickInput {...departmentPick(form, staff)} />
+            <PickInput {...departmentPick(form, staff)} inputRef={deptInput} />
           </Form.Item>
           <Form.Item name="deptName" label="科室名称" rules={[{ required: true, message: '请输入科室名称' }]}>
             <Input style={{ width: 140 }} data-testid="dept-name" />

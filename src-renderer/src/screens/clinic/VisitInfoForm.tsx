@@ -2,15 +2,16 @@
  * 就诊信息 (2203 / 2203A): medical category, chief complaint and the diagnoses. A diagnosis is
  * looked up in the local 疾病与诊断 catalogue (code, name or 拼音首字母) when it is synced, or typed.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { useTypeAhead } from '../../components/type-ahead';
-import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography, type FormInstance } from 'antd';
+import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography, type FormInstance, type InputRef } from 'antd';
 import type { DiagnosisView } from '../../../../src-main/api/contract';
 import { DIAGNOSIS_SEARCH_SHOWN } from '../../../../src-main/api/search-limits';
 import { call } from '../../api/client';
 import type { Diagnosis } from '../../stores/clinic-store';
 import { uiError } from '../../format';
 import { MED_TYPES } from './RegisterForm';
+import { useHomeField } from '../../focus';
 
 interface Values {
   medType: string;
@@ -24,14 +25,14 @@ function DiagnosisCodeInput({
   onSearchError,
   value,
   onChange,
-  autoFocus,
+  inputRef,
 }: {
   form: FormInstance<Values>;
   row: number;
   onSearchError: (message: string | null) => void;
   value?: string;
   onChange?: (value: string) => void;
-  autoFocus?: boolean;
+  inputRef?: Ref<InputRef>;
 }) {
   const text = value ?? '';
   const take = (hit: DiagnosisView): string => {
@@ -56,6 +57,8 @@ function DiagnosisCodeInput({
       ),
     onError: (e) => onSearchError(uiError(e).message),
   });
+  // The same list object until the hits change: the dropdown draws its rows once per answer.
+  const list = useMemo(() => options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` })), [options]);
   return (
     // data-answered and the held Enter: type-ahead.ts.
     <span data-testid={`diag-search-${row}`} data-answered={answered} onKeyDownCapture={onKeyDownCapture}>
@@ -66,14 +69,14 @@ function DiagnosisCodeInput({
           const hit = options.find((o) => o.code === code);
           if (hit) take(hit);
         }}
-        options={options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` }))}
+        options={list}
         // The first hit is highlighted: Enter takes it (and fills the name), as in the item search.
         defaultActiveFirstOption
         onActive={onActive}
         popupMatchSelectWidth={360}
         style={{ width: 180 }}
       >
-        <Input placeholder="诊断编码, 如 J06.900" data-testid={`diag-code-${row}`} autoFocus={autoFocus} />
+        <Input placeholder="诊断编码, 如 J06.900" data-testid={`diag-code-${row}`} ref={inputRef} />
       </AutoComplete>
     </span>
   );
@@ -91,6 +94,9 @@ export function VisitInfoForm({
   onSubmit: (medType: string, mainCondDscr: string, diagnoses: Diagnosis[]) => void;
 }) {
   const [form] = Form.useForm<Values>();
+  // The first diagnosis code is the home field of 就诊信息 (focus.ts): it takes the cursor also when the screen is shown again.
+  const firstCode = useRef<InputRef>(null);
+  useHomeField(firstCode, !busy);
   const [searchNote, setSearchNote] = useState<string | null>(null);
   // Said before the first keystroke: with no local catalogue the code field finds nothing.
   useEffect(() => {
@@ -130,7 +136,12 @@ export function VisitInfoForm({
               {fields.map((field, i) => (
                 <Space key={field.key} align="start" style={{ display: 'flex', marginTop: 8 }}>
                   <Form.Item name={[field.name, 'code']} rules={[{ required: true, message: '诊断编码' }]} noStyle>
-                    <DiagnosisCodeInput form={form} row={field.name} onSearchError={setSearchNote} autoFocus={i === 0} />
+                    <DiagnosisCodeInput
+                      form={form}
+                      row={field.name}
+                      onSearchError={setSearchNote}
+                      inputRef={i === 0 ? firstCode : undefined}
+                    />
                   </Form.Item>
                   <Form.Item name={[field.name, 'name']} rules={[{ required: true, message: '诊断名称' }]} noStyle>
                     <Input placeholder="诊断名称" style={{ width: 260 }} data-testid={`diag-name-${i}`} />
