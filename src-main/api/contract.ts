@@ -185,6 +185,8 @@ export const apiArgs = {
     cancelFees: z.boolean(),
     cancelRegistration: z.boolean(),
   }),
+  /** 2208 of an outpatient settlement by msgid, also one settled at another window of the shop. */
+  'clinic.refundSettlement': z.strictObject({ msgid: z.string().min(1).max(30) }),
   'clinic.visit': z.strictObject({ mdtrtId }),
   'clinic.recent': z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
   'clinic.history': z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
@@ -324,6 +326,7 @@ export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiR
   'clinic.preSettle': { visit: VisitView; settlement: SettlementView };
   'clinic.settle': { visit: VisitView; result: SaleResult };
   'clinic.refund': { visit: VisitView; steps: readonly ClinicRefundStep[] };
+  'clinic.refundSettlement': RefundResult;
   'clinic.visit': VisitView;
   'clinic.recent': readonly VisitSummary[];
   'clinic.history': readonly SettlementRecord[];

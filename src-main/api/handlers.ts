@@ -169,6 +169,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'clinic.preSettle': (args: BillSettleRequest) => services.clinic.preSettle(args),
     'clinic.settle': (args: BillSettleRequest) => services.clinic.settle(args),
     'clinic.refund': (args: ClinicRefundRequest) => services.clinic.refund(args),
+    'clinic.refundSettlement': (args: { msgid: string }) => services.clinic.refundByMsgid(args.msgid),
     'clinic.visit': (args: { mdtrtId: string }) => services.clinic.visit(args.mdtrtId),
     'clinic.recent': (args: { limit?: number }) => services.clinic.recent(args.limit),
     'clinic.history': (args: { limit?: number }) => services.history.list('clinic', { limit: args.limit }),
