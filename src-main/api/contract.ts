@@ -31,6 +31,7 @@ import type {
   VisitView,
   ShopHeaderView,
 } from '../counter/views';
+import type { ShopCounterView } from '../shop/shop-counters';
 import type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome } from '../receipts/receipt-model';
 import type { PrinterInfo } from '../receipts/html-printer';
 import type { ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
@@ -50,6 +51,7 @@ export type * from '../inventory/views';
 export type * from '../prescription/views';
 export type * from '../audit/views';
 export type { PriceImportResult, PriceRow } from '../prices/price-list';
+export type { ShopCounterView } from '../shop/shop-counters';
 export type { DepartmentRow, DoctorRow, StaffLists } from '../clinic-staff/staff-list';
 export type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome, PrinterInfo };
 export type * from '../reconcile/views';
@@ -104,6 +106,11 @@ const saleArgs = z.strictObject({
   lines: linesSchema,
 });
 const billSettleArgs = z.strictObject({ mdtrtId, chrgBchno, acctUsed: z.boolean() });
+/** Whose report (issue 20): omitted = this counter's; `shop` = every counter of the shop; `counter` = one, by name or slot. */
+const reportScope = {
+  shop: z.boolean().optional(),
+  counter: z.string().trim().min(1).max(40).optional(),
+};
 
 const credentialEntry = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -229,15 +236,20 @@ export const apiArgs = {
   'receipt.render': receiptArgs,
   'receipt.print': receiptArgs,
   'receipt.printers': z.strictObject({}),
+  /** The counters of the shop store (empty for a counter that works alone). */
+  'shop.counters': z.strictObject({}),
   'reconcile.run': z.strictObject({ date: reportDateSchema }),
+  /** The shop's newest 对账 of the day, whichever counter ran it (null without a shop store). */
+  'reconcile.shopLatest': z.strictObject({ date: reportDateSchema }),
   'reconcile.history': z.strictObject({
     date: reportDateSchema.optional(),
     limit: z.number().int().min(1).max(200).optional(),
   }),
-  'report.daily': z.strictObject({ date: reportDateSchema, opter: z.string().trim().min(1).max(20).optional() }),
+  'report.daily': z.strictObject({ date: reportDateSchema, opter: z.string().trim().min(1).max(20).optional(), ...reportScope }),
   'report.export': z.strictObject({
     date: reportDateSchema,
     opter: z.string().trim().min(1).max(20).optional(),
+    ...reportScope,
     format: z.enum(['xlsx', 'csv'], { message: '导出格式应为 xlsx 或 csv' }),
   }),
   ...inventoryApiArgs,
@@ -352,7 +364,9 @@ export interface ApiResults extends InventoryApiResults, RxApiResults, AuditApiR
   'receipt.print': PrintOutcome;
   'receipt.printers': readonly PrinterInfo[];
   'reconcile.run': ReconcileOutcome;
+  'reconcile.shopLatest': ReconcileRunView | null;
   'reconcile.history': readonly ReconcileRunView[];
+  'shop.counters': readonly ShopCounterView[];
   'report.daily': DailyReport;
   'report.export': ReportExport;
 }

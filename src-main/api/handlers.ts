@@ -18,9 +18,10 @@ import type { HtmlPrinter } from '../receipts/html-printer';
 import type { ReceiptRequest } from '../receipts/receipt-model';
 import { shiftSummary } from '../counter/shift';
 import { reconcileDay } from '../reconcile/daily-reconcile';
-import { reconcileStoreOf } from '../reconcile/reconcile-runner';
-import { dailyReport, reportSourceOf } from '../reports/daily-report';
+import { latestShopRun, reconcileStoreOf } from '../reconcile/reconcile-runner';
 import { exportReport } from '../reports/report-export';
+import { scopedReport, type ScopedReportRequest } from '../reports/report-scope';
+import { shopCountersOf } from '../shop/shop-counters';
 import { inventoryHandlers } from '../inventory/inventory-api';
 import { rxHandlers } from '../prescription/rx-api';
 import { auditHandlers } from '../audit/audit-api';
@@ -197,9 +198,11 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'receipt.printers': () => services.receipts.printers(deps.printer ?? null),
     'reconcile.run': (args: { date: string }) => reconcileDay(app, { date: args.date, operator: app.sessions.current() }),
     'reconcile.history': (args: { date?: string; limit?: number }) => reconcileStoreOf(app).history(args),
-    'report.daily': (args: { date: string; opter?: string }) => dailyReport(reportSourceOf(app), args),
-    'report.export': (args: { date: string; opter?: string; format: 'xlsx' | 'csv' }) =>
-      exportReport(dailyReport(reportSourceOf(app), args), args.format),
+    'reconcile.shopLatest': (args: { date: string }) => latestShopRun(app, args.date),
+    'shop.counters': async () => (app.shop ? shopCountersOf(app.shop) : []),
+    'report.daily': (args: ScopedReportRequest) => scopedReport(app, args),
+    'report.export': async (args: ScopedReportRequest & { format: 'xlsx' | 'csv' }) =>
+      exportReport(await scopedReport(app, args), args.format),
     ...inventoryHandlers(app, services.events),
     ...rxHandlers(services.prescriptions),
     ...auditHandlers(app),
