@@ -162,7 +162,7 @@ export function ReportsScreen() {
           allowClear
           data-testid="report-opter"
         />
-        <Button onClick={() => void s.load()} loading={s.loading}>
+        <Button onClick={() => void s.load()} loading={s.loading} data-testid="report-refresh">
           刷新
         </Button>
         <Button onClick={() => void s.exportFile('xlsx')} loading={s.exporting === 'xlsx'} data-testid="export-xlsx">
