@@ -31,6 +31,7 @@ import type {
   VisitView,
   ShopHeaderView,
 } from '../counter/views';
+import type { ShopCounterView } from '../shop/shop-counters';
 import type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome } from '../receipts/receipt-model';
 import type { PrinterInfo } from '../receipts/html-printer';
 import type { ClearingApplicationView, ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
@@ -51,6 +52,7 @@ export type * from '../inventory/views';
 export type * from '../prescription/views';
 export type * from '../audit/views';
 export type { PriceImportResult, PriceRow } from '../prices/price-list';
+export type { ShopCounterView } from '../shop/shop-counters';
 export type { DepartmentRow, DoctorRow, StaffLists } from '../clinic-staff/staff-list';
 export type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome, PrinterInfo };
 export type * from '../reconcile/views';
@@ -106,6 +108,11 @@ const saleArgs = z.strictObject({
   lines: linesSchema,
 });
 const billSettleArgs = z.strictObject({ mdtrtId, chrgBchno, acctUsed: z.boolean() });
+/** Whose report (issue 20): omitted = this counter's; `shop` = every counter of the shop; `counter` = one, by name or slot. */
+const reportScope = {
+  shop: z.boolean().optional(),
+  counter: z.string().trim().min(1).max(40).optional(),
+};
 
 const credentialEntry = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -187,6 +194,8 @@ export const apiArgs = {
     cancelFees: z.boolean(),
     cancelRegistration: z.boolean(),
   }),
+  /** 2208 of an outpatient settlement by msgid, also one settled at another window of the shop. */
+  'clinic.refundSettlement': z.strictObject({ msgid: z.string().min(1).max(30) }),
   'clinic.visit': z.strictObject({ mdtrtId }),
   'clinic.recent': z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
   'clinic.history': z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
@@ -229,19 +238,24 @@ export const apiArgs = {
   'receipt.render': receiptArgs,
   'receipt.print': receiptArgs,
   'receipt.printers': z.strictObject({}),
+  /** The counters of the shop store (empty for a counter that works alone). */
+  'shop.counters': z.strictObject({}),
   'reconcile.run': z.strictObject({ date: reportDateSchema }),
   /** 清算申请 the region makes with its own codes (湖北 3202a / 1608): list, withdraw (3204a / 1618), print (3205a). */
   'clearing.list': z.strictObject({}),
   'clearing.cancel': z.strictObject({ id: z.number().int().min(1) }),
   'clearing.print': z.strictObject({ id: z.number().int().min(1) }),
+  /** The shop's newest 对账 of the day, whichever counter ran it (null without a shop store). */
+  'reconcile.shopLatest': z.strictObject({ date: reportDateSchema }),
   'reconcile.history': z.strictObject({
     date: reportDateSchema.optional(),
     limit: z.number().int().min(1).max(200).optional(),
   }),
-  'report.daily': z.strictObject({ date: reportDateSchema, opter: z.string().trim().min(1).max(20).optional() }),
+  'report.daily': z.strictObject({ date: reportDateSchema, opter: z.string().trim().min(1).max(20).optional(), ...reportScope }),
   'report.export': z.strictObject({
     date: reportDateSchema,
     opter: z.string().trim().min(1).max(20).optional(),
+    ...reportScope,
     format: z.enum(['xlsx', 'csv'], { message: '导出格式应为 xlsx 或 csv' }),
   }),
   ...inventoryApiArgs,
@@ -336,6 +350,7 @@ export interface ApiResults
   'clinic.preSettle': { visit: VisitView; settlement: SettlementView };
   'clinic.settle': { visit: VisitView; result: SaleResult };
   'clinic.refund': { visit: VisitView; steps: readonly ClinicRefundStep[] };
+  'clinic.refundSettlement': RefundResult;
   'clinic.visit': VisitView;
   'clinic.recent': readonly VisitSummary[];
   'clinic.history': readonly SettlementRecord[];
@@ -361,10 +376,12 @@ export interface ApiResults
   'receipt.print': PrintOutcome;
   'receipt.printers': readonly PrinterInfo[];
   'reconcile.run': ReconcileOutcome;
+  'reconcile.shopLatest': ReconcileRunView | null;
   'reconcile.history': readonly ReconcileRunView[];
   'clearing.list': readonly ClearingApplicationView[];
   'clearing.cancel': ClearingApplicationView;
   'clearing.print': ShiftSlipPrintOutcome;
+  'shop.counters': readonly ShopCounterView[];
   'report.daily': DailyReport;
   'report.export': ReportExport;
 }

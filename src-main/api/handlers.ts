@@ -18,11 +18,12 @@ import type { HtmlPrinter } from '../receipts/html-printer';
 import type { ReceiptRequest } from '../receipts/receipt-model';
 import { shiftSummary } from '../counter/shift';
 import { reconcileDay } from '../reconcile/daily-reconcile';
-import { reconcileStoreOf } from '../reconcile/reconcile-runner';
+import { latestShopRun, reconcileStoreOf } from '../reconcile/reconcile-runner';
 import { ClearingApplicationStore, cancelClearing } from '../reconcile/clearing-applications';
 import { printClearingForm } from '../reconcile/clearing-form';
-import { dailyReport, reportSourceOf } from '../reports/daily-report';
 import { exportReport } from '../reports/report-export';
+import { scopedReport, type ScopedReportRequest } from '../reports/report-scope';
+import { shopCountersOf } from '../shop/shop-counters';
 import { inventoryHandlers } from '../inventory/inventory-api';
 import { rxHandlers } from '../prescription/rx-api';
 import { auditHandlers } from '../audit/audit-api';
@@ -174,6 +175,7 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'clinic.preSettle': (args: BillSettleRequest) => services.clinic.preSettle(args),
     'clinic.settle': (args: BillSettleRequest) => services.clinic.settle(args),
     'clinic.refund': (args: ClinicRefundRequest) => services.clinic.refund(args),
+    'clinic.refundSettlement': (args: { msgid: string }) => services.clinic.refundByMsgid(args.msgid),
     'clinic.visit': (args: { mdtrtId: string }) => services.clinic.visit(args.mdtrtId),
     'clinic.recent': (args: { limit?: number }) => services.clinic.recent(args.limit),
     'clinic.history': (args: { limit?: number }) => services.history.list('clinic', { limit: args.limit }),
@@ -205,9 +207,11 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'clearing.print': (args: { id: number }) =>
       printClearingForm(app, services.receipts, args.id, deps.printer ?? null, app.sessions.current()),
     'reconcile.history': (args: { date?: string; limit?: number }) => reconcileStoreOf(app).history(args),
-    'report.daily': (args: { date: string; opter?: string }) => dailyReport(reportSourceOf(app), args),
-    'report.export': (args: { date: string; opter?: string; format: 'xlsx' | 'csv' }) =>
-      exportReport(dailyReport(reportSourceOf(app), args), args.format),
+    'reconcile.shopLatest': (args: { date: string }) => latestShopRun(app, args.date),
+    'shop.counters': async () => (app.shop ? shopCountersOf(app.shop) : []),
+    'report.daily': (args: ScopedReportRequest) => scopedReport(app, args),
+    'report.export': async (args: ScopedReportRequest & { format: 'xlsx' | 'csv' }) =>
+      exportReport(await scopedReport(app, args), args.format),
     ...inventoryHandlers(app, services.events),
     ...rxHandlers(services.prescriptions),
     ...auditHandlers(app),

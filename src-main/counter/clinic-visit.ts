@@ -1,7 +1,9 @@
 /**
  * 门诊收费: 挂号 (profile: 2201 / 2201A) → 就诊信息与诊断 (2203 / 2203A) → bills: fee upload 2204
  * under a new chrg_bchno each → 预结算 (2206 / 2206A) → 结算 (2207 / 2207A) exactly once per bill.
- * Refunds go 2208 → 2205 → 2202, each only as far as asked and possible.
+ * Refunds go 2208 → 2205 → 2202, each only as far as asked and possible. With a shop store a bill
+ * settled at another window is refunded (2208) here by its settlement's msgid (refundByMsgid), and
+ * a refund made at another window is answered instead of being sent twice.
  *
  * The visit's state is replayed from the journal (visit-record.ts), so the screen, a restart and
  * a second window all see what the center has. A bill settles only after a successful
@@ -23,12 +25,15 @@ import { coded } from './labels';
 import type { PersonDesk } from './person';
 import type { RefundReRead } from './safe-control';
 import { priorSuccess } from './prior-attempts';
+import { earlierRefund, settlementToRefund } from './refund-target';
+import { REFUND_CODES, type SettledKey, type SettlementHistory } from './settlement-history';
+import { shopRefundsOfVisit } from '../shop/shop-settlements';
 import { priceLines, wireLine, type LineEntry } from './sale-lines';
 import { PRE_SETTLE_VALID_MS, SettleOnce } from './settle-once';
 import { settleAmounts } from './settle-amounts';
 import { asRefundView, lineSplitViews, settlementView, type SentLine } from './settlement-view';
 import { billTotalFen, billsBlockingCancel, loadVisit, REGISTER_CODES, type BillRecord, type VisitRecord } from './visit-record';
-import type { BillView, ClinicRefundStep, SaleResult, SettlementView, VisitSummary, VisitView } from './views';
+import type { BillView, ClinicRefundStep, RefundResult, SaleResult, SettlementView, VisitSummary, VisitView } from './views';
 
 export interface RegisterRequest {
   readonly personKey: string;
@@ -93,7 +98,7 @@ export class ClinicVisits {
    * finished settlement is answered from the journal's replay of the bill, not from memory.
    */
   private readonly settling = new SettleOnce<SaleResult>(0);
-  private readonly refunding = new SettleOnce<SettlementView>();
+  private readonly refunding = new SettleOnce<RefundResult>();
   /** In-flight guards only (nothing remembered): a double click must not register or upload twice. */
   private readonly registering = new SettleOnce<string>(0);
   private readonly uploading = new SettleOnce<string>(0);
@@ -103,6 +108,7 @@ export class ClinicVisits {
   constructor(
     private readonly app: CounterApp,
     private readonly persons: PersonDesk,
+    private readonly history: SettlementHistory,
     private readonly names: ItemNames,
     private readonly prices: PriceList,
     private readonly events: CounterEvents,
@@ -170,7 +176,7 @@ export class ClinicVisits {
   }
 
   async visitInfo(req: VisitInfoRequest): Promise<VisitView> {
-    const visit = this.openVisit(req.mdtrtId);
+    const visit = await this.openVisit(req.mdtrtId);
     if (req.diagnoses.length === 0) throw new YibaoError('E_DIAGNOSIS_REQUIRED', '至少录入一条诊断');
     const time = formatDateTime(new Date());
     const first = req.diagnoses[0];
@@ -198,7 +204,7 @@ export class ClinicVisits {
     };
     const infno = this.flows.clinicVisitInfo;
     await this.step('clinic.visitInfo', `正在上传就诊信息 (${infno})`, () => this.app.callAs(this.operator(), infno, input));
-    return this.visit(req.mdtrtId);
+    return await this.visit(req.mdtrtId);
   }
 
   /** Uploads the lines as one new bill (its own chrg_bchno); answers the bill number. */
@@ -206,7 +212,7 @@ export class ClinicVisits {
     const chrgBchno = await this.uploading.run(
       req.mdtrtId,
       async () => {
-        const visit = this.openVisit(req.mdtrtId);
+        const visit = await this.openVisit(req.mdtrtId);
         if (!visit.medType) throw new YibaoError('E_VISIT_INFO_REQUIRED', '请先上传就诊信息和诊断 (2203), 再录入费用');
         const lines = priceLines(req.lines);
         this.names.rememberAll(lines.map((l) => l.entry));
@@ -233,11 +239,11 @@ export class ClinicVisits {
       },
       (first) => first,
     );
-    return { visit: this.visit(req.mdtrtId), chrgBchno };
+    return { visit: await this.visit(req.mdtrtId), chrgBchno };
   }
 
   async preSettle(req: BillSettleRequest): Promise<{ visit: VisitView; settlement: SettlementView }> {
-    const visit = this.openVisit(req.mdtrtId);
+    const visit = await this.openVisit(req.mdtrtId);
     const bill = this.billOf(visit, req.chrgBchno);
     if (bill.state === 'settled') throw new YibaoError('E_BILL_SETTLED', `单据 ${bill.chrgBchno} 已结算, 不需要再预结算`);
     if (bill.state === 'cancelled')
@@ -247,7 +253,7 @@ export class ClinicVisits {
       this.app.callAs(this.operator(), infno, { data: this.settleData(visit, bill, req.acctUsed) }),
     );
     const settlement = settlementView(result, result.output, this.linesOf(bill));
-    return { visit: this.visit(req.mdtrtId), settlement };
+    return { visit: await this.visit(req.mdtrtId), settlement };
   }
 
   async settle(req: BillSettleRequest): Promise<{ visit: VisitView; result: SaleResult }> {
@@ -256,11 +262,11 @@ export class ClinicVisits {
       () => this.lane.run(() => this.settleOnce(req)),
       (first) => ({ ...first, repeated: true }),
     );
-    return { visit: this.visit(req.mdtrtId), result };
+    return { visit: await this.visit(req.mdtrtId), result };
   }
 
   private async settleOnce(req: BillSettleRequest): Promise<SaleResult> {
-    const visit = this.openVisit(req.mdtrtId);
+    const visit = await this.openVisit(req.mdtrtId);
     const bill = this.billOf(visit, req.chrgBchno);
     if (bill.state === 'settled' && bill.settled) return { settlement: this.viewOf(bill.settled, bill), repeated: true };
     const calls = this.billCalls(bill.chrgBchno, ['2207', '2207A']);
@@ -298,16 +304,22 @@ export class ClinicVisits {
       : req.cancelFees
         ? this.flows.clinicFeeCancel
         : this.flows.clinicSettleCancel;
-    await this.reRead.beforeRefund(this.loadVisit(req.mdtrtId).psnNo, last);
+    await this.reRead.beforeRefund((await this.loadVisit(req.mdtrtId)).psnNo, last);
     if (req.chrgBchno) {
-      let bill = this.billOf(this.loadVisit(req.mdtrtId), req.chrgBchno);
+      let bill = this.billOf(await this.loadVisit(req.mdtrtId), req.chrgBchno);
       if (bill.state === 'settled' && bill.settled) {
-        const refund = await this.refundSettlement(this.loadVisit(req.mdtrtId), bill, bill.settled);
+        const visit = await this.loadVisit(req.mdtrtId);
+        const key = {
+          setlId: str(block(outputOf(bill.settled), 'setlinfo'), 'setl_id'),
+          mdtrtId: visit.mdtrtId,
+          psnNo: visit.psnNo,
+        };
+        const { refund } = await this.refundSettlement(key, `单据 ${bill.chrgBchno} 的退费`);
         steps.push({ infno: refund.infno, msgid: refund.msgid, what: `单据 ${bill.chrgBchno} 结算已撤销 (退费)`, refund });
-        bill = this.billOf(this.loadVisit(req.mdtrtId), req.chrgBchno);
+        bill = this.billOf(await this.loadVisit(req.mdtrtId), req.chrgBchno);
       }
       if (req.cancelFees && bill.state !== 'cancelled') {
-        const visit = this.loadVisit(req.mdtrtId);
+        const visit = await this.loadVisit(req.mdtrtId);
         const infno = this.flows.clinicFeeCancel;
         const result = await this.step('clinic.refund', `正在撤销费用明细 (${infno})`, () =>
           this.app.callAs(this.operator(), infno, {
@@ -318,7 +330,7 @@ export class ClinicVisits {
       }
     }
     if (req.cancelRegistration) {
-      const visit = this.loadVisit(req.mdtrtId);
+      const visit = await this.loadVisit(req.mdtrtId);
       if (visit.cancelled) throw new YibaoError('E_VISIT_CANCELLED', `就诊 ${visit.mdtrtId} 的挂号已撤销`);
       const blocking = billsBlockingCancel(visit);
       if (blocking.length > 0) {
@@ -335,40 +347,49 @@ export class ClinicVisits {
     }
     if (steps.length === 0)
       throw new YibaoError('E_NOTHING_TO_REFUND', '没有需要撤销的内容 (单据未结算, 也未选择撤销明细或挂号)');
-    return { visit: this.visit(req.mdtrtId), steps };
+    return { visit: await this.visit(req.mdtrtId), steps };
   }
 
-  private async refundSettlement(visit: VisitRecord, bill: BillRecord, settled: JournalEntry): Promise<SettlementView> {
-    const setlId = str(block(outputOf(settled), 'setlinfo'), 'setl_id');
+  /**
+   * 2208 of an outpatient settlement by its msgid: this counter's, or with a shop store one settled
+   * at another window (the refund is this counter's call, journaled here; its fee lines and the
+   * registration stay with the window that holds the visit). A repeated request answers the first refund.
+   */
+  async refundByMsgid(msgid: string): Promise<RefundResult> {
+    const found = await settlementToRefund(this.app, this.history, msgid, 'clinic');
+    if (!found) throw new YibaoError('E_SETTLEMENT_NOT_FOUND', '找不到这笔成功的门诊结算, 不能退费; 请在交易流水中重新选择');
+    const { key, insuplcAdmdvs } = found;
+    await this.reRead.beforeRefund(key.psnNo, this.flows.clinicSettleCancel);
+    return this.refundSettlement(key, '该笔门诊退费', insuplcAdmdvs);
+  }
+
+  /** 2208 once per settlement: a refund made already, here or at another counter of the shop, is answered instead. */
+  private async refundSettlement(key: SettledKey, what: string, insuplcAdmdvs?: string): Promise<RefundResult> {
     return this.refunding.run(
-      setlId,
+      key.setlId,
       () =>
         this.lane.run(async () => {
-          const calls = this.app.journal
-            .list({
-              infnos: ['2208'],
-              fixmedinsCode: this.fixmedinsCode,
-              key: { field: 'setl_id', value: setlId },
-              originalsOnly: true,
-              limit: 100,
-            })
-            .filter((e) => e.id > settled.id);
-          const earlier = priorSuccess(calls, `单据 ${bill.chrgBchno} 的退费`);
-          if (earlier) return this.refundViewOf(earlier);
+          const earlier = await earlierRefund(this.app, this.history, key.setlId, 'clinic', what);
+          if (earlier) return { refund: this.refundViewOf(earlier), repeated: true };
           const infno = this.flows.clinicSettleCancel;
           const result = await this.step('clinic.refund', `正在撤销结算 (${infno})`, () =>
-            this.app.callAs(this.operator(), infno, { data: { setl_id: setlId, mdtrt_id: visit.mdtrtId, psn_no: visit.psnNo } }),
+            this.app.callAs(
+              this.operator(),
+              infno,
+              { data: { setl_id: key.setlId, mdtrt_id: key.mdtrtId, psn_no: key.psnNo } },
+              insuplcAdmdvs ? { insuplcAdmdvs } : {},
+            ),
           );
-          return asRefundView(settlementView(result, result.output));
+          return { refund: asRefundView(settlementView(result, result.output)), repeated: false };
         }),
-      (first) => first,
+      (first) => ({ ...first, repeated: true }),
     );
   }
 
   // ---- reading ------------------------------------------------------------------------------
 
-  visit(mdtrtId: string): VisitView {
-    return this.viewOfVisit(this.loadVisit(mdtrtId));
+  async visit(mdtrtId: string): Promise<VisitView> {
+    return this.viewOfVisit(await this.loadVisit(mdtrtId));
   }
 
   /** Registrations of this institution, newest first. */
@@ -401,12 +422,17 @@ export class ClinicVisits {
     });
   }
 
-  private loadVisit(mdtrtId: string): VisitRecord {
-    return loadVisit(this.app.journal, this.fixmedinsCode, mdtrtId);
+  /**
+   * The visit from this counter's journal; with a shop store also the refunds (2208) of its bills
+   * made at another window, so a bill refunded there is not settled here any more.
+   */
+  private async loadVisit(mdtrtId: string): Promise<VisitRecord> {
+    const elsewhere = this.app.shop ? await shopRefundsOfVisit(this.app.shop, mdtrtId, REFUND_CODES.clinic) : [];
+    return loadVisit(this.app.journal, this.fixmedinsCode, mdtrtId, elsewhere);
   }
 
-  private openVisit(mdtrtId: string): VisitRecord {
-    const visit = this.loadVisit(mdtrtId);
+  private async openVisit(mdtrtId: string): Promise<VisitRecord> {
+    const visit = await this.loadVisit(mdtrtId);
     if (visit.cancelled) throw new YibaoError('E_VISIT_CANCELLED', `就诊 ${mdtrtId} 的挂号已撤销, 请重新挂号`);
     return visit;
   }

@@ -74,7 +74,7 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
   const lane = new MoneyLane();
   const prices = new PriceList(app.lightDb);
   const pharmacy = new PharmacySale(app, persons, history, names, prices, events, lane, safeControl);
-  const clinic = new ClinicVisits(app, persons, names, prices, events, lane, safeControl);
+  const clinic = new ClinicVisits(app, persons, history, names, prices, events, lane, safeControl);
   const local = openLocalCatalogue(app);
   const catalogueFill =
     local &&

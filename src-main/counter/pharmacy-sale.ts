@@ -17,14 +17,14 @@ import type { CounterEvents } from './events';
 import type { ItemNames } from './item-names';
 import type { PriceList } from '../prices/price-list';
 import type { MoneyLane } from './money-lane';
-import { block, envelopeField, inputOf, outputOf, rows, str, type Json } from './journal-records';
+import { block, inputOf, outputOf, rows, str, type Json } from './journal-records';
 import type { PersonDesk } from './person';
 import type { RefundReRead } from './safe-control';
 import { priorSuccess } from './prior-attempts';
 import { priceLines, sentLine, totalOf, wireLine, type LineEntry } from './sale-lines';
 import { PRE_SETTLE_VALID_MS, SettleOnce } from './settle-once';
-import { REFUND_CODES, SETTLE_CODES, type SettledKey, type SettlementHistory } from './settlement-history';
-import { otherTillSettlement, shopRefundOf } from '../shop/shop-settlements';
+import { SETTLE_CODES, type SettlementHistory } from './settlement-history';
+import { earlierRefund, settlementToRefund } from './refund-target';
 import { asRefundView, lineSplitViews, settlementView, type SentLine } from './settlement-view';
 import type { RefundResult, SaleResult, SettlementView } from './views';
 
@@ -147,36 +147,16 @@ export class PharmacySale {
     }
   }
 
-  /**
-   * The settlement to refund: this counter's, or with a shop store one settled at another till
-   * (the refund is still this counter's call, journaled here).
-   */
-  private async settlementToRefund(msgid: string): Promise<{ key: SettledKey; insuplcAdmdvs?: string } | null> {
-    const mine = this.history.settlement(msgid, 'pharmacy');
-    if (mine) return { key: mine.key };
-    if (!this.app.shop) return null;
-    const there = await otherTillSettlement(this.app.shop, msgid, SETTLE_CODES.pharmacy);
-    // This till may never have read the person (1101): the insured area is the one the sale went to.
-    return there ? { key: there.key, insuplcAdmdvs: envelopeField(there.entry, 'insuplc_admdvs') || undefined } : null;
-  }
-
-  /** A refund of this settlement already made, here or (with a shop store) at another till. */
-  private async earlierRefund(setlId: string): Promise<JournalEntry | null> {
-    const here = priorSuccess(this.history.refundCalls('pharmacy', setlId), '该笔退费');
-    if (here || !this.app.shop) return here ?? null;
-    return shopRefundOf(this.app.shop, setlId, REFUND_CODES.pharmacy);
-  }
-
   /** 2103 for a settlement of the history; a repeated request answers the first refund. */
   async refund(settlementMsgid: string): Promise<RefundResult> {
-    const found = await this.settlementToRefund(settlementMsgid);
+    const found = await settlementToRefund(this.app, this.history, settlementMsgid, 'pharmacy');
     if (!found) throw new YibaoError('E_SETTLEMENT_NOT_FOUND', '找不到这笔成功的药店结算, 不能退费; 请在历史中重新选择');
     const { key, insuplcAdmdvs } = found;
     return this.refunding.run(
       key.setlId,
       () =>
         this.lane.run(async () => {
-          const earlier = await this.earlierRefund(key.setlId);
+          const earlier = await earlierRefund(this.app, this.history, key.setlId, 'pharmacy', '该笔退费');
           if (earlier) return { refund: this.viewOfRefund(earlier), repeated: true };
           const infno = this.flows.pharmacyRefund;
           await this.reRead.beforeRefund(key.psnNo, infno);

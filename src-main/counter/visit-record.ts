@@ -126,8 +126,17 @@ function applyEntry(visit: VisitRecord, e: JournalEntry): void {
   }
 }
 
-/** The visit, replayed from every successful call naming its mdtrt_id at this institution. */
-export function loadVisit(journal: JournalStore, fixmedinsCode: string, mdtrtId: string): VisitRecord {
+/**
+ * The visit, replayed from every successful call naming its mdtrt_id at this institution.
+ * `refundsElsewhere`: 2208s of its bills made at other counters of the shop (issue 20); each is
+ * replayed right after the settlement it undoes (the clocks of two PCs cannot order them).
+ */
+export function loadVisit(
+  journal: JournalStore,
+  fixmedinsCode: string,
+  mdtrtId: string,
+  refundsElsewhere: readonly JournalEntry[] = [],
+): VisitRecord {
   const entries = journal
     .list({ fixmedinsCode, states: ['ok'], key: { field: 'mdtrt_id', value: mdtrtId }, originalsOnly: true, limit: 100_000 })
     .reverse();
@@ -159,6 +168,10 @@ export function loadVisit(journal: JournalStore, fixmedinsCode: string, mdtrtId:
     const named = [block(inputOf(e), 'data'), block(inputOf(e), 'mdtrtinfo'), block(inputOf(e), 'feedetail')];
     if (!named.some((b) => str(b, 'mdtrt_id') === mdtrtId)) continue;
     applyEntry(visit, e);
+    if (SETTLE_CODES.includes(e.infno)) {
+      const setlId = str(block(outputOf(e), 'setlinfo'), 'setl_id');
+      for (const r of refundsElsewhere) if (str(block(inputOf(r), 'data'), 'setl_id') === setlId) applyEntry(visit, r);
+    }
   }
   return visit;
 }

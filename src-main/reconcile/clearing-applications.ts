@@ -119,55 +119,92 @@ export async function applyForClearing(
   operator: Operator | undefined,
   period: { begndate: string; enddate: string },
   ledger: readonly LedgerRecord[],
+  /** With a shop store: the applications standing at the other counters (the group is the institution's). */
+  standingElsewhere: readonly ClearingApplicationView[] = [],
 ): Promise<ClearingApplicationView[]> {
   const codes = clearingCodesOf(app);
   const store = new ClearingApplicationStore(app);
-  const standing = store.list(period.begndate).filter((a) => a.standing && a.enddate === period.enddate);
+  const standing = [...store.list(period.begndate), ...standingElsewhere].filter(
+    (a) => a.standing && a.enddate === period.enddate,
+  );
   const made: ClearingApplicationView[] = [];
-  for (const group of groupLedger(ledger)) {
-    const same = (a: ClearingApplicationView) =>
-      a.insutype === group.insutype && a.clrType === group.clrType && a.setlOptins === group.setlOptins;
-    if (standing.some(same)) continue;
-    const persons = personsOf(app, group.setlOptins);
-    const infno = codes.apply[persons];
-    const result = await app.callAs(operator, infno, {
-      data: {
+  try {
+    for (const group of groupLedger(ledger)) {
+      const same = (a: ClearingApplicationView) =>
+        a.insutype === group.insutype && a.clrType === group.clrType && a.setlOptins === group.setlOptins;
+      if (standing.some(same)) continue;
+      const persons = personsOf(app, group.setlOptins);
+      const infno = codes.apply[persons];
+      const result = await app.callAs(operator, infno, {
+        data: {
+          insutype: group.insutype,
+          clr_type: group.clrType,
+          setl_optins: group.setlOptins,
+          stmt_begndate: period.begndate,
+          stmt_enddate: period.enddate,
+          medfee_sumamt: yuanNumber(group.totals.medfee),
+          fund_pay_sumamt: yuanNumber(group.totals.fund),
+          acct_pay: yuanNumber(group.totals.acct),
+          fixmedins_setl_cnt: group.totals.count,
+        },
+      });
+      const info = clearingApplyOutput.parse(result.output).clrappyinfo;
+      const answered = { medfee: fenOf(info.medfee_sumamt), fund: fenOf(info.fund_pay_sumamt), acct: fenOf(info.acct_pay) };
+      const id = store.add({
+        persons,
+        infno,
+        msgid: result.msgid,
+        evtId: info.clr_appy_evt_id,
         insutype: group.insutype,
-        clr_type: group.clrType,
-        setl_optins: group.setlOptins,
-        stmt_begndate: period.begndate,
-        stmt_enddate: period.enddate,
-        medfee_sumamt: yuanNumber(group.totals.medfee),
-        fund_pay_sumamt: yuanNumber(group.totals.fund),
-        acct_pay: yuanNumber(group.totals.acct),
-        fixmedins_setl_cnt: group.totals.count,
-      },
-    });
-    const info = clearingApplyOutput.parse(result.output).clrappyinfo;
-    const answered = { medfee: fenOf(info.medfee_sumamt), fund: fenOf(info.fund_pay_sumamt), acct: fenOf(info.acct_pay) };
-    const id = store.add({
-      persons,
-      infno,
-      msgid: result.msgid,
-      evtId: info.clr_appy_evt_id,
-      insutype: group.insutype,
-      clrType: group.clrType,
-      setlOptins: group.setlOptins,
-      begndate: period.begndate,
-      enddate: period.enddate,
-      count: info.fixmedins_setl_cnt,
-      medfeeFen: answered.medfee,
-      fundPayFen: answered.fund,
-      acctPayFen: answered.acct,
-    });
-    const mismatch =
-      answered.medfee !== group.totals.medfee ||
-      answered.fund !== group.totals.fund ||
-      answered.acct !== group.totals.acct ||
-      info.fixmedins_setl_cnt !== group.totals.count;
-    made.push({ ...store.get(id), mismatch });
+        clrType: group.clrType,
+        setlOptins: group.setlOptins,
+        begndate: period.begndate,
+        enddate: period.enddate,
+        count: info.fixmedins_setl_cnt,
+        medfeeFen: answered.medfee,
+        fundPayFen: answered.fund,
+        acctPayFen: answered.acct,
+      });
+      const mismatch =
+        answered.medfee !== group.totals.medfee ||
+        answered.fund !== group.totals.fund ||
+        answered.acct !== group.totals.acct ||
+        info.fixmedins_setl_cnt !== group.totals.count;
+      made.push({ ...store.get(id), mismatch });
+    }
+  } finally {
+    // Even after a refusal part-way: the groups applied so far are standing.
+    if (made.length > 0) await shareStanding(app, period);
   }
   return made;
+}
+
+/** The kind under which each counter's standing applications of a period are kept in the shop store. */
+export const CLEARING_APPLICATIONS_RUN = 'clearing-applications';
+
+/**
+ * With a shop store: this counter's standing applications of the period, for the other counters
+ * (an application is the institution's; they must not apply for the same group again). A shop
+ * store out of reach loses only this notice: the center refuses a second application of a group.
+ */
+async function shareStanding(app: ReconcileApp, period: { begndate: string; enddate: string }): Promise<void> {
+  const shop = app.shop;
+  if (!shop) return;
+  const standing = new ClearingApplicationStore(app)
+    .list(period.begndate)
+    .filter((a) => a.standing && a.enddate === period.enddate);
+  await shop.store
+    .saveRun({
+      fixmedinsCode: app.loaded.config.institution.fixmedinsCode,
+      kind: CLEARING_APPLICATIONS_RUN,
+      begndate: period.begndate,
+      enddate: period.enddate,
+      counterId: shop.counter.counterId,
+      ledgerDigest: '',
+      result: 'standing',
+      run: standing,
+    })
+    .catch(() => undefined);
 }
 
 /** Withdraws a standing application with the code that undoes its kind (本地 / 异地). */
@@ -182,6 +219,7 @@ export async function cancelClearing(app: ReconcileApp, id: number, operator?: O
     throw new YibaoError('E_OUTPUT_INVALID', `撤销应答的申请编号 ${info.clr_appy_evt_id} 与所撤销的 ${a.evtId} 不同`, { id });
   }
   store.markCancelled(id, result.msgid);
+  await shareStanding(app, a);
   return store.get(id);
 }
 

@@ -16,6 +16,7 @@ import { detailScopeOf, groupLedger, totalsOf, type LedgerGroup } from './groupi
 import { readLedger, type LedgerRecord } from './local-ledger';
 import { ReconcileStore } from './reconcile-store';
 import { holderOf, readShopLedger, type ShopLedger } from './shop-ledger';
+import type { StoredShopRun } from '../shop/shop-store';
 import type { ReconcileKind, ReconcileRunView } from './views';
 import { compareSettlementRange } from './settlement-range-check';
 
@@ -116,10 +117,11 @@ export async function runReconciliation(app: ReconcileApp, req: RunRequest): Pro
     if (waited) {
       const earlier = await shop.store.latestRun<ReconcileRunView>(fixmedinsCode, req.kind, req.begndate, req.enddate);
       if (earlier && earlier.ledgerDigest === ledger.digest && earlier.result !== 'failed') {
-        return { ...earlier.run, note: `门店对账由 "${earlier.counter.name}" 完成: ${earlier.run.note ?? ''}` };
+        return { ...shopRunView(earlier), note: `门店对账由 "${earlier.counter.name}" 完成: ${earlier.run.note ?? ''}` };
       }
     }
-    const run = await runOnLedger(app, req, ledger.records, ledger);
+    const own = await runOnLedger(app, req, ledger.records, ledger);
+    const run = { ...own, ranBy: { counter: shop.counter.name, finishedAt: own.finishedAt ?? '' } };
     await shop.store.saveRun({
       fixmedinsCode,
       kind: req.kind,
@@ -132,6 +134,26 @@ export async function runReconciliation(app: ReconcileApp, req: RunRequest): Pro
     });
     return run;
   });
+}
+
+/** A run kept in the shop store, naming the counter that ran it. */
+export function shopRunView(stored: StoredShopRun<ReconcileRunView>): ReconcileRunView {
+  return { ...stored.run, ranBy: { counter: stored.counter.name, finishedAt: stored.run.finishedAt ?? stored.finishedAt } };
+}
+
+/**
+ * The newest institution-level 对账 of a day, whichever counter ran it (the other counters show
+ * it: only one runs it at a time); null without a shop store or before any run.
+ */
+export async function latestShopRun(app: ReconcileApp, date: string): Promise<ReconcileRunView | null> {
+  if (!app.shop) return null;
+  const stored = await app.shop.store.latestRun<ReconcileRunView>(
+    app.loaded.config.institution.fixmedinsCode,
+    'daily',
+    date,
+    date,
+  );
+  return stored ? shopRunView(stored) : null;
 }
 
 /** One run over the given records; `shopLedger` (with a shop store) names the counter of each difference. */

@@ -52,6 +52,8 @@ export interface ReconcileRunView {
   readonly note: string | null;
   readonly groups: readonly ReconcileGroupView[];
   readonly differences: readonly ReconcileDifferenceView[];
+  /** With a shop store (issue 20): the counter that ran this institution-level run, and when it ended. */
+  readonly ranBy?: { readonly counter: string; readonly finishedAt: string };
 }
 
 export interface ClearingOutcome {

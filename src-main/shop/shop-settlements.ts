@@ -47,3 +47,21 @@ export async function shopRefundOf(
     .catch(() => []);
   return found.map((f) => f.entry).find((e) => str(block(inputOf(e), 'data'), 'setl_id') === setlId) ?? null;
 }
+
+/**
+ * Successful refunds (`codes`) made at other counters of the shop for the visit `mdtrtId`, oldest
+ * first; none when the shop store cannot be reached (the visit then shows what this counter knows).
+ */
+export async function shopRefundsOfVisit(
+  shop: Pick<ShopLink, 'store' | 'counter'>,
+  mdtrtId: string,
+  codes: readonly string[],
+): Promise<JournalEntry[]> {
+  const found = await shop.store
+    .entries({ fixmedinsCode: shop.counter.fixmedinsCode, infnos: codes, states: ['ok'], textContains: mdtrtId, limit: 100 })
+    .catch(() => []);
+  return found
+    .filter((f) => f.counter.counterId !== shop.counter.counterId && str(block(inputOf(f.entry), 'data'), 'mdtrt_id') === mdtrtId)
+    .map((f) => f.entry)
+    .reverse();
+}

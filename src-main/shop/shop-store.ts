@@ -80,6 +80,16 @@ const counterOf = (r: CounterRow): ShopCounter => ({
   fixmedinsCode: r.fixmedins_code,
 });
 
+function storedRunOf<T>(r: CounterRow & { ledger_digest: string; result: string; run: T; finished_at: Date }): StoredShopRun<T> {
+  return {
+    counter: counterOf(r),
+    ledgerDigest: r.ledger_digest,
+    result: r.result,
+    run: r.run,
+    finishedAt: r.finished_at.toISOString(),
+  };
+}
+
 /** Slots a shop can give: the msgid sequence has ten ranges (protocol/msgid.ts). */
 const SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
@@ -345,16 +355,43 @@ export class ShopStore {
           [fixmedinsCode, kind, begndate, enddate],
         )
       ).rows[0];
-      return row
-        ? {
-            counter: counterOf(row),
-            ledgerDigest: row.ledger_digest,
-            result: row.result,
-            run: row.run,
-            finishedAt: row.finished_at.toISOString(),
-          }
-        : null;
+      return row ? storedRunOf(row) : null;
     });
+  }
+
+  /** The newest institution-level result of each day between begndate and enddate (daily runs, any counter). */
+  async dailyResults(fixmedinsCode: string, begndate: string, enddate: string): Promise<Map<string, string>> {
+    return this.use(async (client) => {
+      const rows = (
+        await client.query<{ begndate: string; result: string }>(
+          `SELECT DISTINCT ON (begndate) begndate, result FROM shop_reconcile_run
+           WHERE fixmedins_code = $1 AND kind = 'daily' AND begndate = enddate AND begndate BETWEEN $2 AND $3
+           ORDER BY begndate, id DESC`,
+          [fixmedinsCode, begndate, enddate],
+        )
+      ).rows;
+      return new Map(rows.map((r) => [r.begndate, r.result]));
+    });
+  }
+
+  /** The newest run of a period made by each counter (e.g. each counter's standing clearing applications). */
+  async latestRunPerCounter<T>(
+    fixmedinsCode: string,
+    kind: string,
+    begndate: string,
+    enddate: string,
+  ): Promise<StoredShopRun<T>[]> {
+    return this.use(async (client) =>
+      (
+        await client.query<CounterRow & { ledger_digest: string; result: string; run: T; finished_at: Date }>(
+          `SELECT DISTINCT ON (r.counter_id) r.ledger_digest, r.result, r.run, r.finished_at, c.slot, c.counter_id, c.name,
+             c.fixmedins_code
+           FROM shop_reconcile_run r JOIN shop_counter c ON c.counter_id = r.counter_id
+           WHERE r.fixmedins_code = $1 AND r.kind = $2 AND r.begndate = $3 AND r.enddate = $4 ORDER BY r.counter_id, r.id DESC`,
+          [fixmedinsCode, kind, begndate, enddate],
+        )
+      ).rows.map(storedRunOf),
+    );
   }
 }
 

@@ -40,7 +40,7 @@ describe('issue 17 point 9 at the clinic', () => {
     await page.keyboard.press('F6');
     await page.getByTestId('clinic-done').waitFor();
     const mdtrtId = (await page.getByTestId('visit-panel').textContent())?.match(/就诊 (\w+)/)?.[1] ?? '';
-    chrgBchno = e.web.runtime.services.clinic.visit(mdtrtId).bills[0]?.chrgBchno ?? '';
+    chrgBchno = (await e.web.runtime.services.clinic.visit(mdtrtId)).bills[0]?.chrgBchno ?? '';
     await expectBalanceAfter(e, '2207A', 'clinic-settlement-acct', before);
     await e.shot('17-09-clinic-balance-after', { window: true });
   }, 180_000);

@@ -88,7 +88,7 @@ describe('clinic counter in the browser', () => {
     await page.keyboard.press('F6');
     await page.getByTestId('clinic-done').waitFor();
 
-    const visit = e.web.runtime.services.clinic.visit(mdtrtId);
+    const visit = await e.web.runtime.services.clinic.visit(mdtrtId);
     expect(visit.bills.map((x) => x.state)).toEqual(['settled', 'settled']);
     expect(visit.bills.map((x) => x.settlement?.infno)).toEqual(['2207A', '2207A']);
     await expect
@@ -98,7 +98,7 @@ describe('clinic counter in the browser', () => {
 
   it('refunds bill two only (2208, then 2205); bill one and the registration stay', async () => {
     const { page } = e;
-    const two = e.web.runtime.services.clinic.visit(mdtrtId).bills[1];
+    const two = (await e.web.runtime.services.clinic.visit(mdtrtId)).bills[1];
     if (!two) throw new Error('second bill missing');
     await page.getByTestId(`refund-bill-${two.chrgBchno}`).click();
     await page.getByTestId('confirm-clinic-refund').waitFor();
@@ -110,7 +110,7 @@ describe('clinic counter in the browser', () => {
       .toBe('已撤销');
     await e.shot('14-clinic-refunded');
 
-    const visit = e.web.runtime.services.clinic.visit(mdtrtId);
+    const visit = await e.web.runtime.services.clinic.visit(mdtrtId);
     expect(visit.bills.map((x) => x.state)).toEqual(['settled', 'cancelled']);
     expect(visit.cancelled).toBe(false);
     const store = e.h.sandbox.center.store;

@@ -525,11 +525,11 @@ describe('clinic visit', () => {
     const fresh = createCounterServices(app, new CounterEvents());
     const again = await fresh.clinic.settle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: true });
     expect(again.result).toMatchObject({ repeated: true, settlement: { setlId: settled.result.settlement.setlId } });
-    expect(fresh.clinic.visit(visit.mdtrtId).bills[0]?.state).toBe('settled');
-    expect(fresh.clinic.visit(visit.mdtrtId).psnNameMasked).toMatch(/^.\*+$/);
+    expect((await fresh.clinic.visit(visit.mdtrtId)).bills[0]?.state).toBe('settled');
+    expect((await fresh.clinic.visit(visit.mdtrtId)).psnNameMasked).toMatch(/^.\*+$/);
     // Fee lines carry codes only; the names come back from the counter's own table, not from memory.
     const basketNames = typicalBasket(h.sandbox.center.store).map((l) => l.item.name);
-    expect(fresh.clinic.visit(visit.mdtrtId).bills[0]?.lines.map((l) => l.name)).toEqual(basketNames);
+    expect((await fresh.clinic.visit(visit.mdtrtId)).bills[0]?.lines.map((l) => l.name)).toEqual(basketNames);
 
     // 只撤销结算重新结算: 2208 without 2205, then the same bill is pre-settled and settled again.
     const undo = await fresh.clinic.refund({

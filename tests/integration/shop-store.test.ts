@@ -11,7 +11,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiHandlers } from '../../src-main/api/handlers';
+import type { ShopCounterView } from '../../src-main/api/contract';
 import { openCounterApp, type CounterApp } from '../../src-main/app/counter-app';
+import type { ReconcileRunView } from '../../src-main/reconcile/views';
 import { formatDate } from '../../src-main/core/time';
 import { reconcileDay } from '../../src-main/reconcile/daily-reconcile';
 import { createCounterServices } from '../../src-main/counter/counter-services';
@@ -282,6 +285,41 @@ describe('institution-level 对账', () => {
       await third.close();
     }
   }, 90_000);
+});
+
+describe("the screens' shop views (typed API)", () => {
+  it("lists the counters, reports for this counter, the shop or one counter, and shows the shop's 对账 at the other till", async () => {
+    const invoke = createApiHandlers({
+      app: b.app,
+      services: createCounterServices(b.app, new CounterEvents()),
+      version: 'test',
+      applySettings: () => Promise.reject(new Error('not in this test')),
+    });
+    const value = async <T>(method: string, args: unknown): Promise<T> => {
+      const r = await invoke(method, args);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as T;
+    };
+    const counters = await value<ShopCounterView[]>('shop.counters', {});
+    expect(counters.filter((c) => c.mine).map((c) => c.name)).toEqual(['前台二号']);
+    expect(counters.map((c) => c.name)).toContain('前台一号');
+
+    const date = formatDate(new Date());
+    await a.app.shop?.pusher.pushAll();
+    const totals = async (args: object) => (await value<DailyReport>('report.daily', { date, ...args })).totals;
+    expect(await totals({})).toEqual(dailyReport(reportSourceOf(b.app), { date }).totals);
+    expect(await totals({ counter: '前台一号' })).toEqual(dailyReport(reportSourceOf(a.app), { date }).totals);
+    const whole = await totals({ shop: true });
+    expect(whole.settleCount).toBeGreaterThanOrEqual(
+      (await totals({})).settleCount + (await totals({ counter: '0' })).settleCount,
+    );
+    await expect(value('report.daily', { date, counter: '不存在' })).rejects.toThrow('门店库没有收银台 "不存在"');
+
+    // The newest 对账 of the day was run at 前台一号 (the 不平 one above); 前台二号 sees it, and who ran it.
+    const run = await value<ReconcileRunView | null>('reconcile.shopLatest', { date });
+    expect(run).toMatchObject({ result: 'unbalanced', ranBy: { counter: '前台一号' } });
+    expect(run?.ranBy?.finishedAt).toMatch(/^\d{4}-\d{2}-\d{2}/);
+  }, 60_000);
 });
 
 describe('the shop store against the center', () => {

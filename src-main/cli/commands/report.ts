@@ -9,14 +9,11 @@ import { YibaoError } from '../../core/errors';
 import { formatDate } from '../../core/time';
 import { formatYuan, type Fen } from '../../core/money';
 import { reportDateSchema } from '../../reconcile/date';
-import { dailyReport, reportSourceOf } from '../../reports/daily-report';
 import { reportCsv, reportXlsx } from '../../reports/report-export';
 import { reportTables } from '../../reports/report-tables';
 import { printJson, printTable } from '../output';
 import { withApp } from './call';
-import { shopDailyReport } from '../../reports/shop-report';
-import type { DailyReport } from '../../reports/views';
-import type { CounterApp } from '../../app/counter-app';
+import { scopedReport } from '../../reports/report-scope';
 
 const optionsSchema = z.strictObject({
   date: reportDateSchema,
@@ -34,14 +31,6 @@ function writeFile(path: string, bytes: Buffer): void {
   } catch (cause) {
     throw new YibaoError('E_REPORT_WRITE', `无法写入报表文件 ${path}: ${(cause as Error).message}`, { path }, { cause });
   }
-}
-
-/** This counter's report, or with --shop / --counter the shop store's. */
-async function reportFor(app: CounterApp, opts: z.infer<typeof optionsSchema>): Promise<DailyReport> {
-  if (!opts.shop && opts.counter === undefined) return dailyReport(reportSourceOf(app), { date: opts.date, opter: opts.shift });
-  if (!app.shop)
-    throw new YibaoError('E_SHOP_NOT_CONFIGURED', '本机没有配置门店库 (shop.postgresUrl), 不能看全店或其他收银台的报表');
-  return shopDailyReport(app.shop, app.loaded.config.institution, { date: opts.date, opter: opts.shift, counter: opts.counter });
 }
 
 export function registerReport(program: Command): void {
@@ -63,7 +52,7 @@ export function registerReport(program: Command): void {
       }
       const opts = parsed.data;
       await withApp(program, { recover: false }, async (app) => {
-        const report = await reportFor(app, opts);
+        const report = await scopedReport(app, { date: opts.date, opter: opts.shift, shop: opts.shop, counter: opts.counter });
         if (opts.xlsx) writeFile(opts.xlsx, await reportXlsx(report));
         if (opts.csv) writeFile(opts.csv, reportCsv(report));
         if (opts.json) {

@@ -4,7 +4,7 @@
  * the differing settlements and the history of earlier runs.
  */
 import { useEffect } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Descriptions, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import type {
   FundRow,
@@ -68,6 +68,11 @@ function RunDetail({ run }: { run: ReconcileRunView }) {
           {run.enddate !== run.begndate ? ` 至 ${run.enddate}` : ''}
         </Typography.Text>
         <RunResult run={run} />
+        {run.ranBy && (
+          <Tag color="geekblue" data-testid="reconcile-ran-by">
+            门店对账: 由 {run.ranBy.counter} 于 {run.ranBy.finishedAt} 完成
+          </Tag>
+        )}
         <Typography.Text type="secondary">{run.note}</Typography.Text>
       </Space>
       {run.groups.length > 0 && (
@@ -123,7 +128,8 @@ export function ReportsScreen() {
   }, [load]);
   const r = s.report;
   const clearing = useSessionStore((st) => st.status?.profile.clearing ?? false);
-  const lastRun = s.outcome?.run ?? s.history.find((h) => h.kind === 'daily' && h.begndate === s.date) ?? null;
+  // With a shop store the day's 对账 is the shop's: the newest, whichever counter ran it.
+  const lastRun = s.outcome?.run ?? s.shopRun ?? s.history.find((h) => h.kind === 'daily' && h.begndate === s.date) ?? null;
   return (
     <div data-testid="reports-screen" className="reports-screen">
       <Space wrap style={{ marginBottom: 12 }}>
@@ -138,6 +144,19 @@ export function ReportsScreen() {
           style={{ width: 160 }}
           data-testid="report-date"
         />
+        {s.counters.length > 0 && (
+          <Select
+            value={s.scope}
+            onChange={(v: string) => s.setScope(v)}
+            style={{ width: 180 }}
+            data-testid="report-scope"
+            options={[
+              { value: '', label: '本机' },
+              { value: 'shop', label: '全店 (全部收银台)' },
+              ...s.counters.filter((c) => !c.mine).map((c) => ({ value: c.name, label: `收银台: ${c.name}` })),
+            ]}
+          />
+        )}
         <Input
           placeholder="操作员编号 (交班报表, 可空)"
           value={s.opter}
@@ -146,7 +165,7 @@ export function ReportsScreen() {
           allowClear
           data-testid="report-opter"
         />
-        <Button onClick={() => void s.load()} loading={s.loading}>
+        <Button onClick={() => void s.load()} loading={s.loading} data-testid="report-refresh">
           刷新
         </Button>
         <Button onClick={() => void s.exportFile('xlsx')} loading={s.exporting === 'xlsx'} data-testid="export-xlsx">

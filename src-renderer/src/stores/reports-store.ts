@@ -1,6 +1,9 @@
-/** 对账与报表: the chosen day (and operator), its report, the reconciliation history and the last run. */
+/**
+ * 对账与报表: the chosen day (and operator), its report, the reconciliation history and the last run.
+ * With a shop store: the report of this counter, the whole shop or one counter, and the shop's newest 对账.
+ */
 import { create } from 'zustand';
-import type { DailyReport, ReconcileOutcome, ReconcileRunView } from '../../../src-main/api/contract';
+import type { DailyReport, ReconcileOutcome, ReconcileRunView, ShopCounterView } from '../../../src-main/api/contract';
 import { call } from '../api/client';
 import { uiError, type UiError } from '../format';
 
@@ -24,9 +27,21 @@ function download(file: { filename: string; mime: string; base64: string }): voi
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** '' = this counter, 'shop' = the whole shop, else a counter's name. */
+export type ReportScope = string;
+
+function scopeArgs(scope: ReportScope): { shop?: boolean; counter?: string } {
+  return scope === '' ? {} : scope === 'shop' ? { shop: true } : { counter: scope };
+}
+
 interface ReportsState {
   date: string;
   opter: string;
+  scope: ReportScope;
+  /** The shop's counters; empty for a counter that works alone. */
+  counters: readonly ShopCounterView[];
+  /** The shop's newest 对账 of the day, whichever counter ran it. */
+  shopRun: ReconcileRunView | null;
   report: DailyReport | null;
   history: readonly ReconcileRunView[];
   outcome: ReconcileOutcome | null;
@@ -36,6 +51,7 @@ interface ReportsState {
   error: UiError | null;
   setDate(date: string): void;
   setOpter(opter: string): void;
+  setScope(scope: ReportScope): void;
   load(): Promise<void>;
   reconcile(): Promise<void>;
   exportFile(format: 'xlsx' | 'csv'): Promise<void>;
@@ -44,6 +60,9 @@ interface ReportsState {
 export const useReportsStore = create<ReportsState>((set, get) => ({
   date: todayCst(),
   opter: '',
+  scope: '',
+  counters: [],
+  shopRun: null,
   report: null,
   history: [],
   outcome: null,
@@ -59,15 +78,21 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
     set({ opter });
     void get().load();
   },
+  setScope(scope) {
+    set({ scope });
+    void get().load();
+  },
   async load() {
-    const { date, opter } = get();
+    const { date, opter, scope } = get();
     set({ loading: true });
     try {
-      const [report, history] = await Promise.all([
-        call('report.daily', { date, opter: opter.trim() || undefined }),
+      const [report, history, counters, shopRun] = await Promise.all([
+        call('report.daily', { date, opter: opter.trim() || undefined, ...scopeArgs(scope) }),
         call('reconcile.history', { date, limit: 20 }),
+        call('shop.counters', {}),
+        call('reconcile.shopLatest', { date }),
       ]);
-      set({ report, history, error: null });
+      set({ report, history, counters, shopRun, error: null });
     } catch (e) {
       set({ error: uiError(e) });
     } finally {
@@ -88,10 +113,10 @@ export const useReportsStore = create<ReportsState>((set, get) => ({
     }
   },
   async exportFile(format) {
-    const { date, opter } = get();
+    const { date, opter, scope } = get();
     set({ exporting: format });
     try {
-      download(await call('report.export', { date, opter: opter.trim() || undefined, format }));
+      download(await call('report.export', { date, opter: opter.trim() || undefined, ...scopeArgs(scope), format }));
     } catch (e) {
       set({ error: uiError(e) });
     } finally {
