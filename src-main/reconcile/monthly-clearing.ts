@@ -31,16 +31,12 @@ export async function applyMonthlyClearing(
   const done = app.client.profile.clearing ? null : store.clearingDone(begndate, enddate);
   if (done !== null) return { month, status: 'already-sent', runId: done, message: `${month} 已申请过清算 (对账记录 #${done})` };
 
-  const ledger = readLedger(app.journal, app.loaded.config.institution.fixmedinsCode, begndate, enddate);
+  const { ledger, open } = clearingCheck(app, { begndate, enddate });
   if (ledger.length === 0) {
     return { month, status: 'nothing-to-clear', runId: null, message: `${month} 本机没有医保结算, 无需申请清算` };
   }
-  // Days without a settlement have nothing to balance; the month's own 3201 covers them anyway.
-  const results = store.latestDailyResults(begndate, enddate);
-  const days = [...new Set(ledger.map((r) => r.setlTime.slice(0, 10)))].sort();
-  const open = days.filter((d) => results.get(d) !== 'balanced');
   if (open.length > 0) {
-    const list = open.map((d) => `${d} ${results.has(d) ? (RESULT_TEXT[results.get(d) ?? ''] ?? '') : '未对账'}`).join(', ');
+    const list = open.map((d) => `${d.date} ${d.result ? (RESULT_TEXT[d.result] ?? '') : '未对账'}`).join(', ');
     return { month, status: 'not-ready', runId: null, message: `${month} 还有 ${open.length} 天未对平 (${list}), 暂不申请清算` };
   }
 
@@ -58,6 +54,23 @@ export async function applyMonthlyClearing(
   } catch (error) {
     return { month, status: 'failed', runId: null, message: `${month} 清算申请失败: ${(error as Error).message}` };
   }
+}
+
+/**
+ * The month's check before a clearing application: its ledger from the journal and the days with
+ * settlements whose latest daily 对账 did not balance (with that result, or none when never run).
+ */
+export function clearingCheck(
+  app: Pick<ReconcileApp, 'journal' | 'db' | 'loaded' | 'centerId'>,
+  period: { begndate: string; enddate: string },
+): { ledger: LedgerRecord[]; open: { date: string; result: string | null }[] } {
+  const { begndate, enddate } = period;
+  const ledger = readLedger(app.journal, app.loaded.config.institution.fixmedinsCode, begndate, enddate);
+  // Days without a settlement have nothing to balance; the month's own 3201 covers them anyway.
+  const results = reconcileStoreOf(app).latestDailyResults(begndate, enddate);
+  const days = [...new Set(ledger.map((r) => r.setlTime.slice(0, 10)))].sort();
+  const open = days.filter((d) => results.get(d) !== 'balanced').map((date) => ({ date, result: results.get(date) ?? null }));
+  return { ledger, open };
 }
 
 /** The region's own clearing transactions (profile `clearing`): one application per group not yet applied for. */
