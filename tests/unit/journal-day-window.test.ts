@@ -12,6 +12,7 @@ import { openDatabase, type Db } from '../../src-main/storage/sqlite';
 import { OperatorSessions } from '../../src-main/session/operator-sessions';
 import { dailyReport } from '../../src-main/reports/daily-report';
 import { readLedger } from '../../src-main/reconcile/local-ledger';
+import { JournalView } from '../../src-main/counter/journal-view';
 import type { RequestEnvelope } from '../../src-main/protocol/envelope';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -117,5 +118,26 @@ describe('JournalStore keyset paging', () => {
     expect(window.map((e) => e.preparedAt.slice(0, 10))).toEqual(
       Array.from({ length: 8 }, (_, i) => `2022-04-${String(10 - i).padStart(2, '0')}`),
     );
+  });
+});
+
+describe('交易流水 (JournalView) on a journal with years after the day asked for', () => {
+  it('shows one day, one person, and pages by cursor (id < last id) without gaps', () => {
+    const { journal, at } = cappedJournal();
+    for (let i = 0; i < 3; i++) settle(journal, at, `2022-03-01 09:0${String(i)}:00`, 1);
+    const person = `PSN${String(seq)}`; // the last of the day
+    for (let i = 0; i < 4; i++) settle(journal, at, `2023-0${String(1 + i)}-01 09:00:00`, 1);
+    const view = new JournalView(journal);
+    expect(view.rows({ day: '2022-03-01' }).map((r) => r.time)).toEqual([
+      '2022-03-01 09:02:00',
+      '2022-03-01 09:01:00',
+      '2022-03-01 09:00:00',
+    ]);
+    expect(view.rows({ psnNo: person }).map((r) => r.time)).toEqual(['2022-03-01 09:02:00']);
+    const first = view.rows({ limit: 3 });
+    const second = view.rows({ limit: 3, beforeId: first.at(-1)?.id });
+    const third = view.rows({ limit: 3, beforeId: second.at(-1)?.id });
+    expect([...first, ...second, ...third].map((r) => r.id)).toEqual(journal.listAll({ originalsOnly: true }).map((e) => e.id));
+    expect(third).toHaveLength(1);
   });
 });
