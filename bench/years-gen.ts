@@ -350,8 +350,8 @@ export class SiteGenerator {
     return { setlId: `S${t}${String(this.serial).padStart(8, '0')}`, mdtrtId: `M${t}${String(this.serial).padStart(8, '0')}` };
   };
 
-  /** A pharmacy sale: 1101, 2101, 2102 (+ 3505 sold-goods upload), sometimes a re-read card, a rejected pre-settlement, a refund. */
-  private sale(day: string, op: { opter: string; opterName: string; signNo: string }, p: Prng): void {
+  /** A customer and the 1101 that reads their card. */
+  private readCard(day: string, op: { opter: string; opterName: string; signNo: string }, p: Prng) {
     const who = p.pick(this.persons);
     const balcFen = p.int(0, 300_000);
     const cert = {
@@ -362,6 +362,12 @@ export class SiteGenerator {
       psn_name: who.name,
     };
     this.call(day, op, '1101', { data: cert }, { output: personAnswer(who, balcFen) }, who);
+    return { who, balcFen, cert };
+  }
+
+  /** A pharmacy sale: 1101, 2101, 2102 (+ 3505 sold-goods upload), sometimes a re-read card, a rejected pre-settlement, a refund. */
+  private sale(day: string, op: { opter: string; opterName: string; signNo: string }, p: Prng): void {
+    const { who, balcFen, cert } = this.readCard(day, op, p);
     if (p.percent(15)) this.call(day, op, '1101', { data: cert }, { output: personAnswer(who, balcFen) }, who);
     const lines = basket(p);
     const medfee = sumFen(lines);
@@ -436,16 +442,7 @@ export class SiteGenerator {
 
   /** A clinic visit: 1101, 2201 register, 2203 diagnosis, 2204 fee lines, 2206 pre-settlement, 2207 settlement (some steps optional). */
   private visit(day: string, op: { opter: string; opterName: string; signNo: string }, p: Prng): void {
-    const who = p.pick(this.persons);
-    const balcFen = p.int(0, 300_000);
-    const cert = {
-      mdtrt_cert_type: '02',
-      mdtrt_cert_no: who.certno,
-      psn_cert_type: '01',
-      certno: who.certno,
-      psn_name: who.name,
-    };
-    this.call(day, op, '1101', { data: cert }, { output: personAnswer(who, balcFen) }, who);
+    const { who, balcFen } = this.readCard(day, op, p);
     const ids = this.ids();
     const ipt = `MZ${ids.mdtrtId.slice(1)}`;
     this.call(
