@@ -15,15 +15,7 @@ export function shiftDay(date: string, days: number): string {
 /** The day before a yyyy-MM-dd date. */
 const dayBefore = (date: string): string => shiftDay(date, -1);
 
-/**
- * A reconciliation must not miss a settlement the center holds in the period: its window reaches
- * this many days past the period, for a counter whose clock ran behind the center's (the tests of
- * monthly clearing settle "last month" on the center's clock alone). Still bounded: an old day's
- * 对账 reads a month of settlements, not years.
- */
-export const LEDGER_LATE_DAYS = 31;
-
-/** prepared_at bounds (yyyy-MM-dd HH:mm:ss, inclusive) for the days begndate..enddate, `lateDays` past its end. */
-export function journalWindow(begndate: string, enddate: string = begndate, lateDays = 1): { since: string; until: string } {
-  return { since: `${dayBefore(begndate)} 00:00:00`, until: `${shiftDay(enddate, lateDays)} 23:59:59` };
+/** prepared_at bounds (yyyy-MM-dd HH:mm:ss, inclusive) for the days begndate..enddate. */
+export function journalWindow(begndate: string, enddate: string = begndate): { since: string; until: string } {
+  return { since: `${dayBefore(begndate)} 00:00:00`, until: `${shiftDay(enddate, 1)} 23:59:59` };
 }

@@ -184,6 +184,11 @@ export class JournalStore {
     return formatDateTime(this.clock());
   }
 
+  /** The clock entries are stamped with: ages of entries (a pre-settlement's 30 minutes) are measured on it. */
+  clockNow(): Date {
+    return this.clock();
+  }
+
   close(): void {
     if (this.markers !== this.db && this.markers.open) this.markers.close();
   }

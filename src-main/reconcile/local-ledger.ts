@@ -8,7 +8,7 @@
  */
 import { negFen, type Fen } from '../core/money';
 import type { JournalEntry, JournalStore } from '../journal/journal-store';
-import { journalWindow, LEDGER_LATE_DAYS } from '../journal/day-window';
+import { journalWindow } from '../journal/day-window';
 import { block, envelopeField, inputOf, outputOf, str } from '../counter/journal-records';
 import { ALL_REFUND_CODES, ALL_SETTLE_CODES } from '../counter/settlement-history';
 import { fenOf } from '../counter/settlement-view';
@@ -106,8 +106,8 @@ export function readLedger(journal: JournalStore, fixmedinsCode: string, begndat
     infnos: [...ALL_SETTLE_CODES, ...ALL_REFUND_CODES],
     states: ['ok'],
     fixmedinsCode,
-    // The counter's clock may differ from the center's: a window around the period, filter by setl_time.
-    ...journalWindow(begndate, enddate, LEDGER_LATE_DAYS),
+    // The counter's clock may differ from the center's by a little: a day either side, filter by setl_time.
+    ...journalWindow(begndate, enddate),
     originalsOnly: true,
   });
   return ledgerOfEntries(entries, begndate, enddate, journalOriginal(journal));

@@ -10,7 +10,7 @@ import { ALL_REFUND_CODES, ALL_SETTLE_CODES } from '../counter/settlement-histor
 import type { ShopLink } from '../shop/shop-link';
 import type { ShopCounter } from '../shop/shop-store';
 import { ledgerOfEntries, ledgerRecordOf, type LedgerRecord } from './local-ledger';
-import { journalWindow, LEDGER_LATE_DAYS } from '../journal/day-window';
+import { journalWindow } from '../journal/day-window';
 
 export interface ShopLedger {
   readonly records: LedgerRecord[];
@@ -39,7 +39,7 @@ export async function readShopLedger(
       fixmedinsCode,
       infnos: [...ALL_SETTLE_CODES, ...ALL_REFUND_CODES],
       states: ['ok'],
-      ...journalWindow(begndate, enddate, LEDGER_LATE_DAYS),
+      ...journalWindow(begndate, enddate),
       limit: 100_000,
     }),
     shop.store.counters(),

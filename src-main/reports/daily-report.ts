@@ -207,9 +207,13 @@ export function dailyReport(source: ReportSource, request: ReportRequest, now: D
     opterName = session?.opterName ?? '';
   }
   // The journal's clock and the center's may differ a little: read a day either side, keep by time.
-  const entries = journal
-    .listAll({ fixmedinsCode, opter: request.opter, ...journalWindow(request.date), originalsOnly: true })
-    .reverse();
+  // Only what the report counts (settlements, refunds, reversal outcomes): a day's catalogue
+  // download answers are megabytes the report never looks at.
+  const window = { fixmedinsCode, opter: request.opter, ...journalWindow(request.date), originalsOnly: true };
+  const byId = new Map<number, JournalEntry>();
+  for (const e of journal.listAll({ ...window, infnos: [...ALL_SETTLE_CODES, ...ALL_REFUND_CODES], states: ['ok'] })) byId.set(e.id, e);
+  for (const e of journal.listAll({ ...window, states: ['reversed', 'needs-manual', 'no-effect'] })) byId.set(e.id, e);
+  const entries = [...byId.values()].sort((x, y) => x.id - y.id);
   return reportOfEntries(entries, { ...source, date: request.date, opter: request.opter, opterName, since }, now);
 }
 

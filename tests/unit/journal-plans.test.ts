@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { JournalStore, type JournalFilter } from '../../src-main/journal/journal-store';
-import { journalWindow, LEDGER_LATE_DAYS } from '../../src-main/journal/day-window';
+import { journalWindow } from '../../src-main/journal/day-window';
 import { ALL_REFUND_CODES, ALL_SETTLE_CODES } from '../../src-main/counter/settlement-history';
 import { CLIENT_MIGRATIONS } from '../../src-main/storage/client/migrations';
 import { openDatabase, type Db } from '../../src-main/storage/sqlite';
@@ -61,7 +61,7 @@ describe('journal query plans', () => {
       infnos: [...ALL_SETTLE_CODES, ...ALL_REFUND_CODES],
       states: ['ok'],
       fixmedinsCode: 'P42010000001',
-      ...journalWindow('2022-03-01', '2022-03-31', LEDGER_LATE_DAYS),
+      ...journalWindow('2022-03-01', '2022-03-31'),
       originalsOnly: true,
       limit: 100,
     });
