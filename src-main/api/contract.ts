@@ -206,6 +206,12 @@ export const apiArgs = {
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, { message: '日期格式应为 yyyy-MM-dd' })
       .optional(),
+    day: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 yyyy-MM-dd' })
+      .optional(),
+    psnNo: z.string().max(30).optional(),
+    beforeId: z.number().int().min(1).optional(),
     text: z.string().max(40).optional(),
     includeReversalAttempts: z.boolean().optional(),
     limit: z.number().int().min(1).max(2000).optional(),

@@ -94,6 +94,8 @@ export interface OpenOptions {
   readonly secretSealer?: SecretSealer;
   /** Resolve open journal entries before returning (default true). */
   readonly recover?: boolean;
+  /** The counter's clock for journal times and msgids (tests that play a sale in another month; benchmarks). */
+  readonly clock?: () => Date;
 }
 
 export async function openCounterApp(options: OpenOptions = {}): Promise<CounterApp> {
@@ -144,10 +146,11 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     config.institution.fixmedinsCode,
     new SqliteMsgIdSequence(lightDb),
     shop?.link.counter.slot ?? config.institution.terminalSlot,
+    options.clock,
   );
   const areas = new SqliteInsuredAreaBook(lightDb);
   const safeMedia = new SafeMediumBook();
-  const journal = new JournalStore(db, dbFile, centerId, shop?.link.outbox ?? null);
+  const journal = new JournalStore(db, dbFile, centerId, shop?.link.outbox ?? null, { clock: options.clock });
   if (shop?.joinedNow) backfillShopOutbox(shop.link, journal);
   let gateway: GatewayCredentials | null | undefined;
   const client = new CenterClient({

@@ -281,7 +281,7 @@ export class ClinicVisits {
     if (str(pre, 'acct_used_flag') !== (req.acctUsed ? '1' : '0')) {
       throw new YibaoError('E_PRESETTLE_STALE', '个人账户选项在预结算后有改动, 请重新预结算 (F5)');
     }
-    if (Date.now() - (parseDateTime(bill.pre.preparedAt)?.getTime() ?? 0) > PRE_SETTLE_VALID_MS) {
+    if (this.app.journal.clockNow().getTime() - (parseDateTime(bill.pre.preparedAt)?.getTime() ?? 0) > PRE_SETTLE_VALID_MS) {
       throw new YibaoError('E_PRESETTLE_STALE', '预结算已超过 30 分钟, 请重新预结算 (F5)');
     }
     const data = {

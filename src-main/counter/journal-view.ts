@@ -35,6 +35,12 @@ export interface JournalQuery {
   readonly infno?: string;
   /** yyyy-MM-dd or yyyy-MM-dd HH:mm:ss */
   readonly since?: string;
+  /** One day (yyyy-MM-dd): that day's calls only, by the counter's clock. */
+  readonly day?: string;
+  /** The calls that name this person (psn_no). */
+  readonly psnNo?: string;
+  /** The next page: rows older than this row id (the last id of the page before). Keyset, never OFFSET. */
+  readonly beforeId?: number;
   /** msgid, or a part of it */
   readonly text?: string;
   readonly includeReversalAttempts?: boolean;
@@ -99,7 +105,10 @@ export class JournalView {
     const entries = this.journal.list({
       states: query.states,
       infno: query.infno || undefined,
-      since,
+      since: query.day ? `${query.day} 00:00:00` : since,
+      until: query.day ? `${query.day} 23:59:59` : undefined,
+      psnNo: query.psnNo || undefined,
+      beforeId: query.beforeId,
       originalsOnly: !query.includeReversalAttempts,
       limit: text ? 5000 : (query.limit ?? 200),
     });

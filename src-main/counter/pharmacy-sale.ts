@@ -195,7 +195,7 @@ export class PharmacySale {
       throw new YibaoError('E_PRESETTLE_STALE', '预结算之后明细、参保信息或个人账户选项有改动, 请重新预结算 (F5)');
     }
     const at = parseDateTime(pre.preparedAt)?.getTime() ?? 0;
-    if (Date.now() - at > PRE_SETTLE_VALID_MS) {
+    if (this.app.journal.clockNow().getTime() - at > PRE_SETTLE_VALID_MS) {
       throw new YibaoError('E_PRESETTLE_STALE', '预结算已超过 30 分钟, 账户余额可能已变化, 请重新预结算 (F5)');
     }
   }

@@ -77,6 +77,10 @@ export interface JournalFilter {
   readonly states?: readonly JournalState[];
   /** prepared_at >= since (yyyy-MM-dd HH:mm:ss). */
   readonly since?: string;
+  /** prepared_at <= until (yyyy-MM-dd HH:mm:ss): with `since`, a bounded window (an old day in a big journal). */
+  readonly until?: string;
+  /** Keyset cursor: only entries with id < beforeId (the next page after a page whose last id this was). */
+  readonly beforeId?: number;
   readonly infno?: string;
   /** Any of these transaction codes. */
   readonly infnos?: readonly string[];
@@ -117,7 +121,15 @@ export function psnNoOf(input: Record<string, unknown>): string | null {
   return null;
 }
 
-const now = () => formatDateTime(new Date());
+/** The most rows one list() returns; listAll() pages past it. */
+export const JOURNAL_MAX_ROWS = 100_000;
+
+export interface JournalStoreOptions {
+  /** The clock prepare/finish stamp entries with (a bench backdates years of entries through it). */
+  readonly clock?: () => Date;
+  /** Cap on one list() (default JOURNAL_MAX_ROWS); tests make it small to prove callers page past it. */
+  readonly maxRows?: number;
+}
 
 function processAlive(pid: number): boolean {
   try {
@@ -138,6 +150,8 @@ export class JournalStore {
   };
   /** Calls of this process between prepare and finish. */
   private readonly inFlight = new Set<string>();
+  private readonly clock: () => Date;
+  private readonly maxRows: number;
 
   constructor(
     private readonly db: Db,
@@ -146,7 +160,10 @@ export class JournalStore {
     private readonly centerId: string,
     /** With a shop store: every outcome also goes to its outbox, in the same transaction. */
     private readonly sink: JournalOutcomeSink | null = null,
+    options: JournalStoreOptions = {},
   ) {
+    this.clock = options.clock ?? (() => new Date());
+    this.maxRows = options.maxRows ?? JOURNAL_MAX_ROWS;
     // Same file, second connection, NORMAL sync: only for the "sent" marker.
     this.markers = file === ':memory:' ? db : openDatabase(file, { migrations: CLIENT_MIGRATIONS, synchronous: 'NORMAL' });
     this.statements = {
@@ -161,6 +178,15 @@ export class JournalStore {
       ),
       key: db.prepare('INSERT OR IGNORE INTO journal_key (journal_id, field, value) VALUES (?, ?, ?)'),
     };
+  }
+
+  private now(): string {
+    return formatDateTime(this.clock());
+  }
+
+  /** The clock entries are stamped with: ages of entries (a pre-settlement's 30 minutes) are measured on it. */
+  clockNow(): Date {
+    return this.clock();
   }
 
   close(): void {
@@ -189,7 +215,7 @@ export class JournalStore {
 
   /** Commits the entry (FULL sync) before the request leaves; `text` is the envelope as sent, when already serialized. */
   prepare(envelope: RequestEnvelope, reversesId: number | null = null, text = JSON.stringify(envelope)): number {
-    const t = now();
+    const t = this.now();
     const id = this.writeWithKeys(envelope.input, () =>
       this.statements.insert.get(
         envelope.msgid,
@@ -227,7 +253,7 @@ export class JournalStore {
     readonly response: { readonly output: unknown; readonly [field: string]: unknown };
     readonly resolution: string;
   }): number {
-    const t = now();
+    const t = this.now();
     const id = this.writeWithKeys(entry.response.output, () =>
       cached<unknown[], { id: number }>(
         this.db,
@@ -256,7 +282,7 @@ export class JournalStore {
   }
 
   markSent(msgid: string): void {
-    const t = now();
+    const t = this.now();
     cached(
       this.markers,
       "UPDATE journal SET state = 'sent', sent_at = ?, updated_at = ? WHERE msgid = ? AND state = 'prepared'",
@@ -273,7 +299,7 @@ export class JournalStore {
     detail: JournalOutcome,
     durability: 'full' | 'normal' = 'full',
   ): void {
-    const t = now();
+    const t = this.now();
     const output = (detail.response as { output?: unknown } | undefined)?.output;
     // synchronous is per connection and cannot change inside a transaction: set it around this one.
     if (durability === 'normal') this.db.pragma('synchronous = NORMAL');
@@ -328,7 +354,7 @@ export class JournalStore {
         this.db,
         `UPDATE journal SET state = ?, resolution = ?, attempts = COALESCE(?, attempts), next_attempt_at = ?, updated_at = ?
            WHERE id = ?`,
-      ).run(state, resolution, next.attempts ?? null, next.nextAttemptAt ?? null, now(), id);
+      ).run(state, resolution, next.attempts ?? null, next.nextAttemptAt ?? null, this.now(), id);
       this.toSink(id);
     })();
   }
@@ -402,6 +428,14 @@ export class JournalStore {
       where.push('prepared_at >= ?');
       params.push(filter.since);
     }
+    if (filter.until) {
+      where.push('prepared_at <= ?');
+      params.push(filter.until);
+    }
+    if (filter.beforeId !== undefined) {
+      where.push('id < ?');
+      params.push(filter.beforeId);
+    }
     if (filter.infno) {
       where.push('infno = ?');
       params.push(filter.infno);
@@ -432,10 +466,29 @@ export class JournalStore {
       params.push(filter.key.field, filter.key.value);
     }
     if (filter.originalsOnly) where.push('reverses_id IS NULL');
-    params.push(Math.min(Math.max(filter.limit ?? 200, 1), 100_000));
+    params.push(Math.min(Math.max(filter.limit ?? 200, 1), this.maxRows));
+    // A bounded window (a few days) is always the narrowest way in. Without statistics the planner
+    // would take state = 'ok' or the settlement codes instead and walk years of rows (bench/years.ts).
+    const from = filter.since && filter.until ? `${SELECT} INDEXED BY journal_by_time` : SELECT;
     return cached<unknown[], JournalEntry>(
       this.db,
-      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
+      `${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
     ).all(...params);
+  }
+
+  /**
+   * Every entry the filter matches, newest first, in keyset pages (id < last id) of the most
+   * list() returns: a report or a reconciliation must never be cut short by a row cap. Give it a
+   * bounded window (since + until) so an old day in a big journal reads only that day's rows.
+   */
+  listAll(filter: Omit<JournalFilter, 'limit' | 'beforeId'>): JournalEntry[] {
+    let all: JournalEntry[] = [];
+    for (let beforeId: number | undefined; ;) {
+      const page = this.list({ ...filter, beforeId, limit: this.maxRows });
+      all = all.concat(page);
+      const last = page.at(-1);
+      if (page.length < this.maxRows || !last) return all;
+      beforeId = last.id;
+    }
   }
 }

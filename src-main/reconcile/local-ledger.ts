@@ -8,6 +8,7 @@
  */
 import { negFen, type Fen } from '../core/money';
 import type { JournalEntry, JournalStore } from '../journal/journal-store';
+import { journalWindow } from '../journal/day-window';
 import { block, envelopeField, inputOf, outputOf, str } from '../counter/journal-records';
 import { ALL_REFUND_CODES, ALL_SETTLE_CODES } from '../counter/settlement-history';
 import { fenOf } from '../counter/settlement-view';
@@ -96,26 +97,18 @@ const journalOriginal = (journal: JournalStore) => (setlId: string) =>
     .map(ledgerRecordOf)
     .find((r) => r?.setlId === setlId);
 
-/** The day before `date` (yyyy-MM-dd), for a journal `since` that also catches clock differences. */
-export function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
-}
-
 /**
  * Settlement and refund records of this institution whose setl_time falls in
  * [begndate, enddate] (whole days), in settlement-time order.
  */
 export function readLedger(journal: JournalStore, fixmedinsCode: string, begndate: string, enddate: string): LedgerRecord[] {
-  const entries = journal.list({
+  const entries = journal.listAll({
     infnos: [...ALL_SETTLE_CODES, ...ALL_REFUND_CODES],
     states: ['ok'],
     fixmedinsCode,
-    // The counter's clock may lag the center's by a little: start a day early, filter by setl_time.
-    since: `${dayBefore(begndate)} 00:00:00`,
+    // The counter's clock may differ from the center's by a little: a day either side, filter by setl_time.
+    ...journalWindow(begndate, enddate),
     originalsOnly: true,
-    limit: 100_000,
   });
   return ledgerOfEntries(entries, begndate, enddate, journalOriginal(journal));
 }

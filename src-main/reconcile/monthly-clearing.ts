@@ -124,11 +124,9 @@ async function clearMonth(
   if (ledger.length === 0) {
     return { month, status: 'nothing-to-clear', runId: null, message: `${month} ${view.whose}没有医保结算, 无需申请清算` };
   }
-  // Days without a settlement have nothing to balance; the month's own 3201 covers them anyway.
-  const days = [...new Set(ledger.map((r) => r.setlTime.slice(0, 10)))].sort();
-  const open = days.filter((d) => results.get(d) !== 'balanced');
+  const open = openDays(ledger, results);
   if (open.length > 0) {
-    const list = open.map((d) => `${d} ${results.has(d) ? (RESULT_TEXT[results.get(d) ?? ''] ?? '') : '未对账'}`).join(', ');
+    const list = open.map((d) => `${d.date} ${d.result ? (RESULT_TEXT[d.result] ?? '') : '未对账'}`).join(', ');
     return { month, status: 'not-ready', runId: null, message: `${month} 还有 ${open.length} 天未对平 (${list}), 暂不申请清算` };
   }
 
@@ -146,6 +144,29 @@ async function clearMonth(
   } catch (error) {
     return { month, status: 'failed', runId: null, message: `${month} 清算申请失败: ${(error as Error).message}` };
   }
+}
+
+/**
+ * The month's check before a clearing application: its ledger from the journal and the days with
+ * settlements whose latest daily 对账 did not balance (with that result, or none when never run).
+ */
+export function clearingCheck(
+  app: Pick<ReconcileApp, 'journal' | 'db' | 'loaded' | 'centerId'>,
+  period: { begndate: string; enddate: string },
+): { ledger: LedgerRecord[]; open: { date: string; result: string | null }[] } {
+  const { begndate, enddate } = period;
+  const ledger = readLedger(app.journal, app.loaded.config.institution.fixmedinsCode, begndate, enddate);
+  return { ledger, open: openDays(ledger, reconcileStoreOf(app).latestDailyResults(begndate, enddate)) };
+}
+
+/** Days with settlements whose latest daily 对账 did not balance (with that result, or none when never run). */
+function openDays(
+  ledger: readonly LedgerRecord[],
+  results: ReadonlyMap<string, string>,
+): { date: string; result: string | null }[] {
+  // Days without a settlement have nothing to balance; the month's own 3201 covers them anyway.
+  const days = [...new Set(ledger.map((r) => r.setlTime.slice(0, 10)))].sort();
+  return days.filter((d) => results.get(d) !== 'balanced').map((date) => ({ date, result: results.get(date) ?? null }));
 }
 
 /** The region's own clearing transactions (profile `clearing`): one application per group not yet applied for. */

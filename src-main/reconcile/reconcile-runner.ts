@@ -38,7 +38,7 @@ export interface RunRequest {
   readonly alsoDetail?: readonly { clrType: string; setlOptins: string }[];
 }
 
-export function reconcileStoreOf(app: ReconcileApp): ReconcileStore {
+export function reconcileStoreOf(app: Pick<ReconcileApp, 'db' | 'loaded' | 'centerId'>): ReconcileStore {
   return new ReconcileStore(app.db, app.loaded.config.institution.fixmedinsCode, app.centerId);
 }
 

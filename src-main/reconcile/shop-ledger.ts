@@ -9,7 +9,8 @@ import { YibaoError } from '../core/errors';
 import { ALL_REFUND_CODES, ALL_SETTLE_CODES } from '../counter/settlement-history';
 import type { ShopLink } from '../shop/shop-link';
 import type { ShopCounter } from '../shop/shop-store';
-import { dayBefore, ledgerOfEntries, ledgerRecordOf, type LedgerRecord } from './local-ledger';
+import { ledgerOfEntries, ledgerRecordOf, type LedgerRecord } from './local-ledger';
+import { journalWindow } from '../journal/day-window';
 
 export interface ShopLedger {
   readonly records: LedgerRecord[];
@@ -38,7 +39,7 @@ export async function readShopLedger(
       fixmedinsCode,
       infnos: [...ALL_SETTLE_CODES, ...ALL_REFUND_CODES],
       states: ['ok'],
-      since: `${dayBefore(begndate)} 00:00:00`,
+      ...journalWindow(begndate, enddate),
       limit: 100_000,
     }),
     shop.store.counters(),

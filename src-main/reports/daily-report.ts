@@ -9,6 +9,7 @@ import { formatDateTime } from '../core/time';
 import type { CounterApp } from '../app/counter-app';
 import type { JournalEntry, JournalStore } from '../journal/journal-store';
 import { isNotApplied } from '../journal/states';
+import { journalWindow } from '../journal/day-window';
 import type { OperatorSessions } from '../session/operator-sessions';
 import { block, outputOf, rows, str } from '../counter/journal-records';
 import { labelOf } from '../counter/labels';
@@ -205,16 +206,15 @@ export function dailyReport(source: ReportSource, request: ReportRequest, now: D
     }
     opterName = session?.opterName ?? '';
   }
-  // The journal's clock and the center's may differ a little: read from a day early, keep by time.
-  const entries = journal
-    .list({ fixmedinsCode, opter: request.opter, since: `${dayBefore(request.date)} 00:00:00`, originalsOnly: true, limit: 100_000 })
-    .reverse();
+  // The journal's clock and the center's may differ a little: read a day either side, keep by time.
+  // Only what the report counts (settlements, refunds, reversal outcomes): a day's catalogue
+  // download answers are megabytes the report never looks at.
+  const window = { fixmedinsCode, opter: request.opter, ...journalWindow(request.date), originalsOnly: true };
+  const byId = new Map<number, JournalEntry>();
+  for (const e of journal.listAll({ ...window, infnos: [...ALL_SETTLE_CODES, ...ALL_REFUND_CODES], states: ['ok'] })) byId.set(e.id, e);
+  for (const e of journal.listAll({ ...window, states: ['reversed', 'needs-manual', 'no-effect'] })) byId.set(e.id, e);
+  const entries = [...byId.values()].sort((x, y) => x.id - y.id);
   return reportOfEntries(entries, { ...source, date: request.date, opter: request.opter, opterName, since }, now);
-}
-
-/** The day before a yyyy-MM-dd date. */
-export function dayBefore(date: string): string {
-  return new Date(new Date(`${date}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10);
 }
 
 export interface ReportScope {

@@ -6,7 +6,8 @@
 import { YibaoError } from '../core/errors';
 import type { ShopLink } from '../shop/shop-link';
 import type { ShopCounter } from '../shop/shop-store';
-import { dayBefore, reportOfEntries } from './daily-report';
+import { reportOfEntries } from './daily-report';
+import { journalWindow } from '../journal/day-window';
 import type { DailyReport } from './views';
 
 export interface ShopReportRequest {
@@ -36,7 +37,7 @@ export async function shopDailyReport(
   const counter = request.counter === undefined ? undefined : pickCounter(await shop.store.counters(), request.counter);
   const found = await shop.store.entries({
     fixmedinsCode: institution.fixmedinsCode,
-    since: `${dayBefore(request.date)} 00:00:00`,
+    ...journalWindow(request.date),
     counterId: counter?.counterId,
     opter: request.opter,
     limit: 100_000,

@@ -34,7 +34,16 @@ export const CLINIC = {
   kind: 'clinic',
 } as const;
 
-export async function startHarness(options: { seed?: number; clock?: () => Date; numbering?: ProfileId } = {}): Promise<Harness> {
+export async function startHarness(
+  options: {
+    seed?: number;
+    /** The center's clock. */
+    clock?: () => Date;
+    /** The counters' clock (journal times, msgids, a pre-settlement's age); default the real one. */
+    counterClock?: () => Date;
+    numbering?: ProfileId;
+  } = {},
+): Promise<Harness> {
   const temp = makeTempDir('yibao-it-');
   const sandbox = await startSandboxCenter({
     dataDir: join(temp.dir, 'sandbox'),
@@ -57,7 +66,7 @@ export async function startHarness(options: { seed?: number; clock?: () => Date;
       const file: ConfigFile = { ...config, institution, center: { url: sandbox.url, ...config.center } };
       mkdirSync(dir, { recursive: true });
       writeFileSync(path, JSON.stringify(file));
-      const app = await openCounterApp({ configPath: path, env: {} });
+      const app = await openCounterApp({ configPath: path, env: {}, clock: options.counterClock });
       apps.push(app);
       return app;
     },

@@ -7,6 +7,7 @@ import { journalKeysMigration } from './journal-keys-migration';
 import { searchTokens } from '../../catalogue/name-tokens';
 import { shopStoreMigration } from './shop-migration';
 import { clearingApplicationMigration } from './clearing-migration';
+import { journalIndexesMigration } from './journal-indexes-migration';
 
 export const CLIENT_MIGRATIONS: readonly Migration[] = [
   {
@@ -446,4 +447,5 @@ export const CLIENT_MIGRATIONS: readonly Migration[] = [
     },
   },
   clearingApplicationMigration,
+  journalIndexesMigration,
 ];
