@@ -167,6 +167,8 @@ describe('the resolver, on an injected clock', () => {
     expect(report).toMatchObject({ examined: 1, reversed: 0, noEffect: 0, needsManual: 0, pending: 1, attemptsSettled: 0 });
     expect(report.lines).toEqual([`2304 ${entry.msgid}: reversing → reversing (${app.journal.get(entry.id)?.resolution})`]);
     expect(app.journal.get(entry.id)?.attempts).toBe(before.attempts + 1);
+    // Attempt 3 failed: the next one in 1 s × 2² (what the journal view shows the cashier).
+    expect(app.journal.get(entry.id)?.resolution).toBe('冲正第 3 次未成功 (医保中心拒绝了交易 2601: 中心系统繁忙), 4 秒后重试');
     // Ends it for the next test: the center now answers that the reversal is done.
     reversalAnswer = '该交易已冲正';
     await resolver.resolveAll({ ignoreBackoff: true });
