@@ -87,6 +87,7 @@ describe('the resolver, on an injected clock', () => {
     expect(held).toMatchObject({ code: 'E_PENDING_REVERSAL' });
 
     const delays: number[] = [];
+    const signIns = received.filter((i) => i === '9001').length;
     // The app's first attempt was timed on the real clock; this clock is past it: attempt 2 now.
     await resolver.resolveAll();
     let current = app.journal.get(entry.id) as JournalEntry;
@@ -106,7 +107,9 @@ describe('the resolver, on an injected clock', () => {
       if (current.nextAttemptAt) delays.push(((parseDateTime(current.nextAttemptAt)?.getTime() ?? 0) - before) / 1000);
     }
     expect(current).toMatchObject({ state: 'needs-manual', attempts: 30 });
-    expect(current.resolution).toContain('冲正 30 次未成功');
+    // A busy center is no reason to sign in again; the cashier reads the center's own words.
+    expect(received.filter((i) => i === '9001').length).toBe(signIns);
+    expect(current.resolution).toBe('冲正 30 次未成功 (医保中心拒绝了交易 2601: 中心系统繁忙); 请人工核实');
     // Attempts 3 … 29 were followed by 4, 8, 16, 32 s and then the 60 s cap (seconds resolution of the journal).
     expect(delays.slice(0, 5)).toEqual([4, 8, 16, 32, 60]);
     expect(new Set(delays.slice(4))).toEqual(new Set([60]));
@@ -164,6 +167,8 @@ describe('the resolver, on an injected clock', () => {
     expect(report).toMatchObject({ examined: 1, reversed: 0, noEffect: 0, needsManual: 0, pending: 1, attemptsSettled: 0 });
     expect(report.lines).toEqual([`2304 ${entry.msgid}: reversing → reversing (${app.journal.get(entry.id)?.resolution})`]);
     expect(app.journal.get(entry.id)?.attempts).toBe(before.attempts + 1);
+    // Attempt 3 failed: the next one in 1 s × 2² (what the journal view shows the cashier).
+    expect(app.journal.get(entry.id)?.resolution).toBe('冲正第 3 次未成功 (医保中心拒绝了交易 2601: 中心系统繁忙), 4 秒后重试');
     // Ends it for the next test: the center now answers that the reversal is done.
     reversalAnswer = '该交易已冲正';
     await resolver.resolveAll({ ignoreBackoff: true });
