@@ -24,7 +24,9 @@ let b: Counter;
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
-  h = await startHarness({ clock: () => new Date(Date.now() + shiftMs) });
+  // Both clocks move: the counter's journal dates its entries by its own clock, and the month's ledger is read by them.
+  const clock = () => new Date(Date.now() + shiftMs);
+  h = await startHarness({ clock, counterClock: clock });
   const shop = (counterName: string) => ({ profile: 'sichuan' as const, shop: { postgresUrl: postgres.url, counterName } });
   a = await openCounter(h, 'till-1', shop('一号台'));
   b = await openCounter(h, 'till-2', shop('二号台'));
