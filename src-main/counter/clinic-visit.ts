@@ -102,6 +102,8 @@ export class ClinicVisits {
   /** In-flight guards only (nothing remembered): a double click must not register or upload twice. */
   private readonly registering = new SettleOnce<string>(0);
   private readonly uploading = new SettleOnce<string>(0);
+  /** The whole 2208 → 2205 → 2202 run of one request: 2205 / 2202 are no settlement, but a restart must wait for them too. */
+  private readonly undoing = new SettleOnce<{ visit: VisitView; steps: ClinicRefundStep[] }>(0);
   /** psn_no → name from the journal's 1101 answers (every visit view shows it, masked). */
   private readonly personNames = new Map<string, string>();
 
@@ -117,7 +119,7 @@ export class ClinicVisits {
   ) {}
 
   get busy(): boolean {
-    return [this.settling, this.refunding, this.registering, this.uploading].some((g) => g.inFlightCount > 0);
+    return [this.settling, this.refunding, this.registering, this.uploading, this.undoing].some((g) => g.inFlightCount > 0);
   }
 
   private get flows() {
@@ -297,6 +299,16 @@ export class ClinicVisits {
 
   /** 2208 → 2205 → 2202, as far as asked; each step only when the previous left nothing in its way. */
   async refund(req: ClinicRefundRequest): Promise<{ visit: VisitView; steps: ClinicRefundStep[] }> {
+    // A double Enter joins the run in flight instead of sending 2205 / 2202 a second time.
+    const key = [req.mdtrtId, req.chrgBchno ?? '', req.cancelFees, req.cancelRegistration].join('|');
+    return this.undoing.run(
+      key,
+      () => this.undo(req),
+      (first) => first,
+    );
+  }
+
+  private async undo(req: ClinicRefundRequest): Promise<{ visit: VisitView; steps: ClinicRefundStep[] }> {
     const steps: ClinicRefundStep[] = [];
     // The 安全控件 is read again for the last step asked for (its medium covers the steps before).
     const last = req.cancelRegistration
