@@ -60,7 +60,7 @@ describe('进销存 and 目录对照 screens', () => {
     const { page } = e;
     const { b } = pharmacyItems(e.h.sandbox.center.store);
     await page.getByTestId('menu').getByText('目录对照').click();
-    const box = page.getByTestId('item-search');
+    const box = page.getByTestId('mapping-screen').getByTestId('item-search');
     await box.click();
     await box.fill(b.code);
     await page.locator('.ant-select-item-option').filter({ hasText: b.code }).first().waitFor();
