@@ -6,9 +6,11 @@
 import { YibaoError } from '../core/errors';
 import type { CounterApp } from '../app/counter-app';
 import type { JournalEntry, JournalState } from '../journal/journal-store';
+import { journalRow } from '../counter/journal-view';
+import type { JournalRow } from '../counter/views';
 
 export interface ShopJournalFilter {
-  readonly states?: JournalState[];
+  readonly states?: readonly JournalState[];
   readonly since?: string;
   readonly infno?: string;
   readonly textContains?: string;
@@ -30,4 +32,11 @@ export async function shopJournalRows(app: CounterApp, filter: ShopJournalFilter
     limit: filter.limit,
   });
   return found.map((f) => ({ ...f.entry, counter: f.counter.name }));
+}
+
+/** A row of the screen's 全店 交易流水: the screen's row shape plus the counter holding the entry. */
+export type ShopJournalView = JournalRow & { readonly counter: string };
+
+export async function shopJournalView(app: CounterApp, filter: ShopJournalFilter): Promise<ShopJournalView[]> {
+  return (await shopJournalRows(app, filter)).map((r) => ({ ...journalRow(r), counter: r.counter }));
 }
