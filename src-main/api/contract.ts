@@ -32,6 +32,7 @@ import type {
   ShopHeaderView,
 } from '../counter/views';
 import type { ShopCounterView } from '../shop/shop-counters';
+import type { ShopJournalView } from '../shop/shop-journal';
 import type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome } from '../receipts/receipt-model';
 import type { PrinterInfo } from '../receipts/html-printer';
 import type { ClearingApplicationView, ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
@@ -53,6 +54,7 @@ export type * from '../prescription/views';
 export type * from '../audit/views';
 export type { PriceImportResult, PriceRow } from '../prices/price-list';
 export type { ShopCounterView } from '../shop/shop-counters';
+export type { ShopJournalView } from '../shop/shop-journal';
 export type { DepartmentRow, DoctorRow, StaffLists } from '../clinic-staff/staff-list';
 export type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome, PrinterInfo };
 export type * from '../reconcile/views';
@@ -124,6 +126,24 @@ const credentialEntry = z.discriminatedUnion('kind', [
 ]);
 
 const JOURNAL_STATE_VALUES = JOURNAL_STATES;
+
+const journalListArgs = z.strictObject({
+  states: z.array(z.enum(JOURNAL_STATE_VALUES)).max(10).optional(),
+  infno: z.string().max(10).optional(),
+  since: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, { message: '日期格式应为 yyyy-MM-dd' })
+    .optional(),
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 yyyy-MM-dd' })
+    .optional(),
+  psnNo: z.string().max(30).optional(),
+  beforeId: z.number().int().min(1).optional(),
+  text: z.string().max(40).optional(),
+  includeReversalAttempts: z.boolean().optional(),
+  limit: z.number().int().min(1).max(2000).optional(),
+});
 
 /** A settlement's receipt: 58 / 80 mm roll or A4 (default: the configured paper); reprint marks 补打. */
 const receiptArgs = z.strictObject({
@@ -199,23 +219,9 @@ export const apiArgs = {
   'clinic.visit': z.strictObject({ mdtrtId }),
   'clinic.recent': z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
   'clinic.history': z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
-  'journal.list': z.strictObject({
-    states: z.array(z.enum(JOURNAL_STATE_VALUES)).max(10).optional(),
-    infno: z.string().max(10).optional(),
-    since: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2})?$/, { message: '日期格式应为 yyyy-MM-dd' })
-      .optional(),
-    day: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 yyyy-MM-dd' })
-      .optional(),
-    psnNo: z.string().max(30).optional(),
-    beforeId: z.number().int().min(1).optional(),
-    text: z.string().max(40).optional(),
-    includeReversalAttempts: z.boolean().optional(),
-    limit: z.number().int().min(1).max(2000).optional(),
-  }),
+  'journal.list': journalListArgs,
+  /** 交易流水 of every counter of the shop (shop store, read-only). */
+  'journal.shopList': journalListArgs.pick({ states: true, infno: true, since: true, text: true, limit: true }),
   'journal.detail': z.strictObject({ id: z.number().int().min(1) }),
   'journal.pending': z.strictObject({}),
   'journal.resolveNow': z.strictObject({}),
@@ -361,6 +367,7 @@ export interface ApiResults
   'clinic.recent': readonly VisitSummary[];
   'clinic.history': readonly SettlementRecord[];
   'journal.list': readonly JournalRow[];
+  'journal.shopList': readonly ShopJournalView[];
   'journal.detail': JournalDetail;
   'journal.pending': PendingWork;
   'journal.resolveNow': {

@@ -24,6 +24,7 @@ import { printClearingForm } from '../reconcile/clearing-form';
 import { exportReport } from '../reports/report-export';
 import { scopedReport, type ScopedReportRequest } from '../reports/report-scope';
 import { shopCountersOf } from '../shop/shop-counters';
+import { shopJournalView } from '../shop/shop-journal';
 import { inventoryHandlers } from '../inventory/inventory-api';
 import { rxHandlers } from '../prescription/rx-api';
 import { auditHandlers } from '../audit/audit-api';
@@ -180,6 +181,14 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'clinic.recent': (args: { limit?: number }) => services.clinic.recent(args.limit),
     'clinic.history': (args: { limit?: number }) => services.history.list('clinic', { limit: args.limit }),
     'journal.list': (args: JournalQuery) => services.journal.rows(args),
+    'journal.shopList': (args: JournalQuery) =>
+      shopJournalView(app, {
+        states: args.states,
+        infno: args.infno,
+        since: args.since,
+        textContains: args.text,
+        limit: args.limit,
+      }),
     'journal.detail': (args: { id: number }) => services.journal.detail(args.id),
     'journal.pending': () => services.journal.pending(),
     'journal.resolveNow': async () => {

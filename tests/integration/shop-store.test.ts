@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../src-main/api/handlers';
-import type { ShopCounterView } from '../../src-main/api/contract';
+import type { ShopCounterView, ShopJournalView } from '../../src-main/api/contract';
 import { openCounterApp, type CounterApp } from '../../src-main/app/counter-app';
 import type { ReconcileRunView } from '../../src-main/reconcile/views';
 import { formatDate } from '../../src-main/core/time';
@@ -354,6 +354,26 @@ describe("the screens' shop views (typed API)", () => {
     const run = await value<ReconcileRunView | null>('reconcile.shopLatest', { date });
     expect(run).toMatchObject({ result: 'unbalanced', ranBy: { counter: '前台一号' } });
     expect(run?.ranBy?.finishedAt).toMatch(/^\d{4}-\d{2}-\d{2}/);
+
+    // 全店 交易流水: 前台一号's settlements reach 前台二号's screen with that counter's name.
+    const shopRows = await value<ShopJournalView[]>('journal.shopList', { infno: '2102', states: ['ok'] });
+    const soldAtA = a.app.journal.list({ infno: '2102', states: ['ok'] }).map((e) => e.msgid);
+    expect(soldAtA.length).toBeGreaterThan(0);
+    const rowsOfA = shopRows.filter((r) => r.counter === '前台一号');
+    expect(rowsOfA.map((r) => r.msgid).sort()).toEqual([...soldAtA].sort());
+    expect(rowsOfA[0]).toMatchObject({ infno: '2102', state: 'ok' });
+    expect(
+      shopRows
+        .filter((r) => r.counter === '前台二号')
+        .map((r) => r.msgid)
+        .sort(),
+    ).toEqual(
+      b.app.journal
+        .list({ infno: '2102', states: ['ok'] })
+        .map((e) => e.msgid)
+        .sort(),
+    );
+    await expect(value('journal.shopList', { states: ['不存在'] })).rejects.toThrow();
   }, 60_000);
 });
 

@@ -6,7 +6,7 @@ import { answerWarningsOf, JOURNAL_STATES, type JournalEntry, type JournalState 
 import { describeProblems } from '../../protocol/answer-fields';
 import { printJson, printTable } from '../output';
 import { withApp } from './call';
-import type { CounterApp } from '../../app/counter-app';
+import { shopJournalRows } from '../../shop/shop-journal';
 
 function parseStates(text: string | undefined): JournalState[] | undefined {
   if (!text) return undefined;
@@ -38,24 +38,6 @@ interface JournalOptions {
   json?: boolean;
 }
 
-/** Entries of every counter from the shop store, each with the counter holding it (read-only: actions stay with that counter). */
-async function shopRows(
-  app: CounterApp,
-  filter: { states?: JournalState[]; since?: string; infno?: string; textContains?: string; limit?: number },
-): Promise<(JournalEntry & { counter: string })[]> {
-  if (!app.shop) throw new YibaoError('E_SHOP_NOT_CONFIGURED', '本机没有配置门店库 (shop.postgresUrl), 只能查看本机流水');
-  await app.shop.pusher.pushAll();
-  const found = await app.shop.store.entries({
-    fixmedinsCode: app.loaded.config.institution.fixmedinsCode,
-    states: filter.states,
-    since: filter.since,
-    infnos: filter.infno ? [filter.infno] : undefined,
-    textContains: filter.textContains,
-    limit: filter.limit,
-  });
-  return found.map((f) => ({ ...f.entry, counter: f.counter.name }));
-}
-
 export function registerJournal(program: Command): void {
   const journal = program
     .command('journal')
@@ -71,7 +53,9 @@ export function registerJournal(program: Command): void {
       const states = parseStates(opts.state);
       await withApp(program, { recover: false }, async (app) => {
         const filter = { states, since: opts.since, infno: opts.infno, textContains: opts.text, limit: opts.limit };
-        const rows: (JournalEntry & { counter?: string })[] = opts.shop ? await shopRows(app, filter) : app.journal.list(filter);
+        const rows: (JournalEntry & { counter?: string })[] = opts.shop
+          ? await shopJournalRows(app, filter)
+          : app.journal.list(filter);
         if (opts.json) {
           printJson(
             rows.map((r) => ({
