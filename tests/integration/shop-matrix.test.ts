@@ -7,59 +7,25 @@
  * settlement and refund once, nothing else.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import pg from 'pg';
+import { resolve } from 'node:path';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openCounterApp, type CounterApp } from '../../src-main/app/counter-app';
-import { startSandboxCenter, type RunningSandbox } from '../../src-main/sandbox/server';
-import type { PersonRow } from '../../src-main/sandbox/store';
-import { ensureCliBuilt, runCli } from '../helpers/cli';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { OPERATOR, personInfoInput, personsOf, pharmacySaleInput, typicalBasket } from '../helpers/sandbox-fixtures';
+import type { RunningSandbox } from '../../src-main/sandbox/server';
+import { runCli } from '../helpers/cli';
+import { OPERATOR } from '../helpers/sandbox-fixtures';
 import { PHARMACY } from '../helpers/sandbox-harness';
-import { makeTempDir } from '../helpers/temp-dir';
+import { ShopBed, type ShopCounter } from '../helpers/shop-bed';
 
-interface Counter {
-  readonly name: string;
-  readonly dir: string;
-  readonly configPath: string;
-  /** In-process view of the same SQLite file, for set-up (1101) and checks; it never pushes. */
-  readonly app: CounterApp;
-}
+type Counter = ShopCounter;
 
-let temp: ReturnType<typeof makeTempDir>;
-let postgres: TestPostgres;
+let bed: ShopBed;
 let sandbox: RunningSandbox;
 let shopDb: pg.Pool;
 let tills: Counter[] = [];
-let persons: PersonRow[];
-let nextPerson = 0;
-
-async function openCounter(name: string): Promise<Counter> {
-  const dir = join(temp.dir, name);
-  mkdirSync(dir, { recursive: true });
-  const configPath = join(dir, 'config.json');
-  writeFileSync(
-    configPath,
-    JSON.stringify({
-      institution: PHARMACY,
-      center: { url: sandbox.url },
-      shop: { postgresUrl: postgres.url, counterName: name },
-    }),
-  );
-  const app = await openCounterApp({ configPath, env: {} });
-  await app.shop?.pusher.stop();
-  await app.sessions.signIn(app.client, OPERATOR);
-  return { name, dir, configPath, app };
-}
 
 /** One sale in a `yibao call 2102` process of till `c`; resolves to that process's result and the basket file. */
 async function sellInProcess(c: Counter, env: Record<string, string> = {}) {
-  const person = persons[nextPerson++ % persons.length] as PersonRow;
-  await c.app.callAs(OPERATOR, '1101', personInfoInput(person));
-  const file = join(c.dir, `sale-${nextPerson}.json`);
-  writeFileSync(file, JSON.stringify(pharmacySaleInput(sandbox.center.store, person, typicalBasket(sandbox.center.store))));
+  const file = await bed.saleFile(c);
   return runCli(['call', '2102', '--input', `@${file}`, '--json'], { YIBAO_CONFIG: c.configPath, ...env });
 }
 
@@ -86,22 +52,13 @@ async function expectShopEqualsCenter(): Promise<void> {
 const okSales = (c: Counter) => c.app.journal.list({ infno: '2102', states: ['ok'], limit: 500 }).map((e) => e.msgid);
 
 beforeAll(async () => {
-  ensureCliBuilt();
-  temp = makeTempDir('yibao-shop-matrix-');
-  postgres = await startTestPostgres();
-  sandbox = await startSandboxCenter({ dataDir: join(temp.dir, 'sandbox') });
-  persons = personsOf(sandbox.center.store, 'emp-active', 300_000);
-  shopDb = new pg.Pool({ connectionString: postgres.url, max: 2 });
-  shopDb.on('error', () => undefined);
-  tills = [await openCounter('一号台'), await openCounter('二号台'), await openCounter('三号台')];
+  bed = await ShopBed.start('yibao-shop-matrix-');
+  ({ sandbox, shopDb } = bed);
+  tills = [await bed.openCounter('一号台'), await bed.openCounter('二号台'), await bed.openCounter('三号台')];
 }, 120_000);
 
 afterAll(async () => {
-  await shopDb?.end();
-  for (const t of tills) await t.app.close();
-  await sandbox?.close();
-  postgres?.close();
-  temp?.cleanup();
+  await bed?.close(tills);
 });
 
 describe('three counter processes, one shop store', () => {

@@ -7,13 +7,11 @@
  * 对账 平 (where each counter alone says 不平); and, at the end, the shop store holds every settlement
  * the center's ledger has, once, and nothing else.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../src-main/api/handlers';
 import type { ShopCounterView, ShopJournalView } from '../../src-main/api/contract';
-import { openCounterApp, type CounterApp } from '../../src-main/app/counter-app';
+import { openCounterApp } from '../../src-main/app/counter-app';
 import type { ReconcileRunView } from '../../src-main/reconcile/views';
 import { formatDate } from '../../src-main/core/time';
 import { reconcileDay } from '../../src-main/reconcile/daily-reconcile';
@@ -23,65 +21,31 @@ import { settledKeyOf } from '../../src-main/counter/settlement-history';
 import type { JournalEntry } from '../../src-main/journal/journal-store';
 import { dailyReport, reportSourceOf } from '../../src-main/reports/daily-report';
 import type { DailyReport } from '../../src-main/reports/views';
-import { startSandboxCenter, type RunningSandbox } from '../../src-main/sandbox/server';
-import type { PersonRow } from '../../src-main/sandbox/store';
-import { ensureCliBuilt, runCli } from '../helpers/cli';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { OPERATOR, personInfoInput, personsOf, pharmacySaleInput, typicalBasket } from '../helpers/sandbox-fixtures';
+import type { RunningSandbox } from '../../src-main/sandbox/server';
+import { runCli } from '../helpers/cli';
+import type { TestPostgres } from '../helpers/postgres';
+import { OPERATOR, personInfoInput, pharmacySaleInput, typicalBasket } from '../helpers/sandbox-fixtures';
 import { PHARMACY } from '../helpers/sandbox-harness';
-import { makeTempDir } from '../helpers/temp-dir';
+import { ShopBed, type ShopCounter } from '../helpers/shop-bed';
 
-interface Counter {
-  readonly name: string;
-  readonly dir: string;
-  readonly configPath: string;
-  /** An in-process view of the same counter (same SQLite file) for set-up and checks; its pusher is stopped. */
-  app: CounterApp;
-}
+type Counter = ShopCounter;
 
-let temp: ReturnType<typeof makeTempDir>;
+let bed: ShopBed;
 let postgres: TestPostgres;
 let sandbox: RunningSandbox;
-/** The test's own view of the shop store (a pool: connections die each time PostgreSQL is stopped). */
+/** The test's own view of the shop store. */
 let shopDb: pg.Pool;
 let a: Counter;
 let b: Counter;
-let persons: PersonRow[];
-let nextPerson = 0;
 
-function writeConfig(name: string, extra: { terminalSlot?: number } = {}): { dir: string; configPath: string } {
-  const dir = join(temp.dir, name);
-  mkdirSync(dir, { recursive: true });
-  const configPath = join(dir, 'config.json');
-  writeFileSync(
-    configPath,
-    JSON.stringify({
-      institution: { ...PHARMACY, ...extra },
-      center: { url: sandbox.url },
-      shop: { postgresUrl: postgres.url, counterName: name },
-    }),
-  );
-  return { dir, configPath };
-}
-
-async function openCounter(name: string): Promise<Counter> {
-  const { dir, configPath } = writeConfig(name);
-  const app = await openCounterApp({ configPath, env: {} });
-  // Pushing is the job of the counter processes below; this view only pushes when a test asks it to.
-  await app.shop?.pusher.stop();
-  await app.sessions.signIn(app.client, OPERATOR);
-  return { name, dir, configPath, app };
-}
+const writeConfig = (name: string, extra: { terminalSlot?: number } = {}) => bed.writeConfig(name, extra);
 
 const cli = (c: Counter, args: string[], env: Record<string, string> = {}) =>
   runCli(args, { YIBAO_CONFIG: c.configPath, ...env });
 
 /** One sale in a `yibao call 2102` process of counter `c`; returns the msgid the center settled it under. */
 async function sellInProcess(c: Counter): Promise<string> {
-  const person = persons[nextPerson++ % persons.length] as PersonRow;
-  await c.app.callAs(OPERATOR, '1101', personInfoInput(person));
-  const file = join(c.dir, `sale-${nextPerson}.json`);
-  writeFileSync(file, JSON.stringify(pharmacySaleInput(sandbox.center.store, person, typicalBasket(sandbox.center.store))));
+  const file = await bed.saleFile(c);
   const r = await cli(c, ['call', '2102', '--input', `@${file}`, '--json']);
   expect(r.code, r.stderr).toBe(0);
   const settled = c.app.journal.list({ infno: '2102', states: ['ok'], limit: 1 })[0];
@@ -124,24 +88,14 @@ async function holdShopLock(name: string): Promise<{ untilWaiting(n: number): Pr
 }
 
 beforeAll(async () => {
-  ensureCliBuilt();
-  temp = makeTempDir('yibao-shop-');
-  postgres = await startTestPostgres();
-  sandbox = await startSandboxCenter({ dataDir: join(temp.dir, 'sandbox') });
-  persons = personsOf(sandbox.center.store, 'emp-active', 300_000);
-  shopDb = new pg.Pool({ connectionString: postgres.url, max: 2 });
-  shopDb.on('error', () => undefined);
-  a = await openCounter('前台一号');
-  b = await openCounter('前台二号');
+  bed = await ShopBed.start('yibao-shop-');
+  ({ postgres, sandbox, shopDb } = bed);
+  a = await bed.openCounter('前台一号');
+  b = await bed.openCounter('前台二号');
 }, 120_000);
 
 afterAll(async () => {
-  await shopDb?.end();
-  await a?.app.close();
-  await b?.app.close();
-  await sandbox?.close();
-  postgres?.close();
-  temp?.cleanup();
+  await bed?.close([a, b]);
 });
 
 describe('counter identity', () => {
@@ -300,7 +254,7 @@ describe('institution-level 对账', () => {
     try {
       await third.shop?.pusher.stop();
       await third.sessions.signIn(third.client, OPERATOR);
-      const person = persons[nextPerson++ % persons.length] as PersonRow;
+      const person = bed.person();
       await third.callAs(OPERATOR, '1101', personInfoInput(person));
       postgres.stop();
       try {
