@@ -69,8 +69,7 @@ function localMonth(app: ReconcileApp, { begndate, enddate }: Period): MonthView
   const store = reconcileStoreOf(app);
   const done = app.client.profile.clearing ? null : store.clearingDone(begndate, enddate);
   return {
-    ledger: readLedger(app.journal, app.loaded.config.institution.fixmedinsCode, begndate, enddate),
-    dailyResults: store.latestDailyResults(begndate, enddate),
+    ...localLedger(app, { begndate, enddate }),
     done: done === null ? null : { runId: done, by: null },
     standingElsewhere: [],
     whose: '本机',
@@ -153,10 +152,20 @@ async function clearMonth(
 export function clearingCheck(
   app: Pick<ReconcileApp, 'journal' | 'db' | 'loaded' | 'centerId'>,
   period: { begndate: string; enddate: string },
-): { ledger: LedgerRecord[]; open: { date: string; result: string | null }[] } {
-  const { begndate, enddate } = period;
-  const ledger = readLedger(app.journal, app.loaded.config.institution.fixmedinsCode, begndate, enddate);
-  return { ledger, open: openDays(ledger, reconcileStoreOf(app).latestDailyResults(begndate, enddate)) };
+): { ledger: readonly LedgerRecord[]; open: { date: string; result: string | null }[] } {
+  const { ledger, dailyResults } = localLedger(app, period);
+  return { ledger, open: openDays(ledger, dailyResults) };
+}
+
+/** This counter's settlements of the period (its journal) and the latest result of each day's 对账 it ran. */
+function localLedger(
+  app: Pick<ReconcileApp, 'journal' | 'db' | 'loaded' | 'centerId'>,
+  { begndate, enddate }: { begndate: string; enddate: string },
+): Pick<MonthView, 'ledger' | 'dailyResults'> {
+  return {
+    ledger: readLedger(app.journal, app.loaded.config.institution.fixmedinsCode, begndate, enddate),
+    dailyResults: reconcileStoreOf(app).latestDailyResults(begndate, enddate),
+  };
 }
 
 /** Days with settlements whose latest daily 对账 did not balance (with that result, or none when never run). */
