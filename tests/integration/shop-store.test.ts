@@ -10,7 +10,7 @@
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../src-main/api/handlers';
-import type { ShopCounterView, ShopJournalView } from '../../src-main/api/contract';
+import type { ShopCounterView, ShopJournalDetail, ShopJournalView } from '../../src-main/api/contract';
 import { openCounterApp } from '../../src-main/app/counter-app';
 import type { ReconcileRunView } from '../../src-main/reconcile/views';
 import { formatDate } from '../../src-main/core/time';
@@ -302,6 +302,16 @@ describe("the screens' shop views (typed API)", () => {
         .sort(),
     );
     await expect(value('journal.shopList', { states: ['不存在'] })).rejects.toThrow();
+    expect(shopRows.filter((r) => r.mine).every((r) => r.counter === '前台二号')).toBe(true);
+    expect(rowsOfA.every((r) => !r.mine)).toBe(true);
+    // One counter's entries only; an unknown name is refused in Chinese.
+    const onlyA = await value<ShopJournalView[]>('journal.shopList', { infno: '2102', states: ['ok'], counter: '前台一号' });
+    expect(onlyA.map((r) => r.msgid).sort()).toEqual([...soldAtA].sort());
+    await expect(value('journal.shopList', { counter: '不存在' })).rejects.toThrow('门店库中没有名为 "不存在" 的收银台');
+    // The other counter's entry opens read-only, with what that counter journaled.
+    const detail = await value<ShopJournalDetail>('journal.shopDetail', { msgid: soldAtA[0] });
+    expect(detail).toMatchObject({ counter: '前台一号', mine: false, row: { msgid: soldAtA[0], infno: '2102' } });
+    expect(detail.requestMasked).toContain(soldAtA[0]);
   }, 60_000);
 });
 
