@@ -14,6 +14,7 @@ import { personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import { CLINIC } from '../helpers/sandbox-harness';
 import { expectRefundAmounts } from './after-sale-checks';
 import { signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import { misplacedWords, screenPieces } from './screen-words';
 
 let postgres: TestPostgres;
 let e: CounterE2E;
@@ -21,6 +22,11 @@ let e: CounterE2E;
 let front: Counter;
 let settled: { msgid: string; setlId: string };
 let refundMsgid = '';
+
+/** Only Chinese, codes and units on what the window shows now (as tests/e2e/screen-language.test.ts checks). */
+async function expectChineseOnly(): Promise<void> {
+  expect(misplacedWords(await screenPieces(e.page))).toEqual([]);
+}
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
@@ -67,6 +73,8 @@ describe('two windows of a clinic with a shop store', () => {
     expect(await done.textContent()).toContain('退费成功 (2208)');
     await expectRefundAmounts(e, '2208', 'other-window-refund');
     await page.getByTestId(`other-window-refunded-${settled.msgid}`).waitFor();
+    await page.getByTestId('confirm-other-window-refund').waitFor({ state: 'detached' });
+    await expectChineseOnly();
     await e.shot('shop-windows-refund', { window: true });
 
     // The center cancelled the settlement with one 2208, journaled at this window (收费窗口), not at 挂号窗口.
@@ -94,6 +102,7 @@ describe('two windows of a clinic with a shop store', () => {
     const counterOf = (msgid: string) => page.getByTestId(`counter-${msgid}`).textContent();
     await expect.poll(() => counterOf(settled.msgid), { timeout: UI_TIMEOUT }).toBe('挂号窗口');
     await expect.poll(() => counterOf(refundMsgid), { timeout: UI_TIMEOUT }).toBe('收费窗口本机');
+    await expectChineseOnly();
     await e.shot('shop-journal', { window: true });
 
     // The other window's settlement: read-only detail, saying why, no action buttons.
@@ -104,6 +113,7 @@ describe('two windows of a clinic with a shop store', () => {
     const drawer = page.locator('.ant-drawer-content');
     const buttons = await drawer.locator('button').allTextContents();
     expect(buttons.filter((b) => /冲正|重试|补录|退费/.test(b))).toEqual([]);
+    await expectChineseOnly();
     await e.shot('shop-journal-read-only', { window: true });
     await page.keyboard.press('Escape');
     await detail.waitFor({ state: 'hidden' });
