@@ -175,6 +175,12 @@ describe('across counters', () => {
       ['2102', '前台二号'],
       ['2103', '前台一号'],
     ]);
+    // One counter's (--counter): only the refund made at 前台一号.
+    const atA = await cli(b, ['journal', '--shop', '--counter', '前台一号', '--text', setlId, '--json']);
+    expect(atA.code, atA.stderr).toBe(0);
+    expect((JSON.parse(atA.stdout) as { infno: string; counter: string }[]).map((r) => [r.infno, r.counter])).toEqual([
+      ['2103', '前台一号'],
+    ]);
   }, 60_000);
 
   it("reports the day for the whole shop and for one counter, matching each counter's own report", async () => {
