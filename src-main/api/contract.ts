@@ -32,7 +32,8 @@ import type {
   ShopHeaderView,
 } from '../counter/views';
 import type { ShopCounterView } from '../shop/shop-counters';
-import type { ShopJournalView } from '../shop/shop-journal';
+import type { OtherTillSettlementView } from '../shop/shop-settlements';
+import type { ShopJournalDetail, ShopJournalView } from '../shop/shop-journal';
 import type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome } from '../receipts/receipt-model';
 import type { PrinterInfo } from '../receipts/html-printer';
 import type { ClearingApplicationView, ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
@@ -54,7 +55,8 @@ export type * from '../prescription/views';
 export type * from '../audit/views';
 export type { PriceImportResult, PriceRow } from '../prices/price-list';
 export type { ShopCounterView } from '../shop/shop-counters';
-export type { ShopJournalView } from '../shop/shop-journal';
+export type { OtherTillSettlementView } from '../shop/shop-settlements';
+export type { ShopJournalDetail, ShopJournalView } from '../shop/shop-journal';
 export type { DepartmentRow, DoctorRow, StaffLists } from '../clinic-staff/staff-list';
 export type { PrintOutcome, RenderedPage, RenderedReceipt, ShiftSlipPrintOutcome, PrinterInfo };
 export type * from '../reconcile/views';
@@ -221,7 +223,11 @@ export const apiArgs = {
   'clinic.history': z.strictObject({ limit: z.number().int().min(1).max(500).optional() }),
   'journal.list': journalListArgs,
   /** 交易流水 of every counter of the shop (shop store, read-only). */
-  'journal.shopList': journalListArgs.pick({ states: true, infno: true, since: true, text: true, limit: true }),
+  'journal.shopList': journalListArgs
+    .pick({ states: true, infno: true, since: true, text: true, limit: true })
+    .extend({ counter: z.string().min(1).max(50).optional() }),
+  /** One entry of the shop's 交易流水 with its 2601s, by msgid (read-only; another counter's too). */
+  'journal.shopDetail': z.strictObject({ msgid: z.string().min(1).max(30) }),
   'journal.detail': z.strictObject({ id: z.number().int().min(1) }),
   'journal.pending': z.strictObject({}),
   'journal.resolveNow': z.strictObject({}),
@@ -252,6 +258,11 @@ export const apiArgs = {
   'receipt.printers': z.strictObject({}),
   /** The counters of the shop store (empty for a counter that works alone). */
   'shop.counters': z.strictObject({}),
+  /** Settlements made at other counters of the shop (by name, 人员编号, 结算ID or msgid), for a refund here. */
+  'shop.otherSettlements': z.strictObject({
+    kind: z.enum(['pharmacy', 'clinic']),
+    text: z.string().max(50).optional(),
+  }),
   'reconcile.run': z.strictObject({ date: reportDateSchema }),
   /** 清算申请 the region makes with its own codes (湖北 3202a / 1608): list, withdraw (3204a / 1618), print (3205a). */
   'clearing.list': z.strictObject({}),
@@ -368,6 +379,7 @@ export interface ApiResults
   'clinic.history': readonly SettlementRecord[];
   'journal.list': readonly JournalRow[];
   'journal.shopList': readonly ShopJournalView[];
+  'journal.shopDetail': ShopJournalDetail;
   'journal.detail': JournalDetail;
   'journal.pending': PendingWork;
   'journal.resolveNow': {
@@ -395,6 +407,7 @@ export interface ApiResults
   'clearing.cancel': ClearingApplicationView;
   'clearing.print': ShiftSlipPrintOutcome;
   'shop.counters': readonly ShopCounterView[];
+  'shop.otherSettlements': readonly OtherTillSettlementView[];
   'report.daily': DailyReport;
   'report.export': ReportExport;
 }

@@ -24,7 +24,9 @@ import { printClearingForm } from '../reconcile/clearing-form';
 import { exportReport } from '../reports/report-export';
 import { scopedReport, type ScopedReportRequest } from '../reports/report-scope';
 import { shopCountersOf } from '../shop/shop-counters';
-import { shopJournalView } from '../shop/shop-journal';
+import { otherTillSettlements } from '../shop/shop-settlements';
+import type { SettlementKind } from '../counter/settlement-history';
+import { shopJournalDetail, shopJournalView } from '../shop/shop-journal';
 import { inventoryHandlers } from '../inventory/inventory-api';
 import { rxHandlers } from '../prescription/rx-api';
 import { auditHandlers } from '../audit/audit-api';
@@ -181,14 +183,16 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'clinic.recent': (args: { limit?: number }) => services.clinic.recent(args.limit),
     'clinic.history': (args: { limit?: number }) => services.history.list('clinic', { limit: args.limit }),
     'journal.list': (args: JournalQuery) => services.journal.rows(args),
-    'journal.shopList': (args: JournalQuery) =>
+    'journal.shopList': (args: JournalQuery & { counter?: string }) =>
       shopJournalView(app, {
         states: args.states,
         infno: args.infno,
         since: args.since,
         textContains: args.text,
+        counter: args.counter,
         limit: args.limit,
       }),
+    'journal.shopDetail': (args: { msgid: string }) => shopJournalDetail(app, args.msgid),
     'journal.detail': (args: { id: number }) => services.journal.detail(args.id),
     'journal.pending': () => services.journal.pending(),
     'journal.resolveNow': async () => {
@@ -218,6 +222,8 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
     'reconcile.history': (args: { date?: string; limit?: number }) => reconcileStoreOf(app).history(args),
     'reconcile.shopLatest': (args: { date: string }) => latestShopRun(app, args.date),
     'shop.counters': async () => (app.shop ? shopCountersOf(app.shop) : []),
+    'shop.otherSettlements': async (args: { kind: SettlementKind; text?: string }) =>
+      app.shop ? otherTillSettlements(app.shop, args.kind, args.text) : [],
     'report.daily': (args: ScopedReportRequest) => scopedReport(app, args),
     'report.export': async (args: ScopedReportRequest & { format: 'xlsx' | 'csv' }) =>
       exportReport(await scopedReport(app, args), args.format),

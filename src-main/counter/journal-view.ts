@@ -96,6 +96,27 @@ export function journalRow(entry: JournalEntry): JournalRow {
   };
 }
 
+/** The detail of one call with its reversal attempts and the call it reverses (this counter's, or another's from the shop store). */
+export function journalDetailOf(
+  entry: JournalEntry,
+  reversals: readonly JournalEntry[],
+  original: JournalEntry | null,
+): JournalDetail {
+  return {
+    row: journalRow(entry),
+    opterName: entry.opterName,
+    signNo: entry.signNo,
+    preparedAt: entry.preparedAt,
+    sentAt: entry.sentAt,
+    finishedAt: entry.finishedAt,
+    requestMasked: maskJsonText(entry.requestJson) ?? '',
+    responseMasked: maskJsonText(entry.responseJson),
+    reversals: reversals.map(journalRow),
+    original: original ? journalRow(original) : null,
+    answerWarnings: answerWarningsOf(entry),
+  };
+}
+
 export class JournalView {
   constructor(private readonly journal: JournalStore) {}
 
@@ -120,19 +141,7 @@ export class JournalView {
     const entry = this.journal.get(id);
     if (!entry) throw new YibaoError('E_JOURNAL_NOT_FOUND', `交易流水中没有编号 ${id} 的记录`);
     const original = entry.reversesId !== null ? this.journal.get(entry.reversesId) : undefined;
-    return {
-      row: journalRow(entry),
-      opterName: entry.opterName,
-      signNo: entry.signNo,
-      preparedAt: entry.preparedAt,
-      sentAt: entry.sentAt,
-      finishedAt: entry.finishedAt,
-      requestMasked: maskJsonText(entry.requestJson) ?? '',
-      responseMasked: maskJsonText(entry.responseJson),
-      reversals: this.journal.reversalsOf(entry.id).map(journalRow),
-      original: original ? journalRow(original) : null,
-      answerWarnings: answerWarningsOf(entry),
-    };
+    return journalDetailOf(entry, this.journal.reversalsOf(entry.id), original ?? null);
   }
 
   /** Reversals still running and calls that need a person, newest first. */

@@ -1,4 +1,7 @@
-/** A signed-in counter on the sandbox harness and a pharmacy sale through its services (the 对账 and clearing tests). */
+/**
+ * A signed-in counter on the sandbox harness, a pharmacy sale and an outpatient bill settled through
+ * its services (the 对账, clearing and shop tests).
+ */
 import { join } from 'node:path';
 import type { CounterApp } from '../../src-main/app/counter-app';
 import { CounterEvents } from '../../src-main/counter/events';
@@ -6,6 +9,7 @@ import { createCounterServices, type CounterServices } from '../../src-main/coun
 import type { SaleResult } from '../../src-main/counter/views';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import type { Harness } from './sandbox-harness';
+import { OUTPATIENT_VISIT } from './clinic-fixtures';
 import { OPERATOR, type SaleLine } from './sandbox-fixtures';
 
 export const lines = (basket: readonly SaleLine[]) =>
@@ -31,4 +35,20 @@ export async function sell(c: Counter, person: PersonRow, basket: readonly SaleL
   const req = { basketId: newBasket(), personKey: ctx.key, acctUsed: true, lines: lines(basket) };
   await c.services.pharmacy.preSettle(req);
   return c.services.pharmacy.settle(req);
+}
+
+/** 挂号 → 就诊信息 → 明细 → 预结算 → 结算 of one outpatient bill at a clinic counter `c`. */
+export async function settleClinicBill(
+  c: Counter,
+  person: PersonRow,
+  basket: readonly SaleLine[],
+): Promise<{ mdtrtId: string; chrgBchno: string; result: SaleResult }> {
+  const { clinic } = c.services;
+  const ctx = await c.services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+  const { mdtrtId } = await clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
+  await clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }] });
+  const { chrgBchno } = await clinic.uploadBill({ mdtrtId, lines: lines(basket) });
+  await clinic.preSettle({ mdtrtId, chrgBchno, acctUsed: true });
+  const { result } = await clinic.settle({ mdtrtId, chrgBchno, acctUsed: true });
+  return { mdtrtId, chrgBchno, result };
 }

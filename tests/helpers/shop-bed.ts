@@ -72,6 +72,32 @@ export class ShopBed {
     return { name, dir, configPath, app };
   }
 
+  /**
+   * Takes the shop-wide lock `name` (the advisory lock ShopStore.exclusive uses) on a connection of the
+   * test's own; `untilWaiting(n)` resolves once n other sessions are queued on it (read from pg_locks).
+   */
+  async holdShopLock(name: string): Promise<{ untilWaiting(n: number): Promise<void>; release(): Promise<void> }> {
+    const client = new pg.Client({ connectionString: this.postgres.url });
+    await client.connect();
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
+    const key = (await client.query<{ k: number }>('SELECT hashtext($1) AS k', [name])).rows[0]?.k;
+    return {
+      async untilWaiting(n) {
+        for (;;) {
+          const r = await client.query<{ n: string }>(
+            `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = ($1::int)::oid`,
+            [key],
+          );
+          if (Number(r.rows[0]?.n) >= n) return;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      },
+      async release() {
+        await client.end();
+      },
+    };
+  }
+
   /** The next test person, in turn. */
   person(): PersonRow {
     return this.persons[this.nextPerson++ % this.persons.length] as PersonRow;

@@ -7,9 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
-import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { lines, openCounter, type Counter } from '../helpers/reconcile-counter';
+import { openCounter, settleClinicBill, type Counter } from '../helpers/reconcile-counter';
 import { personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 
@@ -44,12 +43,7 @@ describe('outpatient refund across windows', () => {
     const store = h.sandbox.center.store;
     const person = personsOf(store, 'emp-active', 50_000)[2] as PersonRow;
     const { services } = cashier;
-    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
-    const { mdtrtId } = await services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
-    await services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }] });
-    const { chrgBchno } = await services.clinic.uploadBill({ mdtrtId, lines: lines(typicalBasket(store)) });
-    await services.clinic.preSettle({ mdtrtId, chrgBchno, acctUsed: true });
-    const { result } = await services.clinic.settle({ mdtrtId, chrgBchno, acctUsed: true });
+    const { mdtrtId, chrgBchno, result } = await settleClinicBill(cashier, person, typicalBasket(store));
     const setlId = result.settlement.setlId ?? '';
     await cashier.app.shop?.pusher.pushAll();
 

@@ -3,14 +3,16 @@
  * real PostgreSQL shop store and one real sandbox center — concurrent sales at all three, a refund of
  * one till's sale made by a separate counter process (`yibao serve`, through its HTTP API), and a
  * counter SIGKILLed in the middle of a push while the other two keep selling, restarted, its outbox
- * pushing the rest. After each step the shop store is compared with the center's ledger: every
- * settlement and refund once, nothing else.
+ * pushing the rest; the shop LAN cut (PostgreSQL stopped) while all three sell, then restored; and the
+ * day's 对账 started at all three at once. After each step the shop store is compared with the
+ * center's ledger: every settlement and refund once, nothing else.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSandbox } from '../../src-main/sandbox/server';
+import { formatDate } from '../../src-main/core/time';
 import { runCli } from '../helpers/cli';
 import { OPERATOR } from '../helpers/sandbox-fixtures';
 import { PHARMACY } from '../helpers/sandbox-harness';
@@ -48,6 +50,8 @@ async function expectShopEqualsCenter(): Promise<void> {
   const shop = await shopEvents();
   expect(shop.map((r) => r.msgid).sort()).toEqual(center.map((r) => r.msgid).sort());
 }
+
+const pendingPushes = (c: Counter) => c.app.shop?.outbox.counts().pending ?? -1;
 
 const okSales = (c: Counter) => c.app.journal.list({ infno: '2102', states: ['ok'], limit: 500 }).map((e) => e.msgid);
 
@@ -132,6 +136,70 @@ describe('three counter processes, one shop store', () => {
           .map((e) => e.msgid)
           .sort(),
       ).toEqual(okSales(t).sort());
+    }
+  }, 180_000);
+
+  it('the shop LAN cut while all three tills sell: restored, every outbox drains, nothing lost or doubled', async () => {
+    const before = new Map(tills.map((t) => [t.name, okSales(t).length]));
+    bed.postgres.stop();
+    let restarted = false;
+    try {
+      for (let round = 0; round < 2; round++) {
+        const results = await Promise.all(tills.map((t) => sellInProcess(t)));
+        for (const r of results) expect(r.code, r.stderr).toBe(0);
+      }
+      // Sold and journaled at each till; what the shop store did not get waits in each outbox.
+      for (const t of tills) {
+        expect(okSales(t)).toHaveLength((before.get(t.name) ?? 0) + 2);
+        expect(pendingPushes(t)).toBeGreaterThanOrEqual(2);
+      }
+      bed.postgres.start();
+      restarted = true;
+      // The link is back: the next process of each till (all three at once) pushes its outbox.
+      const statuses = await Promise.all(tills.map((t) => runCli(['shop', 'status', '--json'], { YIBAO_CONFIG: t.configPath })));
+      for (const s of statuses) {
+        expect(s.code, s.stderr).toBe(0);
+        expect((JSON.parse(s.stdout) as { status: { pending: number } }).status.pending).toBe(0);
+      }
+    } finally {
+      if (!restarted) bed.postgres.start();
+    }
+    for (const t of tills) expect(pendingPushes(t)).toBe(0);
+    const events = await shopEvents();
+    for (const t of tills) {
+      for (const m of okSales(t)) expect(events.filter((e) => e.msgid === m).map((e) => e.counter)).toEqual([t.name]);
+    }
+    await expectShopEqualsCenter();
+  }, 180_000);
+
+  it("the day's 对账 started at three tills at once: one runs 3201 under the shop's lock, the others show its result, 平", async () => {
+    const today = formatDate(new Date());
+    const center3201 = () => sandbox.center.store.messages.query({ infno: '3201', limit: 10_000 }).length;
+    const own3201 = (c: Counter) => c.app.journal.list({ infno: '3201', limit: 10_000 }).length;
+    const centerBefore = center3201();
+    const ownBefore = tills.map(own3201);
+    // "At once" is made a fact: the test holds the day's lock until all three processes are queued on it.
+    const lock = await bed.holdShopLock(`yibao-reconcile:${PHARMACY.fixmedinsCode}:daily:${today}:${today}`);
+    const all = Promise.all(tills.map((t) => runCli(['reconcile', '--date', today], { YIBAO_CONFIG: t.configPath })));
+    try {
+      await lock.untilWaiting(3);
+    } finally {
+      await lock.release();
+    }
+    const results = await all;
+    for (const r of results) {
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toContain(': 平');
+    }
+    // Exactly one till sent 3201 (all the center got), and the other two name it as the one that ran it.
+    const sent = tills.map((t, i) => own3201(t) - (ownBefore[i] ?? 0));
+    const ran = sent.flatMap((n, i) => (n > 0 ? [i] : []));
+    expect(ran).toHaveLength(1);
+    const runner = ran[0] ?? -1;
+    expect(center3201() - centerBefore).toBe(sent[runner]);
+    expect(results[runner]?.stdout).not.toContain('门店对账由');
+    for (const [i, r] of results.entries()) {
+      if (i !== runner) expect(r.stdout).toContain(`门店对账由 "${tills[runner]?.name}"`);
     }
   }, 180_000);
 });

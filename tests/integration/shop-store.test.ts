@@ -7,10 +7,10 @@
  * 对账 平 (where each counter alone says 不平); and, at the end, the shop store holds every settlement
  * the center's ledger has, once, and nothing else.
  */
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHandlers } from '../../src-main/api/handlers';
-import type { ShopCounterView, ShopJournalView } from '../../src-main/api/contract';
+import type { ShopCounterView, ShopJournalDetail, ShopJournalView } from '../../src-main/api/contract';
 import { openCounterApp } from '../../src-main/app/counter-app';
 import type { ReconcileRunView } from '../../src-main/reconcile/views';
 import { formatDate } from '../../src-main/core/time';
@@ -59,32 +59,6 @@ async function shopRecords(): Promise<{ msgid: string; counter: string; infno: s
      WHERE e.infno IN ('2102', '2103') ORDER BY e.msgid, e.seq DESC`,
   );
   return r.rows.map((row) => ({ msgid: row.msgid, counter: row.name, infno: row.infno }));
-}
-
-/**
- * Takes the shop-wide lock `name` (the advisory lock ShopStore.exclusive uses) on a connection of the
- * test's own; `untilWaiting(n)` resolves once n other sessions are queued on it (read from pg_locks).
- */
-async function holdShopLock(name: string): Promise<{ untilWaiting(n: number): Promise<void>; release(): Promise<void> }> {
-  const client = new pg.Client({ connectionString: postgres.url });
-  await client.connect();
-  await client.query('SELECT pg_advisory_lock(hashtext($1))', [name]);
-  const key = (await client.query<{ k: number }>('SELECT hashtext($1) AS k', [name])).rows[0]?.k;
-  return {
-    async untilWaiting(n) {
-      for (;;) {
-        const r = await client.query<{ n: string }>(
-          `SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND objid = ($1::int)::oid`,
-          [key],
-        );
-        if (Number(r.rows[0]?.n) >= n) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    },
-    async release() {
-      await client.end();
-    },
-  };
 }
 
 beforeAll(async () => {
@@ -201,6 +175,12 @@ describe('across counters', () => {
       ['2102', '前台二号'],
       ['2103', '前台一号'],
     ]);
+    // One counter's (--counter): only the refund made at 前台一号.
+    const atA = await cli(b, ['journal', '--shop', '--counter', '前台一号', '--text', setlId, '--json']);
+    expect(atA.code, atA.stderr).toBe(0);
+    expect((JSON.parse(atA.stdout) as { infno: string; counter: string }[]).map((r) => [r.infno, r.counter])).toEqual([
+      ['2103', '前台一号'],
+    ]);
   }, 60_000);
 
   it("reports the day for the whole shop and for one counter, matching each counter's own report", async () => {
@@ -232,7 +212,7 @@ describe('institution-level 对账', () => {
     // Both counters at once: one runs it under the shop's lock, the other sees its result. "At once" is
     // made a fact, not a hope on process start-up times: the test holds the day's lock until both
     // processes are queued on it (a counter that comes after the other has finished runs again itself).
-    const lock = await holdShopLock(`yibao-reconcile:${PHARMACY.fixmedinsCode}:daily:${today}:${today}`);
+    const lock = await bed.holdShopLock(`yibao-reconcile:${PHARMACY.fixmedinsCode}:daily:${today}:${today}`);
     const both = Promise.all([cli(a, ['reconcile', '--date', today]), cli(b, ['reconcile', '--date', today])]);
     try {
       await lock.untilWaiting(2);
@@ -328,6 +308,16 @@ describe("the screens' shop views (typed API)", () => {
         .sort(),
     );
     await expect(value('journal.shopList', { states: ['不存在'] })).rejects.toThrow();
+    expect(shopRows.filter((r) => r.mine).every((r) => r.counter === '前台二号')).toBe(true);
+    expect(rowsOfA.every((r) => !r.mine)).toBe(true);
+    // One counter's entries only; an unknown name is refused in Chinese.
+    const onlyA = await value<ShopJournalView[]>('journal.shopList', { infno: '2102', states: ['ok'], counter: '前台一号' });
+    expect(onlyA.map((r) => r.msgid).sort()).toEqual([...soldAtA].sort());
+    await expect(value('journal.shopList', { counter: '不存在' })).rejects.toThrow('门店库中没有名为 "不存在" 的收银台');
+    // The other counter's entry opens read-only, with what that counter journaled.
+    const detail = await value<ShopJournalDetail>('journal.shopDetail', { msgid: soldAtA[0] });
+    expect(detail).toMatchObject({ counter: '前台一号', mine: false, row: { msgid: soldAtA[0], infno: '2102' } });
+    expect(detail.requestMasked).toContain(soldAtA[0]);
   }, 60_000);
 });
 

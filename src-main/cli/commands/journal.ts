@@ -34,6 +34,7 @@ interface JournalOptions {
   infno?: string;
   text?: string;
   shop?: boolean;
+  counter?: string;
   limit?: number;
   json?: boolean;
 }
@@ -47,6 +48,7 @@ export function registerJournal(program: Command): void {
     .option('--infno <code>', '只看某个交易')
     .option('--text <text>', '请求或应答包含这段文字 (如结算ID、人员编号)')
     .option('--shop', '门店全部收银台的流水 (门店库, 只读; 结算、退费、冲正、签到签退)')
+    .option('--counter <name>', '与 --shop 一起用: 只看这台收银台的流水')
     .option('--limit <n>', '条数 (默认 200)', (v) => Number(v))
     .option('--json', '输出 JSON (含脱敏后的请求与应答)')
     .action(async (opts: JournalOptions) => {
@@ -54,7 +56,7 @@ export function registerJournal(program: Command): void {
       await withApp(program, { recover: false }, async (app) => {
         const filter = { states, since: opts.since, infno: opts.infno, textContains: opts.text, limit: opts.limit };
         const rows: (JournalEntry & { counter?: string })[] = opts.shop
-          ? await shopJournalRows(app, filter)
+          ? await shopJournalRows(app, { ...filter, counter: opts.counter })
           : app.journal.list(filter);
         if (opts.json) {
           printJson(

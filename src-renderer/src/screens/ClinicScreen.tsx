@@ -1,7 +1,7 @@
 /**
  * 门诊收费: 挂号 → 就诊信息 (诊断) → 费用录入 → 上传明细 (2204) → 预结算 (2206 / 2206A, fund breakdown)
  * → 结算 (2207 / 2207A) → result on screen; several bills per visit; refunds from the visit panel;
- * recent visits to continue or refund.
+ * recent visits to continue or refund; with a shop store, settlements of other windows to refund.
  */
 import { SettleActions } from '../components/SettleActions';
 import { useEffect, useRef, useState } from 'react';
@@ -24,6 +24,7 @@ import { RegisterForm } from './clinic/RegisterForm';
 import { VisitInfoForm } from './clinic/VisitInfoForm';
 import { AuditPanel } from './clinic/AuditPanel';
 import { VisitPanel } from './clinic/VisitPanel';
+import { OtherWindowPanel } from './clinic/OtherWindowPanel';
 import { useHotkeys } from '../keyboard';
 import { useHomeField } from '../focus';
 import { useDiscardConfirm } from '../components/DiscardConfirm';
@@ -315,6 +316,7 @@ export function ClinicScreen() {
           },
         ]}
       />
+      <OtherWindowPanel refundInfno={flows['clinicSettleCancel'] ?? '2208'} />
     </Space>
   );
 

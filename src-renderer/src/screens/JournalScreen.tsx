@@ -1,11 +1,26 @@
 /**
  * 交易流水: every call with its state, filterable; the detail of a call (masked request and answer,
- * its 2601 attempts); reversals still running and calls that need a person, updated live.
+ * its 2601 attempts); reversals still running and calls that need a person, updated live. With a shop
+ * store: 本机 / 全店 (F7) and one counter's entries; other counters' entries open read-only.
  */
 import { useEffect } from 'react';
-import { Alert, Button, Card, Collapse, Descriptions, Drawer, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Collapse,
+  Descriptions,
+  Drawer,
+  Input,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { JournalRow } from '../../../src-main/api/contract';
-import { useJournalStore } from '../stores/journal-store';
+import { READ_ONLY_NOTE, readOnlyReason, useJournalStore, type JournalListRow } from '../stores/journal-store';
 import { useLiveStore } from '../stores/live-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { KeyHints } from '../components/KeyHints';
@@ -42,6 +57,23 @@ export function StateTag({ row }: { row: JournalRow }) {
 }
 
 const nowrap = { style: { whiteSpace: 'nowrap' as const } };
+
+/** 全店: the counter holding the entry, this one marked. */
+const counterColumn = {
+  title: '收银台',
+  width: 120,
+  onCell: () => nowrap,
+  render: (_: unknown, r: JournalListRow) => (
+    <span data-testid={`counter-${r.msgid}`}>
+      {r.counter}
+      {r.mine && (
+        <Tag color="blue" style={{ marginLeft: 4 }}>
+          本机
+        </Tag>
+      )}
+    </span>
+  ),
+};
 
 function rowColumns(compact: boolean) {
   return [
@@ -81,15 +113,24 @@ export function JournalScreen() {
   const j = useJournalStore();
   const tick = useLiveStore((s) => s.journalTick);
   const load = j.load;
+  const loadCounters = j.loadCounters;
+  useEffect(() => {
+    void loadCounters();
+  }, [loadCounters]);
   useEffect(() => {
     void load();
   }, [load, tick]);
 
+  const hasShop = j.counters.length > 0;
+  const shopScope = j.scope === 'shop';
   useHotkeys({
     F5: () => void j.load(),
     F6: () => void j.resolveNow(),
+    F7: () => j.toggleScope(),
     Escape: () => j.closeDetail(),
   });
+  const columns = rowColumns(false);
+  const listColumns = shopScope ? [...columns.slice(0, 1), counterColumn, ...columns.slice(1)] : columns;
 
   const pending = j.pending;
   const hasPending = pending && (pending.pending.length > 0 || pending.needsManual.length > 0);
@@ -99,6 +140,7 @@ export function JournalScreen() {
         hints={[
           ['F5', '刷新'],
           ['F6', '立即重试冲正'],
+          ...(hasShop ? [['F7', '本机 / 全店'] as [string, string]] : []),
           ['Esc', '关闭详情'],
         ]}
       />
@@ -128,7 +170,7 @@ export function JournalScreen() {
             rowKey="id"
             pagination={false}
             dataSource={[...pending.pending, ...pending.needsManual]}
-            onRow={(r) => ({ onClick: () => void j.openDetail(r.id) })}
+            onRow={(r) => ({ onClick: () => void j.openDetail(r) })}
             columns={[
               ...rowColumns(true).slice(0, 5),
               { title: '冲正次数', dataIndex: 'attempts', width: 80 },
@@ -147,7 +189,38 @@ export function JournalScreen() {
           description={j.resolveLines.join('; ')}
         />
       )}
+      {shopScope && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="shop-read-only-note"
+          title={`全店流水 (门店库): ${READ_ONLY_NOTE}; 冲正、重试、退费等请到办理的收银台。本机的流水点开后照常处理。`}
+        />
+      )}
       <Space wrap>
+        {hasShop && (
+          <Segmented<'local' | 'shop'>
+            options={[
+              { value: 'local', label: '本机' },
+              { value: 'shop', label: '全店' },
+            ]}
+            value={j.scope}
+            onChange={(scope) => j.setScope(scope)}
+            data-testid="journal-scope"
+          />
+        )}
+        {shopScope && (
+          <Select
+            style={{ width: 160 }}
+            value={j.counter}
+            onChange={(counter: string) => j.setCounter(counter)}
+            options={[
+              { value: '', label: '全部收银台' },
+              ...j.counters.map((c) => ({ value: c.name, label: c.mine ? `${c.name} (本机)` : c.name })),
+            ]}
+            data-testid="journal-counter"
+          />
+        )}
         <Select
           mode="multiple"
           allowClear
@@ -180,15 +253,20 @@ export function JournalScreen() {
         />
         <Typography.Text type="secondary">共 {j.rows.length} 笔 (最新在前, 实时更新)</Typography.Text>
       </Space>
-      <Table<JournalRow>
+      <Table<JournalListRow>
         size="small"
-        rowKey="id"
+        rowKey="msgid"
         loading={j.loading && j.rows.length === 0}
         dataSource={[...j.rows]}
-        columns={rowColumns(false)}
+        columns={listColumns}
         pagination={{ pageSize: 20, showSizeChanger: false }}
-        onRow={(r) => ({ onClick: () => void j.openDetail(r.id), style: { cursor: 'pointer' } })}
-        scroll={{ x: 1300 }}
+        onRow={(r) => ({
+          onClick: () => void j.openDetail(r),
+          style: { cursor: 'pointer' },
+          title: readOnlyReason(r) ?? undefined,
+          'data-readonly': r.mine === false ? 'true' : undefined,
+        })}
+        scroll={{ x: shopScope ? 1420 : 1300 }}
         data-testid="journal-rows"
       />
       <Drawer
@@ -199,12 +277,23 @@ export function JournalScreen() {
       >
         {j.detail && (
           <Space orientation="vertical" style={{ width: '100%' }} data-testid="journal-detail">
+            {j.detail.readOnlyAt !== null && (
+              <Alert
+                type="warning"
+                showIcon
+                data-testid="journal-detail-read-only"
+                title={readOnlyReason({ ...j.detail.row, counter: j.detail.readOnlyAt, mine: false })}
+              />
+            )}
             <Descriptions
               size="small"
               column={2}
               bordered
               items={[
                 { key: 'msgid', label: '报文ID', children: j.detail.row.msgid, span: 2 },
+                ...(j.detail.readOnlyAt !== null
+                  ? [{ key: 'counter', label: '收银台', children: j.detail.readOnlyAt, span: 2 }]
+                  : []),
                 { key: 'state', label: '状态', children: <StateTag row={j.detail.row} /> },
                 { key: 'op', label: '操作员', children: `${j.detail.row.opter} ${j.detail.opterName}` },
                 { key: 'prepared', label: '记录时间', children: j.detail.preparedAt },

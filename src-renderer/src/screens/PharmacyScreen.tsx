@@ -25,7 +25,7 @@ import { useHomeField } from '../focus';
 import { useDiscardConfirm } from '../components/DiscardConfirm';
 import { yuan } from '../format';
 import { useListCursor } from '../list-cursor';
-import { useOkFocus } from '../components/ok-focus';
+import { dangerOkProps, useOkFocus } from '../components/ok-focus';
 
 type Tab = 'sale' | 'history';
 
@@ -259,15 +259,7 @@ export function PharmacyScreen() {
         title={`确认退费 (${refundInfno})`}
         okText="退费 (Enter)"
         cancelText="取消 (Esc)"
-        okButtonProps={
-          {
-            danger: true,
-            loading: store.busy === 'refund',
-            autoFocus: true,
-            ref: okFocus.okRef,
-            'data-testid': 'confirm-refund',
-          } as never
-        }
+        okButtonProps={dangerOkProps(okFocus.okRef, 'confirm-refund', store.busy === 'refund')}
         onOk={async () => {
           if (refunding && (await store.refundSale(refunding.msgid))) setRefunding(null);
         }}

@@ -1,6 +1,10 @@
-/** 交易流水: rows with a filter, the open detail, and the work still pending (reversals, manual checks). */
+/**
+ * 交易流水: rows with a filter, the open detail, and the work still pending (reversals, manual checks).
+ * With a shop store (issue 20) also 全店: every counter's entries from the shop store, optionally one
+ * counter's; entries of other counters can only be viewed (their 冲正 / 退费 belong to that counter).
+ */
 import { create } from 'zustand';
-import type { JournalDetail, JournalRow, PendingWork } from '../../../src-main/api/contract';
+import type { JournalDetail, JournalRow, PendingWork, ShopCounterView } from '../../../src-main/api/contract';
 import { call } from '../api/client';
 import { uiError, type UiError } from '../format';
 
@@ -11,24 +15,71 @@ export interface JournalFilterForm {
   text: string;
 }
 
+/** 本机 (this counter's journal) or 全店 (the shop store, every counter). */
+export type JournalScope = 'local' | 'shop';
+
+/** A row as the screen lists it: in 全店 with the counter holding it and whether that is this one. */
+export type JournalListRow = JournalRow & { readonly counter?: string; readonly mine?: boolean };
+
+/** The open detail; `readOnlyAt` names the other counter that holds the entry. */
+export type JournalDetailView = JournalDetail & { readonly readOnlyAt: string | null };
+
+export const READ_ONLY_NOTE = '其他收银台的流水只能查看';
+
+/** Null when this counter can act on the row; else why not, for the cashier. */
+export function readOnlyReason(row: JournalListRow): string | null {
+  if (row.mine !== false) return null;
+  return `${READ_ONLY_NOTE}: 冲正、重试、退费等请到「${row.counter ?? ''}」办理`;
+}
+
 interface JournalState {
   filter: JournalFilterForm;
-  rows: readonly JournalRow[];
+  scope: JournalScope;
+  /** 全店: one counter's entries only, by name ('' = every counter). */
+  counter: string;
+  /** The shop's counters; empty for a counter that works alone (no 全店 then). */
+  counters: readonly ShopCounterView[];
+  rows: readonly JournalListRow[];
   pending: PendingWork | null;
-  detail: JournalDetail | null;
+  detail: JournalDetailView | null;
   loading: boolean;
   resolving: boolean;
   resolveLines: readonly string[];
   error: UiError | null;
   setFilter(patch: Partial<JournalFilterForm>): void;
+  setScope(scope: JournalScope): void;
+  /** 本机 ⇄ 全店 (the screen's F7); nothing without a shop store. */
+  toggleScope(): void;
+  setCounter(counter: string): void;
+  loadCounters(): Promise<void>;
   load(): Promise<void>;
-  openDetail(id: number): Promise<void>;
+  openDetail(row: JournalListRow): Promise<void>;
   closeDetail(): void;
   resolveNow(): Promise<void>;
 }
 
+function listArgs(f: JournalFilterForm) {
+  return {
+    states: f.states.length ? (f.states as never) : undefined,
+    infno: f.infno || undefined,
+    since: f.since || undefined,
+    text: f.text || undefined,
+    limit: 300,
+  };
+}
+
+/** The detail of `row`: this counter's journal for its own entries, the shop store's (read-only) for another's. */
+async function detailOf(row: { id: number; msgid: string }, otherCounter: string | null): Promise<JournalDetailView> {
+  if (otherCounter === null) return { ...(await call('journal.detail', { id: row.id })), readOnlyAt: null };
+  const d = await call('journal.shopDetail', { msgid: row.msgid });
+  return { ...d, readOnlyAt: d.mine ? null : d.counter };
+}
+
 export const useJournalStore = create<JournalState>((set, get) => ({
   filter: { states: [], infno: '', since: '', text: '' },
+  scope: 'local',
+  counter: '',
+  counters: [],
   rows: [],
   pending: null,
   detail: null,
@@ -40,32 +91,51 @@ export const useJournalStore = create<JournalState>((set, get) => ({
     set((s) => ({ filter: { ...s.filter, ...patch } }));
     void get().load();
   },
+  setScope(scope) {
+    if (scope === 'shop' && get().counters.length === 0) return;
+    set({ scope, counter: scope === 'local' ? '' : get().counter, rows: [], detail: null });
+    void get().load();
+  },
+  toggleScope() {
+    get().setScope(get().scope === 'local' ? 'shop' : 'local');
+  },
+  setCounter(counter) {
+    set({ counter });
+    void get().load();
+  },
+  async loadCounters() {
+    try {
+      const counters = await call('shop.counters', {});
+      set({ counters });
+      if (counters.length === 0 && get().scope === 'shop') get().setScope('local');
+    } catch (e) {
+      set({ error: uiError(e) });
+    }
+  },
   async load() {
-    const f = get().filter;
+    const { filter, scope, counter } = get();
     set({ loading: true });
     try {
       const [rows, pending] = await Promise.all([
-        call('journal.list', {
-          states: f.states.length ? (f.states as never) : undefined,
-          infno: f.infno || undefined,
-          since: f.since || undefined,
-          text: f.text || undefined,
-          limit: 300,
-        }),
+        scope === 'shop'
+          ? call('journal.shopList', { ...listArgs(filter), counter: counter || undefined })
+          : call('journal.list', listArgs(filter)),
         call('journal.pending', {}),
       ]);
+      // A late answer of the other scope is dropped.
+      if (get().scope !== scope) return;
       set({ rows, pending, error: null });
       const open = get().detail;
-      if (open) set({ detail: await call('journal.detail', { id: open.row.id }) });
+      if (open) set({ detail: await detailOf(open.row, open.readOnlyAt) });
     } catch (e) {
       set({ error: uiError(e) });
     } finally {
       set({ loading: false });
     }
   },
-  async openDetail(id) {
+  async openDetail(row) {
     try {
-      set({ detail: await call('journal.detail', { id }) });
+      set({ detail: await detailOf(row, row.mine === false ? (row.counter ?? '') : null) });
     } catch (e) {
       set({ error: uiError(e) });
     }

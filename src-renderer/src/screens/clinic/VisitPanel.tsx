@@ -8,7 +8,7 @@ import type { BillView, VisitView } from '../../../../src-main/api/contract';
 import { yuan } from '../../format';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import type { UiError } from '../../format';
-import { useOkFocus } from '../../components/ok-focus';
+import { dangerOkProps, useOkFocus } from '../../components/ok-focus';
 
 const BILL_COLOR: Record<BillView['state'], string> = {
   uploaded: 'blue',
@@ -170,9 +170,7 @@ export function VisitPanel({
         title={refund?.chrgBchno ? `退费 / 撤销: 单据 ${refund.chrgBchno}` : '撤销挂号'}
         okText="确认 (Enter)"
         cancelText="取消 (Esc)"
-        okButtonProps={
-          { danger: true, loading: busy, autoFocus: true, ref: okFocus.okRef, 'data-testid': 'confirm-clinic-refund' } as never
-        }
+        okButtonProps={dangerOkProps(okFocus.okRef, 'confirm-clinic-refund', busy)}
         onOk={async () => {
           if (refund && (await onRefund(refund))) setRefund(null);
         }}
