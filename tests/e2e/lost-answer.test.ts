@@ -56,6 +56,19 @@ describe('a settlement whose answer is lost', () => {
     expect(await page.getByTestId('reversal-attempts').textContent()).toContain('成功');
     await e.shot('22-journal-detail');
     await page.keyboard.press('Escape');
+
+    // 开始日期 is typed as yyyy-mm-dd (not the browser's mm/dd/yyyy) and filters the list.
+    const since = page.locator('input[data-testid="filter-since"], [data-testid="filter-since"] input').first();
+    const rowOf = page.locator('[data-testid="journal-rows"] tr', { hasText: entry?.msgid ?? '' });
+    await since.click();
+    await since.fill('2099-01-01');
+    await since.press('Enter');
+    await expect.poll(() => rowOf.count(), { timeout: UI_TIMEOUT }).toBe(0);
+    expect(await since.inputValue()).toBe('2099-01-01');
+    await since.click();
+    await since.fill('2000-01-01');
+    await since.press('Enter');
+    await expect.poll(() => rowOf.count(), { timeout: UI_TIMEOUT }).toBeGreaterThan(0);
     expect(e.pageErrors).toEqual([]);
   }, 180_000);
 

@@ -4,11 +4,13 @@
  * store: 本机 / 全店 (F7) and one counter's entries; other counters' entries open read-only.
  */
 import { useEffect } from 'react';
+import dayjs from 'dayjs';
 import {
   Alert,
   Button,
   Card,
   Collapse,
+  DatePicker,
   Descriptions,
   Drawer,
   Input,
@@ -25,7 +27,7 @@ import { useLiveStore } from '../stores/live-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { KeyHints } from '../components/KeyHints';
 import { useHotkeys } from '../keyboard';
-import { yuan } from '../format';
+import { DATE_FORMAT, yuan } from '../format';
 
 const TONE: Record<JournalRow['stateTone'], string> = {
   ok: 'green',
@@ -238,12 +240,15 @@ export function JournalScreen() {
           onSearch={(infno) => j.setFilter({ infno: infno.trim() })}
           data-testid="filter-infno"
         />
-        <Input
-          type="date"
+        {/* antd's picker, not <input type="date">: that one shows the browser's locale (mm/dd/yyyy). */}
+        <DatePicker
           style={{ width: 160 }}
-          value={j.filter.since}
-          onChange={(e) => j.setFilter({ since: e.target.value })}
+          placeholder="开始日期"
+          value={j.filter.since ? dayjs(j.filter.since, DATE_FORMAT) : null}
+          format={DATE_FORMAT}
+          onChange={(d) => j.setFilter({ since: d ? d.format(DATE_FORMAT) : '' })}
           aria-label="开始日期"
+          data-testid="filter-since"
         />
         <Input.Search
           placeholder="报文ID"
