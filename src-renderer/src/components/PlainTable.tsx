@@ -19,6 +19,8 @@ interface PlainTableProps<T> {
   readonly columns: readonly PlainColumn<T>[];
   readonly rows: readonly T[];
   rowKey(row: T): Key;
+  /** A row's own class (the bill being settled …). */
+  rowClassName?(row: T): string;
   readonly emptyText?: ReactNode;
   /** A last row under the body (a total), as antd's `summary`. */
   readonly summary?: ReactNode;
@@ -26,7 +28,7 @@ interface PlainTableProps<T> {
   readonly 'data-testid'?: string;
 }
 
-function PlainTableOf<T>({ columns, rows, rowKey, emptyText, summary, style, ...rest }: PlainTableProps<T>) {
+function PlainTableOf<T>({ columns, rows, rowKey, rowClassName, emptyText, summary, style, ...rest }: PlainTableProps<T>) {
   const cellStyle = (c: PlainColumn<T>): CSSProperties | undefined =>
     c.width === undefined && c.align === undefined ? undefined : { width: c.width, textAlign: c.align };
   return (
@@ -45,7 +47,7 @@ function PlainTableOf<T>({ columns, rows, rowKey, emptyText, summary, style, ...
           {rows.map((r, i) => {
             const key = rowKey(r);
             return (
-              <tr key={key} data-row-key={key}>
+              <tr key={key} data-row-key={key} className={rowClassName?.(r) || undefined}>
                 {columns.map((c) => (
                   <td key={c.key} style={c.align ? { textAlign: c.align } : undefined}>
                     {c.render(r, i)}
