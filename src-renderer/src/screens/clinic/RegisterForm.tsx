@@ -53,6 +53,8 @@ function PickInput<T extends { code: string; name: string; initials: string }>({
       options={shown.map((r) => ({ value: r.code, label: <span data-testid={`${testId}-option`}>{label(r)}</span> }))}
       popupMatchSelectWidth={360}
       defaultActiveFirstOption
+      // At most 30 rows: drawn whole. The virtual list measured each row's height after every change (issue 17).
+      virtual={false}
       style={{ width }}
     >
       <Input ref={inputRef} data-testid={testId} placeholder="编码、名称或拼音首字母" />
