@@ -190,9 +190,9 @@ interface Pick {
   readonly name: string;
 }
 
-const OPTION = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="item-option"]';
-const ANY_OPTION = '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option';
-const LINES = '[data-testid="lines"] tbody tr.ant-table-row';
+const OPTION = '.search-list [data-testid="item-option"]';
+const ANY_OPTION = '.search-list [role="option"]';
+const LINES = '[data-testid="lines"] tbody tr[data-row-key]';
 const focused = (testId: string): Shown => ({ css: `[data-testid="${testId}"]:focus` });
 
 /** The person read by keyboard (not counted), on to 收费 with the cursor where the next key goes. */

@@ -27,7 +27,7 @@ async function search(page: Page, text: string): Promise<string[]> {
   await box.fill('');
   await box.pressSequentially(text);
   await expect.poll(() => page.getByTestId('item-search-box').getAttribute('data-answered'), { timeout: UI_TIMEOUT }).toBe(text);
-  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="item-option"]').allTextContents();
+  return page.locator('.search-list [data-testid="item-option"]').allTextContents();
 }
 
 beforeAll(async () => {

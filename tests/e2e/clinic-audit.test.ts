@@ -33,14 +33,14 @@ afterAll(async () => {
 /** Adds an item by code and types its price, waiting until the bill has `rows` lines (the same item twice is two lines). */
 async function addLine(page: Page, code: string, pric: string, rows: number, cnt = '1'): Promise<void> {
   const box = page.getByTestId('item-search');
-  const options = page.locator('.ant-select-item-option:visible');
+  const options = page.locator('.search-option:visible');
   // The previous pick's list must be gone first, or Enter would go to a list that is closing.
   await expect.poll(() => options.count(), { timeout: UI_TIMEOUT }).toBe(0);
   await box.click();
   await box.fill(code);
   await options.filter({ hasText: code }).first().waitFor();
   await box.press('Enter');
-  const lines = page.locator('[data-testid="lines"] tbody tr.ant-table-row');
+  const lines = page.locator('[data-testid="lines"] tbody tr[data-row-key]');
   await expect.poll(() => lines.count(), { timeout: UI_TIMEOUT }).toBe(rows);
   await page.keyboard.type(pric);
   if (cnt !== '1') await lines.last().locator('input[data-field="cnt"]').fill(cnt);

@@ -124,7 +124,7 @@ describe('就诊信息: a diagnosis found by letters and Enter typed without wai
     await page.keyboard.press('Enter');
     await waitFocus(page, 'diag-code-0');
     await page.keyboard.type('g');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().waitFor();
+    await page.locator('.search-list [data-testid="diag-option"]').first().waitFor();
     // "xy" and Enter as fast as a cashier who knows the letters: the list of "g" is still on screen.
     await page.keyboard.type('xy');
     await page.keyboard.press('Enter');

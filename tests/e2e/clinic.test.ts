@@ -92,7 +92,7 @@ describe('clinic counter in the browser', () => {
     expect(visit.bills.map((x) => x.state)).toEqual(['settled', 'settled']);
     expect(visit.bills.map((x) => x.settlement?.infno)).toEqual(['2207A', '2207A']);
     await expect
-      .poll(() => page.locator('[data-testid="bills"] tbody tr.ant-table-row').count(), { timeout: UI_TIMEOUT })
+      .poll(() => page.locator('[data-testid="bills"] tbody tr[data-row-key]').count(), { timeout: UI_TIMEOUT })
       .toBe(2);
   }, 180_000);
 

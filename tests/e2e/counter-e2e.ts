@@ -152,9 +152,9 @@ export async function addItem(page: Page, query: string, code: string, pric: str
   const box = page.getByTestId('item-search');
   await box.click();
   await box.fill(query);
-  await page.locator('.ant-select-item-option').filter({ hasText: code }).first().waitFor();
+  await page.locator('.search-option').filter({ hasText: code }).first().waitFor();
   await box.press('Enter');
-  const rows = page.locator('[data-testid="lines"] tbody tr.ant-table-row');
+  const rows = page.locator('[data-testid="lines"] tbody tr[data-row-key]');
   const last = rows.last();
   await expect.poll(() => last.textContent(), { timeout: UI_TIMEOUT }).toContain(code);
   // The cursor is in the new line's price field already: type as a cashier would.

@@ -63,7 +63,7 @@ describe('进销存 and 目录对照 screens', () => {
     const box = page.getByTestId('mapping-screen').getByTestId('item-search');
     await box.click();
     await box.fill(b.code);
-    await page.locator('.ant-select-item-option').filter({ hasText: b.code }).first().waitFor();
+    await page.locator('.search-option').filter({ hasText: b.code }).first().waitFor();
     await box.press('Enter');
     await expect.poll(() => page.getByTestId('mapping-picked').textContent(), { timeout: UI_TIMEOUT }).toContain(b.code);
     await page.getByTestId('mapping-local-code').fill('SHOP-E2E');

@@ -66,7 +66,7 @@ describe.each(REGIONS)('电子处方 screen ($profile)', ({ profile, codes, cent
     expect(repo.get(rx.hiRxno)?.state).toBe('audited');
 
     await page.getByTestId('rx-to-basket').click();
-    const rows = page.locator('[data-testid="lines"] tbody tr.ant-table-row');
+    const rows = page.locator('[data-testid="lines"] tbody tr[data-row-key]');
     await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(repo.lines(rx.hiRxno).length);
     await expect.poll(() => page.getByTestId('lines-total').textContent(), { timeout: UI_TIMEOUT }).toBe(formatYuan(fen(total)));
     await page.keyboard.press('F5');

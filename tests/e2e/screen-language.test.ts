@@ -87,7 +87,7 @@ describe('issue 17.8: only Chinese, codes and units on screen', () => {
     const box = page.getByTestId('item-search');
     await box.click();
     await box.fill(a.code);
-    await page.locator('.ant-select-item-option').first().waitFor();
+    await page.locator('.search-option').first().waitFor();
     await look(found, '收费: 查找有结果');
     await box.fill('没有这种药品');
     await page.getByTestId('item-search-empty').waitFor();

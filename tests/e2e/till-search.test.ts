@@ -24,7 +24,7 @@ const TILL = { width: 1366, height: 768 };
 
 /** The visible options of the search dropdown, as text. */
 function optionTexts(page: Page): Promise<string[]> {
-  return page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) [data-testid="item-option"]').allTextContents();
+  return page.locator('.search-list [data-testid="item-option"]').allTextContents();
 }
 
 async function search(page: Page, text: string): Promise<void> {
@@ -70,7 +70,7 @@ describe('issue 17 point 4: a search that shows what to pick', () => {
     expect(rows.every((r) => r.includes('阿莫西林'))).toBe(true);
     // No two rows read the same: the cashier can tell which one to pick.
     expect(new Set(rows).size).toBe(rows.length);
-    const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    const dropdown = page.locator('.search-list');
     expect(await dropdown.getByTestId('item-pack').count()).toBe(rows.length);
     expect(await dropdown.getByTestId('item-maker').count()).toBe(rows.length);
     expect(rows.some((r) => /甲类|乙类|丙类/.test(r))).toBe(true);
@@ -98,9 +98,9 @@ describe('issue 17 point 4: a search that shows what to pick', () => {
 /** Picks the item with this national code at the till; answers the price filled into its line. */
 async function pickByCode(page: Page, code: string): Promise<string> {
   await search(page, code);
-  await page.locator('.ant-select-item-option').filter({ hasText: code }).first().waitFor();
+  await page.locator('.search-option').filter({ hasText: code }).first().waitFor();
   await page.getByTestId('item-search').press('Enter');
-  const last = page.locator('[data-testid="lines"] tbody tr.ant-table-row').last();
+  const last = page.locator('[data-testid="lines"] tbody tr[data-row-key]').last();
   await expect.poll(() => last.textContent(), { timeout: UI_TIMEOUT }).toContain(code);
   return last.locator('input[data-field="pric"]').inputValue();
 }
@@ -122,7 +122,7 @@ describe('issue 17 point 5: the price comes from the price list', () => {
     await e.shot('17-05-price-list', { window: true });
 
     await search(page, a.code);
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTestId('item-own-price').first().waitFor();
+    await page.locator('.search-list').getByTestId('item-own-price').first().waitFor();
     expect(await page.getByTestId('item-own-price').first().textContent()).toContain('12.50');
     await page.getByTestId('item-search').fill('');
     expect(await pickByCode(page, a.code)).toBe('12.50');
@@ -176,7 +176,7 @@ describe('issue 17 point 5: the price comes from the price list', () => {
     const capUnits = Number(capped.pricUplmtAmt) as UnitPrice;
     const cap = formatPriceShort(capUnits);
     await pickByCode(page, capped.code);
-    const price = page.locator('[data-testid="lines"] tbody tr.ant-table-row').last().locator('input[data-field="pric"]');
+    const price = page.locator('[data-testid="lines"] tbody tr[data-row-key]').last().locator('input[data-field="pric"]');
     // One fen over the cap, as integer fen: cap + 1 fen.
     await price.fill(formatPriceShort((capUnits + priceFromFen(1 as Fen)) as UnitPrice));
     await page.getByTestId('line-over-cap').waitFor();
@@ -187,7 +187,7 @@ describe('issue 17 point 5: the price comes from the price list', () => {
   }, 180_000);
 });
 
-const LINES = '[data-testid="lines"] tbody tr.ant-table-row';
+const LINES = '[data-testid="lines"] tbody tr[data-row-key]';
 
 /** The code Enter takes for these letters: the first hit of the counter's own search, asked as the screen asks. */
 async function firstHitCode(query: string): Promise<string> {
@@ -223,5 +223,58 @@ describe('issue 17 (bench:till): Enter typed before the list came is not lost', 
     await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(1);
     expect(await rows.last().textContent()).toContain(await firstHitCode('amx'));
     await e.shot('17-bench-enter-typed-ahead', { window: true });
+  }, 180_000);
+});
+
+/** The codes of the hits the counter's own search answers for these letters, in the list's order. */
+async function hitCodes(query: string): Promise<string[]> {
+  const r = await e.web.runtime.invoke('catalogue.search', { query, limit: ITEM_SEARCH_SHOWN });
+  if (!r.ok) throw new Error(r.error.message);
+  return (r.value as CatalogueSearchResult).hits.map((h) => h.code);
+}
+
+describe('issue 17 (bench:till): the search list is a keyboard listbox', () => {
+  it('↓ ↓ ↑ moves the highlight, Enter takes the highlighted row; Esc shuts the list, ↓ opens it again; a click takes a row', async () => {
+    const { page } = e;
+    const rows = page.locator(LINES);
+    const before = await rows.count();
+    const codes = await hitCodes('amx');
+    expect(codes.length).toBeGreaterThan(2);
+    const box = page.getByTestId('item-search');
+    const list = page.locator('.search-list[role="listbox"]');
+    const active = page.locator('.search-list [role="option"][aria-selected="true"]');
+    await page.keyboard.press('F2');
+    await box.fill('');
+    await box.pressSequentially('amx');
+    await page.locator('[data-testid="item-search-box"][data-answered="amx"]').waitFor();
+    await list.waitFor();
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    expect(await active.textContent()).toContain(codes[0]);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => active.textContent(), { timeout: UI_TIMEOUT }).toContain(codes[1]);
+    // The input names the highlighted row for a screen reader.
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await active.getAttribute('id'));
+    await e.shot('17-bench-listbox-arrows', { window: true });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(before + 1);
+    expect(await rows.last().textContent()).toContain(codes[1]);
+    await list.waitFor({ state: 'detached' });
+
+    await box.pressSequentially('amx');
+    await list.waitFor();
+    await page.keyboard.press('Escape');
+    await list.waitFor({ state: 'detached' });
+    // Esc shut the list only: the basket and the text are still there.
+    expect(await box.inputValue()).toBe('amx');
+    expect(await rows.count()).toBe(before + 1);
+    await page.keyboard.press('ArrowDown');
+    await list.waitFor();
+
+    await page.locator('.search-list [role="option"]').nth(2).click();
+    await expect.poll(() => rows.count(), { timeout: UI_TIMEOUT }).toBe(before + 2);
+    expect(await rows.last().textContent()).toContain(codes[2]);
+    expect(await box.inputValue()).toBe('');
   }, 180_000);
 });

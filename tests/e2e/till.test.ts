@@ -52,7 +52,7 @@ async function expectInView(page: Page, testIds: readonly string[]): Promise<voi
 }
 
 function lineRows(page: Page) {
-  return page.locator('[data-testid="lines"] tbody tr.ant-table-row');
+  return page.locator('[data-testid="lines"] tbody tr[data-row-key]');
 }
 
 /** A sale of one item to the person on screen, pre-settled (F5) and settled (F6) by keyboard. */

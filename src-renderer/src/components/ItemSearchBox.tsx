@@ -4,13 +4,14 @@
  * institution's own price). Against the center each search is a 1312 call, so it waits for a
  * pause in typing; the local catalogue answers every keystroke.
  */
-import { forwardRef, memo, useImperativeHandle, useMemo, useRef, useState } from 'react';
-import { AutoComplete, Input, Typography, type InputRef } from 'antd';
+import { forwardRef, memo, useImperativeHandle, useRef, useState } from 'react';
+import { Input, Typography, type InputRef } from 'antd';
 import type { CatalogueHit, CatalogueSearchResult } from '../../../src-main/api/contract';
 import { ITEM_SEARCH_SHOWN } from '../../../src-main/api/search-limits';
 import { call } from '../api/client';
 import { uiError, type UiError } from '../format';
 import { useTypeAhead } from './type-ahead';
+import { useSearchListbox } from './SearchListbox';
 
 /** The source name of the local catalogue's answers (local-item-search.ts). */
 const LOCAL_SOURCE = '本地目录';
@@ -53,36 +54,35 @@ export const ItemSearchBox = forwardRef<
     onError: (e) => setError(uiError(e)),
   });
 
-  // The same list object until the hits change: typing a letter draws the rows once, when its answer comes.
-  const options = useMemo(() => hits.map((h) => ({ value: h.code, label: <HitRow hit={h} /> })), [hits]);
+  const listbox = useSearchListbox({
+    hits,
+    keyOf: (h) => h.code,
+    text,
+    onActive,
+    onPick: (hit) => pick(hit),
+  });
 
   useImperativeHandle(ref, () => ({ focus: () => input.current?.focus() }), []);
 
   return (
     // data-answered and the held Enter: type-ahead.ts.
     <div data-testid="item-search-box" data-answered={answered} onKeyDownCapture={onKeyDownCapture}>
-      <AutoComplete
-        value={text}
-        disabled={disabled}
-        style={{ width: '100%' }}
-        onChange={(v: string) => setText(v)}
-        onSelect={(code: string) => {
-          const hit = hits.find((h) => h.code === code);
-          if (hit) pick(hit);
-          else setText('');
-        }}
-        defaultActiveFirstOption
-        onActive={onActive}
-        options={options}
-      >
+      <div {...listbox.wrapperProps}>
         <Input
           ref={input}
+          {...listbox.inputProps}
+          value={text}
+          disabled={disabled}
+          onChange={(e) => setText(e.target.value)}
           allowClear
           placeholder={placeholder ?? '查找项目: 名称 / 拼音首字母 / 医保编码 (F7), ↑↓ 选择, Enter 加入'}
           data-testid="item-search"
           suffix={searching ? <Typography.Text type="secondary">查询中…</Typography.Text> : null}
         />
-      </AutoComplete>
+        {listbox.list((h) => (
+          <HitRow hit={h} />
+        ))}
+      </div>
       {error && (
         <Typography.Text type="danger" data-testid="item-search-error">
           {error.message}

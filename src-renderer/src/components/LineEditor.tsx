@@ -1,6 +1,7 @@
 /** Lines being entered: quantity and unit price as typed, the line amount computed exactly from them. */
 import { useEffect, useRef } from 'react';
-import { Button, Input, Table, Tag, Typography } from 'antd';
+import { Button, Input, Typography } from 'antd';
+import { PlainTable } from './PlainTable';
 import type { DraftLine } from '../stores/draft-lines';
 import { aboveCap, previewLineFen, yuan } from '../format';
 
@@ -35,28 +36,29 @@ export function LineEditor({
 
   return (
     <div ref={table}>
-      <Table
-        size="small"
-        pagination={false}
-        rowKey="id"
-        dataSource={[...lines]}
-        locale={{ emptyText: '还没有明细: 用上方查找框加入项目' }}
+      <PlainTable
+        rowKey={(l) => l.id}
+        rows={lines}
+        emptyText="还没有明细: 用上方查找框加入项目"
         data-testid="lines"
         columns={[
-          { title: '#', width: 40, render: (_, __, i) => i + 1 },
+          { key: 'n', title: '#', width: 40, render: (_, i) => i + 1 },
           {
+            key: 'name',
             title: '项目',
-            render: (_, l) => (
+            render: (l) => (
               <span>
-                {l.name} <Typography.Text type="secondary">{l.code}</Typography.Text>
+                {l.name} <span className="hit-secondary">{l.code}</span>
               </span>
             ),
           },
-          { title: '等级', width: 70, render: (_, l) => <Tag>{l.level}</Tag> },
+          // The 医保等级 as antd's default Tag looks (app.css `.hit-tag`).
+          { key: 'level', title: '等级', width: 70, render: (l) => <span className="hit-tag">{l.level}</span> },
           {
+            key: 'cnt',
             title: '数量',
             width: 110,
-            render: (_, l) => (
+            render: (l) => (
               <Input
                 value={l.cntText}
                 disabled={locked}
@@ -68,9 +70,10 @@ export function LineEditor({
             ),
           },
           {
+            key: 'pric',
             title: '单价 (元)',
             width: 130,
-            render: (_, l) => {
+            render: (l) => {
               const over = aboveCap(l.pricText, l.priceCap);
               return (
                 <>
@@ -95,35 +98,37 @@ export function LineEditor({
             },
           },
           {
+            key: 'amount',
             title: '金额 (元)',
             width: 110,
             align: 'right',
-            render: (_, __, i) => {
+            render: (_, i) => {
               const a = amounts[i];
-              return a === null || a === undefined ? <Typography.Text type="secondary">—</Typography.Text> : yuan(a);
+              return a === null || a === undefined ? <span className="hit-secondary">—</span> : yuan(a);
             },
           },
           {
+            key: 'remove',
             title: '',
             width: 70,
-            render: (_, l) => (
+            render: (l) => (
               <Button size="small" type="link" danger disabled={locked} onClick={() => onRemove(l.id)}>
                 删除
               </Button>
             ),
           },
         ]}
-        summary={() =>
+        summary={
           lines.length > 0 ? (
-            <Table.Summary.Row>
-              <Table.Summary.Cell index={0} colSpan={5} align="right">
+            <tr>
+              <td colSpan={5} style={{ textAlign: 'right' }}>
                 合计 ({lines.length} 项)
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={1} align="right">
+              </td>
+              <td style={{ textAlign: 'right' }}>
                 <b data-testid="lines-total">{total === null ? '—' : yuan(total)}</b>
-              </Table.Summary.Cell>
-              <Table.Summary.Cell index={2} />
-            </Table.Summary.Row>
+              </td>
+              <td />
+            </tr>
           ) : null
         }
       />

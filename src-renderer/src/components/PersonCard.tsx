@@ -1,7 +1,44 @@
 /** The person read at 读卡: identity (ID masked), insurance rows with balance, the 2001 treatment check. */
-import { Alert, Card, Descriptions, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Descriptions, Radio, Space, Tag, Typography } from 'antd';
 import type { PersonView } from '../../../src-main/api/contract';
 import { yuan } from '../format';
+import { PlainTable, type PlainColumn } from './PlainTable';
+
+type InsuranceRow = PersonView['insurances'][number];
+type TreatmentRow = NonNullable<PersonView['treatment']['rows']>[number];
+
+/** antd's green / orange / red Tag as plain CSS (app.css `.hit-tag`): these rows are drawn at each read. */
+const tag = (color: 'green' | 'orange' | 'red', text: string) => <span className={`hit-tag hit-tag-${color}`}>{text}</span>;
+
+const INSURANCE_COLUMNS: readonly PlainColumn<InsuranceRow>[] = [
+  { key: 'pick', title: '', width: 40, render: (r) => <Radio value={r.index} /> },
+  { key: 'insutype', title: '险种', render: (r) => `${r.insutype.label} (${r.insutype.code})` },
+  { key: 'psnType', title: '人员类别', render: (r) => r.psnType.label },
+  {
+    key: 'region',
+    title: '参保地',
+    render: (r) => (
+      <span className="hit-line">
+        {r.insuplcAdmdvs}
+        {tag(r.region === 'local' ? 'green' : 'orange', r.regionLabel)}
+      </span>
+    ),
+  },
+  { key: 'status', title: '参保状态', render: (r) => tag(r.active ? 'green' : 'red', r.status.label) },
+  {
+    key: 'balance',
+    title: '个人账户余额 (元)',
+    align: 'right',
+    render: (r) => <span data-testid={`balance-${r.index}`}>{yuan(r.balanceFen)}</span>,
+  },
+  { key: 'emp', title: '单位', render: (r) => r.empName },
+];
+
+const TREATMENT_COLUMNS: readonly PlainColumn<TreatmentRow>[] = [
+  { key: 'fund', title: '基金', render: (r) => r.fundPayType.label },
+  { key: 'enjoyed', title: '享受待遇', render: (r) => tag(r.enjoyed ? 'green' : 'red', r.enjoyed ? '享受' : '不享受') },
+  { key: 'result', title: '说明', render: (r) => r.result },
+];
 
 export function PersonCard({
   person,
@@ -80,36 +117,7 @@ export function PersonCard({
         disabled={busy}
         style={{ width: '100%' }}
       >
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="index"
-          dataSource={[...person.insurances]}
-          columns={[
-            { title: '', width: 40, render: (_, r) => <Radio value={r.index} /> },
-            { title: '险种', render: (_, r) => `${r.insutype.label} (${r.insutype.code})` },
-            { title: '人员类别', render: (_, r) => r.psnType.label },
-            {
-              title: '参保地',
-              render: (_, r) => (
-                <Space>
-                  {r.insuplcAdmdvs}
-                  <Tag color={r.region === 'local' ? 'green' : 'orange'}>{r.regionLabel}</Tag>
-                </Space>
-              ),
-            },
-            {
-              title: '参保状态',
-              render: (_, r) => <Tag color={r.active ? 'green' : 'red'}>{r.status.label}</Tag>,
-            },
-            {
-              title: '个人账户余额 (元)',
-              align: 'right',
-              render: (_, r) => <span data-testid={`balance-${r.index}`}>{yuan(r.balanceFen)}</span>,
-            },
-            { title: '单位', render: (_, r) => r.empName },
-          ]}
-        />
+        <PlainTable rowKey={(r) => r.index} rows={person.insurances} columns={INSURANCE_COLUMNS} />
       </Radio.Group>
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         待遇检查 (2001, {person.treatment.medType.label})
@@ -117,20 +125,11 @@ export function PersonCard({
       {person.treatment.error && <Alert type="warning" showIcon title={person.treatment.error} />}
       {person.treatment.rows && person.treatment.rows.length === 0 && <Alert type="success" showIcon title="没有待遇限制" />}
       {person.treatment.rows && person.treatment.rows.length > 0 && (
-        <Table
-          size="small"
-          pagination={false}
+        <PlainTable
           rowKey={(r) => r.fundPayType.code + r.result}
-          dataSource={[...person.treatment.rows]}
+          rows={person.treatment.rows}
           data-testid="treatment"
-          columns={[
-            { title: '基金', render: (_, r) => r.fundPayType.label },
-            {
-              title: '享受待遇',
-              render: (_, r) => <Tag color={r.enjoyed ? 'green' : 'red'}>{r.enjoyed ? '享受' : '不享受'}</Tag>,
-            },
-            { title: '说明', render: (_, r) => r.result },
-          ]}
+          columns={TREATMENT_COLUMNS}
         />
       )}
     </Card>

@@ -1,13 +1,12 @@
 /**
  * A long operation in progress: the step the main side reports and the seconds waited. Shown once the call has
- * taken NOTE_AFTER_MS: a quick answer (the sandbox, a near center) is not preceded by a note drawn and taken away
- * again in the same breath (issue 17: that was part of F5 / F6's time); the buttons say 'loading' meanwhile.
+ * taken SLOW_AFTER_MS (slow-spinner.ts): a quick answer (the sandbox, a near center) is not preceded by a note drawn and taken away
+ * again in the same breath (issue 17: that was part of F5 / F6's time); the buttons are disabled meanwhile.
  */
 import { useEffect, useState } from 'react';
 import { Alert, Spin } from 'antd';
 import { useLiveStore } from '../stores/live-store';
-
-const NOTE_AFTER_MS = 300;
+import { SLOW_AFTER_MS } from './slow-spinner';
 
 export function ProgressNote({ op, active, fallback }: { op: string | string[]; active: boolean; fallback: string }) {
   const ops = Array.isArray(op) ? op : [op];
@@ -21,7 +20,7 @@ export function ProgressNote({ op, active, fallback }: { op: string | string[]; 
     const shown = setTimeout(() => {
       tick();
       timer = setInterval(tick, 500);
-    }, NOTE_AFTER_MS);
+    }, SLOW_AFTER_MS);
     return () => {
       clearTimeout(shown);
       clearInterval(timer);

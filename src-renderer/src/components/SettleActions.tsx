@@ -1,6 +1,7 @@
 /** The account switch and the 预结算 (F5) / 结算 (F6) buttons shared by the pharmacy and clinic screens. */
 import type { ReactNode } from 'react';
 import { Button, Space, Switch } from 'antd';
+import { slowSpinner } from './slow-spinner';
 
 interface Props {
   readonly acctUsed: boolean;
@@ -26,14 +27,14 @@ export function SettleActions(p: Props) {
         使用个人账户支付{' '}
         <Switch checked={p.acctUsed} disabled={p.acctDisabled} onChange={p.onAcctUsed} data-testid={id('acct-used')} />
       </span>
-      <Button onClick={p.onPreSettle} disabled={!p.canPre} loading={p.busy === 'pre'} data-testid={id('pre-settle')}>
+      <Button onClick={p.onPreSettle} disabled={!p.canPre} loading={slowSpinner(p.busy === 'pre')} data-testid={id('pre-settle')}>
         预结算 (F5)
       </Button>
       <Button
         type="primary"
         onClick={p.onSettle}
         disabled={!p.canSettle}
-        loading={p.busy === 'settle'}
+        loading={slowSpinner(p.busy === 'settle')}
         data-testid={id('settle')}
       >
         结算 (F6)

@@ -1,8 +1,30 @@
 /** A pre-settlement, settlement or refund: the amounts from integer fen, the fund breakdown, the lines. */
 import { useEffect, useRef } from 'react';
-import { Card, Col, Descriptions, Row, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Descriptions, Row, Statistic } from 'antd';
 import type { SettlementView } from '../../../src-main/api/contract';
 import { yuan } from '../format';
+import { PlainTable, type PlainColumn } from './PlainTable';
+
+type FundRow = SettlementView['funds'][number];
+type LineRow = SettlementView['lines'][number];
+
+const FUND_COLUMNS: readonly PlainColumn<FundRow>[] = [
+  { key: 'type', title: '基金支付明细', render: (r) => r.fundPayType.label },
+  { key: 'amount', title: '金额 (元)', align: 'right', render: (r) => yuan(r.amountFen) },
+  { key: 'note', title: '说明', render: (r) => r.note },
+];
+
+const LINE_COLUMNS: readonly PlainColumn<LineRow>[] = [
+  { key: 'name', title: '项目', render: (r) => r.name || r.code },
+  // The 医保等级 as antd's default Tag looks (app.css `.hit-tag`).
+  { key: 'level', title: '等级', width: 60, render: (r) => <span className="hit-tag">{r.chrgitmLv.label}</span> },
+  { key: 'cnt', title: '数量', width: 70, align: 'right', render: (r) => r.cntText },
+  { key: 'pric', title: '单价', width: 90, align: 'right', render: (r) => r.pricText },
+  { key: 'amount', title: '金额', width: 90, align: 'right', render: (r) => yuan(r.amountFen) },
+  { key: 'own', title: '自费', width: 80, align: 'right', render: (r) => yuan(r.fulamtOwnpayFen + r.overlmtFen) },
+  { key: 'pre', title: '先行自付', width: 80, align: 'right', render: (r) => yuan(r.preselfpayFen) },
+  { key: 'memo', title: '说明', render: (r) => r.memo },
+];
 
 export function SettlementCard({
   settlement,
@@ -85,37 +107,10 @@ export function SettlementCard({
         ]}
       />
       {s.funds.length > 0 && (
-        <Table
-          size="small"
-          pagination={false}
-          rowKey={(r) => r.fundPayType.code}
-          dataSource={[...s.funds]}
-          style={{ marginTop: 8 }}
-          columns={[
-            { title: '基金支付明细', render: (_, r) => r.fundPayType.label },
-            { title: '金额 (元)', align: 'right', render: (_, r) => yuan(r.amountFen) },
-            { title: '说明', render: (_, r) => r.note },
-          ]}
-        />
+        <PlainTable rowKey={(r) => r.fundPayType.code} rows={s.funds} style={{ marginTop: 8 }} columns={FUND_COLUMNS} />
       )}
       {showLines && s.lines.length > 0 && (
-        <Table
-          size="small"
-          pagination={false}
-          rowKey="sn"
-          dataSource={[...s.lines]}
-          style={{ marginTop: 8 }}
-          columns={[
-            { title: '项目', render: (_, r) => r.name || r.code },
-            { title: '等级', width: 60, render: (_, r) => <Tag>{r.chrgitmLv.label}</Tag> },
-            { title: '数量', width: 70, align: 'right', dataIndex: 'cntText' },
-            { title: '单价', width: 90, align: 'right', dataIndex: 'pricText' },
-            { title: '金额', width: 90, align: 'right', render: (_, r) => yuan(r.amountFen) },
-            { title: '自费', width: 80, align: 'right', render: (_, r) => yuan(r.fulamtOwnpayFen + r.overlmtFen) },
-            { title: '先行自付', width: 80, align: 'right', render: (_, r) => yuan(r.preselfpayFen) },
-            { title: '说明', render: (_, r) => r.memo },
-          ]}
-        />
+        <PlainTable rowKey={(r) => r.sn} rows={s.lines} style={{ marginTop: 8 }} columns={LINE_COLUMNS} />
       )}
     </Card>
   );

@@ -7,7 +7,7 @@
  * for that text as soon as it comes; typing on drops it. An Enter on the list for the text takes the
  * option highlighted there (the first, or the one ↑ ↓ moved to).
  *
- * The element around the AutoComplete gets `onKeyDownCapture`, so the held Enter never reaches the
+ * The element around the box and its list (SearchListbox.tsx) gets `onKeyDownCapture`, so the held Enter never reaches the
  * dropdown, and `data-answered`: the query the list on screen answers (what bench/till.ts waits for).
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
@@ -35,9 +35,9 @@ export interface TypeAhead<H> {
   /** The query the hits answer ('' before any answer). */
   answered: string;
   searching: boolean;
-  /** For the element around the AutoComplete. */
+  /** For the element around the box and its list. */
   onKeyDownCapture(event: KeyboardEvent): void;
-  /** For the AutoComplete: the option ↑ ↓ (or the mouse) highlighted. */
+  /** For the list: the option ↑ ↓ (or the mouse) highlighted. */
   onActive(value: string): void;
 }
 

@@ -29,6 +29,7 @@ import { useHotkeys } from '../keyboard';
 import { useHomeField } from '../focus';
 import { useDiscardConfirm } from '../components/DiscardConfirm';
 import { yuan } from '../format';
+import { slowSpinner } from '../components/slow-spinner';
 
 type Tab = 'visit' | 'recent';
 type Stage = 'register' | 'info' | 'fees' | 'settle' | 'done';
@@ -201,7 +202,7 @@ export function ClinicScreen() {
               <Button
                 type="primary"
                 disabled={!canPre}
-                loading={c.busy === 'upload'}
+                loading={slowSpinner(c.busy === 'upload')}
                 onClick={() => void c.uploadAndPreSettle()}
                 data-testid="upload-bill"
               >

@@ -14,6 +14,7 @@ import { PersonCard } from '../components/PersonCard';
 import { useHotkeys } from '../keyboard';
 import { useHomeField } from '../focus';
 import { useScreenActive } from '../screen-active';
+import { slowSpinner } from '../components/slow-spinner';
 
 type Mode = 'id' | 'scan';
 
@@ -114,7 +115,7 @@ export function ReadCardScreen() {
               <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
                 <Input autoComplete="off" maxLength={50} style={{ width: 140 }} data-testid="id-name" />
               </Form.Item>
-              <Button type="primary" htmlType="submit" loading={reading} data-testid="read-id">
+              <Button type="primary" htmlType="submit" loading={slowSpinner(reading)} disabled={reading} data-testid="read-id">
                 读取 (Enter)
               </Button>
             </Form>
@@ -130,14 +131,19 @@ export function ReadCardScreen() {
                 data-testid="scan-text"
                 autoComplete="off"
               />
-              <Button type="primary" loading={reading} onClick={() => void readScan()}>
+              <Button type="primary" loading={slowSpinner(reading)} disabled={reading} onClick={() => void readScan()}>
                 读取 (Enter)
               </Button>
             </Space.Compact>
           )}
           {devices?.readsOnMainSide && (
             <Space>
-              <Button onClick={() => void readDevice()} loading={reading} data-testid="read-device">
+              <Button
+                onClick={() => void readDevice()}
+                loading={slowSpinner(reading)}
+                disabled={reading}
+                data-testid="read-device"
+              >
                 读卡器读卡 (F5)
               </Button>
               <Typography.Text type="secondary">{devices.configured.label}</Typography.Text>

@@ -8,6 +8,7 @@ import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography, typ
 import type { DepartmentRow, DoctorRow, StaffLists } from '../../../../src-main/api/contract';
 import type { RegisterForm as Values } from '../../stores/clinic-store';
 import { useHomeField } from '../../focus';
+import { slowSpinner } from '../../components/slow-spinner';
 
 export const MED_TYPES = [
   { value: '11', label: '11 普通门诊' },
@@ -52,6 +53,8 @@ function PickInput<T extends { code: string; name: string; initials: string }>({
       options={shown.map((r) => ({ value: r.code, label: <span data-testid={`${testId}-option`}>{label(r)}</span> }))}
       popupMatchSelectWidth={360}
       defaultActiveFirstOption
+      // At most 30 rows: drawn whole. The virtual list measured each row's height after every change (issue 17).
+      virtual={false}
       style={{ width }}
     >
       <Input ref={inputRef} data-testid={testId} placeholder="编码、名称或拼音首字母" />
@@ -152,7 +155,7 @@ export function RegisterForm({
               : '在编码框输入编码、名称或拼音首字母选择; 新科室或新医生直接填写, 挂号成功后保存。'}
           </Typography.Text>
         </div>
-        <Button type="primary" htmlType="submit" loading={busy} data-testid="register">
+        <Button type="primary" htmlType="submit" loading={slowSpinner(busy)} data-testid="register">
           挂号 (Enter)
         </Button>
       </Form>

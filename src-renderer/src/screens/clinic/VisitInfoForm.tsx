@@ -2,9 +2,10 @@
  * 就诊信息 (2203 / 2203A): medical category, chief complaint and the diagnoses. A diagnosis is
  * looked up in the local 疾病与诊断 catalogue (code, name or 拼音首字母) when it is synced, or typed.
  */
-import { useEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { useEffect, useRef, useState, type Ref } from 'react';
 import { useTypeAhead } from '../../components/type-ahead';
-import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography, type FormInstance, type InputRef } from 'antd';
+import { useSearchListbox } from '../../components/SearchListbox';
+import { Button, Card, Form, Input, Select, Space, Typography, type FormInstance, type InputRef } from 'antd';
 import type { DiagnosisView } from '../../../../src-main/api/contract';
 import { DIAGNOSIS_SEARCH_SHOWN } from '../../../../src-main/api/search-limits';
 import { call } from '../../api/client';
@@ -12,6 +13,7 @@ import type { Diagnosis } from '../../stores/clinic-store';
 import { uiError } from '../../format';
 import { MED_TYPES } from './RegisterForm';
 import { useHomeField } from '../../focus';
+import { slowSpinner } from '../../components/slow-spinner';
 
 interface Values {
   medType: string;
@@ -57,27 +59,30 @@ function DiagnosisCodeInput({
       ),
     onError: (e) => onSearchError(uiError(e).message),
   });
-  // The same list object until the hits change: the dropdown draws its rows once per answer.
-  const list = useMemo(() => options.map((o) => ({ value: o.code, label: `${o.code} ${o.name}` })), [options]);
+  const listbox = useSearchListbox({
+    hits: options,
+    keyOf: (o) => o.code,
+    text,
+    onActive,
+    onPick: (hit) => {
+      onChange?.(hit.code);
+      take(hit);
+    },
+  });
   return (
     // data-answered and the held Enter: type-ahead.ts.
     <span data-testid={`diag-search-${row}`} data-answered={answered} onKeyDownCapture={onKeyDownCapture}>
-      <AutoComplete
-        value={text}
-        onChange={(v: string) => onChange?.(v)}
-        onSelect={(code: string) => {
-          const hit = options.find((o) => o.code === code);
-          if (hit) take(hit);
-        }}
-        options={list}
-        // The first hit is highlighted: Enter takes it (and fills the name), as in the item search.
-        defaultActiveFirstOption
-        onActive={onActive}
-        popupMatchSelectWidth={360}
-        style={{ width: 180 }}
-      >
-        <Input placeholder="诊断编码, 如 J06.900" data-testid={`diag-code-${row}`} ref={inputRef} />
-      </AutoComplete>
+      <span {...listbox.wrapperProps} style={{ display: 'inline-block', width: 180 }}>
+        <Input
+          {...listbox.inputProps}
+          value={text}
+          onChange={(e) => onChange?.(e.target.value)}
+          placeholder="诊断编码, 如 J06.900"
+          data-testid={`diag-code-${row}`}
+          ref={inputRef}
+        />
+        {listbox.list((o) => `${o.code} ${o.name}`, { minWidth: 360, optionTestId: 'diag-option' })}
+      </span>
     </span>
   );
 }
@@ -167,7 +172,7 @@ export function VisitInfoForm({
           )}
         </Form.List>
         <div style={{ marginTop: 12 }}>
-          <Button type="primary" htmlType="submit" loading={busy} data-testid="visit-info">
+          <Button type="primary" htmlType="submit" loading={slowSpinner(busy)} data-testid="visit-info">
             上传就诊信息 (Enter)
           </Button>
         </div>

@@ -3,7 +3,8 @@
  * actions in the order the center requires (2208 → 2205 → 2202).
  */
 import { useState } from 'react';
-import { Button, Card, Checkbox, Descriptions, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Descriptions, Modal, Space, Tag, Typography } from 'antd';
+import { PlainTable } from '../../components/PlainTable';
 import type { BillView, VisitView } from '../../../../src-main/api/contract';
 import { yuan } from '../../format';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -96,31 +97,36 @@ export function VisitPanel({
         ]}
       />
       {visit.bills.length > 0 && (
-        <Table<BillView>
-          size="small"
-          rowKey="chrgBchno"
-          pagination={false}
-          dataSource={[...visit.bills]}
+        <PlainTable<BillView>
+          rowKey={(b) => b.chrgBchno}
+          rows={visit.bills}
           data-testid="bills"
           rowClassName={(b) => (b.chrgBchno === activeBill ? 'row-active' : '')}
           columns={[
-            { title: '单据 (收费批次号)', dataIndex: 'chrgBchno' },
-            { title: '明细', width: 60, render: (_, b) => b.lines.length },
-            { title: '金额 (元)', align: 'right', render: (_, b) => yuan(b.medfeeFen) },
+            { key: 'bchno', title: '单据 (收费批次号)', render: (b) => b.chrgBchno },
+            { key: 'lines', title: '明细', width: 60, render: (b) => b.lines.length },
+            { key: 'medfee', title: '金额 (元)', align: 'right', render: (b) => yuan(b.medfeeFen) },
             {
+              key: 'state',
               title: '状态',
-              render: (_, b) => (
+              render: (b) => (
                 <Tag color={BILL_COLOR[b.state]} data-testid={`bill-state-${b.chrgBchno}`}>
                   {b.stateLabel}
                 </Tag>
               ),
             },
-            { title: '结算ID', render: (_, b) => b.settlement?.setlId ?? '' },
-            { title: '现金 (元)', align: 'right', render: (_, b) => (b.settlement ? yuan(b.settlement.psnCashPayFen) : '') },
+            { key: 'setl', title: '结算ID', render: (b) => b.settlement?.setlId ?? '' },
             {
+              key: 'cash',
+              title: '现金 (元)',
+              align: 'right',
+              render: (b) => (b.settlement ? yuan(b.settlement.psnCashPayFen) : ''),
+            },
+            {
+              key: 'actions',
               title: '操作',
               width: 280,
-              render: (_, b) => (
+              render: (b) => (
                 <Space>
                   {b.settlement?.setlId && (
                     <Button
@@ -162,6 +168,7 @@ export function VisitPanel({
               ),
             },
           ]}
+          style={{ marginTop: 8 }}
         />
       )}
       <Modal
