@@ -137,8 +137,11 @@ function queryFigures(app: CounterApp, meta: Meta): Figures {
   };
 }
 
-/** prepare + finish (two FULL commits) per call, interleaved between the two apps; the bench's rows are removed after. */
-function journalOverhead(apps: readonly CounterApp[], rounds = 6, pairs = 40): number[] {
+/**
+ * prepare + finish (two FULL commits) per call, interleaved between the two apps; the bench's rows are removed after.
+ * 20 rounds: a round is dominated by fsync, whose time on a shared machine swings by ×3 from one round to the next.
+ */
+function journalOverhead(apps: readonly CounterApp[], rounds = 20, pairs = 40): number[] {
   const marks = apps.map((a) => a.journal.activity().maxId);
   const samples = apps.map(() => [] as number[]);
   const answer = { infcode: 0, output: { baseinfo: { psn_no: '42010000000000000001', psn_name: '王伟' }, insuinfo: [] } };
