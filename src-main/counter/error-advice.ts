@@ -10,6 +10,8 @@ const BY_CODE: Readonly<Record<string, string>> = {
   E_PENDING_REVERSAL: '按 F3 打开交易流水查看冲正进度; 冲正完成后再重新结算。',
   E_NEEDS_MANUAL: '按 F3 打开交易流水查看该笔, 与医保中心核实后再处理。',
   E_PERSON_EXPIRED: '按 F1 重新读卡。',
+  E_SAFE_MEDIUM_REQUIRED:
+    '按 F1 回到「读卡」页, 按 F5 用读卡器通过安全控件读取参保人的医保电子凭证或社保卡, 再重新办理; 本机未配置安全控件时请联系维护人员。',
   E_PERSON_NOT_INSURED: '请参保人到医保经办机构核实参保状态; 本次可按自费收费。',
   E_PRESETTLE_REQUIRED: '按 F5 预结算, 与患者确认金额后再按 F6 结算。',
   E_PRESETTLE_STALE: '按 F5 重新预结算, 与患者确认金额后再按 F6 结算。',
