@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
-import { lines, openCounter, type Counter } from '../helpers/reconcile-counter';
+import { lines, openCounter, readPerson, type Counter } from '../helpers/reconcile-counter';
+import { ControlDouble } from '../helpers/control-double';
 import { personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 
@@ -19,20 +20,24 @@ let postgres: TestPostgres;
 let front: Counter;
 /** 收费 window */
 let cashier: Counter;
+let control: ControlDouble;
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
   h = await startHarness();
+  // 四川: persons are read through the 安全控件 (the DLL double), as is the person again before a refund.
+  control = new ControlDouble(h.dir);
   const shop = (counterName: string) => ({
     institution: CLINIC,
     profile: 'sichuan' as const,
     shop: { postgresUrl: postgres.url, counterName },
   });
-  front = await openCounter(h, 'front', shop('挂号窗口'));
-  cashier = await openCounter(h, 'cashier', shop('收费窗口'));
+  front = await openCounter(h, 'front', shop('挂号窗口'), control);
+  cashier = await openCounter(h, 'cashier', shop('收费窗口'), control);
 }, 120_000);
 
 afterAll(async () => {
+  control?.close();
   await h?.close();
   postgres?.close();
 });
@@ -44,7 +49,7 @@ describe('outpatient refund across windows', () => {
     const store = h.sandbox.center.store;
     const person = personsOf(store, 'emp-active', 50_000)[2] as PersonRow;
     const { services } = cashier;
-    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const ctx = await readPerson(cashier, person);
     const { mdtrtId } = await services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
     await services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }] });
     const { chrgBchno } = await services.clinic.uploadBill({ mdtrtId, lines: lines(typicalBasket(store)) });
