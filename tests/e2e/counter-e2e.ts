@@ -14,6 +14,7 @@ import { PHARMACY, startHarness, type Harness } from '../helpers/sandbox-harness
 import { personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import type { SettlementView } from '../../src-main/api/contract';
 import { signInByKeys } from './till-keys';
+import type { ControlDouble } from '../helpers/control-double';
 
 export { chooseInstitution, saveSettingsByKeys } from './till-keys';
 
@@ -133,6 +134,18 @@ export async function readCard(page: Page, person: PersonRow): Promise<void> {
   await page.getByTestId('id-name').fill(person.psnName);
   await page.getByTestId('id-name').press('Enter');
   await personShown(page, person);
+}
+
+/**
+ * 读卡器读卡 (F5) through the 安全控件 at a counter whose profile needs one (四川): `person`'s card on the
+ * DLL double, read on the 读卡 screen; waits for the person and the medium's note.
+ */
+export async function readThroughControl(page: Page, control: ControlDouble, person: PersonRow): Promise<void> {
+  await page.keyboard.press('F1');
+  control.present(person);
+  await page.getByTestId('read-device').click();
+  await page.getByTestId('person-name').filter({ hasText: person.psnName }).waitFor();
+  await page.getByTestId('safe-medium').waitFor();
 }
 
 /**

@@ -11,25 +11,30 @@ import { createReader } from '../../src-main/devices/create-reader';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { buildNativeDouble, DoubleControl, personState } from './devices-native';
 
+/** The config's `devices` for the double with its control export (known before a harness exists). */
+export function controlDevices(): NonNullable<ConfigFile['devices']> {
+  return {
+    driver: 'dll',
+    dll: { path: buildNativeDouble().reader, charset: 'gbk', initUser: '510100', safeMediumFunction: 'GetSafeMedium' },
+    timeoutMs: 8000,
+  };
+}
+
 export class ControlDouble {
   readonly double: DoubleControl;
-  private readonly readerPath: string;
 
   /** `dir`: where the double keeps its state and call log (the harness's temp dir). */
   constructor(dir: string) {
-    this.readerPath = buildNativeDouble().reader;
     this.double = new DoubleControl(dir);
+    // No card on the reader until a test presents one (sign-in's Init needs none).
+    this.double.set({ mode: 'nocard' });
     // The counter's reader host inherits the environment: that is how the double finds its state file.
     process.env['YIBAO_DOUBLE_STATE'] = this.double.statePath;
   }
 
   /** The config's `devices` for the double with its control export. */
   get devices(): NonNullable<ConfigFile['devices']> {
-    return {
-      driver: 'dll',
-      dll: { path: this.readerPath, charset: 'gbk', initUser: '510100', safeMediumFunction: 'GetSafeMedium' },
-      timeoutMs: 8000,
-    };
+    return controlDevices();
   }
 
   /** The person whose card is on the reader next (a refund reads it again through the control). */
