@@ -215,13 +215,18 @@ export async function registerVisit(page: Page): Promise<void> {
 
 /** Clinic 挂号 by hand (department, 科别, doctor) and Enter; waits for the 就诊信息 step. */
 export async function registerByHand(page: Page): Promise<void> {
+  await submitRegistration(page);
+  await page.getByTestId('diag-code-0').waitFor();
+}
+
+/** The 挂号 form filled by hand (内科, A03, 张医生) and Enter, without waiting for the outcome. */
+export async function submitRegistration(page: Page): Promise<void> {
   await page.getByTestId('dept-code').fill('NK01');
   await page.getByTestId('dept-name').fill('内科');
   await page.getByTestId('caty').fill('A03');
   await page.getByTestId('doctor-code').fill('D420100000001');
   await page.getByTestId('doctor-name').fill('张医生');
   await page.getByTestId('doctor-name').press('Enter');
-  await page.getByTestId('diag-code-0').waitFor();
 }
 
 /**

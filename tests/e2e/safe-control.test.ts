@@ -17,6 +17,7 @@ import {
   readCard,
   registerVisit,
   signIn,
+  submitRegistration,
   startCounterE2E,
   UI_TIMEOUT,
   type CounterE2E,
@@ -159,12 +160,7 @@ describe('安全控件 on every counter flow (四川)', () => {
     const before = e.h.sandbox.center.store.messages.query({ limit: 100_000 }).length;
     await page.keyboard.press('F2');
     await page.getByTestId('safe-medium-missing').waitFor();
-    await page.getByTestId('dept-code').fill('NK01');
-    await page.getByTestId('dept-name').fill('内科');
-    await page.getByTestId('caty').fill('A03');
-    await page.getByTestId('doctor-code').fill('D420100000001');
-    await page.getByTestId('doctor-name').fill('张医生');
-    await page.getByTestId('doctor-name').press('Enter');
+    await submitRegistration(page);
     const refusal = page.getByText('四川医保要求通过安全控件读取电子凭证或社保卡后再结算或退费 (交易 2201 没有校验介质, 未发送)');
     await refusal.waitFor();
     await page.getByText('下一步: 按 F1 回到「读卡」页, 按 F5 用读卡器通过安全控件读取').waitFor();
