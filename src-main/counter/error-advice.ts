@@ -37,7 +37,9 @@ export function adviceFor(error: unknown): string | null {
   }
   if (isYibaoError(error)) {
     if (BY_CODE[error.code]) return BY_CODE[error.code] ?? null;
-    if (error.code.startsWith('E_DEVICE_')) return '检查输入或读卡器后重试; 读卡器不可用时可手工输入身份证号。';
+    if (error.code.startsWith('E_DEVICE_')) {
+      return '检查输入或读卡器后重试; 读卡器不可用时可手工输入身份证号 (要求安全控件的地区, 如四川, 手工输入的只能查询, 不能结算)。';
+    }
     if (error.code === 'E_API_ARGS') return '检查输入内容后重试。';
     if (error.code.startsWith('E_CONFIG')) return '修正设置后重新保存。';
   }
