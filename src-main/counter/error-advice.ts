@@ -12,6 +12,7 @@ const BY_CODE: Readonly<Record<string, string>> = {
   E_PERSON_EXPIRED: '按 F1 重新读卡。',
   E_SAFE_MEDIUM_REQUIRED:
     '按 F1 回到「读卡」页, 按 F5 用读卡器通过安全控件读取参保人的医保电子凭证或社保卡, 再重新办理; 本机未配置安全控件时请联系维护人员。',
+  E_DEVICE_SAFE_MEDIUM_MISMATCH: '按 F1 回到「读卡」页, 按 F5 读卡器读卡 (安全控件为本次就医重新取得校验介质), 再重新办理。',
   E_PERSON_NOT_INSURED: '请参保人到医保经办机构核实参保状态; 本次可按自费收费。',
   E_PRESETTLE_REQUIRED: '按 F5 预结算, 与患者确认金额后再按 F6 结算。',
   E_PRESETTLE_STALE: '按 F5 重新预结算, 与患者确认金额后再按 F6 结算。',
