@@ -149,7 +149,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     options.clock,
   );
   const areas = new SqliteInsuredAreaBook(lightDb);
-  const safeMedia = new SafeMediumBook();
+  const safeMedia = new SafeMediumBook(profile.safeControl ? profile.name : null);
   const journal = new JournalStore(db, dbFile, centerId, shop?.link.outbox ?? null, { clock: options.clock });
   if (shop?.joinedNow) backfillShopOutbox(shop.link, journal);
   let gateway: GatewayCredentials | null | undefined;

@@ -10,6 +10,9 @@ const BY_CODE: Readonly<Record<string, string>> = {
   E_PENDING_REVERSAL: '按 F3 打开交易流水查看冲正进度; 冲正完成后再重新结算。',
   E_NEEDS_MANUAL: '按 F3 打开交易流水查看该笔, 与医保中心核实后再处理。',
   E_PERSON_EXPIRED: '按 F1 重新读卡。',
+  E_SAFE_MEDIUM_REQUIRED:
+    '按 F1 回到「读卡」页, 按 F5 用读卡器通过安全控件读取参保人的医保电子凭证或社保卡, 再重新办理; 本机未配置安全控件时请联系维护人员。',
+  E_DEVICE_SAFE_MEDIUM_MISMATCH: '按 F1 回到「读卡」页, 按 F5 读卡器读卡 (安全控件为本次就医重新取得校验介质), 再重新办理。',
   E_PERSON_NOT_INSURED: '请参保人到医保经办机构核实参保状态; 本次可按自费收费。',
   E_PRESETTLE_REQUIRED: '按 F5 预结算, 与患者确认金额后再按 F6 结算。',
   E_PRESETTLE_STALE: '按 F5 重新预结算, 与患者确认金额后再按 F6 结算。',
@@ -35,7 +38,9 @@ export function adviceFor(error: unknown): string | null {
   }
   if (isYibaoError(error)) {
     if (BY_CODE[error.code]) return BY_CODE[error.code] ?? null;
-    if (error.code.startsWith('E_DEVICE_')) return '检查输入或读卡器后重试; 读卡器不可用时可手工输入身份证号。';
+    if (error.code.startsWith('E_DEVICE_')) {
+      return '检查输入或读卡器后重试; 读卡器不可用时可手工输入身份证号 (要求安全控件的地区, 如四川, 手工输入的只能查询, 不能结算)。';
+    }
     if (error.code === 'E_API_ARGS') return '检查输入内容后重试。';
     if (error.code.startsWith('E_CONFIG')) return '修正设置后重新保存。';
   }

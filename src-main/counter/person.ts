@@ -152,7 +152,9 @@ export class PersonDesk {
       return { obtained: true, text: `已取得安全控件校验介质 (交易 ${ctx.safeMediumFor}), 本次就医的交易将带上它` };
     }
     if (!this.app.client.profile.safeControl) return null;
-    const text = `本次读卡未经安全控件, 没有校验介质: ${this.app.client.profile.name}医保要求结算类交易带校验介质, 中心可能拒绝; 请用读卡器读卡 (F5)`;
+    const text =
+      `本次读卡未经安全控件, 没有校验介质: ${this.app.client.profile.name}医保要求通过安全控件读取电子凭证或社保卡后再结算, ` +
+      '该参保人现在只能查询, 不能医保结算: 请按 F5 读卡器读卡; 手工输入身份证号不能结算';
     return { obtained: false, text };
   }
 

@@ -48,7 +48,7 @@ export class SafeControl implements RefundReRead {
         ready: false,
         message:
           `${this.app.client.profile.name}医保要求安全控件, 但本机未配置: 请在配置文件 devices 中设置读卡器 DLL (driver: dll) ` +
-          '和安全控件函数 (dll.safeMediumFunction)。未配置时交易不带校验介质 (dev_safe_info), 医保中心可能拒绝结算',
+          '和安全控件函数 (dll.safeMediumFunction)。未配置时没有校验介质 (dev_safe_info), 不能医保结算或退费, 只能查询参保人',
       };
     }
     if (this.initFailure) return { required: true, ready: false, message: `安全控件初始化失败: ${this.initFailure}` };

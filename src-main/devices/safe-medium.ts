@@ -8,6 +8,7 @@
  * A reader's own signature (ReadCardBas / GetQRBase sign buffer) is not tied to a transaction: it is sent
  * with every call of the visit.
  */
+import { YibaoError } from '../core/errors';
 import { DeviceError } from './device-errors';
 import type { SafeInfo } from './types';
 
@@ -59,13 +60,24 @@ export function isVisitStep(infno: string): boolean {
   return VISIT_FLOWS.some((flow) => flow.last.includes(infno) || flow.before.includes(infno));
 }
 
+/** Whether a region with a 安全控件 refuses `infno` without a medium: every step of a visit but 1101 (a query only). */
+export function needsMedium(infno: string): boolean {
+  return infno !== '1101' && isVisitStep(infno);
+}
+
 /**
  * The medium of each person's current visit, by psn_no: set by the visit's read (1101), replaced by
  * the next read of the same person (a read without the control clears it, so a medium never outlives
- * its visit). The center client asks it for every call that names a person.
+ * its visit). The center client asks it for every call that names a person, before anything is
+ * journaled or sent. Under a region with a 安全控件 (`requiredBy`: the region's name) a settlement,
+ * registration or refund step of a person without a medium is refused there (seed 003 第六章, 第七章
+ * step 2: the person is read through the control before any such call); 1101 by a typed ID stays a
+ * query.
  */
 export class SafeMediumBook {
   private readonly byPerson = new Map<string, SafeInfo>();
+
+  constructor(private readonly requiredBy: string | null = null) {}
 
   remember(psnNo: string, safeInfo: SafeInfo | null): void {
     this.byPerson.delete(psnNo);
@@ -89,7 +101,17 @@ export class SafeMediumBook {
    */
   devSafeInfo(psnNo: string | undefined, infno: string): string {
     const info = psnNo ? this.byPerson.get(psnNo) : undefined;
+    if (!info && this.requiredBy !== null && needsMedium(infno)) throw mediumRequired(this.requiredBy, infno);
     if (!info || !isVisitStep(infno)) return '';
     return devSafeInfoFor(info, infno);
   }
+}
+
+function mediumRequired(region: string, infno: string): YibaoError {
+  return new YibaoError(
+    'E_SAFE_MEDIUM_REQUIRED',
+    `${region}医保要求通过安全控件读取电子凭证或社保卡后再结算或退费 (交易 ${infno} 没有校验介质, 未发送): ` +
+      '请按 F5 读卡器读卡; 手工输入身份证号或扫码读取的不能结算',
+    { infno },
+  );
 }

@@ -15,7 +15,7 @@ import {
   appReady,
   ARTIFACTS,
   preSettleAndSettle,
-  readCard,
+  readThroughControl,
   recordedPrints,
   RECORD_PRINTS,
   signIn,
@@ -24,9 +24,12 @@ import {
   type CounterE2E,
 } from './counter-e2e';
 import { expectBalanceAfter, expectRefundAmounts } from './after-sale-checks';
+import { ControlDouble, controlDevices } from '../helpers/control-double';
 
 let e: CounterE2E;
 let people: PersonRow[];
+/** 四川: persons are read through the 安全控件 (the DLL double), and again before a refund. */
+let control: ControlDouble;
 
 const TILL = { width: 1366, height: 768 };
 
@@ -42,14 +45,15 @@ function selectedRow(page: Page): Promise<string> {
 }
 
 async function sellOne(page: Page, person: PersonRow, code: string, pric: string): Promise<void> {
-  await readCard(page, person);
+  await readThroughControl(page, control, person);
   await page.keyboard.press('F2');
   await addItem(page, code, code, pric);
   await preSettleAndSettle(page);
 }
 
 beforeAll(async () => {
-  e = await startCounterE2E({ profile: 'sichuan' });
+  e = await startCounterE2E({ profile: 'sichuan', devices: controlDevices() });
+  control = new ControlDouble(e.h.dir);
   await e.page.setViewportSize(TILL);
   await e.page.addInitScript(RECORD_PRINTS);
   await e.page.reload();
@@ -57,6 +61,7 @@ beforeAll(async () => {
   people = personsOf(e.h.sandbox.center.store, 'emp-active', 50_000).slice(0, 2);
 }, 180_000);
 afterAll(async () => {
+  control?.close();
   await e?.close();
 });
 
@@ -68,7 +73,7 @@ describe('issue 17 point 9: after the sale', () => {
     const { page } = e;
     const { a, b } = pharmacyItems(e.h.sandbox.center.store);
     await signIn(page);
-    await readCard(page, people[0] as PersonRow);
+    await readThroughControl(page, control, people[0] as PersonRow);
     await page.keyboard.press('F2');
     const before = parseYuan((await page.getByTestId('person-balance').textContent()) ?? '');
     await addItem(page, a.code, a.code, '12.5', '2');
@@ -112,6 +117,8 @@ describe('issue 17 point 9: after the sale', () => {
 
   it('Enter, Enter refunds the selected sale (2103) and shows the refund’s own amounts', async () => {
     const { page } = e;
+    // The selected sale is the first person's: their card is on the reader for the control's read before 2103.
+    control.present(people[0] as PersonRow);
     await page.keyboard.press('Enter');
     await page.getByTestId('confirm-refund').waitFor();
     await page.keyboard.press('Enter');

@@ -8,18 +8,23 @@ import { parseYuan } from '../../src-main/core/money';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { CLINIC } from '../helpers/sandbox-harness';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
-import { addItem, readCard, registerVisit, signIn, startCounterE2E, type CounterE2E } from './counter-e2e';
+import { addItem, readThroughControl, registerVisit, signIn, startCounterE2E, type CounterE2E } from './counter-e2e';
+import { ControlDouble, controlDevices } from '../helpers/control-double';
 import { expectBalanceAfter, expectRefundAmounts } from './after-sale-checks';
 
 let e: CounterE2E;
 let person: PersonRow;
+/** 四川: the person is read through the 安全控件 (the DLL double), and again before the refund. */
+let control: ControlDouble;
 
 beforeAll(async () => {
-  e = await startCounterE2E({ institution: CLINIC, profile: 'sichuan' });
+  e = await startCounterE2E({ institution: CLINIC, profile: 'sichuan', devices: controlDevices() });
+  control = new ControlDouble(e.h.dir);
   await e.page.setViewportSize({ width: 1366, height: 768 });
   person = personsOf(e.h.sandbox.center.store, 'emp-retired', 20_000)[1] as PersonRow;
 }, 180_000);
 afterAll(async () => {
+  control?.close();
   await e?.close();
 });
 
@@ -30,7 +35,7 @@ describe('issue 17 point 9 at the clinic', () => {
     const { page } = e;
     const { a } = pharmacyItems(e.h.sandbox.center.store);
     await signIn(page, 'OP002', '李收费');
-    await readCard(page, person);
+    await readThroughControl(page, control, person);
     await page.keyboard.press('F2');
     const before = parseYuan((await page.getByTestId('person-balance').textContent()) ?? '');
     await registerVisit(page);

@@ -7,10 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
+import { ControlDouble, controlDevices } from '../helpers/control-double';
 import {
   addItem,
   chooseInstitution,
-  readCard,
+  readThroughControl,
   saveSettingsByKeys,
   signIn,
   startCounterE2E,
@@ -20,12 +21,16 @@ import {
 
 let e: CounterE2E;
 let person: PersonRow;
+/** After the switch to 四川 the person is read through the 安全控件 (the DLL double). */
+let control: ControlDouble;
 
 beforeAll(async () => {
-  e = await startCounterE2E();
+  e = await startCounterE2E({ devices: controlDevices() });
+  control = new ControlDouble(e.h.dir);
   person = personsOf(e.h.sandbox.center.store, 'emp-retired', 20_000)[0] as PersonRow;
 }, 180_000);
 afterAll(async () => {
+  control?.close();
   await e?.close();
 });
 
@@ -50,7 +55,7 @@ describe('clinic counter in the browser', () => {
     const { page } = e;
     const { a, b, c } = pharmacyItems(e.h.sandbox.center.store);
     await signIn(page, 'OP002', '李收费');
-    await readCard(page, person);
+    await readThroughControl(page, control, person);
     await page.keyboard.press('F2');
     await page.getByTestId('dept-code').fill('NK01');
     await page.getByTestId('dept-name').fill('内科');

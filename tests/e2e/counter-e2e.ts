@@ -14,6 +14,7 @@ import { PHARMACY, startHarness, type Harness } from '../helpers/sandbox-harness
 import { personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import type { SettlementView } from '../../src-main/api/contract';
 import { signInByKeys } from './till-keys';
+import type { ControlDouble } from '../helpers/control-double';
 
 export { chooseInstitution, saveSettingsByKeys } from './till-keys';
 
@@ -136,6 +137,18 @@ export async function readCard(page: Page, person: PersonRow): Promise<void> {
 }
 
 /**
+ * 读卡器读卡 (F5) through the 安全控件 at a counter whose profile needs one (四川): `person`'s card on the
+ * DLL double, read on the 读卡 screen; waits for the person and the medium's note.
+ */
+export async function readThroughControl(page: Page, control: ControlDouble, person: PersonRow): Promise<void> {
+  await page.keyboard.press('F1');
+  control.present(person);
+  await page.getByTestId('read-device').click();
+  await page.getByTestId('person-name').filter({ hasText: person.psnName }).waitFor();
+  await page.getByTestId('safe-medium').waitFor();
+}
+
+/**
  * Waits until the read person is on screen: the full card on 读卡, or the compact one on 收费
  * where a read with nothing to look at goes on by itself.
  */
@@ -202,13 +215,18 @@ export async function registerVisit(page: Page): Promise<void> {
 
 /** Clinic 挂号 by hand (department, 科别, doctor) and Enter; waits for the 就诊信息 step. */
 export async function registerByHand(page: Page): Promise<void> {
+  await submitRegistration(page);
+  await page.getByTestId('diag-code-0').waitFor();
+}
+
+/** The 挂号 form filled by hand (内科, A03, 张医生) and Enter, without waiting for the outcome. */
+export async function submitRegistration(page: Page): Promise<void> {
   await page.getByTestId('dept-code').fill('NK01');
   await page.getByTestId('dept-name').fill('内科');
   await page.getByTestId('caty').fill('A03');
   await page.getByTestId('doctor-code').fill('D420100000001');
   await page.getByTestId('doctor-name').fill('张医生');
   await page.getByTestId('doctor-name').press('Enter');
-  await page.getByTestId('diag-code-0').waitFor();
 }
 
 /**

@@ -13,16 +13,21 @@ import { typicalBasket } from '../helpers/sandbox-fixtures';
 import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
 import { lines } from '../helpers/reconcile-counter';
 import { readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import { ControlDouble, controlDevices } from '../helpers/control-double';
 
 let e: CounterE2E;
+/** 四川: the settled visit's person is read through the 安全控件 (the DLL double). */
+let control: ControlDouble;
 const store = (): SandboxStore => e.h.sandbox.center.store;
 const sent = (infno: string) => store().messages.query({ infno, limit: 100 });
 
 beforeAll(async () => {
-  e = await startCounterE2E({ institution: CLINIC, profile: 'sichuan' });
+  e = await startCounterE2E({ institution: CLINIC, profile: 'sichuan', devices: controlDevices() });
+  control = new ControlDouble(e.h.dir);
   await e.page.setViewportSize({ width: 1366, height: 768 });
 }, 180_000);
 afterAll(async () => {
+  control?.close();
   await e?.close();
 });
 
@@ -60,7 +65,7 @@ describe('四川扩展 screen', () => {
     const { services } = e.web.runtime;
     const chronic = seedPerson('chronic');
     filing = store().persons.chronicFilings(chronic.psnNo)[0]!;
-    const ctx = await services.persons.read({ kind: 'id', idNumber: chronic.certno, name: chronic.psnName });
+    const ctx = await control.readVisit(services, chronic);
     const visit = await services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT, medType: '14' });
     mdtrtId = visit.mdtrtId;
     await services.clinic.visitInfo({

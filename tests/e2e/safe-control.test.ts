@@ -3,13 +3,25 @@
  * reader and control: sign-in initialises it, 读卡器读卡 obtains the visit's medium, and the sandbox
  * center's message log shows that medium as dev_safe_info on 2101A / 2102A (pharmacy), a new one on the
  * refund 2103 after the control is read again, then on 2201 / 2207A after 设置 switches the counter to
- * the clinic.
+ * the clinic. The center is the sandbox as a 四川 center (it refuses settlement steps without a medium). A
+ * person whose ID number is typed is shown as not settleable at 读卡, and registering the visit is refused
+ * with the Chinese message before anything reaches the center.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
 import { buildNativeDouble, DoubleControl, personState } from '../helpers/devices-native';
-import { addItem, preSettleAndSettle, registerVisit, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
+import {
+  addItem,
+  preSettleAndSettle,
+  readCard,
+  registerVisit,
+  signIn,
+  submitRegistration,
+  startCounterE2E,
+  UI_TIMEOUT,
+  type CounterE2E,
+} from './counter-e2e';
 import type { Page } from 'playwright-core';
 
 let e: CounterE2E;
@@ -18,14 +30,17 @@ let double: DoubleControl;
 
 beforeAll(async () => {
   const native = buildNativeDouble();
-  e = await startCounterE2E({
-    profile: 'sichuan',
-    devices: {
-      driver: 'dll',
-      timeoutMs: 10_000,
-      dll: { path: native.reader, charset: 'gbk', initUser: '510100', read: 'card', safeMediumFunction: 'GetSafeMedium' },
+  e = await startCounterE2E(
+    {
+      profile: 'sichuan',
+      devices: {
+        driver: 'dll',
+        timeoutMs: 10_000,
+        dll: { path: native.reader, charset: 'gbk', initUser: '510100', read: 'card', safeMediumFunction: 'GetSafeMedium' },
+      },
     },
-  });
+    { numbering: 'sichuan' },
+  );
   double = new DoubleControl(e.h.dir);
   // The counter's DLL host inherits this process's environment: that is how the double finds its state.
   process.env['YIBAO_DOUBLE_STATE'] = double.statePath;
@@ -128,4 +143,30 @@ describe('安全控件 on every counter flow (四川)', () => {
     }
     expect(e.pageErrors).toEqual([]);
   }, 180_000);
+
+  it('a typed ID: 读卡 says the person cannot be settled, and 挂号 is refused on screen; nothing reaches the center', async () => {
+    const { page } = e;
+    const typed = personsOf(e.h.sandbox.center.store, 'emp-active', 50_000)[1] as PersonRow;
+    await readCard(page, typed);
+    // The read does not go on to 收费 by itself: the warning is to be read here.
+    const note = page.getByTestId('safe-medium');
+    await note.waitFor();
+    expect(await note.textContent()).toContain(
+      '该参保人现在只能查询, 不能医保结算: 请按 F5 读卡器读卡; 手工输入身份证号不能结算',
+    );
+    expect(await page.getByTestId('go-sale').isVisible()).toBe(true);
+    await e.shot('43-safe-control-typed-id');
+
+    const before = e.h.sandbox.center.store.messages.query({ limit: 100_000 }).length;
+    await page.keyboard.press('F2');
+    await page.getByTestId('safe-medium-missing').waitFor();
+    await submitRegistration(page);
+    const refusal = page.getByText('四川医保要求通过安全控件读取电子凭证或社保卡后再结算或退费 (交易 2201 没有校验介质, 未发送)');
+    await refusal.waitFor();
+    await page.getByText('下一步: 按 F1 回到「读卡」页, 按 F5 用读卡器通过安全控件读取').waitFor();
+    await page.getByText('代码 E_SAFE_MEDIUM_REQUIRED').waitFor();
+    await e.shot('44-safe-control-typed-id-refused');
+    expect(e.h.sandbox.center.store.messages.query({ limit: 100_000 })).toHaveLength(before);
+    expect(e.pageErrors).toEqual([]);
+  }, 120_000);
 });

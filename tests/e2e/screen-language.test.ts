@@ -8,10 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
+import { ControlDouble, controlDevices } from '../helpers/control-double';
 import {
   addItem,
   chooseInstitution,
   readCard,
+  readThroughControl,
   registerByHand,
   signIn,
   startCounterE2E,
@@ -22,6 +24,8 @@ import { misplacedWords, screenPieces } from './screen-words';
 
 let e: CounterE2E;
 let person: PersonRow;
+/** After the switch to 四川 the person is read through the 安全控件 (the DLL double). */
+let control: ControlDouble;
 
 /** Screen → the Latin words found on it that should not be there, each with where it was seen. */
 type Findings = Record<string, string[]>;
@@ -40,11 +44,13 @@ async function visit(found: Findings, label: string, ready: string): Promise<voi
 }
 
 beforeAll(async () => {
-  e = await startCounterE2E();
+  e = await startCounterE2E({ devices: controlDevices() });
+  control = new ControlDouble(e.h.dir);
   await e.page.setViewportSize({ width: 1366, height: 768 });
   person = personsOf(e.h.sandbox.center.store, 'emp-retired', 20_000)[0] as PersonRow;
 }, 180_000);
 afterAll(async () => {
+  control?.close();
   await e?.close();
 });
 
@@ -169,7 +175,7 @@ describe('issue 17.8: only Chinese, codes and units on screen', () => {
     await look(found, '设置: 已保存');
 
     await signIn(page, 'OP002', '李收费');
-    await readCard(page, person);
+    await readThroughControl(page, control, person);
     await page.keyboard.press('F2');
     await page.getByTestId('dept-code').waitFor();
     await look(found, '门诊收费: 挂号');

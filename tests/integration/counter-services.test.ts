@@ -20,6 +20,8 @@ import { OPERATOR, personsOf, typicalBasket, type SaleLine } from '../helpers/sa
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
 import { waitFor } from '../helpers/wait-for';
+import { ControlDouble } from '../helpers/control-double';
+import { adviceFor } from '../../src-main/counter/error-advice';
 
 let h: Harness;
 
@@ -414,14 +416,18 @@ describe('clinic visit', () => {
   let services: CounterServices;
   let events: CounterEvents;
   let person: PersonRow;
+  /** A 四川 clinic reads its persons through the 安全控件 (the DLL double), and again before a refund. */
+  let control: ControlDouble;
 
   beforeAll(async () => {
-    ({ app, services, events } = await counter({ institution: CLINIC, profile: 'sichuan' }));
+    control = new ControlDouble(h.dir);
+    ({ app, services, events } = await counter({ institution: CLINIC, profile: 'sichuan', devices: control.devices }));
     person = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[1] as PersonRow;
   });
+  afterAll(() => control.close());
 
   it('registers, uploads two bills, settles each once, refunds in the order 2208 → 2205 → 2202', async () => {
-    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const ctx = await control.readVisit(services, person);
     expect(services.persons.view(ctx).treatment.medType.code).toBe('11');
     // services.busy (the quit guard, the settings switch) when each call has been answered (the step's end event,
     // inside the guarded run): held by a registration, a bill upload, a settlement and its refund (2208); not by the
@@ -508,7 +514,7 @@ describe('clinic visit', () => {
   });
 
   it('rebuilds a visit from the journal after a restart (new services, same data)', async () => {
-    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const ctx = await control.readVisit(services, person);
     const visit = await services.clinic.register({
       personKey: ctx.key,
       ...OUTPATIENT_VISIT,
@@ -543,6 +549,14 @@ describe('clinic visit', () => {
     });
     expect(undo.steps.map((x) => x.infno)).toEqual(['2208']);
     expect(undo.visit.bills[0]?.state).toBe('refunded');
+    // The 2208 medium covers 2208 only (seed 003 第六章): settling again needs the control read for 2207A first.
+    const stale = await fresh.clinic.preSettle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(stale).toMatchObject({ code: 'E_DEVICE_SAFE_MEDIUM_MISMATCH' });
+    expect(adviceFor(stale)).toContain('按 F5 读卡器读卡');
+    await control.readVisit(fresh, person);
     await fresh.clinic.preSettle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false });
     const resettled = await fresh.clinic.settle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false });
     expect(resettled.result.repeated).toBe(false);

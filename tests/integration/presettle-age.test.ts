@@ -10,18 +10,23 @@ import type { PersonRow } from '../../src-main/sandbox/store';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR, personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
+import { ControlDouble } from '../helpers/control-double';
 
 const NOON_CST = new Date('2026-11-23T12:00:00+08:00');
 const MINUTE = 60_000;
 
 let h: Harness;
+/** The 四川 clinic reads its person through the 安全控件 (the DLL double). */
+let control: ControlDouble;
 
 beforeAll(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOON_CST);
   h = await startHarness();
+  control = new ControlDouble(h.dir);
 }, 120_000);
 afterAll(async () => {
+  control?.close();
   await h.close();
   vi.useRealTimers();
 });
@@ -68,8 +73,8 @@ describe('a pre-settlement older than 30 minutes', () => {
   });
 
   it('clinic: refused with nothing sent after 30 min 1 s; settles at 29 min 59 s of a new one', async () => {
-    const { app, services } = await counter({ institution: CLINIC, profile: 'sichuan' });
-    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const { app, services } = await counter({ institution: CLINIC, profile: 'sichuan', devices: control.devices });
+    const ctx = await control.readVisit(services, person);
     const { mdtrtId } = await services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
     await services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }] });
     const { chrgBchno } = await services.clinic.uploadBill({ mdtrtId, lines: lineInputs() });

@@ -21,6 +21,7 @@ import { startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR, personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import { runCli } from '../helpers/cli';
 import { openCounter, sell, type Counter } from '../helpers/reconcile-counter';
+import { ControlDouble } from '../helpers/control-double';
 
 // The whole file runs on a clock that starts at today's noon (CST) and moves with real time, so no
 // run crosses midnight between selling and reconciling "today" (only Date is faked; timers and I/O are
@@ -292,14 +293,18 @@ describe('monthly clearing (四川 profile, seed 003)', () => {
   let shiftMs = 0;
   let h: Harness;
   let c: Counter;
+  let control: ControlDouble;
 
   beforeAll(async () => {
     // Counter and center both live in the shifted time: a sale of last month is journaled last month.
     const clock = () => new Date(Date.now() + shiftMs);
     h = await startHarness({ clock, counterClock: clock });
-    c = await openCounter(h, 'sichuan', { profile: 'sichuan' });
+    // A 四川 counter sells to persons read through its 安全控件 (the DLL double).
+    control = new ControlDouble(h.dir);
+    c = await openCounter(h, 'sichuan', { profile: 'sichuan' }, control);
   }, 120_000);
   afterAll(async () => {
+    control?.close();
     await h?.close();
   });
 

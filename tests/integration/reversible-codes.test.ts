@@ -16,6 +16,7 @@ import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR, personInfoInput, personsOf, pharmacySaleInput, typicalBasket } from '../helpers/sandbox-fixtures';
 import { feeUploadInput, registrationInput, settleInput, visitInfoInput } from '../helpers/clinic-fixtures';
 import { rejectionOf } from '../helpers/rejection';
+import { ControlDouble } from '../helpers/control-double';
 
 /** protocol.md §2.13 ([HN] list: 2102, 2103, 2207, 2208, 2304, 2305, 2401) and the A variants the profiles settle with. */
 const REVERSIBLE = ['2102', '2102A', '2103', '2207', '2207A', '2208', '2304', '2304A', '2305', '2401'] as const;
@@ -33,12 +34,16 @@ const PROCESSING_FAULTS = new Set<Fault>(['commit-then-drop', 'garbage', 'timeou
 let h: Harness;
 let person: PersonRow;
 const apps = new Map<string, CounterApp>();
+/** The 四川 counter's 安全控件 (the DLL double): its visit calls carry the medium read for their code. */
+let control: ControlDouble;
 
 beforeAll(async () => {
   h = await startHarness();
+  control = new ControlDouble(h.dir);
   person = personsOf(h.sandbox.center.store, 'emp-active', 500_000)[5] as PersonRow;
 }, 120_000);
 afterAll(async () => {
+  control.close();
   await h.close();
 });
 
@@ -53,6 +58,7 @@ async function appFor(profile: (typeof PROFILES)[number], clinic: boolean, short
   const app = await h.openApp(
     {
       profile,
+      ...(getProfile(profile).safeControl ? { devices: control.devices } : {}),
       ...(clinic ? { institution: CLINIC } : {}),
       ...(shortTimeout ? { center: { url: h.sandbox.url, timeouts: SHORT_TIMEOUTS } } : {}),
     },
@@ -64,6 +70,12 @@ async function appFor(profile: (typeof PROFILES)[number], clinic: boolean, short
   return app;
 }
 
+/** One call of the visit; under a profile with a 安全控件 with the medium the control gives for this code. */
+async function send(app: CounterApp, code: string, input: Record<string, unknown>) {
+  if (!app.client.profile.safeControl) return app.callAs(OPERATOR, code, input);
+  return app.callAs(OPERATOR, code, input, { devSafeInfo: await control.mediumFor(app.loaded.config, person, code) });
+}
+
 /** What a reversal must leave as it was: the account and the year's totals (a total still 0 counts as absent). */
 function ledger() {
   const ytd = Object.entries(center().store.ledger.ytd(person.psnNo, new Date().getFullYear())).filter(([, v]) => v !== 0);
@@ -71,13 +83,13 @@ function ledger() {
 }
 
 async function clinicVisit(app: CounterApp) {
-  const reg = await app.callAs(OPERATOR, '2201', registrationInput(person));
+  const reg = await send(app, '2201', registrationInput(person));
   const mdtrtId = (reg.output as { data: { mdtrt_id: string } }).data.mdtrt_id;
-  await app.callAs(OPERATOR, '2203', visitInfoInput(person, mdtrtId));
+  await send(app, '2203', visitInfoInput(person, mdtrtId));
   const chrgBchno = `RV${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
-  const upload = await app.callAs(OPERATOR, '2204', feeUploadInput(person, mdtrtId, chrgBchno, typicalBasket(center().store)));
+  const upload = await send(app, '2204', feeUploadInput(person, mdtrtId, chrgBchno, typicalBasket(center().store)));
   const split = (upload.output as { result: Parameters<typeof settleInput>[4] }).result;
-  await app.callAs(OPERATOR, '2206', settleInput(center().store, person, mdtrtId, chrgBchno, split, false));
+  await send(app, '2206', settleInput(center().store, person, mdtrtId, chrgBchno, split, false));
   return settleInput(center().store, person, mdtrtId, chrgBchno, split);
 }
 
@@ -103,7 +115,7 @@ async function prepare(code: string, app: CounterApp): Promise<Prepared> {
     case '2102A':
       return { input: pharmacySaleInput(center().store, person, typicalBasket(center().store)), check: notSettled };
     case '2103': {
-      const sale = await app.callAs(OPERATOR, '2102', pharmacySaleInput(center().store, person, typicalBasket(center().store)));
+      const sale = await send(app, '2102', pharmacySaleInput(center().store, person, typicalBasket(center().store)));
       const key = settledKey(sale.output);
       return { input: { data: key }, check: stillSettled(key.setl_id) };
     }
@@ -111,7 +123,7 @@ async function prepare(code: string, app: CounterApp): Promise<Prepared> {
     case '2207A':
       return { input: await clinicVisit(app), check: notSettled };
     case '2208': {
-      const settled = await app.callAs(OPERATOR, '2207', await clinicVisit(app));
+      const settled = await send(app, '2207', await clinicVisit(app));
       const key = settledKey(settled.output);
       return { input: { data: key }, check: stillSettled(key.setl_id) };
     }
@@ -187,7 +199,7 @@ describe('every reversible code ends reversed (or no-effect) with the ledger unc
       const before = ledger();
       center().addFault(code, shortTimeout ? `delay:${TIMEOUT_DELAY_MS}` : fault, 1);
       try {
-        const e = await rejectionOf(app.callAs(OPERATOR, code, prepared.input), isCenterCallError);
+        const e = await rejectionOf(send(app, code, prepared.input), isCenterCallError);
         expect(e).toBeInstanceOf(UnknownOutcomeError);
         // A fault before the center committed leaves nothing to reverse: 2601 is answered 原交易不存在
         // and the entry ends no-effect; after a commit it ends reversed.

@@ -3,6 +3,9 @@
  * vendor-DLL double through koffi and the sandbox center: Init at sign-in, one medium per visit for the
  * visit's last code carried as dev_safe_info by every call of the visit (checked at the center's message
  * log), a fresh read before each refund, and clear messages when the control is absent or refuses.
+ * The center here is the sandbox as a 四川 center: it refuses a settlement step without a 校验介质. A person
+ * read without the control (身份证号 typed) is refused by the counter before anything is journaled or sent;
+ * a counter without that guard meets the center's refusal; the national profile still settles a typed ID.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CounterEvents } from '../../src-main/counter/events';
@@ -14,6 +17,8 @@ import { OPERATOR, personsOf, typicalBasket } from '../helpers/sandbox-fixtures'
 import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 import { runCli } from '../helpers/cli';
+import { adviceFor } from '../../src-main/counter/error-advice';
+import { RejectedError } from '../../src-main/protocol/call-errors';
 
 let h: Harness;
 let native: NativeBuild;
@@ -21,7 +26,8 @@ let double: DoubleControl;
 
 beforeAll(async () => {
   native = buildNativeDouble();
-  h = await startHarness();
+  // The sandbox as a 四川 center: settlement steps without dev_safe_info are refused there too.
+  h = await startHarness({ numbering: 'sichuan' });
   double = new DoubleControl(h.dir);
   // The counter's reader host inherits the environment: this is how the double finds its state file.
   process.env['YIBAO_DOUBLE_STATE'] = double.statePath;
@@ -211,4 +217,132 @@ describe('yibao signin (CLI) initialises the control as the screen does', () => 
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('安全控件: 四川医保要求安全控件, 但本机未配置');
   }, 120_000);
+});
+
+/** Everything that reached the center, and the settlements it keeps. */
+function centerCounts(harness: Harness) {
+  const store = harness.sandbox.center.store;
+  return {
+    messages: store.messages.query({ limit: 1_000_000 }).length,
+    settlements: (store.db.prepare('SELECT COUNT(*) AS n FROM settlement').get() as { n: number }).n,
+  };
+}
+
+const journalCount = (app: CounterApp) => app.journal.list({ limit: 1_000_000 }).length;
+
+describe('a person read without the control (四川: 身份证号 typed)', () => {
+  const REFUSAL =
+    /四川医保要求通过安全控件读取电子凭证或社保卡后再结算.*请按 F5 读卡器读卡; 手工输入身份证号或扫码读取的不能结算/;
+
+  it('1101 by the typed ID is a query; 2101A is refused before anything is journaled or sent', async () => {
+    const { app, services } = await counter({ devices: { driver: 'manual' } });
+    const person = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[6] as PersonRow;
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    expect(ctx.psnNo).toBe(person.psnNo);
+    expect(sentMedium('1101')).toBe('');
+    const note = services.persons.view(ctx).safeMedium;
+    expect(note).toMatchObject({ obtained: false });
+    expect(note?.text).toContain('只能查询, 不能医保结算');
+
+    const journal = journalCount(app);
+    const center = centerCounts(h);
+    const sale = { basketId: `SN${Date.now().toString(36)}`, personKey: ctx.key, acctUsed: true, lines: lines() };
+    const refused = await services.pharmacy.preSettle(sale).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toMatchObject({ code: 'E_SAFE_MEDIUM_REQUIRED', messageZh: expect.stringMatching(REFUSAL) });
+    expect((refused as Error).message).toContain('交易 2101A 没有校验介质, 未发送');
+    expect(adviceFor(refused)).toContain('按 F5 用读卡器通过安全控件读取');
+    expect(journalCount(app)).toBe(journal);
+    expect(centerCounts(h)).toEqual(center);
+  });
+
+  it('every settlement, registration and refund step of that person is refused; 1101, 2001 and 2601 are not', async () => {
+    const { app, services } = await counter({ devices: { driver: 'manual' } });
+    const person = personsOf(h.sandbox.center.store, 'emp-active', 0)[7] as PersonRow;
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const steps = ['2101', '2101A', '2102', '2102A', '2103', '2201', '2203', '2203A', '2204', '2205', '2206', '2206A'];
+    for (const infno of [...steps, '2207', '2207A', '2208', '2202']) {
+      expect(() => app.safeMedia.devSafeInfo(ctx.psnNo, infno), infno).toThrow(
+        expect.objectContaining({ code: 'E_SAFE_MEDIUM_REQUIRED' }),
+      );
+    }
+    for (const infno of ['1101', '2001', '2601', '5204']) expect(app.safeMedia.devSafeInfo(ctx.psnNo, infno), infno).toBe('');
+  });
+
+  it('a read through the control makes the same person settle again (the typed read gave no medium)', async () => {
+    const { app, services } = await counter({ devices: dll('GetSafeMedium') });
+    await services.safeControl.initialise();
+    const person = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[8] as PersonRow;
+    double.set({ mode: 'present', charset: 'gbk', ...personState(person) });
+    // Typed at a counter that has the control: still no medium, still refused.
+    const typed = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const sale = { basketId: `SR${Date.now().toString(36)}`, personKey: typed.key, acctUsed: false, lines: lines() };
+    const journal = journalCount(app);
+    await expect(services.pharmacy.preSettle(sale)).rejects.toMatchObject({ code: 'E_SAFE_MEDIUM_REQUIRED' });
+    expect(journalCount(app)).toBe(journal);
+    const read = await services.safeControl.readVisit('card');
+    const again = { ...sale, basketId: `${sale.basketId}R`, personKey: read.key };
+    await services.pharmacy.preSettle(again);
+    expect((await services.pharmacy.settle(again)).settlement.infno).toBe('2102A');
+    expect(sentMedium('2102A')).toMatch(/^SM1\.2102A\./);
+  });
+
+  it('a clinic registration (2201) of a typed ID is refused before anything is sent', async () => {
+    const { app, services } = await counter({ institution: CLINIC, devices: { driver: 'manual' } });
+    const person = personsOf(h.sandbox.center.store, 'emp-active', 0)[9] as PersonRow;
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const journal = journalCount(app);
+    const center = centerCounts(h);
+    await expect(services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT })).rejects.toMatchObject({
+      code: 'E_SAFE_MEDIUM_REQUIRED',
+      messageZh: expect.stringMatching(REFUSAL),
+    });
+    expect(journalCount(app)).toBe(journal);
+    expect(centerCounts(h)).toEqual(center);
+  });
+});
+
+describe('the 四川 center refuses a settlement step without a medium (the counter guard bypassed)', () => {
+  it('a counter without the guard (national profile) meets infcode -1 naming the 校验介质; nothing is settled', async () => {
+    const { services } = await counter({ profile: 'national', devices: { driver: 'manual' } });
+    const person = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[10] as PersonRow;
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const settlements = centerCounts(h).settlements;
+    const sale = { basketId: `SB${Date.now().toString(36)}`, personKey: ctx.key, acctUsed: false, lines: lines() };
+    const refused = await services.pharmacy.preSettle(sale).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(RejectedError);
+    expect((refused as RejectedError).errMsg).toMatch(/交易 2101 缺少安全控件校验介质 \(dev_safe_info\)/);
+    const logged = h.sandbox.center.store.messages.query({ infno: '2101', newest: true, limit: 1 })[0];
+    expect(logged?.infcode).toBe(-1);
+    expect(centerCounts(h).settlements).toBe(settlements);
+  });
+
+  it('the national center and profile still settle a typed ID without a medium', async () => {
+    const national = await startHarness();
+    try {
+      const app = await national.openApp({ devices: { driver: 'manual' } });
+      const services = createCounterServices(app, new CounterEvents());
+      await app.sessions.signIn(app.client, OPERATOR);
+      const person = personsOf(national.sandbox.center.store, 'emp-active', 50_000)[2] as PersonRow;
+      const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+      expect(services.persons.view(ctx).safeMedium).toBeNull();
+      const basket = typicalBasket(national.sandbox.center.store)
+        .slice(0, 2)
+        .map((l) => ({ code: l.item.code, name: l.item.name, cntText: l.cnt, pricText: l.pric }));
+      const sale = { basketId: `SX${Date.now().toString(36)}`, personKey: ctx.key, acctUsed: true, lines: basket };
+      await services.pharmacy.preSettle(sale);
+      const settled = await services.pharmacy.settle(sale);
+      expect(settled.settlement.infno).toBe('2102');
+      const sent = national.sandbox.center.store.messages.query({ infno: '2102', newest: true, limit: 1 })[0];
+      expect(sent?.infcode).toBe(0);
+      expect((JSON.parse(sent?.requestJson ?? '{}') as { dev_safe_info: string }).dev_safe_info).toBe('');
+    } finally {
+      await national.close();
+    }
+  });
 });

@@ -13,12 +13,17 @@ import type { PersonRow } from '../../src-main/sandbox/store';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 import { OPERATOR, personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
 import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
+import { ControlDouble } from '../helpers/control-double';
 
 let h: Harness;
+/** The 四川 clinic reads its persons through the 安全控件 (the DLL double). */
+let control: ControlDouble;
 beforeAll(async () => {
   h = await startHarness();
+  control = new ControlDouble(h.dir);
 }, 120_000);
 afterAll(async () => {
+  control?.close();
   await h.close();
 });
 
@@ -56,7 +61,7 @@ function basket() {
 }
 
 async function counter(clinic: boolean) {
-  const app = await h.openApp(clinic ? { institution: CLINIC, profile: 'sichuan' } : {});
+  const app = await h.openApp(clinic ? { institution: CLINIC, profile: 'sichuan', devices: control.devices } : {});
   const services = createCounterServices(app, new CounterEvents());
   await app.sessions.signIn(app.client, OPERATOR);
   return services;
@@ -77,7 +82,7 @@ async function settleAtPharmacy(person: PersonRow, lineInputs: ReturnType<typeof
 
 async function settleAtClinic(person: PersonRow, lineInputs: ReturnType<typeof basket>['lineInputs']) {
   const services = await counter(true);
-  const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+  const ctx = await control.readVisit(services, person);
   const { mdtrtId } = await services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
   await services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }] });
   const { chrgBchno } = await services.clinic.uploadBill({ mdtrtId, lines: lineInputs });

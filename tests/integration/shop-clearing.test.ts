@@ -12,6 +12,7 @@ import { reconcileStoreOf, runReconciliation } from '../../src-main/reconcile/re
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { openCounter, sell, type Counter } from '../helpers/reconcile-counter';
+import { ControlDouble } from '../helpers/control-double';
 import { personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import { startHarness, type Harness } from '../helpers/sandbox-harness';
 
@@ -21,6 +22,7 @@ let h: Harness;
 let postgres: TestPostgres;
 let a: Counter;
 let b: Counter;
+let control: ControlDouble;
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
@@ -28,11 +30,14 @@ beforeAll(async () => {
   const clock = () => new Date(Date.now() + shiftMs);
   h = await startHarness({ clock, counterClock: clock });
   const shop = (counterName: string) => ({ profile: 'sichuan' as const, shop: { postgresUrl: postgres.url, counterName } });
-  a = await openCounter(h, 'till-1', shop('一号台'));
-  b = await openCounter(h, 'till-2', shop('二号台'));
+  // 四川 counters sell to persons read through their 安全控件 (the DLL double).
+  control = new ControlDouble(h.dir);
+  a = await openCounter(h, 'till-1', shop('一号台'), control);
+  b = await openCounter(h, 'till-2', shop('二号台'), control);
 }, 120_000);
 
 afterAll(async () => {
+  control?.close();
   await h?.close();
   postgres?.close();
 });

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { openCounter, settleClinicBill, type Counter } from '../helpers/reconcile-counter';
+import { ControlDouble } from '../helpers/control-double';
 import { personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 
@@ -18,20 +19,24 @@ let postgres: TestPostgres;
 let front: Counter;
 /** 收费 window */
 let cashier: Counter;
+let control: ControlDouble;
 
 beforeAll(async () => {
   postgres = await startTestPostgres();
   h = await startHarness();
+  // 四川: persons are read through the 安全控件 (the DLL double), as is the person again before a refund.
+  control = new ControlDouble(h.dir);
   const shop = (counterName: string) => ({
     institution: CLINIC,
     profile: 'sichuan' as const,
     shop: { postgresUrl: postgres.url, counterName },
   });
-  front = await openCounter(h, 'front', shop('挂号窗口'));
-  cashier = await openCounter(h, 'cashier', shop('收费窗口'));
+  front = await openCounter(h, 'front', shop('挂号窗口'), control);
+  cashier = await openCounter(h, 'cashier', shop('收费窗口'), control);
 }, 120_000);
 
 afterAll(async () => {
+  control?.close();
   await h?.close();
   postgres?.close();
 });

@@ -16,19 +16,24 @@ import type { PersonRow, SandboxStore } from '../../src-main/sandbox/store';
 import { CLINIC, startHarness, type Harness } from '../helpers/sandbox-harness';
 import { personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
-import { lines, openCounter, sell, type Counter } from '../helpers/reconcile-counter';
+import { lines, openCounter, readPerson, sell, type Counter } from '../helpers/reconcile-counter';
+import { ControlDouble } from '../helpers/control-double';
 import { runCli } from '../helpers/cli';
 
 let h: Harness;
 let shop: Counter;
 let clinic: Counter;
+let control: ControlDouble;
 
 beforeAll(async () => {
   h = await startHarness();
-  shop = await openCounter(h, 'sichuan-shop', { profile: 'sichuan' });
-  clinic = await openCounter(h, 'sichuan-clinic', { profile: 'sichuan', institution: CLINIC });
+  // A 四川 counter settles persons read through its 安全控件: the DLL double is reader and control.
+  control = new ControlDouble(h.dir);
+  shop = await openCounter(h, 'sichuan-shop', { profile: 'sichuan' }, control);
+  clinic = await openCounter(h, 'sichuan-clinic', { profile: 'sichuan', institution: CLINIC }, control);
 }, 120_000);
 afterAll(async () => {
+  control?.close();
   await h?.close();
 });
 
@@ -38,7 +43,7 @@ const answered = (infno: string) => store().messages.query({ infno, limit: 1000 
 
 /** Reads a person at a counter (1101), as the cashier does first: the center's area of the person is known from then on. */
 async function read(c: Counter, p: PersonRow): Promise<PersonRow> {
-  await c.services.persons.read({ kind: 'id', idNumber: p.certno, name: p.psnName });
+  await readPerson(c, p);
   return p;
 }
 
@@ -118,7 +123,7 @@ describe('S3701 / S5201 / S3702 门慢门特 visit', () => {
       );
     if (!chronic) throw new Error('no person with a 门慢门特 filing in the seed');
     const filing = store().persons.chronicFilings(chronic.psnNo)[0]!;
-    const ctx = await clinic.services.persons.read({ kind: 'id', idNumber: chronic.certno, name: chronic.psnName });
+    const ctx = await readPerson(clinic, chronic);
     const visit = await clinic.services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
     const desk = new ChronicVisitDesk(clinic.app);
     const rx = { mdtrtId: visit.mdtrtId, diseCode: filing.opspDiseCode, diseName: filing.opspDiseName };

@@ -10,6 +10,7 @@ import type { SandboxStore } from '../store';
 import { findInstitution, type SandboxInstitution } from './institutions';
 import { checkInput } from '../spec/input-check';
 import type { CenterNumbering } from './numbering';
+import { SAFE_MEDIUM_CODES } from '../spec/safe-medium-codes';
 
 export interface Violation {
   readonly code: string;
@@ -76,6 +77,14 @@ export function checkRequest(
   }
   if (env.insuplc_admdvs === '' && namesInsuredPerson(env.input)) {
     return violation('E_INSUPLC', '入参含参保人 psn_no 时必须填写参保地医保区划 insuplc_admdvs', partial);
+  }
+
+  if (numbering.safeControl && env.dev_safe_info === '' && SAFE_MEDIUM_CODES.has(env.infno)) {
+    return violation(
+      'E_SAFE_MEDIUM',
+      `交易 ${env.infno} 缺少安全控件校验介质 (dev_safe_info): 须通过安全控件读取医保电子凭证或社保卡取得校验介质后再办理`,
+      partial,
+    );
   }
 
   for (const check of numbering.inputChecks(env.infno, env.input)) {

@@ -13,6 +13,8 @@ import { rxDeliverAfterAudit, rxVerifyAndAudit } from './handlers/prescription';
 
 export interface CenterNumbering {
   readonly profile: ProfileId;
+  /** The region reads persons through a 安全控件 (profile safeControl): its money calls need dev_safe_info. */
+  readonly safeControl: boolean;
   handlerFor(infno: string): Handler | undefined;
   /** What the field rules check: the national code of the step and the part of the input it names. */
   inputChecks(infno: string, input: unknown): { infno: string; input: unknown }[];
@@ -45,6 +47,7 @@ export function numberingOf(id: ProfileId = 'national'): CenterNumbering {
   const table: HandlerTable = SANDBOX_HANDLERS;
   return {
     profile: id,
+    safeControl: profile.safeControl,
     handlerFor(infno) {
       const step = stepOf(infno);
       if (step === 'audit' && merged) return rxVerifyAndAudit as Handler;

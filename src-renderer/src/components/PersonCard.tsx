@@ -69,6 +69,11 @@ export function PersonCard({
             {person.gender} {person.age ?? '-'} 岁
           </span>
           <span>证件 {person.certnoMasked}</span>
+          {person.safeMedium?.obtained === false && (
+            <Tag color="red" data-testid="safe-medium-missing">
+              未经安全控件读卡, 不能医保结算 (F1 读卡页按 F5 读卡器读卡)
+            </Tag>
+          )}
           {row && (
             <>
               <Tag color="blue">{row.insutype.label}</Tag>
@@ -102,7 +107,7 @@ export function PersonCard({
       {person.safeMedium && (
         <Alert
           style={{ marginTop: 8 }}
-          type={person.safeMedium.obtained ? 'info' : 'warning'}
+          type={person.safeMedium.obtained ? 'info' : 'error'}
           showIcon
           title={person.safeMedium.text}
           data-testid="safe-medium"

@@ -60,11 +60,13 @@ export const usePersonStore = create<PersonState>((set, get) => ({
 }));
 
 /**
- * A read person the cashier can sell to at once: one insurance, 正常参保, and the 2001 check found
- * nothing refused. Then the read goes straight on to 收费 (the cursor in the item search, no F2);
- * otherwise the 读卡 screen stays, showing the choice or the warning to look at.
+ * A read person the cashier can sell to at once: one insurance, 正常参保, the 2001 check found
+ * nothing refused, and where the region has a 安全控件 the read went through it. Then the read goes
+ * straight on to 收费 (the cursor in the item search, no F2); otherwise the 读卡 screen stays, showing
+ * the choice or the warning to look at (a typed ID under 四川: this person cannot be settled).
  */
 export function readyToSell(person: PersonView | null): boolean {
   if (!person || person.insurances.length !== 1 || person.insurances[0]?.status.code !== '1') return false;
+  if (person.safeMedium?.obtained === false) return false;
   return person.treatment.error === null && (person.treatment.rows ?? []).every((r) => r.enjoyed);
 }
