@@ -32,12 +32,10 @@ beforeAll(async () => {
   postgres = await startTestPostgres();
   e = await startCounterE2E({
     institution: CLINIC,
-    profile: 'sichuan',
     shop: { postgresUrl: postgres.url, counterName: '收费窗口' },
   });
   front = await openCounter(e.h, 'front', {
     institution: { ...CLINIC, terminalSlot: 1 },
-    profile: 'sichuan',
     shop: { postgresUrl: postgres.url, counterName: '挂号窗口' },
   });
   await e.page.setViewportSize({ width: 1366, height: 768 });
