@@ -12,6 +12,7 @@ import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { openCounter, sell, type Counter } from '../helpers/reconcile-counter';
 import { OPERATOR, personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import { PHARMACY } from '../helpers/sandbox-harness';
+import { expectRefundAmounts } from './after-sale-checks';
 import { serviceSeller, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
 
 let postgres: TestPostgres;
@@ -65,6 +66,43 @@ describe('对账与报表 of a shop', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     await e.shot('shop-reports', { window: true });
     await e.shot('shop-reports-full');
+    expect(e.pageErrors).toEqual([]);
+  }, 240_000);
+
+  it('refunds on the pharmacy screen (历史 · 退费) a sale settled at the other till, once', async () => {
+    const { page } = e;
+    const store = e.h.sandbox.center.store;
+    const sale = await sell(other, personsOf(store, 'emp-active', 50_000)[7] as PersonRow, typicalBasket(store));
+    const setlId = sale.settlement.setlId ?? '';
+    await other.app.shop?.pusher.pushAll();
+    const refundsAtCenter = () => store.messages.query({ infno: '2103', outcome: 'ok', limit: 10 }).length;
+    const before = refundsAtCenter();
+
+    await page.keyboard.press('F2');
+    await page.keyboard.press('F8');
+    await page.getByTestId('other-window').waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.getByTestId('other-window').textContent()).toContain('其他收银台的结算');
+    const search = page.getByTestId('other-window-search').locator('input');
+    await search.fill(setlId);
+    await search.press('Enter');
+    const row = page.getByTestId('other-window-rows').locator('tr', { hasText: setlId });
+    await expect.poll(() => row.textContent(), { timeout: UI_TIMEOUT }).toContain('二号台');
+    await page.getByTestId(`other-window-refund-${sale.settlement.msgid}`).click();
+    await page.getByTestId('confirm-other-window-refund').waitFor();
+    await page.keyboard.press('Enter');
+    const done = page.getByTestId('other-window-refund');
+    await done.waitFor({ timeout: UI_TIMEOUT });
+    expect(await done.textContent()).toContain('退费成功 (2103)');
+    await expectRefundAmounts(e, '2103', 'other-window-refund');
+    await page.getByTestId(`other-window-refunded-${sale.settlement.msgid}`).waitFor();
+    await e.shot('shop-pharmacy-other-till-refund', { window: true });
+
+    // One 2103 at the center, journaled at this till (一号台), none at the till that sold.
+    expect(store.settlements.get(setlId)?.state).toBe('cancelled');
+    expect(refundsAtCenter()).toBe(before + 1);
+    const here = e.web.app.journal.list({ infno: '2103', states: ['ok'], limit: 10 });
+    expect(here.map((r) => JSON.parse(r.requestJson).input.data.setl_id)).toEqual([setlId]);
+    expect(other.app.journal.list({ infno: '2103', limit: 10 })).toHaveLength(0);
     expect(e.pageErrors).toEqual([]);
   }, 240_000);
 });

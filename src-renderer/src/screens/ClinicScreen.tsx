@@ -24,7 +24,7 @@ import { RegisterForm } from './clinic/RegisterForm';
 import { VisitInfoForm } from './clinic/VisitInfoForm';
 import { AuditPanel } from './clinic/AuditPanel';
 import { VisitPanel } from './clinic/VisitPanel';
-import { OtherWindowPanel } from './clinic/OtherWindowPanel';
+import { OtherTillPanel } from '../components/OtherTillPanel';
 import { useHotkeys } from '../keyboard';
 import { useHomeField } from '../focus';
 import { useDiscardConfirm } from '../components/DiscardConfirm';
@@ -317,7 +317,7 @@ export function ClinicScreen() {
           },
         ]}
       />
-      <OtherWindowPanel refundInfno={flows['clinicSettleCancel'] ?? '2208'} />
+      <OtherTillPanel kind="clinic" refundInfno={flows['clinicSettleCancel'] ?? '2208'} />
     </Space>
   );
 

@@ -11,6 +11,7 @@ import { usePharmacyStore } from '../stores/pharmacy-store';
 import { usePersonStore } from '../stores/person-store';
 import { useSessionStore } from '../stores/session-store';
 import { useNavStore } from '../stores/nav-store';
+import { OtherTillPanel } from '../components/OtherTillPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { KeyHints } from '../components/KeyHints';
 import { PersonCard } from '../components/PersonCard';
@@ -275,6 +276,7 @@ export function PharmacyScreen() {
         )}
         <ErrorNotice error={store.error} />
       </Modal>
+      <OtherTillPanel kind="pharmacy" refundInfno={refundInfno} />
     </Space>
   );
 
