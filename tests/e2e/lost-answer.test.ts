@@ -2,9 +2,11 @@
  * A settlement whose answer the sandbox drops after committing it (commit-then-drop): the counter
  * shows the unknown outcome in plain Chinese with what to do, reverses it automatically (2601),
  * and 交易流水 shows the settlement as reversed with its reversal attempt — live, without reloading.
+ * 交易流水 also pages back (300 at a time, keyset by id) through more entries than one page holds.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonRow } from '../../src-main/sandbox/store';
+import { requestEnvelope } from '../helpers/journal-entry';
 import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
 import { addItem, readCard, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
 
@@ -96,6 +98,36 @@ describe('a settlement whose answer is lost', () => {
     const done = e.web.app.journal.byMsgid(entry?.msgid ?? '');
     expect(done?.attempts).toBe(3);
     expect(e.web.app.journal.reversalsOf(done?.id ?? 0).map((r) => r.state)).toEqual(['rejected', 'rejected', 'ok']);
+    expect(e.pageErrors).toEqual([]);
+  }, 180_000);
+
+  it('pages back through a journal longer than one page, and a live update keeps the older pages', async () => {
+    const { page } = e;
+    const journal = e.web.app.journal;
+    // Answered calls written through the real journal, as years of counter work leave them.
+    const write = (n: number, tag: string) => {
+      for (let i = 0; i < n; i++) {
+        const msgid = `PAGE${tag}${String(i).padStart(5, '0')}`;
+        journal.prepare(requestEnvelope(msgid, '9002'));
+        journal.finish(msgid, 'ok', { response: { infcode: 0, output: {} } });
+      }
+    };
+    write(650, 'A');
+    await page.keyboard.press('F3');
+    const count = page.getByTestId('journal-count');
+    await expect.poll(() => count.textContent(), { timeout: UI_TIMEOUT }).toContain('已显示最近 300 笔');
+    await page.getByTestId('journal-older').click();
+    await expect.poll(() => count.textContent(), { timeout: UI_TIMEOUT }).toContain('已显示最近 600 笔');
+    await page.getByTestId('journal-older').click();
+    await expect.poll(() => count.textContent(), { timeout: UI_TIMEOUT }).toMatch(/^共 \d+ 笔/);
+    expect(await page.getByTestId('journal-older').count()).toBe(0);
+    // Every entry is listed now: the 650 written here and the calls of the tests before (sign-in, sale, 2601s).
+    const total = Number(/^共 (\d+) 笔/.exec((await count.textContent()) ?? '')?.[1]);
+    expect(total).toBeGreaterThan(650);
+
+    // A new entry arrives live: it is listed first and nothing paged back to is dropped.
+    write(1, 'B');
+    await expect.poll(() => count.textContent(), { timeout: UI_TIMEOUT }).toContain(`共 ${total + 1} 笔`);
     expect(e.pageErrors).toEqual([]);
   }, 180_000);
 });

@@ -22,7 +22,7 @@ import {
   Typography,
 } from 'antd';
 import type { JournalRow } from '../../../src-main/api/contract';
-import { READ_ONLY_NOTE, readOnlyReason, useJournalStore, type JournalListRow } from '../stores/journal-store';
+import { JOURNAL_PAGE, READ_ONLY_NOTE, readOnlyReason, useJournalStore, type JournalListRow } from '../stores/journal-store';
 import { useLiveStore } from '../stores/live-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { KeyHints } from '../components/KeyHints';
@@ -256,7 +256,9 @@ export function JournalScreen() {
           style={{ width: 240 }}
           onSearch={(text) => j.setFilter({ text: text.trim() })}
         />
-        <Typography.Text type="secondary">共 {j.rows.length} 笔 (最新在前, 实时更新)</Typography.Text>
+        <Typography.Text type="secondary" data-testid="journal-count">
+          {j.olderAvailable ? `已显示最近 ${j.rows.length} 笔` : `共 ${j.rows.length} 笔`} (最新在前, 实时更新)
+        </Typography.Text>
       </Space>
       <Table<JournalListRow>
         size="small"
@@ -274,6 +276,11 @@ export function JournalScreen() {
         scroll={{ x: shopScope ? 1420 : 1300 }}
         data-testid="journal-rows"
       />
+      {j.olderAvailable && (
+        <Button onClick={() => void j.loadOlder()} loading={j.loading} data-testid="journal-older">
+          更早的流水 (再显示 {JOURNAL_PAGE} 笔)
+        </Button>
+      )}
       <Drawer
         open={j.detail !== null}
         onClose={j.closeDetail}

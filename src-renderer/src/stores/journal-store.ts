@@ -40,6 +40,8 @@ interface JournalState {
   /** The shop's counters; empty for a counter that works alone (no 全店 then). */
   counters: readonly ShopCounterView[];
   rows: readonly JournalListRow[];
+  /** 本机: the last page was full, so older entries may follow (keyset paging by id). */
+  olderAvailable: boolean;
   pending: PendingWork | null;
   detail: JournalDetailView | null;
   loading: boolean;
@@ -53,10 +55,15 @@ interface JournalState {
   setCounter(counter: string): void;
   loadCounters(): Promise<void>;
   load(): Promise<void>;
+  /** 本机: the next page of older entries, appended (years of journal stay reachable without a date). */
+  loadOlder(): Promise<void>;
   openDetail(row: JournalListRow): Promise<void>;
   closeDetail(): void;
   resolveNow(): Promise<void>;
 }
+
+/** Entries per page of 交易流水. */
+export const JOURNAL_PAGE = 300;
 
 function listArgs(f: JournalFilterForm) {
   return {
@@ -64,8 +71,21 @@ function listArgs(f: JournalFilterForm) {
     infno: f.infno || undefined,
     since: f.since || undefined,
     text: f.text || undefined,
-    limit: 300,
+    limit: JOURNAL_PAGE,
   };
+}
+
+/**
+ * A fresh first page with the older pages the cashier loaded kept below it (a live update must not
+ * throw away what was paged back to). Rows are newest first, ids falling.
+ */
+export function withOlderPages(
+  firstPage: readonly JournalListRow[],
+  shown: readonly JournalListRow[],
+): readonly JournalListRow[] {
+  if (shown.length <= JOURNAL_PAGE || firstPage.length < JOURNAL_PAGE) return firstPage;
+  const oldest = firstPage[firstPage.length - 1]?.id ?? 0;
+  return [...firstPage, ...shown.filter((r) => r.id < oldest)];
 }
 
 /** The detail of `row`: this counter's journal for its own entries, the shop store's (read-only) for another's. */
@@ -81,6 +101,7 @@ export const useJournalStore = create<JournalState>((set, get) => ({
   counter: '',
   counters: [],
   rows: [],
+  olderAvailable: false,
   pending: null,
   detail: null,
   loading: false,
@@ -88,12 +109,12 @@ export const useJournalStore = create<JournalState>((set, get) => ({
   resolveLines: [],
   error: null,
   setFilter(patch) {
-    set((s) => ({ filter: { ...s.filter, ...patch } }));
+    set((s) => ({ filter: { ...s.filter, ...patch }, rows: [], olderAvailable: false }));
     void get().load();
   },
   setScope(scope) {
     if (scope === 'shop' && get().counters.length === 0) return;
-    set({ scope, counter: scope === 'local' ? '' : get().counter, rows: [], detail: null });
+    set({ scope, counter: scope === 'local' ? '' : get().counter, rows: [], olderAvailable: false, detail: null });
     void get().load();
   },
   toggleScope() {
@@ -124,9 +145,26 @@ export const useJournalStore = create<JournalState>((set, get) => ({
       ]);
       // A late answer of the other scope is dropped.
       if (get().scope !== scope) return;
-      set({ rows, pending, error: null });
+      const shown = withOlderPages(rows, get().rows);
+      const olderAvailable = scope === 'local' && (shown === rows ? rows.length >= JOURNAL_PAGE : get().olderAvailable);
+      set({ rows: shown, olderAvailable, pending, error: null });
       const open = get().detail;
       if (open) set({ detail: await detailOf(open.row, open.readOnlyAt) });
+    } catch (e) {
+      set({ error: uiError(e) });
+    } finally {
+      set({ loading: false });
+    }
+  },
+  async loadOlder() {
+    const { filter, scope, rows } = get();
+    const last = rows[rows.length - 1];
+    if (scope !== 'local' || !last || get().loading) return;
+    set({ loading: true });
+    try {
+      const older = await call('journal.list', { ...listArgs(filter), beforeId: last.id });
+      if (get().scope !== scope) return;
+      set({ rows: [...get().rows, ...older], olderAvailable: older.length >= JOURNAL_PAGE, error: null });
     } catch (e) {
       set({ error: uiError(e) });
     } finally {
