@@ -89,6 +89,7 @@ export class ShopBed {
             [key],
           );
           if (Number(r.rows[0]?.n) >= n) return;
+          // Polls a state, not a guess at time: PostgreSQL has no notification for a session starting to wait on a lock.
           await new Promise((resolve) => setTimeout(resolve, 50));
         }
       },
