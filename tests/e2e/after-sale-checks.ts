@@ -47,3 +47,28 @@ export async function expectRefundAmounts(e: CounterE2E, infno: string, cardTest
   expect(await statistic(e.page, `${cardTestId}-acct`)).toBe(amount('acct_pay'));
   expect(await statistic(e.page, `${cardTestId}-cash`)).toBe(amount('psn_cash_pay'));
 }
+
+/**
+ * 其他收银台 / 其他窗口的结算: finds the settlement `setlId` (made at `counter`) in the shop-store panel, refunds it with
+ * the confirmation (Enter) and checks the refund card's amounts against the center's `infno` answer and the row's 已退费.
+ */
+export async function refundAtOtherTill(
+  e: CounterE2E,
+  s: { setlId: string; msgid: string; counter: string; infno: string },
+): Promise<void> {
+  const { page } = e;
+  await page.getByTestId('other-window').waitFor({ timeout: UI_TIMEOUT });
+  const search = page.getByTestId('other-window-search').locator('input');
+  await search.fill(s.setlId);
+  await search.press('Enter');
+  const row = page.getByTestId('other-window-rows').locator('tr', { hasText: s.setlId });
+  await expect.poll(() => row.textContent(), { timeout: UI_TIMEOUT }).toContain(s.counter);
+  await page.getByTestId(`other-window-refund-${s.msgid}`).click();
+  await page.getByTestId('confirm-other-window-refund').waitFor();
+  await page.keyboard.press('Enter');
+  const done = page.getByTestId('other-window-refund');
+  await done.waitFor({ timeout: UI_TIMEOUT });
+  expect(await done.textContent()).toContain(`退费成功 (${s.infno})`);
+  await expectRefundAmounts(e, s.infno, 'other-window-refund');
+  await page.getByTestId(`other-window-refunded-${s.msgid}`).waitFor();
+}

@@ -12,7 +12,7 @@ import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { openCounter, sell, type Counter } from '../helpers/reconcile-counter';
 import { OPERATOR, personsOf, typicalBasket } from '../helpers/sandbox-fixtures';
 import { PHARMACY } from '../helpers/sandbox-harness';
-import { expectRefundAmounts } from './after-sale-checks';
+import { refundAtOtherTill } from './after-sale-checks';
 import { serviceSeller, signIn, startCounterE2E, UI_TIMEOUT, type CounterE2E } from './counter-e2e';
 
 let postgres: TestPostgres;
@@ -82,19 +82,7 @@ describe('对账与报表 of a shop', () => {
     await page.keyboard.press('F8');
     await page.getByTestId('other-window').waitFor({ timeout: UI_TIMEOUT });
     expect(await page.getByTestId('other-window').textContent()).toContain('其他收银台的结算');
-    const search = page.getByTestId('other-window-search').locator('input');
-    await search.fill(setlId);
-    await search.press('Enter');
-    const row = page.getByTestId('other-window-rows').locator('tr', { hasText: setlId });
-    await expect.poll(() => row.textContent(), { timeout: UI_TIMEOUT }).toContain('二号台');
-    await page.getByTestId(`other-window-refund-${sale.settlement.msgid}`).click();
-    await page.getByTestId('confirm-other-window-refund').waitFor();
-    await page.keyboard.press('Enter');
-    const done = page.getByTestId('other-window-refund');
-    await done.waitFor({ timeout: UI_TIMEOUT });
-    expect(await done.textContent()).toContain('退费成功 (2103)');
-    await expectRefundAmounts(e, '2103', 'other-window-refund');
-    await page.getByTestId(`other-window-refunded-${sale.settlement.msgid}`).waitFor();
+    await refundAtOtherTill(e, { setlId, msgid: sale.settlement.msgid, counter: '二号台', infno: '2103' });
     await e.shot('shop-pharmacy-other-till-refund', { window: true });
 
     // One 2103 at the center, journaled at this till (一号台), none at the till that sold.
