@@ -20,6 +20,8 @@ import { SqliteInsuredAreaBook } from '../session/insured-areas';
 import { startSandboxCenter, type RunningSandbox } from '../sandbox/server';
 import { JournalStore } from '../journal/journal-store';
 import { JournalObserver } from '../journal/journal-observer';
+import { ArchiveShelf } from '../journal/archive/archive-shelf';
+import { archiveFolderOf } from '../journal/archive/archive-files';
 import { withTap, type CallTap } from '../protocol/observer-tap';
 import { OutcomeResolver, SIGN_IN_INVALID, type ResolveReport } from '../journal/outcome-resolver';
 import { isReversible } from '../registry/profile';
@@ -49,6 +51,8 @@ export interface CounterApp {
   /** The 安全控件 medium of each person's visit (profile `safeControl`), sent as dev_safe_info. */
   readonly safeMedia: SafeMediumBook;
   readonly journal: JournalStore;
+  /** The yearly archives of the journal (journal/archive/), read-only; the live journal's windows read them too. */
+  readonly archives: ArchiveShelf;
   readonly resolver: OutcomeResolver;
   /** What recovery did when the app opened (null when nothing was open). */
   readonly recovery: ResolveReport | null;
@@ -150,7 +154,8 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
   );
   const areas = new SqliteInsuredAreaBook(lightDb);
   const safeMedia = new SafeMediumBook(profile.safeControl ? profile.name : null);
-  const journal = new JournalStore(db, dbFile, centerId, shop?.link.outbox ?? null, { clock: options.clock });
+  const archives = new ArchiveShelf(archiveFolderOf(dataDir));
+  const journal = new JournalStore(db, dbFile, centerId, shop?.link.outbox ?? null, { clock: options.clock, archives });
   if (shop?.joinedNow) backfillShopOutbox(shop.link, journal);
   let gateway: GatewayCredentials | null | undefined;
   const client = new CenterClient({
@@ -246,6 +251,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
     sandbox,
     shop: shop?.link ?? null,
     journal,
+    archives,
     resolver,
     recovery,
     async callAs(operator, infno, input, extra = {}) {
@@ -276,6 +282,7 @@ export async function openCounterApp(options: OpenOptions = {}): Promise<Counter
       await shop?.link.close();
       transport.close?.();
       journal.close();
+      archives.close();
       db.close();
       lightDb.close();
       await sandbox?.close();

@@ -124,6 +124,22 @@ export const configSchema = z.strictObject({
       counterName: z.string().min(1).max(40).optional(),
     })
     .prefault({}),
+  /** The transaction journal (src-main/journal/). */
+  journal: z
+    .strictObject({
+      /**
+       * Archiving (issue 19, off by default): the final entries of calendar years older than this many
+       * years move to <dataDir>/archive/journal-YYYY.sqlite (src-main/journal/archive/). null: never.
+       */
+      archiveAfterYears: z
+        .number({ message: '归档年限应为整数年 (1 到 100), 不归档请写 null 或删除此项' })
+        .int({ message: '归档年限应为整数年 (1 到 100), 不归档请写 null 或删除此项' })
+        .min(1, { message: '归档年限至少 1 年 (不归档请写 null 或删除此项)' })
+        .max(100, { message: '归档年限不超过 100 年' })
+        .nullable()
+        .default(null),
+    })
+    .prefault({}),
   /** The local catalogue (src-main/catalogue/). */
   catalogue: z
     .strictObject({

@@ -36,6 +36,7 @@ import { PrescriptionDesk } from '../prescription/prescription-desk';
 import { createReceiptDesk } from '../receipts/receipt-sources';
 import type { ReceiptDesk } from '../receipts/receipt-desk';
 import { BackupScheduler } from '../backup/backup-scheduler';
+import { ArchiveScheduler } from '../journal/archive/archive-scheduler';
 
 export interface CounterServices {
   readonly persons: PersonDesk;
@@ -59,6 +60,8 @@ export interface CounterServices {
   readonly receipts: ReceiptDesk;
   /** The daily backup of the local database (src-main/backup/). */
   readonly backups: BackupScheduler;
+  /** Archiving old years of the journal (off unless config journal.archiveAfterYears; src-main/journal/archive/). */
+  readonly archiver: ArchiveScheduler;
   /** A settlement, refund, registration or upload is in flight (settings must not reopen now). */
   busy(): boolean;
   start(): void;
@@ -87,8 +90,10 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
   const shopWatcher = shop && new ShopWatcher(() => shopHeaderOf(shop), events);
   const inventoryRetries = new InventoryRetryDriver(app);
   const backups = new BackupScheduler(app.db, app.loaded);
+  const archiver = new ArchiveScheduler(app.db, app.archives, app.loaded.config.journal.archiveAfterYears);
   return {
     backups,
+    archiver,
     persons,
     safeControl,
     pharmacy,
@@ -106,7 +111,7 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
     catalogueFill,
     staff: new ClinicStaff(app.lightDb, fixmedinsCode),
     diagnoses: new DiagnosisSearch(local && new LocalItemSearch(local, names, DIAGNOSIS_CATALOGUES)),
-    journal: new JournalView(app.journal),
+    journal: new JournalView(app.journal, app.archives),
     events,
     prescriptions: new PrescriptionDesk(app, persons, pharmacy, history),
     receipts: createReceiptDesk(app, { names, local }),
@@ -117,6 +122,8 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
       driver.start();
       inventoryRetries.start();
       if (!app.db.memory) backups.start();
+      // Services start after the app opened: recovery and the integrity check are done.
+      if (!app.db.memory) archiver.start();
     },
     async stop() {
       watcher.stop();
@@ -124,6 +131,7 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
       inventoryRetries.stop();
       await driver.stop();
       await backups.stop();
+      await archiver.stop();
       await catalogueFill?.stop();
       local?.close();
       await safeControl.close();

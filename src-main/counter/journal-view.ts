@@ -43,6 +43,8 @@ export interface JournalQuery {
   readonly beforeId?: number;
   /** msgid, or a part of it */
   readonly text?: string;
+  /** Read that year's archive (journal/archive/) instead of the live journal: read-only rows. */
+  readonly archiveYear?: number;
   readonly includeReversalAttempts?: boolean;
   readonly limit?: number;
 }
@@ -117,13 +119,28 @@ export function journalDetailOf(
   };
 }
 
+/** The archives the screen can pick a year of (journal/archive/archive-shelf.ts). */
+export interface ArchiveYears {
+  store(year: number): JournalStore;
+}
+
 export class JournalView {
-  constructor(private readonly journal: JournalStore) {}
+  constructor(
+    private readonly live: JournalStore,
+    private readonly archives: ArchiveYears | null = null,
+  ) {}
+
+  /** The live journal, or an archive file read with the same list / detail code. */
+  private storeOf(archiveYear: number | undefined): JournalStore {
+    if (archiveYear === undefined) return this.live;
+    if (!this.archives) throw new YibaoError('E_ARCHIVE_NOT_FOUND', '本收银台没有归档流水');
+    return this.archives.store(archiveYear);
+  }
 
   rows(query: JournalQuery = {}): JournalRow[] {
     const since = query.since && /^\d{4}-\d{2}-\d{2}$/.test(query.since) ? `${query.since} 00:00:00` : query.since;
     const text = query.text?.trim();
-    const entries = this.journal.list({
+    const entries = this.storeOf(query.archiveYear).list({
       states: query.states,
       infno: query.infno || undefined,
       since: query.day ? `${query.day} 00:00:00` : since,
@@ -137,17 +154,18 @@ export class JournalView {
     return matching.map(journalRow);
   }
 
-  detail(id: number): JournalDetail {
-    const entry = this.journal.get(id);
+  detail(id: number, archiveYear?: number): JournalDetail {
+    const journal = this.storeOf(archiveYear);
+    const entry = journal.get(id);
     if (!entry) throw new YibaoError('E_JOURNAL_NOT_FOUND', `交易流水中没有编号 ${id} 的记录`);
-    const original = entry.reversesId !== null ? this.journal.get(entry.reversesId) : undefined;
-    return journalDetailOf(entry, this.journal.reversalsOf(entry.id), original ?? null);
+    const original = entry.reversesId !== null ? journal.get(entry.reversesId) : undefined;
+    return journalDetailOf(entry, journal.reversalsOf(entry.id), original ?? null);
   }
 
   /** Reversals still running and calls that need a person, newest first. */
   pending(): PendingWork {
-    const open = this.journal.list({ states: OPEN_STATES, originalsOnly: true, limit: 500 });
-    const manual = this.journal.list({ states: ['needs-manual'], originalsOnly: true, limit: 500 });
+    const open = this.live.list({ states: OPEN_STATES, originalsOnly: true, limit: 500 });
+    const manual = this.live.list({ states: ['needs-manual'], originalsOnly: true, limit: 500 });
     return { pending: open.map(journalRow), needsManual: manual.map(journalRow) };
   }
 }

@@ -9,7 +9,9 @@ export type CrashPoint =
   | 'before-result-commit'
   | 'after-result-commit'
   // The shop store committed a pushed batch, the outbox does not yet know (shop/pusher.ts).
-  | 'shop-after-append';
+  | 'shop-after-append'
+  // An archive year is copied and verified, its rows are not yet deleted from the live journal (journal/archive/).
+  | 'archive-after-copy';
 
 const AT = process.env['YIBAO_TEST_CRASH_AT'];
 const INFNO = process.env['YIBAO_TEST_CRASH_INFNO'];

@@ -129,6 +129,18 @@ export interface JournalStoreOptions {
   readonly clock?: () => Date;
   /** Cap on one list() (default JOURNAL_MAX_ROWS); tests make it small to prove callers page past it. */
   readonly maxRows?: number;
+  /** An archive file (journal/archive/): opened read-only, no second connection for markers. */
+  readonly readonly?: boolean;
+  /** The archived years (journal/archive/archive-shelf.ts): a bounded window's listAll reads them too. */
+  readonly archives?: ArchivedJournals;
+}
+
+/**
+ * The yearly archive files, as listAll needs them: the archives whose year a window
+ * (yyyy-MM-dd HH:mm:ss, inclusive) overlaps. A day report or 对账 of an archived year reads there.
+ */
+export interface ArchivedJournals {
+  overlapping(since: string, until: string): readonly Pick<JournalStore, 'listAll'>[];
 }
 
 function processAlive(pid: number): boolean {
@@ -152,6 +164,7 @@ export class JournalStore {
   private readonly inFlight = new Set<string>();
   private readonly clock: () => Date;
   private readonly maxRows: number;
+  private readonly archives: ArchivedJournals | null;
 
   constructor(
     private readonly db: Db,
@@ -164,8 +177,12 @@ export class JournalStore {
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.maxRows = options.maxRows ?? JOURNAL_MAX_ROWS;
+    this.archives = options.archives ?? null;
     // Same file, second connection, NORMAL sync: only for the "sent" marker.
-    this.markers = file === ':memory:' ? db : openDatabase(file, { migrations: CLIENT_MIGRATIONS, synchronous: 'NORMAL' });
+    this.markers =
+      file === ':memory:' || options.readonly
+        ? db
+        : openDatabase(file, { migrations: CLIENT_MIGRATIONS, synchronous: 'NORMAL' });
     this.statements = {
       insert: db.prepare<unknown[], { id: number }>(
         `INSERT INTO journal (msgid, infno, opter, opter_name, sign_no, fixmedins_code, center_url, psn_no, state,
@@ -482,6 +499,15 @@ export class JournalStore {
    * bounded window (since + until) so an old day in a big journal reads only that day's rows.
    */
   listAll(filter: Omit<JournalFilter, 'limit' | 'beforeId'>): JournalEntry[] {
+    const live = this.listAllHere(filter);
+    if (!this.archives || !filter.since || !filter.until) return live;
+    // A window in an archived year (or across its end): the archive's entries keep their ids, so
+    // the merged list is in the same newest-first order as one journal's.
+    const archived = this.archives.overlapping(filter.since, filter.until).flatMap((a) => a.listAll(filter));
+    return archived.length === 0 ? live : live.concat(archived).sort((a, b) => b.id - a.id);
+  }
+
+  private listAllHere(filter: Omit<JournalFilter, 'limit' | 'beforeId'>): JournalEntry[] {
     let all: JournalEntry[] = [];
     for (let beforeId: number | undefined; ;) {
       const page = this.list({ ...filter, beforeId, limit: this.maxRows });

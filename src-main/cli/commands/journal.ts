@@ -7,6 +7,14 @@ import { describeProblems } from '../../protocol/answer-fields';
 import { printJson, printTable } from '../output';
 import { withApp } from './call';
 import { shopJournalRows } from '../../shop/shop-journal';
+import { ArchiveScheduler } from '../../journal/archive/archive-scheduler';
+import { archiveRunLine } from '../../journal/archive/archive-run';
+
+function parseYear(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{4}$/.test(text)) throw new YibaoError('E_USAGE', `--archive 应为 4 位年份 (如 2021), 收到 "${text}"`);
+  return Number(text);
+}
 
 function parseStates(text: string | undefined): JournalState[] | undefined {
   if (!text) return undefined;
@@ -35,6 +43,7 @@ interface JournalOptions {
   text?: string;
   shop?: boolean;
   counter?: string;
+  archive?: string;
   limit?: number;
   json?: boolean;
 }
@@ -49,15 +58,19 @@ export function registerJournal(program: Command): void {
     .option('--text <text>', '请求或应答包含这段文字 (如结算ID、人员编号)')
     .option('--shop', '门店全部收银台的流水 (门店库, 只读; 结算、退费、冲正、签到签退)')
     .option('--counter <name>', '与 --shop 一起用: 只看这台收银台的流水')
+    .option('--archive <year>', '查该年的归档流水 (数据目录 archive/journal-年份.sqlite, 只读)')
     .option('--limit <n>', '条数 (默认 200)', (v) => Number(v))
     .option('--json', '输出 JSON (含脱敏后的请求与应答)')
     .action(async (opts: JournalOptions) => {
       const states = parseStates(opts.state);
+      const year = parseYear(opts.archive);
+      if (year !== undefined && opts.shop) throw new YibaoError('E_USAGE', '--archive 与 --shop 不能同时使用');
       await withApp(program, { recover: false }, async (app) => {
         const filter = { states, since: opts.since, infno: opts.infno, textContains: opts.text, limit: opts.limit };
+        // An archive is a journal file: the same list code reads it.
         const rows: (JournalEntry & { counter?: string })[] = opts.shop
           ? await shopJournalRows(app, { ...filter, counter: opts.counter })
-          : app.journal.list(filter);
+          : (year === undefined ? app.journal : app.archives.store(year)).list(filter);
         if (opts.json) {
           printJson(
             rows.map((r) => ({
@@ -76,6 +89,30 @@ export function registerJournal(program: Command): void {
           [...(opts.shop ? ['counter'] : ['id']), 'preparedAt', 'infno', 'msgid', 'opter', 'state', 'attempts', 'note'],
         );
         process.stdout.write(`共 ${rows.length} 条\n`);
+      });
+    });
+
+  journal
+    .command('archive')
+    .description('流水归档: 把 N 年前各年已完结的流水移到 数据目录/archive/journal-年份.sqlite')
+    .option('--now', '立即归档一次 (收银台每天启动后也会自动做一次)')
+    .option('--years <n>', '归档多少年前的流水 (默认: 配置 journal.archiveAfterYears)', (v) => Number(v))
+    .option('--json', '输出 JSON')
+    .action(async (opts: { now?: boolean; years?: number; json?: boolean }) => {
+      const json = opts.json === true || journal.opts<{ json?: boolean }>().json === true;
+      if (!opts.now) throw new YibaoError('E_USAGE', '请加 --now 立即归档 (查看归档流水: yibao journal --archive 年份)');
+      if (opts.years !== undefined && (!Number.isInteger(opts.years) || opts.years < 1)) {
+        throw new YibaoError('E_USAGE', '--years 应为不小于 1 的整数');
+      }
+      await withApp(program, { recover: false }, async (app) => {
+        const years = opts.years ?? app.loaded.config.journal.archiveAfterYears;
+        if (years === null) {
+          throw new YibaoError('E_USAGE', '流水归档未开启: 在配置中设置 journal.archiveAfterYears (年), 或加 --years N');
+        }
+        const result = await new ArchiveScheduler(app.db, app.archives, years).runNow();
+        if (json) printJson(result);
+        else process.stdout.write(`${archiveRunLine(result)}\n归档文件夹: ${app.archives.folder}\n`);
+        if (result.error) process.exitCode = 1;
       });
     });
 

@@ -1,0 +1,268 @@
+/**
+ * One archive run (issue 19): the final entries of each calendar year older than `afterYears`
+ * years move from the live journal to <folder>/journal-YYYY.sqlite. Per year: copy (upsert by
+ * msgid, so a re-run after a crash neither doubles nor keeps a stale copy), commit, close, re-open
+ * and verify (quick_check, every moved row there with the same updated_at), and only then delete
+ * the rows from the live journal in one transaction. A crash between copy and delete leaves the
+ * rows in both files; the next run copies nothing new and deletes them.
+ *
+ * What moves: entries in a final state (ok, rejected, not-sent, reversed, no-effect), an original
+ * together with all its 2601 attempts (reverses_id) or not at all: a group moves when every member
+ * is final and in the same year. So an open call, a needs-manual one, or an original whose 2601 was
+ * made on the next New Year's morning stays in the live journal. Only journal and journal_key rows
+ * move: the other tables that name an entry (shop_outbox, rx_local, reconcile_difference,
+ * inventory_item) refer to it by msgid text, without a foreign key, and keep their rows.
+ */
+import Database from 'better-sqlite3';
+import { dirname } from 'node:path';
+import { YibaoError } from '../../core/errors';
+import { ensurePrivateDir, touchPrivate } from '../../core/private-files';
+import { formatDateTime } from '../../core/time';
+import { runMigrations, type Db } from '../../storage/sqlite';
+import { CLIENT_MIGRATIONS } from '../../storage/client/migrations';
+import { crashPoint } from '../crash-points';
+import type { JournalState } from '../states';
+import { archiveFileOf } from './archive-files';
+import type { ArchiveRunResult, ArchiveYearResult } from './archive-views';
+
+/** States no one will move on any more: the entry's record is complete. */
+export const ARCHIVABLE_STATES: readonly JournalState[] = ['ok', 'rejected', 'not-sent', 'reversed', 'no-effect'];
+
+export interface ArchiveRunOptions {
+  /** The live journal (the app's connection, or the CLI's). */
+  readonly db: Db;
+  readonly folder: string;
+  readonly afterYears: number;
+  readonly now?: Date;
+  /** Between the steps of a run: the app's event loop serves the screens meanwhile. */
+  readonly yieldBetween?: () => Promise<void>;
+}
+
+interface Row {
+  readonly id: number;
+  readonly msgid: string;
+  readonly reverses_id: number | null;
+  readonly state: string;
+  readonly updated_at: string;
+}
+
+const bounds = (year: number) => ({ from: `${year}-01-01 00:00:00`, to: `${year}-12-31 23:59:59` });
+
+/**
+ * The archive file, created at the client schema (same tables and indexes as the live journal, so
+ * the journal store reads it as it is). Rollback journal, FULL sync: a commit is on disk when it
+ * returns, and the file is one file (no -wal) for the read-only connections of the screens.
+ */
+export function openArchiveForWrite(file: string): Db {
+  ensurePrivateDir(dirname(file));
+  touchPrivate(file);
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    runMigrations(db, CLIENT_MIGRATIONS);
+    return db;
+  } catch (cause) {
+    db.close();
+    throw new YibaoError('E_ARCHIVE_OPEN', `无法打开归档文件 ${file}: ${(cause as Error).message}`, { file }, { cause });
+  }
+}
+
+/** The groups (an original and its 2601s) of one year that may move: all final, all in that year. */
+function movable(db: Db, year: number): { move: Row[]; kept: number } {
+  const { from, to } = bounds(year);
+  const rows = db
+    .prepare<[string, string], Row>(
+      `SELECT id, msgid, reverses_id, state, updated_at FROM journal INDEXED BY journal_by_time
+       WHERE prepared_at >= ? AND prepared_at <= ?`,
+    )
+    .all(from, to);
+  const inYear = new Set(rows.map((r) => r.id));
+  // 2601s made outside the year for an original of the year (the partial index on reverses_id).
+  const outside = db
+    .prepare<[string, string, string], { reverses_id: number }>(
+      `SELECT DISTINCT j.reverses_id FROM journal j WHERE j.reverses_id IN (SELECT value FROM json_each(?))
+       AND (j.prepared_at < ? OR j.prepared_at > ?)`,
+    )
+    .all(JSON.stringify([...inYear]), from, to);
+  const blocked = new Set(outside.map((r) => r.reverses_id));
+  for (const r of rows) {
+    const group = r.reverses_id ?? r.id;
+    if (!(ARCHIVABLE_STATES as readonly string[]).includes(r.state) || !inYear.has(group)) blocked.add(group);
+  }
+  const move = rows.filter((r) => !blocked.has(r.reverses_id ?? r.id));
+  return { move, kept: rows.length - move.length };
+}
+
+/** Copies the rows (and their keys) into the archive file; commits; answers the archive's key count for them. */
+function copyYear(liveFile: string, file: string, move: readonly Row[]): void {
+  const archive = openArchiveForWrite(file);
+  try {
+    archive.prepare('ATTACH DATABASE ? AS live').run(liveFile);
+    const columns = (archive.pragma('live.table_info(journal)') as { name: string }[]).map((c) => c.name);
+    const list = columns.join(', ');
+    const update = columns.filter((c) => c !== 'id' && c !== 'msgid').map((c) => `${c} = excluded.${c}`);
+    const ids = JSON.stringify(move.map((r) => r.id));
+    archive.transaction(() => {
+      // Ids kept as they are: a 2601's reverses_id still names its original, and the journal_key rows their entry.
+      archive
+        .prepare(
+          `INSERT INTO main.journal (${list}) SELECT ${list} FROM live.journal WHERE id IN (SELECT value FROM json_each(?))
+           ORDER BY id ON CONFLICT (msgid) DO UPDATE SET ${update.join(', ')}`,
+        )
+        .run(ids);
+      // One pass over journal_key (it has no index on journal_id): never a lookup per entry.
+      archive
+        .prepare(
+          `INSERT OR IGNORE INTO main.journal_key (journal_id, field, value)
+           SELECT journal_id, field, value FROM live.journal_key WHERE journal_id IN (SELECT value FROM json_each(?))`,
+        )
+        .run(ids);
+    })();
+    archive.exec('DETACH DATABASE live');
+  } finally {
+    archive.close();
+  }
+}
+
+/** Re-opens the closed archive and checks it holds every row as copied; answers its key rows for them. */
+function verifyYear(file: string, move: readonly Row[]): number {
+  const archive = new Database(file, { readonly: true });
+  try {
+    const check = archive.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw new YibaoError('E_ARCHIVE_VERIFY', `归档文件 ${file} 校验失败: ${String(check)}`, { file });
+    const found = archive
+      .prepare<[string], { n: number }>(
+        `SELECT count(*) AS n FROM json_each(?) e JOIN journal j ON j.id = json_extract(e.value, '$[0]')
+         AND j.msgid = json_extract(e.value, '$[1]') AND j.updated_at = json_extract(e.value, '$[2]')`,
+      )
+      .get(JSON.stringify(move.map((r) => [r.id, r.msgid, r.updated_at])))?.n;
+    if (found !== move.length) {
+      throw new YibaoError(
+        'E_ARCHIVE_VERIFY',
+        `归档文件 ${file} 中只找到 ${found ?? 0} / ${move.length} 条复制的流水 (编号或内容不符), 未从本机流水删除`,
+        { file },
+      );
+    }
+    return (
+      archive
+        .prepare<[string], { n: number }>('SELECT count(*) AS n FROM journal_key WHERE journal_id IN (SELECT value FROM json_each(?))')
+        .get(JSON.stringify(move.map((r) => r.id)))?.n ?? 0
+    );
+  } finally {
+    archive.close();
+  }
+}
+
+/**
+ * Deletes the verified rows from the live journal in one transaction, after checking that none
+ * changed since the copy and that no entry left behind names one of them (reverses_id).
+ */
+function deleteYear(db: Db, move: readonly Row[], archivedKeys: number): number {
+  // journal_key has no index on journal_id: with foreign keys on, each deleted entry would scan it
+  // (bench/years.ts). The key rows are deleted first in one pass, and the two references are
+  // checked here instead. The pragma cannot change inside a transaction: it is set around it.
+  db.pragma('foreign_keys = OFF');
+  try {
+    return db.transaction(() => {
+      db.exec('CREATE TEMP TABLE IF NOT EXISTS archive_move (id INTEGER PRIMARY KEY, updated_at TEXT NOT NULL)');
+      db.exec('DELETE FROM temp.archive_move');
+      db.prepare(
+        `INSERT INTO temp.archive_move (id, updated_at)
+         SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`,
+      ).run(JSON.stringify(move.map((r) => [r.id, r.updated_at])));
+      const same = db
+        .prepare<[], { n: number }>(
+          'SELECT count(*) AS n FROM temp.archive_move m JOIN journal j ON j.id = m.id AND j.updated_at = m.updated_at',
+        )
+        .get()?.n;
+      if (same !== move.length) {
+        throw new YibaoError('E_ARCHIVE_CHANGED', `复制后有 ${move.length - (same ?? 0)} 条流水有变化或已不在本机流水中, 本年未删除, 下次归档再处理`);
+      }
+      const named = db
+        .prepare<[], { n: number }>(
+          `SELECT count(*) AS n FROM journal WHERE reverses_id IN (SELECT id FROM temp.archive_move)
+           AND id NOT IN (SELECT id FROM temp.archive_move)`,
+        )
+        .get()?.n;
+      if (named) throw new YibaoError('E_ARCHIVE_CHANGED', `有 ${named} 条冲正流水指向要归档的流水, 本年未删除`);
+      const keys = db.prepare('DELETE FROM journal_key WHERE journal_id IN (SELECT id FROM temp.archive_move)').run().changes;
+      if (keys !== archivedKeys) {
+        throw new YibaoError('E_ARCHIVE_VERIFY', `业务编号索引: 本机 ${keys} 条, 归档中 ${archivedKeys} 条, 不一致, 未删除`);
+      }
+      const rows = db.prepare('DELETE FROM journal WHERE id IN (SELECT id FROM temp.archive_move)').run().changes;
+      if (rows !== move.length) throw new YibaoError('E_ARCHIVE_VERIFY', `删除了 ${rows} 条, 应为 ${move.length} 条, 已撤销`);
+      db.exec('DELETE FROM temp.archive_move');
+      return keys;
+    }).immediate();
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+/** Archives one year; `kept` and `note` say what stayed. */
+async function archiveYear(options: ArchiveRunOptions, year: number, newestId: number): Promise<ArchiveYearResult> {
+  const { db, folder } = options;
+  const pause = options.yieldBetween ?? (() => Promise.resolve());
+  const { move, kept } = movable(db, year);
+  if (move.length === 0) return { year, moved: 0, keys: 0, kept, note: kept ? '该年流水均未完结或与冲正不在同一年' : null };
+  // SQLite gives a new entry max(id) + 1: deleting the newest entry would let the next call reuse
+  // an id an archive holds. Only a journal idle for years gets here; its newest year waits.
+  if (move.some((r) => r.id === newestId)) {
+    return { year, moved: 0, keys: 0, kept: kept + move.length, note: '本机最新的一条流水在该年, 暂不归档 (避免流水编号重复)' };
+  }
+  const file = archiveFileOf(folder, year);
+  try {
+    copyYear(db.name, file, move);
+  } catch (cause) {
+    // E.g. the file holds another journal's entry under one of these ids: nothing is deleted.
+    const why = (cause as YibaoError).messageZh ?? (cause as Error).message;
+    throw new YibaoError('E_ARCHIVE_COPY', `复制到归档文件 ${file} 失败, 本机流水未删除: ${why}`, { file }, { cause });
+  }
+  await pause();
+  const archivedKeys = verifyYear(file, move);
+  crashPoint('archive-after-copy', 'archive');
+  await pause();
+  const keys = deleteYear(db, move, archivedKeys);
+  return { year, moved: move.length, keys, kept, note: null };
+}
+
+/** Archives every year older than `afterYears` years, oldest first; stops at the first failure. */
+export async function archiveOldYears(options: ArchiveRunOptions): Promise<ArchiveRunResult> {
+  const started = Date.now();
+  const now = options.now ?? new Date();
+  const at = formatDateTime(now);
+  const lastYear = Number(at.slice(0, 4)) - options.afterYears - 1;
+  const { db } = options;
+  const oldest = db.prepare<[], { t: string | null }>('SELECT min(prepared_at) AS t FROM journal').get()?.t ?? null;
+  const newestId = db.prepare<[], { n: number }>('SELECT COALESCE(max(id), 0) AS n FROM journal').get()?.n ?? 0;
+  const years: ArchiveYearResult[] = [];
+  let error: string | null = null;
+  for (let year = oldest ? Number(oldest.slice(0, 4)) : lastYear + 1; year <= lastYear; year++) {
+    try {
+      const result = await archiveYear(options, year, newestId);
+      if (result.moved > 0 || result.kept > 0) years.push(result);
+    } catch (e) {
+      error = (e as YibaoError).messageZh ?? (e as Error).message;
+      years.push({ year, moved: 0, keys: 0, kept: 0, note: error });
+      break;
+    }
+  }
+  return {
+    at,
+    afterYears: options.afterYears,
+    lastYear,
+    years,
+    moved: years.reduce((n, y) => n + y.moved, 0),
+    ms: Date.now() - started,
+    error,
+  };
+}
+
+/** The run in one line of the app log (counts only: no personal data). */
+export function archiveRunLine(r: ArchiveRunResult): string {
+  const per = r.years.map((y) => `${y.year}: 移出 ${y.moved} 条 (索引 ${y.keys}), 留下 ${y.kept} 条${y.note ? ` (${y.note})` : ''}`);
+  return `流水归档 (${r.afterYears} 年前, 至 ${r.lastYear} 年): 共移出 ${r.moved} 条, ${r.ms} ms${per.length ? `; ${per.join('; ')}` : ''}${r.error ? `; 出错: ${r.error}` : ''}`;
+}

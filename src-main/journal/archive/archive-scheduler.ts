@@ -1,0 +1,90 @@
+/**
+ * When archiving runs in the app (issue 19): after the app opened (recovery and the integrity
+ * check are done by then), in the background, at most once a day; and on demand (`yibao journal
+ * archive --now`). One run at a time; each run is a line in the app log and its result is kept
+ * in the archive folder for 设置.
+ */
+import type { Db } from '../../storage/sqlite';
+import type { LogSink } from '../../core/log';
+import { readLastRun, writeLastRun } from './archive-files';
+import { archiveOldYears, archiveRunLine } from './archive-run';
+import type { ArchiveShelf } from './archive-shelf';
+import type { ArchiveRunResult } from './archive-views';
+
+const DAY_MS = 86_400_000;
+
+const stderrLine: LogSink = (line) => {
+  process.stderr.write(`${line}\n`);
+};
+
+export class ArchiveScheduler {
+  private running: Promise<ArchiveRunResult> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly shelf: ArchiveShelf,
+    /** config journal.archiveAfterYears (null: off). */
+    private readonly afterYears: number | null,
+    private readonly clock: () => Date = () => new Date(),
+    private readonly log: LogSink = stderrLine,
+  ) {}
+
+  get enabled(): boolean {
+    return this.afterYears !== null;
+  }
+
+  lastRun(): ArchiveRunResult | null {
+    return readLastRun(this.shelf.folder);
+  }
+
+  /** Queues the daily run behind the first screen (a timer, not the caller's turn). */
+  start(): void {
+    if (!this.enabled || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.runIfDue();
+    }, 0);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Runs when archiving is on and the last run is more than a day old; null when not due. */
+  async runIfDue(): Promise<ArchiveRunResult | null> {
+    if (!this.enabled) return null;
+    const last = this.lastRun();
+    const lastAt = last ? Date.parse(`${last.at.replace(' ', 'T')}+08:00`) : NaN;
+    if (!Number.isNaN(lastAt) && this.clock().getTime() - lastAt < DAY_MS) return null;
+    return this.runNow();
+  }
+
+  /** A run now with the configured years (or `afterYears` given by the caller); joins one already running. */
+  runNow(afterYears: number | null = this.afterYears): Promise<ArchiveRunResult> {
+    if (afterYears === null) throw new Error('archiving is off');
+    this.running ??= this.run(afterYears).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async run(afterYears: number): Promise<ArchiveRunResult> {
+    // The screens' read-only connections are closed while the files change; they re-open on use.
+    this.shelf.close();
+    const result = await archiveOldYears({
+      db: this.db,
+      folder: this.shelf.folder,
+      afterYears,
+      now: this.clock(),
+      yieldBetween: () => new Promise((resolve) => setImmediate(resolve)),
+    });
+    this.shelf.close();
+    writeLastRun(this.shelf.folder, result);
+    this.log(`${new Date().toISOString()} ARCHIVE ${archiveRunLine(result)}`);
+    return result;
+  }
+}

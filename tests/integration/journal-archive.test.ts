@@ -1,0 +1,208 @@
+/**
+ * Archiving old years of the journal (issue 19) on real SQLite files: what moves and what never
+ * moves, the verified copy, a re-run, the day report and 对账 of an archived year, the config.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../src-main/config/load';
+import { archiveOldYears } from '../../src-main/journal/archive/archive-run';
+import { archiveFileOf, archiveYearsIn, readLastRun } from '../../src-main/journal/archive/archive-files';
+import { ArchiveShelf } from '../../src-main/journal/archive/archive-shelf';
+import { ArchiveScheduler } from '../../src-main/journal/archive/archive-scheduler';
+import { JournalView } from '../../src-main/counter/journal-view';
+import { dailyReport } from '../../src-main/reports/daily-report';
+import { readLedger } from '../../src-main/reconcile/local-ledger';
+import { OperatorSessions } from '../../src-main/session/operator-sessions';
+import { cst, FIXMEDINS, openLiveJournal, writeYearsJournal, type YearsJournal } from '../helpers/archive-journal';
+import { makeTempDir } from '../helpers/temp-dir';
+
+const NOW = cst('2026-06-01 12:00:00');
+
+const msgidsIn = (file: string, table = 'journal'): number => {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+};
+
+describe('journal archive (real files)', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let file: string;
+  let folder: string;
+  let layout: YearsJournal;
+
+  beforeEach(() => {
+    temp = makeTempDir('yibao-archive-');
+    file = join(temp.dir, 'yibao.sqlite');
+    folder = join(temp.dir, 'archive');
+    layout = writeYearsJournal(file);
+  });
+  afterEach(() => temp.cleanup());
+
+  it('is off by default: the config has no years and the scheduler moves nothing', async () => {
+    expect(parseConfig({}, 'test').journal.archiveAfterYears).toBeNull();
+    const live = openLiveJournal(file);
+    const scheduler = new ArchiveScheduler(live.db, new ArchiveShelf(folder), null, () => NOW, () => undefined);
+    expect(await scheduler.runIfDue()).toBeNull();
+    scheduler.start();
+    await scheduler.stop();
+    expect(msgidsIn(file)).toBe(layout.total);
+    expect(existsSync(folder)).toBe(false);
+    live.close();
+  });
+
+  it('moves exactly the final entries of the old years, with their keys; open, needs-manual and split groups stay', async () => {
+    const keysBefore = msgidsIn(file, 'journal_key');
+    const live = openLiveJournal(file);
+    const result = await archiveOldYears({ db: live.db, folder, afterYears: 2, now: NOW });
+    expect(result.error).toBeNull();
+    expect(result.lastYear).toBe(2023);
+    expect(result.years.map((y) => [y.year, y.moved, y.kept])).toEqual([
+      [2022, 2, 0],
+      [2023, 3, 3],
+    ]);
+    expect(archiveYearsIn(folder)).toEqual([2023, 2022]);
+
+    const id = layout.ids;
+    const left = live.db.prepare('SELECT id FROM journal ORDER BY id').all() as { id: number }[];
+    expect(left.map((r) => r.id)).toEqual([id['B3'], id['B4'], id['B5'], id['B5R'], id['C1'], id['D1']]);
+    const archived2023 = new Database(archiveFileOf(folder, 2023), { readonly: true });
+    const rows = archived2023.prepare('SELECT id, state, reverses_id AS r FROM journal ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: id['B1'], state: 'ok', r: null },
+      { id: id['B2'], state: 'reversed', r: null },
+      { id: id['B2R'], state: 'ok', r: id['B2'] },
+    ]);
+    expect(archived2023.pragma('foreign_key_check')).toEqual([]);
+    archived2023.close();
+    // Every key row went with its entry: none lost, none left pointing at a moved entry.
+    const keysLeft = msgidsIn(file, 'journal_key');
+    const keysMoved = result.years.reduce((n, y) => n + y.keys, 0);
+    expect(keysMoved).toBeGreaterThan(0);
+    expect(keysLeft + keysMoved).toBe(keysBefore);
+    expect(msgidsIn(archiveFileOf(folder, 2022), 'journal_key') + msgidsIn(archiveFileOf(folder, 2023), 'journal_key')).toBe(
+      keysMoved,
+    );
+    expect(live.db.pragma('foreign_key_check')).toEqual([]);
+
+    // A re-run finds nothing more to move and doubles nothing.
+    const again = await archiveOldYears({ db: live.db, folder, afterYears: 2, now: NOW });
+    expect(again.moved).toBe(0);
+    expect(msgidsIn(archiveFileOf(folder, 2023))).toBe(3);
+    expect(msgidsIn(archiveFileOf(folder, 2022))).toBe(2);
+    expect(msgidsIn(file)).toBe(6);
+    live.close();
+  });
+
+  it('a copy already in the archive (a run killed before its delete) is only deleted the next time, never doubled', async () => {
+    // The state a kill -9 between copy and delete leaves: the rows in both files (tests/crash/archive-kill.test.ts does it for real).
+    const copyFirst = join(temp.dir, 'copy.sqlite');
+    writeYearsJournal(copyFirst);
+    const other = openLiveJournal(copyFirst);
+    await archiveOldYears({ db: other.db, folder, afterYears: 2, now: NOW });
+    other.close();
+    expect(msgidsIn(file)).toBe(layout.total);
+
+    const live = openLiveJournal(file);
+    const result = await archiveOldYears({ db: live.db, folder, afterYears: 2, now: NOW });
+    expect(result.error).toBeNull();
+    expect(result.moved).toBe(5);
+    expect(msgidsIn(archiveFileOf(folder, 2023))).toBe(3);
+    expect(msgidsIn(archiveFileOf(folder, 2022))).toBe(2);
+    expect(msgidsIn(file)).toBe(layout.total - 5);
+    live.close();
+  });
+
+  it('refuses to delete when the archive holds another entry under a moved id (nothing lost)', async () => {
+    // Another counter's archive put in this folder: the same ids under other msgids.
+    const otherFile = join(temp.dir, 'other.sqlite');
+    writeYearsJournal(otherFile);
+    const other = openLiveJournal(otherFile);
+    other.db.prepare("UPDATE journal SET msgid = 'X' || substr(msgid, 2) WHERE id = ?").run(layout.ids['A1']);
+    await archiveOldYears({ db: other.db, folder, afterYears: 2, now: NOW });
+    other.close();
+
+    const live = openLiveJournal(file);
+    const result = await archiveOldYears({ db: live.db, folder, afterYears: 2, now: NOW });
+    expect(result.error).toMatch(/复制到归档文件 .*journal-2022\.sqlite 失败/);
+    expect(result.moved).toBe(0);
+    expect(msgidsIn(file)).toBe(layout.total);
+    live.close();
+  });
+
+  it('the day report and 对账 of an archived year are the same after archiving', async () => {
+    const sessionsDb = openLiveJournal(file);
+    const source = (journal: typeof sessionsDb.journal) => ({
+      journal,
+      sessions: new OperatorSessions(sessionsDb.db, FIXMEDINS, 'http://center'),
+      fixmedinsCode: FIXMEDINS,
+      fixmedinsName: '测试药房',
+    });
+    const before = dailyReport(source(sessionsDb.journal), { date: '2023-03-10' }, NOW);
+    const ledgerBefore = readLedger(sessionsDb.journal, FIXMEDINS, '2023-03-10', '2023-03-10');
+    expect(before.totals.settleCount).toBe(1);
+    expect(before.totals.settledMedfeeFen).toBe(12345);
+    expect(ledgerBefore).toHaveLength(1);
+    await archiveOldYears({ db: sessionsDb.db, folder, afterYears: 2, now: NOW });
+
+    // Without the archives the live journal no longer has that day …
+    expect(dailyReport(source(sessionsDb.journal), { date: '2023-03-10' }, NOW).totals.settleCount).toBe(0);
+    // … with them (as the app opens it) the report adds up as before.
+    const shelf = new ArchiveShelf(folder);
+    const withArchives = openLiveJournal(file, shelf);
+    expect(dailyReport(source(withArchives.journal), { date: '2023-03-10' }, NOW)).toEqual(before);
+    expect(readLedger(withArchives.journal, FIXMEDINS, '2023-03-10', '2023-03-10')).toEqual(ledgerBefore);
+    // A day of a live year is read from the live journal only, as before.
+    expect(dailyReport(source(withArchives.journal), { date: '2026-05-01' }, NOW).totals.settleCount).toBe(1);
+    shelf.close();
+    withArchives.close();
+    sessionsDb.close();
+  });
+
+  it('交易流水 reads an archive year with the same list and detail code, read-only', async () => {
+    const live = openLiveJournal(file);
+    await archiveOldYears({ db: live.db, folder, afterYears: 2, now: NOW });
+    const shelf = new ArchiveShelf(folder);
+    const view = new JournalView(live.journal, shelf);
+    const rows = view.rows({ archiveYear: 2023 });
+    expect(rows.map((r) => r.msgid.slice(-4))).toEqual(['B200', 'B100']);
+    const detail = view.detail(layout.ids['B2'] as number, 2023);
+    expect(detail.reversals.map((r) => r.msgid.slice(-4))).toEqual(['B2R0']);
+    expect(() => view.rows({ archiveYear: 2019 })).toThrow(/没有 2019 年的归档流水/);
+    // The archive is opened read-only: the store cannot write it.
+    expect(() => shelf.store(2023).resolve(layout.ids['B1'] as number, 'needs-manual', 'x')).toThrow(/readonly/i);
+    shelf.close();
+    live.close();
+  });
+
+  it('the scheduler runs at most once a day, keeps the last run for 设置 and logs one line', async () => {
+    const live = openLiveJournal(file);
+    const lines: string[] = [];
+    const shelf = new ArchiveShelf(folder);
+    let now = NOW;
+    const scheduler = new ArchiveScheduler(live.db, shelf, 2, () => now, (l) => lines.push(l));
+    const first = await scheduler.runIfDue();
+    expect(first?.moved).toBe(5);
+    expect(readLastRun(folder)).toEqual(first);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/流水归档 .*共移出 5 条/);
+    now = new Date(NOW.getTime() + 3_600_000);
+    expect(await scheduler.runIfDue()).toBeNull();
+    now = new Date(NOW.getTime() + 25 * 3_600_000);
+    expect((await scheduler.runIfDue())?.moved).toBe(0);
+    expect(lines).toHaveLength(2);
+    shelf.close();
+    live.close();
+  });
+
+  it('a wrong archiveAfterYears is refused in Chinese', () => {
+    expect(() => parseConfig({ journal: { archiveAfterYears: 0 } }, 'c.json')).toThrow(/journal\.archiveAfterYears: 归档年限至少 1 年/);
+    expect(() => parseConfig({ journal: { archiveAfterYears: 1.5 } }, 'c.json')).toThrow(/归档年限应为整数年/);
+    expect(() => parseConfig({ journal: { archiveAfterYears: '3' } }, 'c.json')).toThrow(/归档年限应为整数年/);
+    expect(parseConfig({ journal: { archiveAfterYears: 3 } }, 'c.json').journal.archiveAfterYears).toBe(3);
+  });
+});
