@@ -39,6 +39,7 @@ import type { PrinterInfo } from '../receipts/html-printer';
 import type { ClearingApplicationView, ReconcileOutcome, ReconcileRunView } from '../reconcile/views';
 import type { DailyReport, ReportExport } from '../reports/views';
 import type { BackupStatus } from '../backup/views';
+import type { ArchiveView } from '../journal/archive/archive-views';
 import type { CenterReachView } from '../counter/center-reach';
 import type { SwitchNote } from '../counter/switch-note';
 import { reportDateSchema } from '../reconcile/date';
@@ -55,6 +56,7 @@ export type * from '../prescription/views';
 export type * from '../audit/views';
 export type { PriceImportResult, PriceRow } from '../prices/price-list';
 export type { ShopCounterView } from '../shop/shop-counters';
+export type { ArchiveRunResult, ArchiveView, ArchiveYearResult } from '../journal/archive/archive-views';
 export type { OtherTillSettlementView } from '../shop/shop-settlements';
 export type { ShopJournalDetail, ShopJournalView } from '../shop/shop-journal';
 export type { DepartmentRow, DoctorRow, StaffLists } from '../clinic-staff/staff-list';
@@ -129,6 +131,8 @@ const credentialEntry = z.discriminatedUnion('kind', [
 
 const JOURNAL_STATE_VALUES = JOURNAL_STATES;
 
+const archiveYear = z.number().int().min(1990, { message: '年份应为 4 位数字' }).max(2200, { message: '年份应为 4 位数字' });
+
 const journalListArgs = z.strictObject({
   states: z.array(z.enum(JOURNAL_STATE_VALUES)).max(10).optional(),
   infno: z.string().max(10).optional(),
@@ -145,6 +149,8 @@ const journalListArgs = z.strictObject({
   text: z.string().max(40).optional(),
   includeReversalAttempts: z.boolean().optional(),
   limit: z.number().int().min(1).max(2000).optional(),
+  /** That year's archive (journal/archive/), read-only; absent: the live journal. */
+  archiveYear: archiveYear.optional(),
 });
 
 /** A settlement's receipt: 58 / 80 mm roll or A4 (default: the configured paper); reprint marks 补打. */
@@ -228,7 +234,9 @@ export const apiArgs = {
     .extend({ counter: z.string().min(1).max(50).optional() }),
   /** One entry of the shop's 交易流水 with its 2601s, by msgid (read-only; another counter's too). */
   'journal.shopDetail': z.strictObject({ msgid: z.string().min(1).max(30) }),
-  'journal.detail': z.strictObject({ id: z.number().int().min(1) }),
+  'journal.detail': z.strictObject({ id: z.number().int().min(1), archiveYear: archiveYear.optional() }),
+  /** 流水归档: the setting, the folder, the archived years, the last run (设置 and the year picker of 交易流水). */
+  'journal.archives': z.strictObject({}),
   'journal.pending': z.strictObject({}),
   'journal.resolveNow': z.strictObject({}),
   'settings.get': z.strictObject({}),
@@ -242,6 +250,14 @@ export const apiArgs = {
       terminalSlot: z.number().int().min(0).max(9),
     }),
     profile: z.enum(['national', 'hubei', 'sichuan']),
+    /** 流水归档 after this many years; null: off; absent: the file's setting is kept. */
+    archiveAfterYears: z
+      .number({ message: '归档年限应为整数年' })
+      .int({ message: '归档年限应为整数年' })
+      .min(1, { message: '归档年限至少 1 年' })
+      .max(100, { message: '归档年限不超过 100 年' })
+      .nullable()
+      .optional(),
     printer: z
       .strictObject({
         deviceName: z.string().trim().max(200, { message: '打印机名称不超过 200 字' }),
@@ -381,6 +397,7 @@ export interface ApiResults
   'journal.shopList': readonly ShopJournalView[];
   'journal.shopDetail': ShopJournalDetail;
   'journal.detail': JournalDetail;
+  'journal.archives': ArchiveView;
   'journal.pending': PendingWork;
   'journal.resolveNow': {
     examined: number;

@@ -43,6 +43,7 @@ import type {
 import type { JournalQuery } from '../counter/journal-view';
 import type { SettingsView } from '../counter/views';
 import { backupStatus } from '../backup/backup-status';
+import { archiveViewOf } from '../journal/archive/archive-scheduler';
 import { clockCheckOf } from '../journal/clock-skew';
 import { shopHeaderOf } from '../counter/shop-header';
 import { syncCenterDoctors } from '../clinic-staff/staff-list';
@@ -193,7 +194,8 @@ export function createApiHandlers(deps: ApiDeps): ApiInvoke {
         limit: args.limit,
       }),
     'journal.shopDetail': (args: { msgid: string }) => shopJournalDetail(app, args.msgid),
-    'journal.detail': (args: { id: number }) => services.journal.detail(args.id),
+    'journal.detail': (args: { id: number; archiveYear?: number }) => services.journal.detail(args.id, args.archiveYear),
+    'journal.archives': () => archiveViewOf(services.archiver, app.archives),
     'journal.pending': () => services.journal.pending(),
     'journal.resolveNow': async () => {
       const r = await app.resolver.resolveAll({ ignoreBackoff: true });

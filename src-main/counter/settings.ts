@@ -27,6 +27,8 @@ export interface SettingsPatch {
   readonly profile: ProfileId;
   /** Absent: the printer section of the file is kept as it is. */
   readonly printer?: PrinterSettings;
+  /** config journal.archiveAfterYears (null: archiving off); absent: kept as it is. */
+  readonly archiveAfterYears?: number | null;
 }
 
 /** The sandbox institutions' levels as the 设置 screen names them (issue 17: no ids on screens). */
@@ -87,6 +89,7 @@ export function settingsView(loaded: LoadedConfig, runningCenterUrl: string): Se
     presets: institutionPresets(),
     profiles: profileOptions(),
     printer: { ...config.printer },
+    archiveAfterYears: config.journal.archiveAfterYears,
   };
 }
 
@@ -111,6 +114,9 @@ export function saveSettings(path: string, patch: SettingsPatch): { previous: st
     institution: { ...institution, ...patch.institution },
     profile: patch.profile,
     ...(patch.printer ? { printer: { ...objectAt(raw, 'printer'), ...patch.printer } } : {}),
+    ...(patch.archiveAfterYears !== undefined
+      ? { journal: { ...objectAt(raw, 'journal'), archiveAfterYears: patch.archiveAfterYears } }
+      : {}),
   } as ConfigFile;
   saveConfig(path, file);
   return { previous };

@@ -344,6 +344,8 @@ export interface SettingsView {
   readonly presets: readonly InstitutionPreset[];
   readonly profiles: readonly ProfileOption[];
   readonly printer: PrinterSettings;
+  /** config journal.archiveAfterYears: 流水归档 after this many years (null: off, the default). */
+  readonly archiveAfterYears: number | null;
 }
 
 /** config `printer`: the receipt printer (src-main/receipts/). */

@@ -502,8 +502,14 @@ export class JournalStore {
     const live = this.listAllHere(filter);
     if (!this.archives || !filter.since || !filter.until) return live;
     // A window in an archived year (or across its end): the archive's entries keep their ids, so
-    // the merged list is in the same newest-first order as one journal's.
-    const archived = this.archives.overlapping(filter.since, filter.until).flatMap((a) => a.listAll(filter));
+    // the merged list is in the same newest-first order as one journal's. An entry in both files
+    // (an archive run between its copy and its delete, or a backup from before the run restored)
+    // counts once, as the live journal has it.
+    const here = new Set(live.map((e) => e.msgid));
+    const archived = this.archives
+      .overlapping(filter.since, filter.until)
+      .flatMap((a) => a.listAll(filter))
+      .filter((e) => !here.has(e.msgid));
     return archived.length === 0 ? live : live.concat(archived).sort((a, b) => b.id - a.id);
   }
 

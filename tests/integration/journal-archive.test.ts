@@ -6,7 +6,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../src-main/config/load';
+import { loadConfig, parseConfig } from '../../src-main/config/load';
+import { saveSettings } from '../../src-main/counter/settings';
 import { archiveOldYears } from '../../src-main/journal/archive/archive-run';
 import { archiveFileOf, archiveYearsIn, readLastRun } from '../../src-main/journal/archive/archive-files';
 import { ArchiveShelf } from '../../src-main/journal/archive/archive-shelf';
@@ -115,6 +116,50 @@ describe('journal archive (real files)', () => {
     expect(msgidsIn(archiveFileOf(folder, 2022))).toBe(2);
     expect(msgidsIn(file)).toBe(layout.total - 5);
     live.close();
+  });
+
+  it('an entry in both files (copied, not yet deleted) counts once in a report', async () => {
+    const plain = openLiveJournal(file);
+    const source = (journal: typeof plain.journal) => ({
+      journal,
+      sessions: new OperatorSessions(plain.db, FIXMEDINS, 'http://center'),
+      fixmedinsCode: FIXMEDINS,
+      fixmedinsName: '测试药房',
+    });
+    const before = dailyReport(source(plain.journal), { date: '2023-03-10' }, NOW);
+    const ledgerBefore = readLedger(plain.journal, FIXMEDINS, '2023-03-10', '2023-03-10');
+    const window = { since: '2023-01-01 00:00:00', until: '2023-12-31 23:59:59' };
+    const entriesBefore = plain.journal.listAll(window).length;
+    // The archive of a copy of this journal: the same entries, still in the live file too.
+    const copy = join(temp.dir, 'copy.sqlite');
+    writeYearsJournal(copy);
+    const other = openLiveJournal(copy);
+    await archiveOldYears({ db: other.db, folder, afterYears: 2, now: NOW });
+    other.close();
+    const shelf = new ArchiveShelf(folder);
+    const both = openLiveJournal(file, shelf);
+    expect(before.totals.settleCount).toBe(1);
+    expect(dailyReport(source(both.journal), { date: '2023-03-10' }, NOW)).toEqual(before);
+    expect(readLedger(both.journal, FIXMEDINS, '2023-03-10', '2023-03-10')).toEqual(ledgerBefore);
+    expect(both.journal.listAll(window)).toHaveLength(entriesBefore);
+    shelf.close();
+    both.close();
+    plain.close();
+  });
+
+  it('设置 saves 流水归档 into the config file (null: off; absent: kept)', () => {
+    const path = join(temp.dir, 'config.json');
+    const patch = {
+      centerUrl: '',
+      institution: { fixmedinsCode: FIXMEDINS, fixmedinsName: '测试药房', mdtrtareaAdmvs: '420100', kind: 'pharmacy' as const, terminalSlot: 0 },
+      profile: 'national' as const,
+    };
+    saveSettings(path, { ...patch, archiveAfterYears: 3 });
+    expect(loadConfig({ path, env: {} }).config.journal.archiveAfterYears).toBe(3);
+    saveSettings(path, patch);
+    expect(loadConfig({ path, env: {} }).config.journal.archiveAfterYears).toBe(3);
+    saveSettings(path, { ...patch, archiveAfterYears: null });
+    expect(loadConfig({ path, env: {} }).config.journal.archiveAfterYears).toBeNull();
   });
 
   it('refuses to delete when the archive holds another entry under a moved id (nothing lost)', async () => {

@@ -9,7 +9,7 @@ import type { LogSink } from '../../core/log';
 import { readLastRun, writeLastRun } from './archive-files';
 import { archiveOldYears, archiveRunLine } from './archive-run';
 import type { ArchiveShelf } from './archive-shelf';
-import type { ArchiveRunResult } from './archive-views';
+import type { ArchiveRunResult, ArchiveView } from './archive-views';
 
 const DAY_MS = 86_400_000;
 
@@ -29,6 +29,11 @@ export class ArchiveScheduler {
     private readonly clock: () => Date = () => new Date(),
     private readonly log: LogSink = stderrLine,
   ) {}
+
+  /** config journal.archiveAfterYears (null: off). */
+  get afterYearsSetting(): number | null {
+    return this.afterYears;
+  }
 
   get enabled(): boolean {
     return this.afterYears !== null;
@@ -87,4 +92,9 @@ export class ArchiveScheduler {
     this.log(`${new Date().toISOString()} ARCHIVE ${archiveRunLine(result)}`);
     return result;
   }
+}
+
+/** What 设置 and the year picker of 交易流水 show. */
+export function archiveViewOf(scheduler: ArchiveScheduler, shelf: ArchiveShelf): ArchiveView {
+  return { afterYears: scheduler.afterYearsSetting, folder: shelf.folder, years: shelf.years(), lastRun: scheduler.lastRun() };
 }

@@ -1,7 +1,8 @@
 /**
  * 交易流水: every call with its state, filterable; the detail of a call (masked request and answer,
  * its 2601 attempts); reversals still running and calls that need a person, updated live. With a shop
- * store: 本机 / 全店 (F7) and one counter's entries; other counters' entries open read-only.
+ * store: 本机 / 全店 (F7) and one counter's entries; other counters' entries open read-only. 年份: 当前 or
+ * a year archived by 流水归档 (journal/archive/), listed and opened read-only.
  */
 import { useEffect } from 'react';
 import dayjs from 'dayjs';
@@ -22,7 +23,14 @@ import {
   Typography,
 } from 'antd';
 import type { JournalRow } from '../../../src-main/api/contract';
-import { JOURNAL_PAGE, READ_ONLY_NOTE, readOnlyReason, useJournalStore, type JournalListRow } from '../stores/journal-store';
+import {
+  ARCHIVE_NOTE,
+  JOURNAL_PAGE,
+  READ_ONLY_NOTE,
+  readOnlyReason,
+  useJournalStore,
+  type JournalListRow,
+} from '../stores/journal-store';
 import { useLiveStore } from '../stores/live-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { KeyHints } from '../components/KeyHints';
@@ -116,15 +124,18 @@ export function JournalScreen() {
   const tick = useLiveStore((s) => s.journalTick);
   const load = j.load;
   const loadCounters = j.loadCounters;
+  const loadArchiveYears = j.loadArchiveYears;
   useEffect(() => {
     void loadCounters();
-  }, [loadCounters]);
+    void loadArchiveYears();
+  }, [loadCounters, loadArchiveYears]);
   useEffect(() => {
     void load();
   }, [load, tick]);
 
   const hasShop = j.counters.length > 0;
   const shopScope = j.scope === 'shop';
+  const archived = j.archiveYear !== null;
   useHotkeys({
     F5: () => void j.load(),
     F6: () => void j.resolveNow(),
@@ -141,7 +152,7 @@ export function JournalScreen() {
       <KeyHints
         hints={[
           ['F5', '刷新'],
-          ['F6', '立即重试冲正'],
+          ...(archived ? [] : [['F6', '立即重试冲正'] as [string, string]]),
           ...(hasShop ? [['F7', '本机 / 全店'] as [string, string]] : []),
           ['Esc', '关闭详情'],
         ]}
@@ -191,6 +202,14 @@ export function JournalScreen() {
           description={j.resolveLines.join('; ')}
         />
       )}
+      {archived && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="archive-read-only-note"
+          title={`${j.archiveYear} 年的${ARCHIVE_NOTE}。这一年当时未完结的交易仍在「当前」流水中。`}
+        />
+      )}
       {shopScope && (
         <Alert
           type="info"
@@ -200,6 +219,19 @@ export function JournalScreen() {
         />
       )}
       <Space wrap>
+        {j.archiveYears.length > 0 && (
+          <Select<number | 'live'>
+            style={{ width: 140 }}
+            value={j.archiveYear ?? 'live'}
+            onChange={(year) => j.setArchiveYear(year === 'live' ? null : year)}
+            options={[
+              { value: 'live', label: '年份: 当前' },
+              ...j.archiveYears.map((y) => ({ value: y, label: `${y} 年 (归档)` })),
+            ]}
+            aria-label="年份"
+            data-testid="journal-year"
+          />
+        )}
         {hasShop && (
           <Segmented<'local' | 'shop'>
             options={[
@@ -257,7 +289,8 @@ export function JournalScreen() {
           onSearch={(text) => j.setFilter({ text: text.trim() })}
         />
         <Typography.Text type="secondary" data-testid="journal-count">
-          {j.olderAvailable ? `已显示最近 ${j.rows.length} 笔` : `共 ${j.rows.length} 笔`} (最新在前, 实时更新)
+          {j.olderAvailable ? `已显示最近 ${j.rows.length} 笔` : `共 ${j.rows.length} 笔`}{' '}
+          {archived ? `(${j.archiveYear} 年归档, 最新在前)` : '(最新在前, 实时更新)'}
         </Typography.Text>
       </Space>
       <Table<JournalListRow>
@@ -289,6 +322,14 @@ export function JournalScreen() {
       >
         {j.detail && (
           <Space orientation="vertical" style={{ width: '100%' }} data-testid="journal-detail">
+            {j.detail.archiveYear !== null && (
+              <Alert
+                type="info"
+                showIcon
+                data-testid="journal-detail-archived"
+                title={`${j.detail.archiveYear} 年的${ARCHIVE_NOTE}`}
+              />
+            )}
             {j.detail.readOnlyAt !== null && (
               <Alert
                 type="warning"

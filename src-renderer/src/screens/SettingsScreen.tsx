@@ -31,6 +31,7 @@ import { usePharmacyStore } from '../stores/pharmacy-store';
 import { useClinicStore } from '../stores/clinic-store';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { BackupCard } from '../components/BackupCard';
+import { ArchiveCard } from '../components/ArchiveCard';
 import { CatalogueCard } from '../components/CatalogueCard';
 import { KeyHints } from '../components/KeyHints';
 import { useHotkeys } from '../keyboard';
@@ -118,12 +119,15 @@ export function SettingsScreen() {
       institution: s.settings.institution,
       profile: s.settings.profile as Values['profile'],
       printer: s.settings.printer,
+      archiveAfterYears: s.settings.archiveAfterYears,
     });
   }, [s.settings, form]);
 
   const ask = async () => {
     try {
-      setConfirm(await form.validateFields());
+      const values = await form.validateFields();
+      // A cleared 流水归档 is "off" (null), not "keep the file's setting".
+      setConfirm({ ...values, archiveAfterYears: values.archiveAfterYears ?? null });
     } catch {
       // the form shows what is wrong
     }
@@ -258,6 +262,7 @@ export function SettingsScreen() {
               <Typography.Text type="secondary">同一机构的多台收银电脑请使用不同序号 (报文ID 不会重复)。</Typography.Text>
             </Card>
             <PrinterCard />
+            <ArchiveCard />
             <Button
               type="primary"
               style={{ marginTop: 16 }}
@@ -310,6 +315,11 @@ export function SettingsScreen() {
                 children: confirm.printer
                   ? `${confirm.printer.deviceName || '系统默认打印机'}, ${PAPER_LABELS[confirm.printer.paper]}${confirm.printer.silent ? ', 静默打印' : ''}${confirm.printer.autoPrint ? ', 结算后自动打印' : ''}`
                   : '不变',
+              },
+              {
+                key: 'archive',
+                label: '流水归档',
+                children: confirm.archiveAfterYears ? `${confirm.archiveAfterYears} 年前的流水归档` : '不归档',
               },
             ]}
           />

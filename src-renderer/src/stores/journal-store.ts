@@ -21,10 +21,13 @@ export type JournalScope = 'local' | 'shop';
 /** A row as the screen lists it: in 全店 with the counter holding it and whether that is this one. */
 export type JournalListRow = JournalRow & { readonly counter?: string; readonly mine?: boolean };
 
-/** The open detail; `readOnlyAt` names the other counter that holds the entry. */
-export type JournalDetailView = JournalDetail & { readonly readOnlyAt: string | null };
+/** The open detail; `readOnlyAt` names the other counter that holds the entry, `archiveYear` the archive it was read from. */
+export type JournalDetailView = JournalDetail & { readonly readOnlyAt: string | null; readonly archiveYear: number | null };
 
 export const READ_ONLY_NOTE = '其他收银台的流水只能查看';
+
+/** Said on the list and the detail of an archive year (journal/archive/): nothing there can be acted on. */
+export const ARCHIVE_NOTE = '归档流水只读: 只能查看和查找, 不能冲正、重试或退费';
 
 /** Null when this counter can act on the row; else why not, for the cashier. */
 export function readOnlyReason(row: JournalListRow): string | null {
@@ -39,6 +42,10 @@ interface JournalState {
   counter: string;
   /** The shop's counters; empty for a counter that works alone (no 全店 then). */
   counters: readonly ShopCounterView[];
+  /** 年份: null = 当前 (the live journal), else an archive year (read-only). */
+  archiveYear: number | null;
+  /** Years with an archive file, newest first (the picker is shown when there is one). */
+  archiveYears: readonly number[];
   rows: readonly JournalListRow[];
   /** 本机: the last page was full, so older entries may follow (keyset paging by id). */
   olderAvailable: boolean;
@@ -54,6 +61,8 @@ interface JournalState {
   toggleScope(): void;
   setCounter(counter: string): void;
   loadCounters(): Promise<void>;
+  loadArchiveYears(): Promise<void>;
+  setArchiveYear(year: number | null): void;
   load(): Promise<void>;
   /** 本机: the next page of older entries, appended (years of journal stay reachable without a date). */
   loadOlder(): Promise<void>;
@@ -75,6 +84,10 @@ function listArgs(f: JournalFilterForm) {
   };
 }
 
+/** 本机's list arguments: the live journal, or the picked archive year. */
+const localArgs = (f: JournalFilterForm, archiveYear: number | null) =>
+  archiveYear === null ? listArgs(f) : { ...listArgs(f), archiveYear };
+
 /**
  * A fresh first page with the older pages the cashier loaded kept below it (a live update must not
  * throw away what was paged back to). Rows are newest first, ids falling.
@@ -89,10 +102,17 @@ export function withOlderPages(
 }
 
 /** The detail of `row`: this counter's journal for its own entries, the shop store's (read-only) for another's. */
-async function detailOf(row: { id: number; msgid: string }, otherCounter: string | null): Promise<JournalDetailView> {
-  if (otherCounter === null) return { ...(await call('journal.detail', { id: row.id })), readOnlyAt: null };
+async function detailOf(
+  row: { id: number; msgid: string },
+  otherCounter: string | null,
+  archiveYear: number | null,
+): Promise<JournalDetailView> {
+  if (archiveYear !== null) {
+    return { ...(await call('journal.detail', { id: row.id, archiveYear })), readOnlyAt: null, archiveYear };
+  }
+  if (otherCounter === null) return { ...(await call('journal.detail', { id: row.id })), readOnlyAt: null, archiveYear: null };
   const d = await call('journal.shopDetail', { msgid: row.msgid });
-  return { ...d, readOnlyAt: d.mine ? null : d.counter };
+  return { ...d, readOnlyAt: d.mine ? null : d.counter, archiveYear: null };
 }
 
 export const useJournalStore = create<JournalState>((set, get) => ({
@@ -100,6 +120,8 @@ export const useJournalStore = create<JournalState>((set, get) => ({
   scope: 'local',
   counter: '',
   counters: [],
+  archiveYear: null,
+  archiveYears: [],
   rows: [],
   olderAvailable: false,
   pending: null,
@@ -114,8 +136,21 @@ export const useJournalStore = create<JournalState>((set, get) => ({
   },
   setScope(scope) {
     if (scope === 'shop' && get().counters.length === 0) return;
-    set({ scope, counter: scope === 'local' ? '' : get().counter, rows: [], olderAvailable: false, detail: null });
+    // 全店 is the shop store's live entries: an archive year is this counter's own.
+    const archiveYear = scope === 'shop' ? null : get().archiveYear;
+    set({ scope, archiveYear, counter: scope === 'local' ? '' : get().counter, rows: [], olderAvailable: false, detail: null });
     void get().load();
+  },
+  setArchiveYear(archiveYear) {
+    set({ archiveYear, scope: 'local', counter: '', rows: [], olderAvailable: false, detail: null });
+    void get().load();
+  },
+  async loadArchiveYears() {
+    try {
+      set({ archiveYears: (await call('journal.archives', {})).years });
+    } catch (e) {
+      set({ error: uiError(e) });
+    }
   },
   toggleScope() {
     get().setScope(get().scope === 'local' ? 'shop' : 'local');
@@ -134,22 +169,23 @@ export const useJournalStore = create<JournalState>((set, get) => ({
     }
   },
   async load() {
-    const { filter, scope, counter } = get();
+    const { filter, scope, counter, archiveYear } = get();
     set({ loading: true });
     try {
       const [rows, pending] = await Promise.all([
         scope === 'shop'
           ? call('journal.shopList', { ...listArgs(filter), counter: counter || undefined })
-          : call('journal.list', listArgs(filter)),
-        call('journal.pending', {}),
+          : call('journal.list', localArgs(filter, archiveYear)),
+        // The live work still open: not shown over an archive year (nothing there is open).
+        archiveYear === null ? call('journal.pending', {}) : Promise.resolve(null),
       ]);
-      // A late answer of the other scope is dropped.
-      if (get().scope !== scope) return;
+      // A late answer of the other scope or year is dropped.
+      if (get().scope !== scope || get().archiveYear !== archiveYear) return;
       const shown = withOlderPages(rows, get().rows);
       const olderAvailable = scope === 'local' && (shown === rows ? rows.length >= JOURNAL_PAGE : get().olderAvailable);
       set({ rows: shown, olderAvailable, pending, error: null });
       const open = get().detail;
-      if (open) set({ detail: await detailOf(open.row, open.readOnlyAt) });
+      if (open) set({ detail: await detailOf(open.row, open.readOnlyAt, open.archiveYear) });
     } catch (e) {
       set({ error: uiError(e) });
     } finally {
@@ -157,13 +193,13 @@ export const useJournalStore = create<JournalState>((set, get) => ({
     }
   },
   async loadOlder() {
-    const { filter, scope, rows } = get();
+    const { filter, scope, rows, archiveYear } = get();
     const last = rows[rows.length - 1];
     if (scope !== 'local' || !last || get().loading) return;
     set({ loading: true });
     try {
-      const older = await call('journal.list', { ...listArgs(filter), beforeId: last.id });
-      if (get().scope !== scope) return;
+      const older = await call('journal.list', { ...localArgs(filter, archiveYear), beforeId: last.id });
+      if (get().scope !== scope || get().archiveYear !== archiveYear) return;
       set({ rows: [...get().rows, ...older], olderAvailable: older.length >= JOURNAL_PAGE, error: null });
     } catch (e) {
       set({ error: uiError(e) });
@@ -173,14 +209,14 @@ export const useJournalStore = create<JournalState>((set, get) => ({
   },
   async openDetail(row) {
     try {
-      set({ detail: await detailOf(row, row.mine === false ? (row.counter ?? '') : null) });
+      set({ detail: await detailOf(row, row.mine === false ? (row.counter ?? '') : null, get().archiveYear) });
     } catch (e) {
       set({ error: uiError(e) });
     }
   },
   closeDetail: () => set({ detail: null }),
   async resolveNow() {
-    if (get().resolving) return;
+    if (get().resolving || get().archiveYear !== null) return;
     set({ resolving: true });
     try {
       const r = await call('journal.resolveNow', {});
