@@ -40,6 +40,7 @@ import type { ClearingApplicationView, ReconcileOutcome, ReconcileRunView } from
 import type { DailyReport, ReportExport } from '../reports/views';
 import type { BackupStatus } from '../backup/views';
 import type { ArchiveView } from '../journal/archive/archive-views';
+import { archiveAfterYearsSchema } from '../journal/archive/archive-setting';
 import type { CenterReachView } from '../counter/center-reach';
 import type { SwitchNote } from '../counter/switch-note';
 import { reportDateSchema } from '../reconcile/date';
@@ -251,13 +252,7 @@ export const apiArgs = {
     }),
     profile: z.enum(['national', 'hubei', 'sichuan']),
     /** 流水归档 after this many years; null: off; absent: the file's setting is kept. */
-    archiveAfterYears: z
-      .number({ message: '归档年限应为整数年' })
-      .int({ message: '归档年限应为整数年' })
-      .min(1, { message: '归档年限至少 1 年' })
-      .max(100, { message: '归档年限不超过 100 年' })
-      .nullable()
-      .optional(),
+    archiveAfterYears: archiveAfterYearsSchema.optional(),
     printer: z
       .strictObject({
         deviceName: z.string().trim().max(200, { message: '打印机名称不超过 200 字' }),

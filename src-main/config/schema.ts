@@ -7,6 +7,7 @@ import '../core/zod-zh';
 import { PROFILE_IDS } from '../registry/profile';
 import { devicesSchema } from './devices-schema';
 import { printerSchema } from './printer-schema';
+import { archiveAfterYearsSchema } from '../journal/archive/archive-setting';
 
 /** The sandbox's own demo institutions (see sandbox/institutions.ts). */
 export const SANDBOX_DEFAULT_INSTITUTION = {
@@ -131,13 +132,7 @@ export const configSchema = z.strictObject({
        * Archiving (issue 19, off by default): the final entries of calendar years older than this many
        * years move to <dataDir>/archive/journal-YYYY.sqlite (src-main/journal/archive/). null: never.
        */
-      archiveAfterYears: z
-        .number({ message: '归档年限应为整数年 (1 到 100), 不归档请写 null 或删除此项' })
-        .int({ message: '归档年限应为整数年 (1 到 100), 不归档请写 null 或删除此项' })
-        .min(1, { message: '归档年限至少 1 年 (不归档请写 null 或删除此项)' })
-        .max(100, { message: '归档年限不超过 100 年' })
-        .nullable()
-        .default(null),
+      archiveAfterYears: archiveAfterYearsSchema.default(null),
     })
     .prefault({}),
   /** The local catalogue (src-main/catalogue/). */

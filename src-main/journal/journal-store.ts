@@ -180,9 +180,7 @@ export class JournalStore {
     this.archives = options.archives ?? null;
     // Same file, second connection, NORMAL sync: only for the "sent" marker.
     this.markers =
-      file === ':memory:' || options.readonly
-        ? db
-        : openDatabase(file, { migrations: CLIENT_MIGRATIONS, synchronous: 'NORMAL' });
+      file === ':memory:' || options.readonly ? db : openDatabase(file, { migrations: CLIENT_MIGRATIONS, synchronous: 'NORMAL' });
     this.statements = {
       insert: db.prepare<unknown[], { id: number }>(
         `INSERT INTO journal (msgid, infno, opter, opter_name, sign_no, fixmedins_code, center_url, psn_no, state,

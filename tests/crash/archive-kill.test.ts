@@ -66,7 +66,9 @@ describe('yibao journal archive (child process, kill -9)', () => {
       )
       .all();
     const all = db
-      .prepare('SELECT (SELECT count(*) FROM main.journal) + (SELECT count(*) FROM a22.journal) + (SELECT count(*) FROM a23.journal) AS n')
+      .prepare(
+        'SELECT (SELECT count(*) FROM main.journal) + (SELECT count(*) FROM a22.journal) + (SELECT count(*) FROM a23.journal) AS n',
+      )
       .get() as { n: number };
     db.close();
     expect(doubled).toEqual([]);

@@ -79,7 +79,9 @@ describe('交易流水 of an archive year', () => {
     await page.keyboard.press('F10');
     const card = page.getByTestId('archive-settings');
     await card.waitFor();
-    await expect.poll(() => page.getByTestId('archive-year-list').textContent(), { timeout: UI_TIMEOUT }).toBe('2023 年、2022 年');
+    await expect
+      .poll(() => page.getByTestId('archive-year-list').textContent(), { timeout: UI_TIMEOUT })
+      .toBe('2023 年、2022 年');
     expect(await page.getByTestId('archive-last-run').textContent()).toContain('移出 5 条');
     expect(await page.getByTestId('archive-folder').inputValue()).toBe(join(temp.dir, 'data', 'archive'));
     expect(await card.textContent()).toContain('2 年前的流水归档');

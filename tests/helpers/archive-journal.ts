@@ -73,7 +73,10 @@ export function writeYearsJournal(file: string): YearsJournal {
   ): number => {
     now = cst(at);
     const msgid = `${FIXMEDINS}${at.replace(/\D/g, '').slice(0, 14)}${name.padEnd(4, '0')}`;
-    const id = journal.prepare(envelope(msgid, infno, { data: { psn_no: '42000000000000000001', mdtrt_id: `M-${name}` } }), reverses);
+    const id = journal.prepare(
+      envelope(msgid, infno, { data: { psn_no: '42000000000000000001', mdtrt_id: `M-${name}` } }),
+      reverses,
+    );
     ids[name] = id;
     if (outcome === 'ok') journal.finish(msgid, 'ok', { response: answer });
     if (outcome === 'rejected') journal.finish(msgid, 'rejected', { code: '-1', message: '中心拒绝' });

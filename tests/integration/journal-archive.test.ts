@@ -16,10 +16,20 @@ import { JournalView } from '../../src-main/counter/journal-view';
 import { dailyReport } from '../../src-main/reports/daily-report';
 import { readLedger } from '../../src-main/reconcile/local-ledger';
 import { OperatorSessions } from '../../src-main/session/operator-sessions';
+import type { JournalStore } from '../../src-main/journal/journal-store';
+import type { Db } from '../../src-main/storage/sqlite';
 import { cst, FIXMEDINS, openLiveJournal, writeYearsJournal, type YearsJournal } from '../helpers/archive-journal';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const NOW = cst('2026-06-01 12:00:00');
+const DAY = '2023-03-10';
+
+/** A day's report and 对账 ledger as `journal` gives them (sessions from the same file). */
+function dayOf(db: Db, journal: JournalStore, date = DAY) {
+  const sessions = new OperatorSessions(db, FIXMEDINS, 'http://center');
+  const source = { journal, sessions, fixmedinsCode: FIXMEDINS, fixmedinsName: '测试药房' };
+  return { report: dailyReport(source, { date }, NOW), ledger: readLedger(journal, FIXMEDINS, date, date) };
+}
 
 const msgidsIn = (file: string, table = 'journal'): number => {
   const db = new Database(file, { readonly: true });
@@ -47,7 +57,13 @@ describe('journal archive (real files)', () => {
   it('is off by default: the config has no years and the scheduler moves nothing', async () => {
     expect(parseConfig({}, 'test').journal.archiveAfterYears).toBeNull();
     const live = openLiveJournal(file);
-    const scheduler = new ArchiveScheduler(live.db, new ArchiveShelf(folder), null, () => NOW, () => undefined);
+    const scheduler = new ArchiveScheduler(
+      live.db,
+      new ArchiveShelf(folder),
+      null,
+      () => NOW,
+      () => undefined,
+    );
     expect(await scheduler.runIfDue()).toBeNull();
     scheduler.start();
     await scheduler.stop();
@@ -120,14 +136,7 @@ describe('journal archive (real files)', () => {
 
   it('an entry in both files (copied, not yet deleted) counts once in a report', async () => {
     const plain = openLiveJournal(file);
-    const source = (journal: typeof plain.journal) => ({
-      journal,
-      sessions: new OperatorSessions(plain.db, FIXMEDINS, 'http://center'),
-      fixmedinsCode: FIXMEDINS,
-      fixmedinsName: '测试药房',
-    });
-    const before = dailyReport(source(plain.journal), { date: '2023-03-10' }, NOW);
-    const ledgerBefore = readLedger(plain.journal, FIXMEDINS, '2023-03-10', '2023-03-10');
+    const before = dayOf(plain.db, plain.journal);
     const window = { since: '2023-01-01 00:00:00', until: '2023-12-31 23:59:59' };
     const entriesBefore = plain.journal.listAll(window).length;
     // The archive of a copy of this journal: the same entries, still in the live file too.
@@ -138,9 +147,8 @@ describe('journal archive (real files)', () => {
     other.close();
     const shelf = new ArchiveShelf(folder);
     const both = openLiveJournal(file, shelf);
-    expect(before.totals.settleCount).toBe(1);
-    expect(dailyReport(source(both.journal), { date: '2023-03-10' }, NOW)).toEqual(before);
-    expect(readLedger(both.journal, FIXMEDINS, '2023-03-10', '2023-03-10')).toEqual(ledgerBefore);
+    expect(before.report.totals.settleCount).toBe(1);
+    expect(dayOf(plain.db, both.journal)).toEqual(before);
     expect(both.journal.listAll(window)).toHaveLength(entriesBefore);
     shelf.close();
     both.close();
@@ -151,7 +159,13 @@ describe('journal archive (real files)', () => {
     const path = join(temp.dir, 'config.json');
     const patch = {
       centerUrl: '',
-      institution: { fixmedinsCode: FIXMEDINS, fixmedinsName: '测试药房', mdtrtareaAdmvs: '420100', kind: 'pharmacy' as const, terminalSlot: 0 },
+      institution: {
+        fixmedinsCode: FIXMEDINS,
+        fixmedinsName: '测试药房',
+        mdtrtareaAdmvs: '420100',
+        kind: 'pharmacy' as const,
+        terminalSlot: 0,
+      },
       profile: 'national' as const,
     };
     saveSettings(path, { ...patch, archiveAfterYears: 3 });
@@ -181,28 +195,21 @@ describe('journal archive (real files)', () => {
 
   it('the day report and 对账 of an archived year are the same after archiving', async () => {
     const sessionsDb = openLiveJournal(file);
-    const source = (journal: typeof sessionsDb.journal) => ({
-      journal,
-      sessions: new OperatorSessions(sessionsDb.db, FIXMEDINS, 'http://center'),
-      fixmedinsCode: FIXMEDINS,
-      fixmedinsName: '测试药房',
-    });
-    const before = dailyReport(source(sessionsDb.journal), { date: '2023-03-10' }, NOW);
-    const ledgerBefore = readLedger(sessionsDb.journal, FIXMEDINS, '2023-03-10', '2023-03-10');
-    expect(before.totals.settleCount).toBe(1);
-    expect(before.totals.settledMedfeeFen).toBe(12345);
-    expect(ledgerBefore).toHaveLength(1);
+    const before = dayOf(sessionsDb.db, sessionsDb.journal);
+    expect(before.report.totals.settleCount).toBe(1);
+    expect(before.report.totals.settledMedfeeFen).toBe(12345);
+    expect(before.ledger).toHaveLength(1);
     await archiveOldYears({ db: sessionsDb.db, folder, afterYears: 2, now: NOW });
 
     // Without the archives the live journal no longer has that day …
-    expect(dailyReport(source(sessionsDb.journal), { date: '2023-03-10' }, NOW).totals.settleCount).toBe(0);
-    // … with them (as the app opens it) the report adds up as before.
+    const without = dayOf(sessionsDb.db, sessionsDb.journal);
+    expect([without.report.totals.settleCount, without.ledger.length]).toEqual([0, 0]);
+    // … with them (as the app opens it) the report and the ledger add up as before.
     const shelf = new ArchiveShelf(folder);
     const withArchives = openLiveJournal(file, shelf);
-    expect(dailyReport(source(withArchives.journal), { date: '2023-03-10' }, NOW)).toEqual(before);
-    expect(readLedger(withArchives.journal, FIXMEDINS, '2023-03-10', '2023-03-10')).toEqual(ledgerBefore);
+    expect(dayOf(sessionsDb.db, withArchives.journal)).toEqual(before);
     // A day of a live year is read from the live journal only, as before.
-    expect(dailyReport(source(withArchives.journal), { date: '2026-05-01' }, NOW).totals.settleCount).toBe(1);
+    expect(dayOf(sessionsDb.db, withArchives.journal, '2026-05-01').report.totals.settleCount).toBe(1);
     shelf.close();
     withArchives.close();
     sessionsDb.close();
@@ -229,7 +236,13 @@ describe('journal archive (real files)', () => {
     const lines: string[] = [];
     const shelf = new ArchiveShelf(folder);
     let now = NOW;
-    const scheduler = new ArchiveScheduler(live.db, shelf, 2, () => now, (l) => lines.push(l));
+    const scheduler = new ArchiveScheduler(
+      live.db,
+      shelf,
+      2,
+      () => now,
+      (l) => lines.push(l),
+    );
     const first = await scheduler.runIfDue();
     expect(first?.moved).toBe(5);
     expect(readLastRun(folder)).toEqual(first);
@@ -245,7 +258,9 @@ describe('journal archive (real files)', () => {
   });
 
   it('a wrong archiveAfterYears is refused in Chinese', () => {
-    expect(() => parseConfig({ journal: { archiveAfterYears: 0 } }, 'c.json')).toThrow(/journal\.archiveAfterYears: 归档年限至少 1 年/);
+    expect(() => parseConfig({ journal: { archiveAfterYears: 0 } }, 'c.json')).toThrow(
+      /journal\.archiveAfterYears: 归档年限至少 1 年/,
+    );
     expect(() => parseConfig({ journal: { archiveAfterYears: 1.5 } }, 'c.json')).toThrow(/归档年限应为整数年/);
     expect(() => parseConfig({ journal: { archiveAfterYears: '3' } }, 'c.json')).toThrow(/归档年限应为整数年/);
     expect(parseConfig({ journal: { archiveAfterYears: 3 } }, 'c.json').journal.archiveAfterYears).toBe(3);

@@ -148,7 +148,9 @@ function verifyYear(file: string, move: readonly Row[]): number {
     }
     return (
       archive
-        .prepare<[string], { n: number }>('SELECT count(*) AS n FROM journal_key WHERE journal_id IN (SELECT value FROM json_each(?))')
+        .prepare<[string], { n: number }>(
+          'SELECT count(*) AS n FROM journal_key WHERE journal_id IN (SELECT value FROM json_each(?))',
+        )
         .get(JSON.stringify(move.map((r) => r.id)))?.n ?? 0
     );
   } finally {
@@ -166,37 +168,42 @@ function deleteYear(db: Db, move: readonly Row[], archivedKeys: number): number 
   // checked here instead. The pragma cannot change inside a transaction: it is set around it.
   db.pragma('foreign_keys = OFF');
   try {
-    return db.transaction(() => {
-      db.exec('CREATE TEMP TABLE IF NOT EXISTS archive_move (id INTEGER PRIMARY KEY, updated_at TEXT NOT NULL)');
-      db.exec('DELETE FROM temp.archive_move');
-      db.prepare(
-        `INSERT INTO temp.archive_move (id, updated_at)
+    return db
+      .transaction(() => {
+        db.exec('CREATE TEMP TABLE IF NOT EXISTS archive_move (id INTEGER PRIMARY KEY, updated_at TEXT NOT NULL)');
+        db.exec('DELETE FROM temp.archive_move');
+        db.prepare(
+          `INSERT INTO temp.archive_move (id, updated_at)
          SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`,
-      ).run(JSON.stringify(move.map((r) => [r.id, r.updated_at])));
-      const same = db
-        .prepare<[], { n: number }>(
-          'SELECT count(*) AS n FROM temp.archive_move m JOIN journal j ON j.id = m.id AND j.updated_at = m.updated_at',
-        )
-        .get()?.n;
-      if (same !== move.length) {
-        throw new YibaoError('E_ARCHIVE_CHANGED', `复制后有 ${move.length - (same ?? 0)} 条流水有变化或已不在本机流水中, 本年未删除, 下次归档再处理`);
-      }
-      const named = db
-        .prepare<[], { n: number }>(
-          `SELECT count(*) AS n FROM journal WHERE reverses_id IN (SELECT id FROM temp.archive_move)
+        ).run(JSON.stringify(move.map((r) => [r.id, r.updated_at])));
+        const same = db
+          .prepare<[], { n: number }>(
+            'SELECT count(*) AS n FROM temp.archive_move m JOIN journal j ON j.id = m.id AND j.updated_at = m.updated_at',
+          )
+          .get()?.n;
+        if (same !== move.length) {
+          throw new YibaoError(
+            'E_ARCHIVE_CHANGED',
+            `复制后有 ${move.length - (same ?? 0)} 条流水有变化或已不在本机流水中, 本年未删除, 下次归档再处理`,
+          );
+        }
+        const named = db
+          .prepare<[], { n: number }>(
+            `SELECT count(*) AS n FROM journal WHERE reverses_id IN (SELECT id FROM temp.archive_move)
            AND id NOT IN (SELECT id FROM temp.archive_move)`,
-        )
-        .get()?.n;
-      if (named) throw new YibaoError('E_ARCHIVE_CHANGED', `有 ${named} 条冲正流水指向要归档的流水, 本年未删除`);
-      const keys = db.prepare('DELETE FROM journal_key WHERE journal_id IN (SELECT id FROM temp.archive_move)').run().changes;
-      if (keys !== archivedKeys) {
-        throw new YibaoError('E_ARCHIVE_VERIFY', `业务编号索引: 本机 ${keys} 条, 归档中 ${archivedKeys} 条, 不一致, 未删除`);
-      }
-      const rows = db.prepare('DELETE FROM journal WHERE id IN (SELECT id FROM temp.archive_move)').run().changes;
-      if (rows !== move.length) throw new YibaoError('E_ARCHIVE_VERIFY', `删除了 ${rows} 条, 应为 ${move.length} 条, 已撤销`);
-      db.exec('DELETE FROM temp.archive_move');
-      return keys;
-    }).immediate();
+          )
+          .get()?.n;
+        if (named) throw new YibaoError('E_ARCHIVE_CHANGED', `有 ${named} 条冲正流水指向要归档的流水, 本年未删除`);
+        const keys = db.prepare('DELETE FROM journal_key WHERE journal_id IN (SELECT id FROM temp.archive_move)').run().changes;
+        if (keys !== archivedKeys) {
+          throw new YibaoError('E_ARCHIVE_VERIFY', `业务编号索引: 本机 ${keys} 条, 归档中 ${archivedKeys} 条, 不一致, 未删除`);
+        }
+        const rows = db.prepare('DELETE FROM journal WHERE id IN (SELECT id FROM temp.archive_move)').run().changes;
+        if (rows !== move.length) throw new YibaoError('E_ARCHIVE_VERIFY', `删除了 ${rows} 条, 应为 ${move.length} 条, 已撤销`);
+        db.exec('DELETE FROM temp.archive_move');
+        return keys;
+      })
+      .immediate();
   } finally {
     db.pragma('foreign_keys = ON');
   }
@@ -263,6 +270,8 @@ export async function archiveOldYears(options: ArchiveRunOptions): Promise<Archi
 
 /** The run in one line of the app log (counts only: no personal data). */
 export function archiveRunLine(r: ArchiveRunResult): string {
-  const per = r.years.map((y) => `${y.year}: 移出 ${y.moved} 条 (索引 ${y.keys}), 留下 ${y.kept} 条${y.note ? ` (${y.note})` : ''}`);
+  const per = r.years.map(
+    (y) => `${y.year}: 移出 ${y.moved} 条 (索引 ${y.keys}), 留下 ${y.kept} 条${y.note ? ` (${y.note})` : ''}`,
+  );
   return `流水归档 (${r.afterYears} 年前, 至 ${r.lastYear} 年): 共移出 ${r.moved} 条, ${r.ms} ms${per.length ? `; ${per.join('; ')}` : ''}${r.error ? `; 出错: ${r.error}` : ''}`;
 }
