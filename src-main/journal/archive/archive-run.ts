@@ -221,6 +221,7 @@ async function archiveYear(options: ArchiveRunOptions, year: number, newestId: n
     return { year, moved: 0, keys: 0, kept: kept + move.length, note: '本机最新的一条流水在该年, 暂不归档 (避免流水编号重复)' };
   }
   const file = archiveFileOf(folder, year);
+  const t0 = Date.now();
   try {
     copyYear(db.name, file, move);
   } catch (cause) {
@@ -228,12 +229,17 @@ async function archiveYear(options: ArchiveRunOptions, year: number, newestId: n
     const why = (cause as YibaoError).messageZh ?? (cause as Error).message;
     throw new YibaoError('E_ARCHIVE_COPY', `复制到归档文件 ${file} 失败, 本机流水未删除: ${why}`, { file }, { cause });
   }
+  const t1 = Date.now();
   await pause();
+  const t2 = Date.now();
   const archivedKeys = verifyYear(file, move);
   crashPoint('archive-after-copy', 'archive');
+  const t3 = Date.now();
   await pause();
+  const t4 = Date.now();
   const keys = deleteYear(db, move, archivedKeys);
-  return { year, moved: move.length, keys, kept, note: null };
+  const stepsMs = { copy: t1 - t0, verify: t3 - t2, delete: Date.now() - t4 };
+  return { year, moved: move.length, keys, kept, note: null, stepsMs };
 }
 
 /** Archives every year older than `afterYears` years, oldest first; stops at the first failure. */

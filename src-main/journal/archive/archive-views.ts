@@ -10,6 +10,8 @@ export interface ArchiveYearResult {
   readonly kept: number;
   /** Why nothing moved this year, in Chinese (null when the year went through). */
   readonly note: string | null;
+  /** Milliseconds of each step (each holds the app's thread while it runs): copy, verify, delete. */
+  readonly stepsMs?: { readonly copy: number; readonly verify: number; readonly delete: number };
 }
 
 export interface ArchiveRunResult {

@@ -47,7 +47,7 @@ export function ArchiveCard() {
       {view?.lastRun?.error && <Alert type="error" showIcon title={`上次归档出错: ${view.lastRun.error}`} />}
       <ErrorNotice error={error} />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-        开启后, 收银台每天启动后在后台把 N 年前各年已完结的流水移到归档文件 (每年一个);
+        开启后, 收银台每天启动后在后台把所选年数以前各年已完结的流水移到归档文件 (每年一个);
         未完结、需人工核实的交易和跨年的冲正留在当前流水。 归档流水在「交易流水」选年份查看 (只读),
         日结报表和对账照常包括归档年份。归档文件夹需与备份一起另行保存。
       </Typography.Paragraph>
