@@ -14,6 +14,7 @@ import { JournalStore } from '../src-main/journal/journal-store';
 import { CLIENT_MIGRATIONS } from '../src-main/storage/client/migrations';
 import { openDatabase } from '../src-main/storage/sqlite';
 import type { RequestEnvelope } from '../src-main/protocol/envelope';
+import { fixed } from './stats';
 
 const ENTRIES = Number(process.env['ENTRIES'] ?? 100_000);
 const FIX = 'P42010000001';
@@ -21,7 +22,7 @@ const dir = process.env['ARCHIVE_BENCH_DIR'] ?? join(tmpdir(), `yibao-bench-arch
 mkdirSync(dir, { recursive: true });
 const file = join(dir, 'yibao.sqlite');
 const folder = join(dir, 'archive');
-const mib = (f: string) => (statSync(f).size / 1048576).toFixed(1);
+const mib = (f: string) => fixed(statSync(f).size / 1048576, 1);
 
 let now = new Date('2023-01-01T08:00:00+08:00');
 const db = openDatabase(file, { migrations: CLIENT_MIGRATIONS });
@@ -49,7 +50,10 @@ function sale(n: number, at: Date): void {
     opter_name: '张收费',
     sign_no: 'SN1',
     fixmedins_code: FIX,
-    input: { data: { psn_no: psn, mdtrt_cert_type: '02', mdtrt_cert_no: psn, insutype: '310', medfee_sumamt: '100.00' }, druginfo },
+    input: {
+      data: { psn_no: psn, mdtrt_cert_type: '02', mdtrt_cert_no: psn, insutype: '310', medfee_sumamt: '100.00' },
+      druginfo,
+    },
   } as unknown as RequestEnvelope;
   journal.prepare(envelope);
   const setlinfo = {
@@ -67,7 +71,11 @@ function sale(n: number, at: Date): void {
     balc: '1200.00',
   };
   journal.finish(msgid, 'ok', {
-    response: { infcode: 0, inf_refmsgid: msgid, output: { setlinfo, setldetail: [{ fund_pay_type: '310100', fund_payamt: '60.00' }] } },
+    response: {
+      infcode: 0,
+      inf_refmsgid: msgid,
+      output: { setlinfo, setldetail: [{ fund_pay_type: '310100', fund_payamt: '60.00' }] },
+    },
   });
 }
 
@@ -88,7 +96,7 @@ writeYear(new Date('2023-01-01T08:00:00+08:00'), ENTRIES, 360);
 writeYear(new Date('2026-11-01T08:00:00+08:00'), Math.round(ENTRIES / 12), 30);
 db.pragma('wal_checkpoint(TRUNCATE)');
 const before = { entries: (db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n, mib: mib(file) };
-console.log(`written ${before.entries} entries in ${((Date.now() - t0) / 1000).toFixed(1)} s; live file ${before.mib} MiB`);
+console.log(`written ${before.entries} entries in ${fixed((Date.now() - t0) / 1000, 1)} s; live file ${before.mib} MiB`);
 
 const result = await archiveOldYears({ db, folder, afterYears: 2, now: new Date('2026-12-06T12:00:00+08:00') });
 db.pragma('wal_checkpoint(TRUNCATE)');
@@ -101,7 +109,7 @@ console.log(
 );
 console.log(
   `archive file ${mib(archiveFileOf(folder, 2023))} MiB; live file ${mib(file)} MiB with ${after} entries left, ` +
-    `${((free * pageSize) / 1048576).toFixed(1)} MiB of it free pages (reused by new entries; the file is not shrunk)`,
+    `${fixed((free * pageSize) / 1048576, 1)} MiB of it free pages (reused by new entries; the file is not shrunk)`,
 );
 journal.close();
 db.close();

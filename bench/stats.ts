@@ -15,3 +15,7 @@ export function summarize(samplesMs: readonly number[]): { mean: number; p50: nu
 export function ms(x: number): string {
   return `${(Math.round(x * 1000) / 1000).toString()} ms`;
 }
+
+/** A figure with `digits` decimals, for printing only (not money). */
+export const fixed = (x: number, digits: number): string =>
+  (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString('en', { minimumFractionDigits: digits, useGrouping: false });

@@ -28,6 +28,7 @@ import { readLedger } from '../src-main/reconcile/local-ledger';
 import { clearingCheck } from '../src-main/reconcile/monthly-clearing';
 import type { RequestEnvelope } from '../src-main/protocol/envelope';
 import { dbFileOf, SITES, SiteGenerator, syncCatalogueOnce, writeConfig, type Site } from './years-gen';
+import { fixed } from './stats';
 
 const arg = (name: string, fallback: string): string => {
   const i = process.argv.indexOf(name);
@@ -233,9 +234,6 @@ const MS_TARGETS: Record<string, number> = {
   "month's clearing check": 2000,
 };
 
-/** A figure with `digits` decimals, for printing only (not money). */
-const fixed = (x: number, digits: number): string =>
-  (Math.round(x * 10 ** digits) / 10 ** digits).toLocaleString('en', { minimumFractionDigits: digits, useGrouping: false });
 const fmt = (x: number): string => (x >= 100 ? fixed(x, 0) : x >= 10 ? fixed(x, 1) : fixed(x, 2));
 const fileSize = (file: string): number => statSync(file).size + (existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0);
 

@@ -11,7 +11,9 @@ export type CrashPoint =
   // The shop store committed a pushed batch, the outbox does not yet know (shop/pusher.ts).
   | 'shop-after-append'
   // An archive year is copied and verified, its rows are not yet deleted from the live journal (journal/archive/).
-  | 'archive-after-copy';
+  | 'archive-after-copy'
+  // One step of an archive year's rows is deleted from the live journal, the next is not.
+  | 'archive-between-deletes';
 
 const AT = process.env['YIBAO_TEST_CRASH_AT'];
 const INFNO = process.env['YIBAO_TEST_CRASH_INFNO'];

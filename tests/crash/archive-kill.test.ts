@@ -1,10 +1,11 @@
 /**
- * `yibao journal archive --now` killed with SIGKILL after an archive year was copied and verified,
- * before its rows left the live journal (crash point archive-after-copy): nothing is lost, and the
- * next run deletes them without copying them twice. Then `yibao journal --archive YEAR` finds an
+ * `yibao journal archive --now` killed with SIGKILL after a delete step of an archive year
+ * (archive-between-deletes), and after an archive year was copied and verified, before its rows
+ * left the live journal (archive-after-copy): nothing is lost, and the next run deletes them
+ * without copying them twice. Then `yibao journal --archive YEAR` finds an
  * archived entry by text and by code. Real child processes on real files.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,19 +40,23 @@ describe('yibao journal archive (child process, kill -9)', () => {
   afterAll(() => temp.cleanup());
 
   it('a kill between copy and delete loses nothing; the next run deletes without doubling', async () => {
-    // Today (2026) with 2 years: 2022 and 2023 are old. The first year's copy is verified, then the process dies.
+    // Today (2026) with 2 years: 2022 and 2023 are old. First the process dies after 2022's first
+    // (here only) delete step committed, before 2023 …
+    const afterDelete = await runCli(['journal', 'archive', '--now'], { ...env, YIBAO_TEST_CRASH_AT: 'archive-between-deletes' });
+    expect(afterDelete.code, afterDelete.stderr).toBe(-1);
+    expect(count(live)).toBe(layout.total - 2);
+    expect(count(archiveFileOf(folder, 2022))).toBe(2);
+    expect(existsSync(archiveFileOf(folder, 2023))).toBe(false);
+    // … then after 2023's copy was verified, before its delete.
     const killed = await runCli(['journal', 'archive', '--now'], { ...env, YIBAO_TEST_CRASH_AT: 'archive-after-copy' });
     expect(killed.code, killed.stderr).toBe(-1);
-    expect(count(live)).toBe(layout.total);
-    expect(count(archiveFileOf(folder, 2022))).toBe(2);
+    expect(count(live)).toBe(layout.total - 2);
+    expect(count(archiveFileOf(folder, 2023))).toBe(3);
 
     const run = await runCli(['journal', 'archive', '--now', '--json'], env);
     expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout) as { moved: number; years: { year: number; moved: number }[] };
-    expect(result.years.map((y) => [y.year, y.moved])).toEqual([
-      [2022, 2],
-      [2023, 3],
-    ]);
+    expect(result.years.map((y) => [y.year, y.moved])).toEqual([[2023, 3]]);
     expect(count(live)).toBe(layout.total - 5);
     expect(count(archiveFileOf(folder, 2022))).toBe(2);
     expect(count(archiveFileOf(folder, 2023))).toBe(3);

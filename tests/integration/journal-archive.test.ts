@@ -134,6 +134,46 @@ describe('journal archive (real files)', () => {
     live.close();
   });
 
+  it('a run stopped between two delete steps leaves the live journal whole (groups together); the next run finishes', async () => {
+    const live = openLiveJournal(file);
+    const before = dayOf(live.db, live.journal);
+    // Steps of one entry: each step is one group (B2 with its 2601 is one step of two). The run
+    // stops at the first pause after a delete step committed.
+    const count = live.db.prepare('SELECT count(*) AS n FROM journal');
+    const stopOnceDeleting = () =>
+      (count.get() as { n: number }).n < layout.total ? Promise.reject(new Error('stopped')) : Promise.resolve();
+    const stopped = await archiveOldYears({
+      db: live.db,
+      folder,
+      afterYears: 2,
+      now: NOW,
+      stepRows: 1,
+      yieldBetween: stopOnceDeleting,
+    });
+    expect(stopped.error).toBe('stopped');
+    expect(live.db.pragma('foreign_key_check')).toEqual([]);
+    expect(msgidsIn(file)).toBe(layout.total - 1);
+    expect(msgidsIn(archiveFileOf(folder, 2022))).toBe(2);
+    const shelf = new ArchiveShelf(folder);
+    const withArchives = openLiveJournal(file, shelf);
+    expect(withArchives.journal.listAll({ since: '2022-01-01 00:00:00', until: '2022-12-31 23:59:59' })).toHaveLength(2);
+
+    const done = await archiveOldYears({ db: live.db, folder, afterYears: 2, now: NOW, stepRows: 1 });
+    expect(done.error).toBeNull();
+    expect(done.years.map((y) => [y.year, y.moved])).toEqual([
+      [2022, 1],
+      [2023, 3],
+    ]);
+    expect(msgidsIn(file)).toBe(layout.total - 5);
+    expect(msgidsIn(archiveFileOf(folder, 2022))).toBe(2);
+    expect(msgidsIn(archiveFileOf(folder, 2023))).toBe(3);
+    expect(live.db.pragma('foreign_key_check')).toEqual([]);
+    shelf.close();
+    expect(dayOf(live.db, withArchives.journal)).toEqual(before);
+    withArchives.close();
+    live.close();
+  });
+
   it('an entry in both files (copied, not yet deleted) counts once in a report', async () => {
     const plain = openLiveJournal(file);
     const before = dayOf(plain.db, plain.journal);

@@ -10,7 +10,7 @@ export interface ArchiveYearResult {
   readonly kept: number;
   /** Why nothing moved this year, in Chinese (null when the year went through). */
   readonly note: string | null;
-  /** Milliseconds of each step (each holds the app's thread while it runs): copy, verify, delete. */
+  /** Wall milliseconds of each stage (copy and delete run in steps of 2,000 entries, the app's work goes on between them). */
   readonly stepsMs?: { readonly copy: number; readonly verify: number; readonly delete: number };
 }
 
