@@ -98,14 +98,27 @@ db.pragma('wal_checkpoint(TRUNCATE)');
 const before = { entries: (db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n, mib: mib(file) };
 console.log(`written ${before.entries} entries in ${fixed((Date.now() - t0) / 1000, 1)} s; live file ${before.mib} MiB`);
 
-const result = await archiveOldYears({ db, folder, afterYears: 2, now: new Date('2026-12-06T12:00:00+08:00') });
+// The longest time the run holds the thread between two pauses (what a cashier could notice).
+let mark = Date.now();
+let longest = 0;
+const yieldBetween = () =>
+  new Promise<void>((resolve) =>
+    setImmediate(() => {
+      longest = Math.max(longest, Date.now() - mark);
+      mark = Date.now();
+      resolve();
+    }),
+  );
+mark = Date.now();
+const result = await archiveOldYears({ db, folder, afterYears: 2, now: new Date('2026-12-06T12:00:00+08:00'), yieldBetween });
+longest = Math.max(longest, Date.now() - mark);
 db.pragma('wal_checkpoint(TRUNCATE)');
 const after = (db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
 const free = db.pragma('freelist_count', { simple: true }) as number;
 const pageSize = db.pragma('page_size', { simple: true }) as number;
 console.log(
   `archive run: ${result.ms} ms, moved ${result.moved} entries (${result.years.map((y) => `${y.year}: ${y.moved} entries, ${y.keys} key rows, steps ${JSON.stringify(y.stepsMs)}`).join('; ')})` +
-    `${result.error ? `, ERROR ${result.error}` : ''}`,
+    `${result.error ? `, ERROR ${result.error}` : ''}; longest hold of the thread between pauses ${longest} ms`,
 );
 console.log(
   `archive file ${mib(archiveFileOf(folder, 2023))} MiB; live file ${mib(file)} MiB with ${after} entries left, ` +
