@@ -1,9 +1,10 @@
 /** A pre-settlement, settlement or refund: the amounts from integer fen, the fund breakdown, the lines. */
-import { useEffect, useRef } from 'react';
-import { Card, Col, Descriptions, Row, Statistic } from 'antd';
+import { useEffect, useRef, type CSSProperties } from 'react';
+import { Card } from 'antd';
 import type { SettlementView } from '../../../src-main/api/contract';
 import { yuan } from '../format';
 import { PlainTable, type PlainColumn } from './PlainTable';
+import { Detail, DetailList } from './DetailList';
 
 type FundRow = SettlementView['funds'][number];
 type LineRow = SettlementView['lines'][number];
@@ -25,6 +26,21 @@ const LINE_COLUMNS: readonly PlainColumn<LineRow>[] = [
   { key: 'pre', title: '先行自付', width: 80, align: 'right', render: (r) => yuan(r.preselfpayFen) },
   { key: 'memo', title: '说明', render: (r) => r.memo },
 ];
+
+/**
+ * One amount the cashier reads out, looking like antd's Statistic (app.css `.amount`): plain elements, drawn at
+ * each F5 / F6 without Statistic's number formatting and hooks (issue 17). The number is `.amount-value`.
+ */
+function Amount({ title, value, style, testId }: { title: string; value: string; style?: CSSProperties; testId: string }) {
+  return (
+    <div className="amount" data-testid={testId}>
+      <div className="amount-title">{title}</div>
+      <div className="amount-value" style={style}>
+        {value}
+      </div>
+    </div>
+  );
+}
 
 export function SettlementCard({
   settlement,
@@ -59,53 +75,38 @@ export function SettlementCard({
   const color = kind === 'refund' ? '#cf1322' : kind === 'settled' ? '#389e0d' : '#0b4f8a';
   return (
     <Card title={title} extra={extra} size="small" data-testid={testId} style={{ borderColor: color }}>
-      <Row gutter={16} ref={amounts} className="reveal-amounts">
-        <Col span={6}>
-          <Statistic
-            title={kind === 'refund' ? '退费总额 (元)' : '医疗费总额 (元)'}
-            value={yuan(s.medfeeFen)}
-            data-testid={`${testId}-total`}
-          />
-        </Col>
-        <Col span={6}>
-          <Statistic title="基金支付 (元)" value={yuan(s.fundPaySumFen)} data-testid={`${testId}-fund`} />
-        </Col>
-        <Col span={6}>
-          <Statistic title="个人账户 (元)" value={yuan(s.acctPayFen)} data-testid={`${testId}-acct`} />
-        </Col>
-        <Col span={6}>
-          <Statistic
-            title={kind === 'refund' ? '退现金 (元)' : '个人现金 (元)'}
-            value={yuan(s.psnCashPayFen)}
-            styles={{ content: { color, fontWeight: 600 } }}
-            data-testid={`${testId}-cash`}
-          />
-        </Col>
-      </Row>
-      <Descriptions
-        size="small"
-        column={4}
-        style={{ marginTop: 12 }}
-        items={[
-          { key: 'ins', label: '险种', children: s.insutype.label },
-          { key: 'med', label: '医疗类别', children: s.medType.label },
-          { key: 'own', label: '全自费', children: yuan(s.fulamtOwnpayFen) },
-          { key: 'over', label: '超限价自费', children: yuan(s.overlmtSelfpayFen) },
-          { key: 'pre', label: '先行自付', children: yuan(s.preselfpayFen) },
-          { key: 'inscp', label: '符合政策范围', children: yuan(s.inscpScpFen) },
-          { key: 'hifp', label: '统筹基金', children: yuan(s.hifpPayFen) },
-          { key: 'cvl', label: '公务员补助', children: yuan(s.cvlservPayFen) },
-          { key: 'hifmi', label: '大病保险', children: yuan(s.hifmiPayFen) },
-          { key: 'maf', label: '医疗救助', children: yuan(s.mafPayFen) },
-          { key: 'psn', label: '个人负担', children: yuan(s.psnPartFen) },
-          {
-            key: 'balc',
-            label: kind === 'pre' ? '预计结算后余额' : kind === 'refund' ? '退费后账户余额' : '结算后账户余额',
-            children: yuan(s.balanceAfterFen),
-          },
-          { key: 'time', label: '时间', children: s.time },
-        ]}
-      />
+      <div ref={amounts} className="reveal-amounts amount-row">
+        <Amount
+          title={kind === 'refund' ? '退费总额 (元)' : '医疗费总额 (元)'}
+          value={yuan(s.medfeeFen)}
+          testId={`${testId}-total`}
+        />
+        <Amount title="基金支付 (元)" value={yuan(s.fundPaySumFen)} testId={`${testId}-fund`} />
+        <Amount title="个人账户 (元)" value={yuan(s.acctPayFen)} testId={`${testId}-acct`} />
+        <Amount
+          title={kind === 'refund' ? '退现金 (元)' : '个人现金 (元)'}
+          value={yuan(s.psnCashPayFen)}
+          style={{ color, fontWeight: 600 }}
+          testId={`${testId}-cash`}
+        />
+      </div>
+      <DetailList style={{ marginTop: 12 }}>
+        <Detail label="险种">{s.insutype.label}</Detail>
+        <Detail label="医疗类别">{s.medType.label}</Detail>
+        <Detail label="全自费">{yuan(s.fulamtOwnpayFen)}</Detail>
+        <Detail label="超限价自费">{yuan(s.overlmtSelfpayFen)}</Detail>
+        <Detail label="先行自付">{yuan(s.preselfpayFen)}</Detail>
+        <Detail label="符合政策范围">{yuan(s.inscpScpFen)}</Detail>
+        <Detail label="统筹基金">{yuan(s.hifpPayFen)}</Detail>
+        <Detail label="公务员补助">{yuan(s.cvlservPayFen)}</Detail>
+        <Detail label="大病保险">{yuan(s.hifmiPayFen)}</Detail>
+        <Detail label="医疗救助">{yuan(s.mafPayFen)}</Detail>
+        <Detail label="个人负担">{yuan(s.psnPartFen)}</Detail>
+        <Detail label={kind === 'pre' ? '预计结算后余额' : kind === 'refund' ? '退费后账户余额' : '结算后账户余额'}>
+          {yuan(s.balanceAfterFen)}
+        </Detail>
+        <Detail label="时间">{s.time}</Detail>
+      </DetailList>
       {s.funds.length > 0 && (
         <PlainTable rowKey={(r) => r.fundPayType.code} rows={s.funds} style={{ marginTop: 8 }} columns={FUND_COLUMNS} />
       )}
