@@ -75,7 +75,7 @@ export function ClinicScreen() {
     clearPerson();
     go('card');
   };
-  const discard = useDiscardConfirm('收费单', c.lines.length, () => c.newBill());
+  const discard = useDiscardConfirm('收费单', () => c.lines.length, () => c.newBill());
   const newBill = () => {
     if (busy || !c.visit || c.visit.cancelled) return;
     if (stage === 'fees' && c.lines.length > 0) discard.ask();
