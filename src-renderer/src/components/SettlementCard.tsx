@@ -4,7 +4,7 @@ import { Card } from 'antd';
 import type { SettlementView } from '../../../src-main/api/contract';
 import { yuan } from '../format';
 import { PlainTable, type PlainColumn } from './PlainTable';
-import { Detail, DetailList } from './DetailList';
+import { DetailList } from './DetailList';
 
 type FundRow = SettlementView['funds'][number];
 type LineRow = SettlementView['lines'][number];
@@ -90,23 +90,28 @@ export function SettlementCard({
           testId={`${testId}-cash`}
         />
       </div>
-      <DetailList style={{ marginTop: 12 }}>
-        <Detail label="险种">{s.insutype.label}</Detail>
-        <Detail label="医疗类别">{s.medType.label}</Detail>
-        <Detail label="全自费">{yuan(s.fulamtOwnpayFen)}</Detail>
-        <Detail label="超限价自费">{yuan(s.overlmtSelfpayFen)}</Detail>
-        <Detail label="先行自付">{yuan(s.preselfpayFen)}</Detail>
-        <Detail label="符合政策范围">{yuan(s.inscpScpFen)}</Detail>
-        <Detail label="统筹基金">{yuan(s.hifpPayFen)}</Detail>
-        <Detail label="公务员补助">{yuan(s.cvlservPayFen)}</Detail>
-        <Detail label="大病保险">{yuan(s.hifmiPayFen)}</Detail>
-        <Detail label="医疗救助">{yuan(s.mafPayFen)}</Detail>
-        <Detail label="个人负担">{yuan(s.psnPartFen)}</Detail>
-        <Detail label={kind === 'pre' ? '预计结算后余额' : kind === 'refund' ? '退费后账户余额' : '结算后账户余额'}>
-          {yuan(s.balanceAfterFen)}
-        </Detail>
-        <Detail label="时间">{s.time}</Detail>
-      </DetailList>
+      <DetailList
+        style={{ marginTop: 12 }}
+        items={[
+          { key: 'ins', label: '险种', children: s.insutype.label },
+          { key: 'med', label: '医疗类别', children: s.medType.label },
+          { key: 'own', label: '全自费', children: yuan(s.fulamtOwnpayFen) },
+          { key: 'over', label: '超限价自费', children: yuan(s.overlmtSelfpayFen) },
+          { key: 'pre', label: '先行自付', children: yuan(s.preselfpayFen) },
+          { key: 'inscp', label: '符合政策范围', children: yuan(s.inscpScpFen) },
+          { key: 'hifp', label: '统筹基金', children: yuan(s.hifpPayFen) },
+          { key: 'cvl', label: '公务员补助', children: yuan(s.cvlservPayFen) },
+          { key: 'hifmi', label: '大病保险', children: yuan(s.hifmiPayFen) },
+          { key: 'maf', label: '医疗救助', children: yuan(s.mafPayFen) },
+          { key: 'psn', label: '个人负担', children: yuan(s.psnPartFen) },
+          {
+            key: 'balc',
+            label: kind === 'pre' ? '预计结算后余额' : kind === 'refund' ? '退费后账户余额' : '结算后账户余额',
+            children: yuan(s.balanceAfterFen),
+          },
+          { key: 'time', label: '时间', children: s.time },
+        ]}
+      />
       {s.funds.length > 0 && (
         <PlainTable rowKey={(r) => r.fundPayType.code} rows={s.funds} style={{ marginTop: 8 }} columns={FUND_COLUMNS} />
       )}

@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { Button, Card, Checkbox, Modal, Space, Tag, Typography } from 'antd';
 import { PlainTable } from '../../components/PlainTable';
-import { Detail, DetailList } from '../../components/DetailList';
+import { DetailList } from '../../components/DetailList';
 import type { BillView, VisitView } from '../../../../src-main/api/contract';
 import { yuan } from '../../format';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -79,16 +79,18 @@ export function VisitPanel({
       }
       data-testid="visit-panel"
     >
-      <DetailList>
-        <Detail label="参保人">{visit.psnNameMasked}</Detail>
-        <Detail label="门诊号">{visit.iptOtpNo}</Detail>
-        <Detail label="险种">{visit.insutype.label}</Detail>
-        <Detail label="挂号">{`${visit.registeredAt} (${visit.registerInfno})`}</Detail>
-        <Detail label="医疗类别">{visit.medType?.label ?? '未上传就诊信息'}</Detail>
-        <Detail label="诊断">{visit.diagnoses.map((d) => `${d.code} ${d.name}`).join('; ') || '—'}</Detail>
-        <Detail label="科室">{visit.deptName}</Detail>
-        <Detail label="医生">{visit.doctorName}</Detail>
-      </DetailList>
+      <DetailList
+        items={[
+          { key: 'psn', label: '参保人', children: visit.psnNameMasked },
+          { key: 'otp', label: '门诊号', children: visit.iptOtpNo },
+          { key: 'ins', label: '险种', children: visit.insutype.label },
+          { key: 'reg', label: '挂号', children: `${visit.registeredAt} (${visit.registerInfno})` },
+          { key: 'med', label: '医疗类别', children: visit.medType?.label ?? '未上传就诊信息' },
+          { key: 'diag', label: '诊断', children: visit.diagnoses.map((d) => `${d.code} ${d.name}`).join('; ') || '—' },
+          { key: 'dept', label: '科室', children: visit.deptName },
+          { key: 'dr', label: '医生', children: visit.doctorName },
+        ]}
+      />
       {visit.bills.length > 0 && (
         <PlainTable<BillView>
           rowKey={(b) => b.chrgBchno}
