@@ -14,6 +14,8 @@ interface TraceEvent {
   readonly ph: string;
   readonly ts: number;
   readonly dur?: number;
+  /** Thread (CPU) time of a complete event, µs: what the task cost whatever else the machine ran meanwhile. */
+  readonly tdur?: number;
   readonly pid: number;
   readonly tid: number;
   readonly id?: string;
@@ -51,6 +53,11 @@ export interface StepBreakdown {
   readonly kinds: Record<string, number>;
   /** Wall time with no task running on the main thread. */
   readonly idleMs: number;
+  /**
+   * The main thread's CPU time in the step (the thread time of its top-level tasks, a task cut by the step's edge
+   * counted in proportion): unlike the wall times, hardly moved by other processes on a loaded machine.
+   */
+  readonly cpuMs: number;
   /** Sampled self time by function, most first. */
   readonly topFunctions: ReadonlyArray<readonly [string, number]>;
 }
@@ -95,6 +102,31 @@ function selfTimes(events: readonly TraceEvent[], from: number, to: number): { k
   return { kinds, busy };
 }
 
+/** The thread time of the top-level tasks (not nested in another) in [from, to] (µs); `tops` sorted by start. */
+function cpuTime(tops: readonly TraceEvent[], from: number, to: number): number {
+  let cpu = 0;
+  for (const e of tops) {
+    const dur = e.dur ?? 0;
+    if (e.ts > to) break;
+    if (e.ts + dur < from || e.tdur === undefined) continue;
+    const inside = Math.min(e.ts + dur, to) - Math.max(e.ts, from);
+    cpu += dur > 0 ? (e.tdur * inside) / dur : 0;
+  }
+  return cpu;
+}
+
+/** The events not nested in another, of events sorted by start (the longer first at a tie). */
+function topLevel(events: readonly TraceEvent[]): TraceEvent[] {
+  const tops: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const e of events) {
+    if (e.ts < end) continue;
+    tops.push(e);
+    end = e.ts + (e.dur ?? 0);
+  }
+  return tops;
+}
+
 /** The sampled stacks of the renderer: (time µs, function on top). */
 function samples(events: readonly TraceEvent[], pid: number): Array<readonly [number, string]> {
   const nodes = new Map<number, string>();
@@ -127,6 +159,7 @@ export function stepBreakdowns(traceJson: string): StepBreakdown[] {
     .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
     .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
   const sampled = samples(events, main.pid);
+  const tops = topLevel(onMain);
   // The steps: user-timing measures (async begin / end pairs) named "till: <step>".
   const begins = new Map<string, TraceEvent>();
   const out: StepBreakdown[] = [];
@@ -153,6 +186,7 @@ export function stepBreakdowns(traceJson: string): StepBreakdown[] {
         wallMs: ms(e.ts - b.ts),
         kinds: Object.fromEntries(Object.entries(kinds).map(([k, v]) => [k, ms(v)])),
         idleMs: ms(e.ts - b.ts - busy),
+        cpuMs: ms(cpuTime(tops, b.ts, e.ts)),
         topFunctions: [...functions.entries()]
           .filter(([f]) => f !== '(idle)')
           .sort((a, b) => b[1] - a[1])
@@ -167,14 +201,40 @@ export function stepBreakdowns(traceJson: string): StepBreakdown[] {
 export function printBreakdowns(breakdowns: readonly StepBreakdown[], write: (s: string) => void): void {
   // Milliseconds to one decimal (not money).
   const f = (x: number | undefined) => (Math.round((x ?? 0) * 10) / 10).toString().padStart(6);
-  write('\ntraced steps (ms; main thread self time by kind, idle = waiting for the answer / a timer / the frame):\n');
+  write(
+    '\ntraced steps (ms; main thread self time by kind, idle = waiting for the answer / a timer / the frame; ' +
+      'cpu = its CPU time, the figure to compare on a loaded machine):\n',
+  );
   for (const b of breakdowns) {
     const k = b.kinds;
     write(
       `  ${b.step.padEnd(26)} wall ${f(b.wallMs)}  script ${f(k['script'])}  style ${f(k['style'])}  layout ${f(k['layout'])}  ` +
-        `paint ${f(k['paint'])}  gc ${f(k['gc'])}  other ${f(k['other'])}  idle ${f(b.idleMs)}\n`,
+        `paint ${f(k['paint'])}  gc ${f(k['gc'])}  other ${f(k['other'])}  idle ${f(b.idleMs)}  cpu ${f(b.cpuMs)}\n`,
     );
     for (const [fn, t] of b.topFunctions) write(`      ${f(t)}  ${fn}\n`);
+  }
+}
+
+/**
+ * The main thread's CPU time per step over several traced rounds (each step's occurrences pooled, in the order
+ * first seen): p50 and max. CPU time, not wall time, so that a before / after on a loaded machine compares work.
+ */
+export function printCpuSummary(flow: string, rounds: ReadonlyArray<readonly StepBreakdown[]>, write: (s: string) => void): void {
+  const byStep = new Map<string, number[]>();
+  for (const steps of rounds)
+    for (const b of steps) {
+      const list = byStep.get(b.step) ?? [];
+      list.push(b.cpuMs);
+      byStep.set(b.step, list);
+    }
+  const f = (x: number) => (Math.round(x * 10) / 10).toString().padStart(6);
+  write(`\n${flow}: main-thread CPU time per step over ${rounds.length} traced rounds (ms, p50 / max):\n`);
+  for (const [step, list] of byStep) {
+    const sorted = [...list].sort((a, b) => a - b);
+    const p50 = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+    write(
+      `  ${step.padEnd(26)} n=${String(sorted.length).padStart(3)}  cpu p50 ${f(p50)}  max ${f(sorted[sorted.length - 1] ?? 0)}\n`,
+    );
   }
 }
 

@@ -16,7 +16,8 @@
  * for the screen's own time; the sandbox answers in process, a real center adds its 100s of ms.
  *
  * TILL_ROUNDS=n rounds (20); TILL_RENDERER=dir another build of the screens; TILL_TRACE=prefix a Chrome
- * trace of round 2 of each flow, each step broken down (till-trace.ts).
+ * trace of round 2 of each flow, each step broken down (till-trace.ts); TILL_TRACE_ROUNDS=n traces n rounds and
+ * adds the main thread's CPU time per step over them (the figure to compare on a loaded machine).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -39,9 +40,11 @@ import type { PersonRow } from '../src-main/sandbox/store';
 import { chooseInstitution, saveSettingsByKeys, signInByKeys, typePersonRead } from '../tests/e2e/till-keys';
 import { makeTempDir } from '../tests/helpers/temp-dir';
 import { ms, summarize } from './stats';
-import { printBreakdowns, stepBreakdowns } from './till-trace';
+import { printBreakdowns, printCpuSummary, stepBreakdowns } from './till-trace';
 
 const ROUNDS = Number(process.env['TILL_ROUNDS'] ?? 20);
+/** TILL_TRACE_ROUNDS=n: trace n rounds of each flow (from the second), for the CPU time per step over them. */
+const TRACE_ROUNDS = Math.max(1, Number(process.env['TILL_TRACE_ROUNDS'] ?? 1));
 const PREFIXES = ['amx', 'tbk', 'plx'];
 const WAIT = 60_000;
 
@@ -360,8 +363,9 @@ async function traceRound(
   run: () => Promise<void>,
 ): Promise<void> {
   const base = process.env['TILL_TRACE'];
-  if (!base || round !== Math.min(1, ROUNDS - 1)) return run();
-  const path = `${base}-${flow}.json`;
+  const first = Math.min(1, ROUNDS - 1);
+  if (!base || round < first || round >= first + TRACE_ROUNDS) return run();
+  const path = TRACE_ROUNDS > 1 ? `${base}-${flow}-r${round + 1}.json` : `${base}-${flow}.json`;
   await browser.startTracing(page, {
     path,
     categories: [
@@ -498,7 +502,17 @@ async function main(): Promise<void> {
         `takes 100s of ms more per call, shown above as the center time when the sandbox takes it): ` +
         `${met ? 'all met' : 'NOT all met'}\n`,
     );
-    for (const file of traced) printBreakdowns(stepBreakdowns(readFileSync(file, 'utf8')), (t) => process.stdout.write(t));
+    const breakdowns = traced.map((file) => [file, stepBreakdowns(readFileSync(file, 'utf8'))] as const);
+    // The first traced round of each flow in full; with TILL_TRACE_ROUNDS, the CPU time per step over all of them.
+    for (const [file, steps] of breakdowns)
+      if (TRACE_ROUNDS === 1 || file.endsWith('-r2.json')) printBreakdowns(steps, (t) => process.stdout.write(t));
+    if (TRACE_ROUNDS > 1)
+      for (const flow of ['pharmacy', 'clinic'])
+        printCpuSummary(
+          flow,
+          breakdowns.filter(([file]) => file.includes(`-${flow}-`)).map(([, steps]) => steps),
+          (t) => process.stdout.write(t),
+        );
   } catch (error) {
     await showFailure(browser, error);
     throw error;

@@ -10,9 +10,9 @@ import { block, outputOf } from '../../src-main/counter/journal-records';
 import { fenOf } from '../../src-main/counter/settlement-view';
 import { UI_TIMEOUT, type CounterE2E } from './counter-e2e';
 
-/** The number an antd Statistic shows (its title left out). */
+/** The number an amount of a settlement card shows (its title left out; SettlementCard.tsx `.amount-value`). */
 export function statistic(page: Page, testId: string): Promise<string> {
-  return page.locator(`[data-testid="${testId}"] .ant-statistic-content`).innerText();
+  return page.locator(`[data-testid="${testId}"] .amount-value`).innerText();
 }
 
 /** setlinfo of the newest successful call of this code. */

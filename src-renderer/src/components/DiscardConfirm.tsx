@@ -37,13 +37,17 @@ function DiscardConfirm({
   );
 }
 
-/** `ask()` opens the question; `dialog` goes into the screen. */
-export function useDiscardConfirm(what: string, count: number, discard: () => void): { ask(): void; dialog: ReactNode } {
+/**
+ * `ask()` opens the question, saying how many lines `count()` finds then (read when asked: the screen need not
+ * follow every line added); `dialog` goes into the screen.
+ */
+export function useDiscardConfirm(what: string, count: () => number, discard: () => void): { ask(): void; dialog: ReactNode } {
   const [open, setOpen] = useState(false);
+  const [counted, setCounted] = useState(0);
   const dialog = (
     <DiscardConfirm
       open={open}
-      count={count}
+      count={counted}
       what={what}
       onDiscard={() => {
         discard();
@@ -52,5 +56,11 @@ export function useDiscardConfirm(what: string, count: number, discard: () => vo
       onKeep={() => setOpen(false)}
     />
   );
-  return { ask: () => setOpen(true), dialog };
+  return {
+    ask: () => {
+      setCounted(count());
+      setOpen(true);
+    },
+    dialog,
+  };
 }

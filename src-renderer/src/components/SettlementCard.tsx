@@ -1,9 +1,10 @@
 /** A pre-settlement, settlement or refund: the amounts from integer fen, the fund breakdown, the lines. */
-import { useEffect, useRef } from 'react';
-import { Card, Col, Descriptions, Row, Statistic } from 'antd';
+import { useEffect, useRef, type CSSProperties } from 'react';
+import { Card } from 'antd';
 import type { SettlementView } from '../../../src-main/api/contract';
 import { yuan } from '../format';
 import { PlainTable, type PlainColumn } from './PlainTable';
+import { DetailList } from './DetailList';
 
 type FundRow = SettlementView['funds'][number];
 type LineRow = SettlementView['lines'][number];
@@ -25,6 +26,21 @@ const LINE_COLUMNS: readonly PlainColumn<LineRow>[] = [
   { key: 'pre', title: '先行自付', width: 80, align: 'right', render: (r) => yuan(r.preselfpayFen) },
   { key: 'memo', title: '说明', render: (r) => r.memo },
 ];
+
+/**
+ * One amount the cashier reads out, looking like antd's Statistic (app.css `.amount`): plain elements, drawn at
+ * each F5 / F6 without Statistic's number formatting and hooks (issue 17). The number is `.amount-value`.
+ */
+function Amount({ title, value, style, testId }: { title: string; value: string; style?: CSSProperties; testId: string }) {
+  return (
+    <div className="amount" data-testid={testId}>
+      <div className="amount-title">{title}</div>
+      <div className="amount-value" style={style}>
+        {value}
+      </div>
+    </div>
+  );
+}
 
 export function SettlementCard({
   settlement,
@@ -59,32 +75,22 @@ export function SettlementCard({
   const color = kind === 'refund' ? '#cf1322' : kind === 'settled' ? '#389e0d' : '#0b4f8a';
   return (
     <Card title={title} extra={extra} size="small" data-testid={testId} style={{ borderColor: color }}>
-      <Row gutter={16} ref={amounts} className="reveal-amounts">
-        <Col span={6}>
-          <Statistic
-            title={kind === 'refund' ? '退费总额 (元)' : '医疗费总额 (元)'}
-            value={yuan(s.medfeeFen)}
-            data-testid={`${testId}-total`}
-          />
-        </Col>
-        <Col span={6}>
-          <Statistic title="基金支付 (元)" value={yuan(s.fundPaySumFen)} data-testid={`${testId}-fund`} />
-        </Col>
-        <Col span={6}>
-          <Statistic title="个人账户 (元)" value={yuan(s.acctPayFen)} data-testid={`${testId}-acct`} />
-        </Col>
-        <Col span={6}>
-          <Statistic
-            title={kind === 'refund' ? '退现金 (元)' : '个人现金 (元)'}
-            value={yuan(s.psnCashPayFen)}
-            styles={{ content: { color, fontWeight: 600 } }}
-            data-testid={`${testId}-cash`}
-          />
-        </Col>
-      </Row>
-      <Descriptions
-        size="small"
-        column={4}
+      <div ref={amounts} className="reveal-amounts amount-row">
+        <Amount
+          title={kind === 'refund' ? '退费总额 (元)' : '医疗费总额 (元)'}
+          value={yuan(s.medfeeFen)}
+          testId={`${testId}-total`}
+        />
+        <Amount title="基金支付 (元)" value={yuan(s.fundPaySumFen)} testId={`${testId}-fund`} />
+        <Amount title="个人账户 (元)" value={yuan(s.acctPayFen)} testId={`${testId}-acct`} />
+        <Amount
+          title={kind === 'refund' ? '退现金 (元)' : '个人现金 (元)'}
+          value={yuan(s.psnCashPayFen)}
+          style={{ color, fontWeight: 600 }}
+          testId={`${testId}-cash`}
+        />
+      </div>
+      <DetailList
         style={{ marginTop: 12 }}
         items={[
           { key: 'ins', label: '险种', children: s.insutype.label },

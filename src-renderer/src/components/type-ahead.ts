@@ -82,7 +82,7 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
     }
     const mine = ++serial.current;
     let slow: ReturnType<typeof setTimeout> | undefined;
-    const timer = setTimeout(() => {
+    const ask = (): void => {
       // Said only for an answer that is slow to come (the center): a local answer comes within a frame or two,
       // and the note on and off again would draw the box twice more per keystroke.
       slow = setTimeout(() => mine === serial.current && setSearching(true), SEARCHING_NOTE_AFTER_MS);
@@ -110,7 +110,11 @@ export function useTypeAhead<R, H>(text: string, options: TypeAheadOptions<R, H>
           clearTimeout(slow);
           if (mine === serial.current) setSearching(false);
         });
-    }, latest.current.pauseMs());
+    };
+    // A local search is asked at once: a timer of 0 ms is still a task later, and a keystroke's list waits for it.
+    const pause = latest.current.pauseMs();
+    const timer = pause > 0 ? setTimeout(ask, pause) : undefined;
+    if (pause <= 0) ask();
     return () => {
       clearTimeout(timer);
       clearTimeout(slow);

@@ -4,10 +4,10 @@
  * recent visits to continue or refund; with a shop store, settlements of other windows to refund.
  */
 import { SettleActions } from '../components/SettleActions';
-import { useEffect, useRef, useState } from 'react';
+import { Activity, useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Button, Card, Space, Steps, Switch, Table, Tabs, Tag } from 'antd';
 import type { VisitSummary } from '../../../src-main/api/contract';
-import { isVisitPerson, useClinicStore } from '../stores/clinic-store';
+import { isVisitPerson, useClinicStore, type Diagnosis, type RegisterForm as RegisterFormValues } from '../stores/clinic-store';
 import { usePersonStore } from '../stores/person-store';
 import { useSessionStore } from '../stores/session-store';
 import { useNavStore } from '../stores/nav-store';
@@ -75,7 +75,11 @@ export function ClinicScreen() {
     clearPerson();
     go('card');
   };
-  const discard = useDiscardConfirm('收费单', c.lines.length, () => c.newBill());
+  const discard = useDiscardConfirm(
+    '收费单',
+    () => c.lines.length,
+    () => c.newBill(),
+  );
   const newBill = () => {
     if (busy || !c.visit || c.visit.cancelled) return;
     if (stage === 'fees' && c.lines.length > 0) discard.ask();
@@ -95,6 +99,13 @@ export function ClinicScreen() {
     },
   });
 
+  const { register, syncDoctors: syncDoctorsCall, visitInfo: visitInfoCall } = c;
+  const registerSubmit = useCallback((v: RegisterFormValues) => void register(v), [register]);
+  const syncDoctors = useCallback(() => void syncDoctorsCall(), [syncDoctorsCall]);
+  const visitInfoSubmit = useCallback(
+    (medType: string, mainCondDscr: string, diagnoses: Diagnosis[]) => void visitInfoCall(medType, mainCondDscr, diagnoses),
+    [visitInfoCall],
+  );
   const stepIndex = { register: 0, info: 1, fees: 2, settle: 3, done: 4 }[stage];
   const visitTab = (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -177,16 +188,8 @@ export function ClinicScreen() {
           busy={c.busy === 'register'}
           syncing={c.busy === 'staff'}
           disabled={!person}
-          onSubmit={(v) => void c.register(v)}
-          onSyncDoctors={() => void c.syncDoctors()}
-        />
-      )}
-      {stage === 'info' && c.visit && (
-        <VisitInfoForm
-          infno={flows['clinicVisitInfo'] ?? '2203'}
-          medType={c.form.medType}
-          busy={c.busy === 'info'}
-          onSubmit={(m, d, diagnoses) => void c.visitInfo(m, d, diagnoses)}
+          onSubmit={registerSubmit}
+          onSyncDoctors={syncDoctors}
         />
       )}
       {stage === 'fees' && c.visit && !c.visit.cancelled && (
@@ -280,6 +283,23 @@ export function ClinicScreen() {
       )}
     </Space>
   );
+  /*
+   * 就诊信息 is drawn ahead, hidden, while 挂号 is on screen (React <Activity>: drawn at low priority after what is
+   * shown, no effects, no cursor), and shown as it is when the registration comes back: mounting its form then was
+   * most of Enter → 就诊信息's time (issue 17). Under the visit tab's items, where it stood last when shown.
+   */
+  const visitInfo = (stage === 'register' || stage === 'info') && (person || c.visit) && (
+    <Activity mode={stage === 'info' && c.visit ? 'visible' : 'hidden'}>
+      <div style={{ marginTop: 16 }}>
+        <VisitInfoForm
+          infno={flows['clinicVisitInfo'] ?? '2203'}
+          medType={c.form.medType}
+          busy={c.busy === 'info'}
+          onSubmit={visitInfoSubmit}
+        />
+      </div>
+    </Activity>
+  );
 
   const recentTab = (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -329,7 +349,16 @@ export function ClinicScreen() {
         activeKey={tab}
         onChange={(k) => setTab(k as Tab)}
         items={[
-          { key: 'visit', label: '门诊收费', children: visitTab },
+          {
+            key: 'visit',
+            label: '门诊收费',
+            children: (
+              <>
+                {visitTab}
+                {visitInfo}
+              </>
+            ),
+          },
           { key: 'recent', label: '就诊记录 · 退费 (F8)', children: recentTab },
         ]}
       />

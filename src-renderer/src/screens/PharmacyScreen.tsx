@@ -4,7 +4,8 @@
  * pre-settlement of exactly these lines exists.
  */
 import { SettleActions } from '../components/SettleActions';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { Alert, Button, Card, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { SettlementRecord } from '../../../src-main/api/contract';
 import { usePharmacyStore } from '../stores/pharmacy-store';
@@ -30,164 +31,135 @@ import { dangerOkProps, useOkFocus } from '../components/ok-focus';
 
 type Tab = 'sale' | 'history';
 
-export function PharmacyScreen() {
-  const okFocus = useOkFocus();
-  const [tab, setTab] = useState<Tab>('sale');
-  const flows = useSessionStore((s) => s.status?.profile.flows);
-  const store = usePharmacyStore();
+/*
+ * Each part of the screen reads from the store only what it draws (issue 17): adding a line draws the lines, not
+ * the person, the key hints and the tabs again; the screen itself follows only what decides its layout.
+ */
+
+/** The person read, with the balance after the settlement once there is one. */
+function SalePerson() {
   const person = usePersonStore((s) => s.person);
-  const clearPerson = usePersonStore((s) => s.clear);
-  const go = useNavStore((s) => s.go);
-  const search = useRef<ItemSearchHandle>(null);
+  const balanceAfterFen = usePharmacyStore((s) => s.result?.settlement.balanceAfterFen);
+  if (!person) return <Alert type="warning" showIcon title="还没有读卡: 按 F1 读卡后再录入" data-testid="need-card" />;
+  return <PersonCard person={person} compact balanceAfterFen={balanceAfterFen} />;
+}
+
+/** The lines being entered. */
+function BasketLines() {
+  const lines = usePharmacyStore((s) => s.lines);
+  const locked = usePharmacyStore((s) => s.result !== null || s.busy !== null);
+  const updateLine = usePharmacyStore((s) => s.updateLine);
+  const removeLine = usePharmacyStore((s) => s.removeLine);
+  return <LineEditor lines={lines} onChange={updateLine} onRemove={removeLine} locked={locked} />;
+}
+
+/** 购物单: the item search, the lines, the account switch and the F5 / F6 buttons. */
+function BasketCard({ search, onNextCustomer }: { search: RefObject<ItemSearchHandle | null>; onNextCustomer: () => void }) {
+  // The person is part of the pre-settlement's key: a new read draws the buttons again.
+  usePersonStore((s) => s.person);
+  const view = usePharmacyStore(
+    useShallow((s) => ({
+      basketId: s.basketId,
+      acctUsed: s.acctUsed,
+      busy: s.busy,
+      setlId: s.result ? (s.result.settlement.setlId ?? '') : null,
+      canPre: s.canPreSettle(),
+      canSettle: s.canSettle(),
+      stale: s.pre !== null && s.result === null && !s.preIsFresh(),
+    })),
+  );
+  const act = usePharmacyStore.getState();
+  const previewReceipt = useReceiptStore((r) => r.preview);
+  const settled = view.setlId !== null;
+  const locked = settled || view.busy !== null;
+  return (
+    <Card size="small" title={`购物单 ${view.basketId}`}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <ItemSearchBox ref={search} onPick={act.addItem} disabled={locked} />
+        <BasketLines />
+        <SettleActions
+          acctUsed={view.acctUsed}
+          onAcctUsed={act.setAcctUsed}
+          acctDisabled={locked}
+          canPre={view.canPre}
+          canSettle={view.canSettle}
+          busy={view.busy}
+          onPreSettle={() => void act.preSettle()}
+          onSettle={() => void act.settle()}
+        >
+          {settled && (
+            <Button onClick={() => void previewReceipt(view.setlId ?? '')} disabled={!view.setlId} data-testid="print-receipt">
+              打印小票
+            </Button>
+          )}
+          {settled && (
+            <Button onClick={onNextCustomer} data-testid="new-sale">
+              下一单 (F9)
+            </Button>
+          )}
+        </SettleActions>
+        {view.stale && <Typography.Text type="warning">预结算之后明细或选项有改动, 请重新预结算 (F5)</Typography.Text>}
+      </Space>
+    </Card>
+  );
+}
+
+function SaleError() {
+  return <ErrorNotice error={usePharmacyStore((s) => s.error)} testId="sale-error" />;
+}
+
+/** 结算成功 and the settlement's amounts (shown only once settled). */
+function SaleDone() {
+  const result = usePharmacyStore((s) => s.result);
+  if (!result) return null;
+  return (
+    <Alert
+      type="success"
+      showIcon
+      data-testid="sale-done"
+      title={`结算成功: 应收现金 ${yuan(result.settlement.psnCashPayFen)} 元`}
+      description={
+        result.repeated
+          ? '该单此前已结算, 这里显示的是第一次的结算结果, 没有重复扣费。'
+          : `结算ID ${result.settlement.setlId ?? ''}; 按 F9 或 Esc 开始下一单。`
+      }
+    />
+  );
+}
+
+function SaleSettlement() {
+  const result = usePharmacyStore((s) => s.result);
+  if (!result) return null;
+  return <SettlementCard settlement={result.settlement} title="结算结果 (收费小票)" kind="settled" testId="settlement" reveal />;
+}
+
+function SalePre() {
+  const pre = usePharmacyStore((s) => s.pre);
+  if (!pre) return null;
+  return <SettlementCard settlement={pre} title="预结算结果 (请与参保人确认)" kind="pre" testId="pre-settlement" reveal />;
+}
+
+/** 历史 · 退费: the sales of this counter, each refundable (2103) after a confirmation. */
+function HistoryTab({ active, refundInfno }: { active: boolean; refundInfno: string }) {
+  const okFocus = useOkFocus();
+  const history = usePharmacyStore((s) => s.history);
+  const busy = usePharmacyStore((s) => s.busy);
+  const error = usePharmacyStore((s) => s.error);
+  const refund = usePharmacyStore((s) => s.refund);
+  const refundSale = usePharmacyStore((s) => s.refundSale);
+  const previewReceipt = useReceiptStore((r) => r.preview);
   const historyList = useRef<HTMLDivElement>(null);
   const [refunding, setRefunding] = useState<SettlementRecord | null>(null);
-  const previewReceipt = useReceiptStore((r) => r.preview);
-
-  const fresh = store.pre !== null && store.preKey === store.currentKey();
-  const canPre = !!person && store.lines.length > 0 && !store.busy && !store.result;
-  const canSettle = fresh && !store.busy && !store.result;
-  const preInfno = flows?.['pharmacyPreSettle'] ?? '2101';
-  const settleInfno = flows?.['pharmacySettle'] ?? '2102';
-  const refundInfno = flows?.['pharmacyRefund'] ?? '2103';
-
-  // Hidden (F1 …; its effects are cleaned up then): shown again, it opens on the sale as when it was mounted anew.
-  useEffect(() => () => setTab('sale'), []);
-
-  const loadHistory = store.loadHistory;
-  useEffect(() => {
-    if (tab === 'history') void loadHistory();
-  }, [tab, loadHistory]);
-
-  // The settled customer is done: empty basket, person cleared, 读卡 for the next one.
-  const nextCustomer = () => {
-    store.newSale();
-    clearPerson();
-    go('card');
-  };
-  const discard = useDiscardConfirm('购物单', store.lines.length, () => store.newSale());
-  const newBasket = () => {
-    if (store.busy) return;
-    if (store.result) nextCustomer();
-    else if (store.lines.length > 0) discard.ask();
-    else store.newSale();
-  };
-  useHomeField(search, tab === 'sale' && !store.busy && !store.result);
   // 历史: the cursor is on the list (↑ / ↓, Enter), and back on it when the refund dialog closes.
-  useHomeField(historyList, tab === 'history' && refunding === null && store.busy !== 'refund');
-  const cursor = useListCursor(store.history, {
+  useHomeField(historyList, active && refunding === null && busy !== 'refund');
+  const cursor = useListCursor(history, {
     pageSize: 15,
     rowKey: (r) => r.msgid,
     onEnter: (r) => {
-      if (!r.refund && !store.busy) setRefunding(r);
+      if (!r.refund && !usePharmacyStore.getState().busy) setRefunding(r);
     },
   });
-  useHotkeys(
-    {
-      F5: () => canPre && void store.preSettle(),
-      F6: () => canSettle && void store.settle(),
-      F7: () => search.current?.focus(),
-      F8: () => setTab((t) => (t === 'sale' ? 'history' : 'sale')),
-      F9: newBasket,
-      Escape: () => {
-        if (tab === 'history') setTab('sale');
-        else if (store.result) nextCustomer();
-      },
-    },
-    { enabled: tab === 'sale' || tab === 'history' },
-  );
-
-  const saleTab = (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <KeyHints
-        hints={[
-          ['F1', '读卡'],
-          ['F7', '查找药品'],
-          ['F5', `预结算 (${preInfno})`],
-          ['F6', `结算 (${settleInfno})`],
-          ['F9', '新单'],
-          ['F8', '历史 / 退费'],
-          ['Esc', '结算后开始下一单'],
-        ]}
-      />
-      {person ? (
-        <PersonCard person={person} compact balanceAfterFen={store.result?.settlement.balanceAfterFen} />
-      ) : (
-        <Alert type="warning" showIcon title="还没有读卡: 按 F1 读卡后再录入" data-testid="need-card" />
-      )}
-      <Card size="small" title={`购物单 ${store.basketId}`}>
-        <Space orientation="vertical" style={{ width: '100%' }}>
-          <ItemSearchBox ref={search} onPick={store.addItem} disabled={!!store.result || store.busy !== null} />
-          <LineEditor
-            lines={store.lines}
-            onChange={store.updateLine}
-            onRemove={store.removeLine}
-            locked={!!store.result || store.busy !== null}
-          />
-          <SettleActions
-            acctUsed={store.acctUsed}
-            onAcctUsed={store.setAcctUsed}
-            acctDisabled={!!store.result || store.busy !== null}
-            canPre={canPre}
-            canSettle={canSettle}
-            busy={store.busy}
-            onPreSettle={() => void store.preSettle()}
-            onSettle={() => void store.settle()}
-          >
-            {store.result && (
-              <Button
-                onClick={() => void previewReceipt(store.result?.settlement.setlId ?? '')}
-                disabled={!store.result.settlement.setlId}
-                data-testid="print-receipt"
-              >
-                打印小票
-              </Button>
-            )}
-            {store.result && (
-              <Button onClick={nextCustomer} data-testid="new-sale">
-                下一单 (F9)
-              </Button>
-            )}
-          </SettleActions>
-          {store.pre && !fresh && !store.result && (
-            <Typography.Text type="warning">预结算之后明细或选项有改动, 请重新预结算 (F5)</Typography.Text>
-          )}
-        </Space>
-      </Card>
-      <ProgressNote
-        op={['pharmacy.preSettle', 'pharmacy.settle']}
-        active={store.busy === 'pre' || store.busy === 'settle'}
-        fallback="正在与医保中心通讯"
-      />
-      <ErrorNotice error={store.error} testId="sale-error" />
-      {store.result && (
-        <Alert
-          type="success"
-          showIcon
-          data-testid="sale-done"
-          title={`结算成功: 应收现金 ${yuan(store.result.settlement.psnCashPayFen)} 元`}
-          description={
-            store.result.repeated
-              ? '该单此前已结算, 这里显示的是第一次的结算结果, 没有重复扣费。'
-              : `结算ID ${store.result.settlement.setlId ?? ''}; 按 F9 或 Esc 开始下一单。`
-          }
-        />
-      )}
-      {store.result && (
-        <SettlementCard
-          settlement={store.result.settlement}
-          title="结算结果 (收费小票)"
-          kind="settled"
-          testId="settlement"
-          reveal
-        />
-      )}
-      {store.pre && !store.result && (
-        <SettlementCard settlement={store.pre} title="预结算结果 (请与参保人确认)" kind="pre" testId="pre-settlement" reveal />
-      )}
-    </Space>
-  );
-
-  const historyTab = (
+  return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <KeyHints
         testId="history-keys"
@@ -197,11 +169,11 @@ export function PharmacyScreen() {
           ['F8 / Esc', '回到购药'],
         ]}
       />
-      <ErrorNotice error={store.error} testId="history-error" />
-      {store.refund && (
+      <ErrorNotice error={error} testId="history-error" />
+      {refund && (
         <SettlementCard
-          settlement={store.refund.refund}
-          title={store.refund.repeated ? '该笔已退费 (显示第一次退费结果)' : `退费成功 (${refundInfno})`}
+          settlement={refund.refund}
+          title={refund.repeated ? '该笔已退费 (显示第一次退费结果)' : `退费成功 (${refundInfno})`}
           kind="refund"
           testId="refund"
           showLines={false}
@@ -211,8 +183,8 @@ export function PharmacyScreen() {
         <Table<SettlementRecord>
           size="small"
           rowKey="msgid"
-          loading={store.busy === 'history'}
-          dataSource={[...store.history]}
+          loading={busy === 'history'}
+          dataSource={[...history]}
           pagination={cursor.pagination}
           rowClassName={cursor.rowClassName}
           onRow={cursor.onRow}
@@ -260,9 +232,9 @@ export function PharmacyScreen() {
         title={`确认退费 (${refundInfno})`}
         okText="退费 (Enter)"
         cancelText="取消 (Esc)"
-        okButtonProps={dangerOkProps(okFocus.okRef, 'confirm-refund', store.busy === 'refund')}
+        okButtonProps={dangerOkProps(okFocus.okRef, 'confirm-refund', busy === 'refund')}
         onOk={async () => {
-          if (refunding && (await store.refundSale(refunding.msgid))) setRefunding(null);
+          if (refunding && (await refundSale(refunding.msgid))) setRefunding(null);
         }}
         onCancel={() => setRefunding(null)}
         destroyOnHidden
@@ -274,9 +246,98 @@ export function PharmacyScreen() {
             {yuan(refunding.psnCashPayFen)} 元退给参保人。
           </Typography.Paragraph>
         )}
-        <ErrorNotice error={store.error} />
+        <ErrorNotice error={error} />
       </Modal>
       <OtherTillPanel kind="pharmacy" refundInfno={refundInfno} />
+    </Space>
+  );
+}
+
+export function PharmacyScreen() {
+  const [tab, setTab] = useState<Tab>('sale');
+  const flows = useSessionStore((s) => s.status?.profile.flows);
+  const busy = usePharmacyStore((s) => s.busy);
+  const settled = usePharmacyStore((s) => s.result !== null);
+  const hasPre = usePharmacyStore((s) => s.pre !== null);
+  const loadHistory = usePharmacyStore((s) => s.loadHistory);
+  const clearPerson = usePersonStore((s) => s.clear);
+  const go = useNavStore((s) => s.go);
+  const search = useRef<ItemSearchHandle>(null);
+  const preInfno = flows?.['pharmacyPreSettle'] ?? '2101';
+  const settleInfno = flows?.['pharmacySettle'] ?? '2102';
+  const refundInfno = flows?.['pharmacyRefund'] ?? '2103';
+
+  // Hidden (F1 …; its effects are cleaned up then): shown again, it opens on the sale as when it was mounted anew.
+  useEffect(() => () => setTab('sale'), []);
+
+  useEffect(() => {
+    if (tab === 'history') void loadHistory();
+  }, [tab, loadHistory]);
+
+  // The settled customer is done: empty basket, person cleared, 读卡 for the next one.
+  const nextCustomer = () => {
+    usePharmacyStore.getState().newSale();
+    clearPerson();
+    go('card');
+  };
+  const discard = useDiscardConfirm(
+    '购物单',
+    () => usePharmacyStore.getState().lines.length,
+    () => usePharmacyStore.getState().newSale(),
+  );
+  const newBasket = () => {
+    const s = usePharmacyStore.getState();
+    if (s.busy) return;
+    if (s.result) nextCustomer();
+    else if (s.lines.length > 0) discard.ask();
+    else s.newSale();
+  };
+  useHomeField(search, tab === 'sale' && !busy && !settled);
+  useHotkeys(
+    {
+      F5: () => {
+        const s = usePharmacyStore.getState();
+        if (s.canPreSettle()) void s.preSettle();
+      },
+      F6: () => {
+        const s = usePharmacyStore.getState();
+        if (s.canSettle()) void s.settle();
+      },
+      F7: () => search.current?.focus(),
+      F8: () => setTab((t) => (t === 'sale' ? 'history' : 'sale')),
+      F9: newBasket,
+      Escape: () => {
+        if (tab === 'history') setTab('sale');
+        else if (usePharmacyStore.getState().result) nextCustomer();
+      },
+    },
+    { enabled: tab === 'sale' || tab === 'history' },
+  );
+
+  const saleTab = (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <KeyHints
+        hints={[
+          ['F1', '读卡'],
+          ['F7', '查找药品'],
+          ['F5', `预结算 (${preInfno})`],
+          ['F6', `结算 (${settleInfno})`],
+          ['F9', '新单'],
+          ['F8', '历史 / 退费'],
+          ['Esc', '结算后开始下一单'],
+        ]}
+      />
+      <SalePerson />
+      <BasketCard search={search} onNextCustomer={nextCustomer} />
+      <ProgressNote
+        op={['pharmacy.preSettle', 'pharmacy.settle']}
+        active={busy === 'pre' || busy === 'settle'}
+        fallback="正在与医保中心通讯"
+      />
+      <SaleError />
+      {settled && <SaleDone />}
+      {settled && <SaleSettlement />}
+      {hasPre && !settled && <SalePre />}
     </Space>
   );
 
@@ -289,7 +350,11 @@ export function PharmacyScreen() {
         onChange={(k) => setTab(k as Tab)}
         items={[
           { key: 'sale', label: '购药收费', children: saleTab },
-          { key: 'history', label: '历史 · 退费 (F8)', children: historyTab },
+          {
+            key: 'history',
+            label: '历史 · 退费 (F8)',
+            children: <HistoryTab active={tab === 'history'} refundInfno={refundInfno} />,
+          },
         ]}
       />
     </>

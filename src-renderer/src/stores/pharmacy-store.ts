@@ -24,6 +24,12 @@ interface PharmacyState {
   removeLine(id: string): void;
   setAcctUsed(value: boolean): void;
   currentKey(): string;
+  /** The pre-settlement on screen is of exactly these lines and options (F6 may settle it). */
+  preIsFresh(): boolean;
+  /** F5 may run: a person read, lines entered, nothing in flight, not settled yet. */
+  canPreSettle(): boolean;
+  /** F6 may run: a fresh pre-settlement, nothing in flight, not settled yet. */
+  canSettle(): boolean;
   preSettle(): Promise<void>;
   settle(): Promise<void>;
   /** Empties the basket under a new id (the person read stays). */
@@ -75,6 +81,18 @@ export const usePharmacyStore = create<PharmacyState>((set, get) => ({
     const person = usePersonStore.getState().person;
     return draftKey([person?.key, person?.chosen, s.acctUsed, wireLines(s.lines)]);
   },
+  preIsFresh() {
+    const s = get();
+    return s.pre !== null && s.preKey === s.currentKey();
+  },
+  canPreSettle() {
+    const s = get();
+    return usePersonStore.getState().person !== null && s.lines.length > 0 && !s.busy && !s.result;
+  },
+  canSettle() {
+    const s = get();
+    return s.preIsFresh() && !s.busy && !s.result;
+  },
   async preSettle() {
     const s = get();
     if (s.busy || s.result) return;
@@ -93,7 +111,7 @@ export const usePharmacyStore = create<PharmacyState>((set, get) => ({
     const s = get();
     // Disabled while in flight; the main side also answers a repeated request with the first result.
     if (s.busy || s.result) return;
-    if (!s.pre || s.preKey !== s.currentKey()) {
+    if (!s.preIsFresh()) {
       set({ error: { code: 'E_PRESETTLE_REQUIRED', message: '请先预结算 (F5), 与参保人确认金额后再结算' } });
       return;
     }

@@ -3,7 +3,7 @@
  * lists (kept in the counter's database: 5102 医师, and whatever was entered by hand or used
  * before), found by code, name or 拼音首字母; a new one is typed and kept after the registration.
  */
-import { useRef, type Ref } from 'react';
+import { memo, useRef, type Ref } from 'react';
 import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography, type FormInstance, type InputRef } from 'antd';
 import type { DepartmentRow, DoctorRow, StaffLists } from '../../../../src-main/api/contract';
 import type { RegisterForm as Values } from '../../stores/clinic-store';
@@ -84,7 +84,8 @@ function doctorPick(form: FormInstance<Values>, staff: StaffLists) {
   };
 }
 
-export function RegisterForm({
+/** Memoised: the clinic screen draws again at each change of the visit; this form only when its own props change. */
+export const RegisterForm = memo(function RegisterForm({
   initial,
   staff,
   fetched,
@@ -161,4 +162,4 @@ export function RegisterForm({
       </Form>
     </Card>
   );
-}
+});

@@ -2,7 +2,7 @@
  * 就诊信息 (2203 / 2203A): medical category, chief complaint and the diagnoses. A diagnosis is
  * looked up in the local 疾病与诊断 catalogue (code, name or 拼音首字母) when it is synced, or typed.
  */
-import { useEffect, useRef, useState, type Ref } from 'react';
+import { memo, useEffect, useRef, useState, type Ref } from 'react';
 import { useTypeAhead } from '../../components/type-ahead';
 import { useSearchListbox } from '../../components/SearchListbox';
 import { Button, Card, Form, Input, Select, Space, Typography, type FormInstance, type InputRef } from 'antd';
@@ -87,7 +87,8 @@ function DiagnosisCodeInput({
   );
 }
 
-export function VisitInfoForm({
+/** Memoised: drawn ahead while 挂号 is on screen, not again at each change of the clinic screen. */
+export const VisitInfoForm = memo(function VisitInfoForm({
   infno,
   medType,
   busy,
@@ -103,6 +104,11 @@ export function VisitInfoForm({
   const firstCode = useRef<InputRef>(null);
   useHomeField(firstCode, !busy);
   const [searchNote, setSearchNote] = useState<string | null>(null);
+  // Drawn ahead, hidden, while 挂号 is on screen (ClinicScreen.tsx): shown, it takes the category just registered
+  // (unless the cashier has changed it here: shown again after another screen).
+  useEffect(() => {
+    if (!form.isFieldTouched('medType')) form.setFieldValue('medType', medType);
+  }, [form, medType]);
   // Said before the first keystroke: with no local catalogue the code field finds nothing.
   useEffect(() => {
     call('diagnosis.available', {})
@@ -113,6 +119,8 @@ export function VisitInfoForm({
     <Card size="small" title={`就诊信息与诊断 (${infno})`}>
       <Form<Values>
         form={form}
+        // Its fields' ids apart from 挂号's (both have 医疗类别; this one is in the page, hidden, beside it).
+        name="visitInfo"
         layout="vertical"
         initialValues={{ medType, mainCondDscr: '', diagnoses: [{ code: '', name: '' }] }}
         onFinish={(v) =>
@@ -179,4 +187,4 @@ export function VisitInfoForm({
       </Form>
     </Card>
   );
-}
+});

@@ -3,8 +3,9 @@
  * actions in the order the center requires (2208 → 2205 → 2202).
  */
 import { useState } from 'react';
-import { Button, Card, Checkbox, Descriptions, Modal, Space, Tag, Typography } from 'antd';
+import { Button, Card, Checkbox, Modal, Space, Tag, Typography } from 'antd';
 import { PlainTable } from '../../components/PlainTable';
+import { DetailList } from '../../components/DetailList';
 import type { BillView, VisitView } from '../../../../src-main/api/contract';
 import { yuan } from '../../format';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -78,20 +79,14 @@ export function VisitPanel({
       }
       data-testid="visit-panel"
     >
-      <Descriptions
-        size="small"
-        column={4}
+      <DetailList
         items={[
           { key: 'psn', label: '参保人', children: visit.psnNameMasked },
           { key: 'otp', label: '门诊号', children: visit.iptOtpNo },
           { key: 'ins', label: '险种', children: visit.insutype.label },
           { key: 'reg', label: '挂号', children: `${visit.registeredAt} (${visit.registerInfno})` },
           { key: 'med', label: '医疗类别', children: visit.medType?.label ?? '未上传就诊信息' },
-          {
-            key: 'diag',
-            label: '诊断',
-            children: visit.diagnoses.map((d) => `${d.code} ${d.name}`).join('; ') || '—',
-          },
+          { key: 'diag', label: '诊断', children: visit.diagnoses.map((d) => `${d.code} ${d.name}`).join('; ') || '—' },
           { key: 'dept', label: '科室', children: visit.deptName },
           { key: 'dr', label: '医生', children: visit.doctorName },
         ]}
