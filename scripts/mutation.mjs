@@ -60,10 +60,12 @@ export const FOLDERS = {
       ],
       // Every integration test writes through the store, so with them each of its ~300 mutants would re-run whole
       // sandbox tests (journal.test.ts alone covers nearly all of them: hours). The unit tests below open a real
-      // SQLite journal and check what it stores and reads back (durability levels, key lookups, activity), plus
+      // SQLite journal and check what it stores and reads back (journal-store.test.ts: every list() filter, each
+      // stored field, the sink, isInFlight with a real second process; durability levels, key lookups, activity), plus
       // resolver-end-states for the state moves of an unknown outcome. Left out: journal.test.ts and the other
       // sandbox tests (minutes per mutant batch), the crash harness (minutes).
       'src-main/journal/journal-store.ts': [
+        'tests/unit/journal-store.test.ts',
         'tests/unit/journal-durability.test.ts',
         'tests/unit/journal-keys.test.ts',
         'tests/unit/journal-activity.test.ts',
