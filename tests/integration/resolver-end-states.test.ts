@@ -8,7 +8,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CounterApp } from '../../src-main/app/counter-app';
-import { parseDateTime } from '../../src-main/core/time';
+import { formatDateTime, parseDateTime } from '../../src-main/core/time';
 import { OutcomeResolver } from '../../src-main/journal/outcome-resolver';
 import type { JournalEntry } from '../../src-main/journal/journal-store';
 import { journalRow } from '../../src-main/counter/journal-view';
@@ -173,6 +173,37 @@ describe('the resolver, on an injected clock', () => {
     reversalAnswer = '该交易已冲正';
     await resolver.resolveAll({ ignoreBackoff: true });
     expect(app.journal.get(entry.id)?.state).toBe('reversed');
+  });
+
+  it('on the default clock (the app’s own resolver): the next attempt is timed from now, and not made before it is due', async () => {
+    const entry = await lostSettlement();
+    reversalAnswer = '中心系统繁忙';
+    // Built here, not in beforeAll: the mutation run counts only code a test itself runs (scripts/mutation.mjs).
+    const resolver = new OutcomeResolver(app.journal, app.client, app.sessions, getProfile('national'));
+    const before = Date.now();
+    await resolver.resolveAll({ ignoreBackoff: true });
+    const after = Date.now();
+    const failed = app.journal.get(entry.id) as JournalEntry;
+    expect(failed).toMatchObject({ state: 'reversing', attempts: 2 });
+    expect(failed.resolution).toBe('冲正第 2 次未成功 (医保中心拒绝了交易 2601: 中心系统繁忙), 2 秒后重试');
+    // 2 s after the attempt, on the journal's whole seconds.
+    const due = parseDateTime(failed.nextAttemptAt ?? '')?.getTime() ?? 0;
+    expect(due).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 2000);
+    expect(due).toBeLessThanOrEqual(after + 2000);
+    // Due in an hour: a pass that honours the backoff leaves it; due a minute ago: it makes attempt 3.
+    app.journal.resolve(entry.id, 'reversing', failed.resolution ?? '', {
+      attempts: 2,
+      nextAttemptAt: formatDateTime(new Date(Date.now() + 3_600_000)),
+    });
+    expect(await resolver.resolveAll()).toMatchObject({ examined: 1, pending: 1 });
+    expect(app.journal.get(entry.id)?.attempts).toBe(2);
+    app.journal.resolve(entry.id, 'reversing', failed.resolution ?? '', {
+      attempts: 2,
+      nextAttemptAt: formatDateTime(new Date(Date.now() - 60_000)),
+    });
+    reversalAnswer = '该交易已冲正';
+    await resolver.resolveAll();
+    expect(app.journal.get(entry.id)).toMatchObject({ state: 'reversed', attempts: 3 });
   });
 
   it('a lost call whose outcome a query can tell ends needs-manual naming the query (3302 → 1317); no 2601 is sent', async () => {
