@@ -129,11 +129,7 @@ describe('journal list() filters', () => {
     expect(msgids(journal.list({ states: ['ok', 'prepared'] }))).toEqual(['M5', 'M4', 'M3', 'M2', 'M1']);
     expect(msgids(journal.list({ since: '2026-12-06 09:02:00' }))).toEqual(['M5', 'M4', 'M3']);
     expect(msgids(journal.list({ until: '2026-12-06 09:01:00' }))).toEqual(['M2', 'M1']);
-    expect(msgids(journal.list({ since: '2026-12-06 09:01:00', until: '2026-12-06 09:03:00' }))).toEqual([
-      'M4',
-      'M3',
-      'M2',
-    ]);
+    expect(msgids(journal.list({ since: '2026-12-06 09:01:00', until: '2026-12-06 09:03:00' }))).toEqual(['M4', 'M3', 'M2']);
     expect(msgids(journal.list({ infno: '1101' }))).toEqual(['M5', 'M1']);
     expect(msgids(journal.list({ infnos: ['2101', '2102'] }))).toEqual(['M3', 'M2']);
     expect(msgids(journal.list({ opter: 'OP2' }))).toEqual(['M2']);
