@@ -318,6 +318,14 @@ describe('the outcome sink (a shop store’s outbox)', () => {
     ]);
     expect(journal.get(id1)).toMatchObject({ state: 'reversed', resolution: '已冲正 (2601 M2)' });
   });
+
+  it('a resolution of an id the journal does not hold writes nothing and tells the sink nothing', () => {
+    const heard: string[] = [];
+    const { journal } = openJournal({ sink: { capture: (entry) => heard.push(entry.msgid) } });
+    journal.resolve(999, 'no-effect', 'nothing');
+    expect(heard).toEqual([]);
+    expect(journal.list()).toEqual([]);
+  });
 });
 
 describe('isInFlight', () => {
@@ -435,6 +443,15 @@ describe('open entries, recent outcomes and the activity mark', () => {
     journal.resolve(id1, 'needs-manual', '请人工核实', { attempts: 3 });
     journal.finish('M2', 'ok', {});
     expect(journal.activity()).toEqual({ maxId: 2, open: 0, needsManual: 1, mark: '2|0|0||1' });
+  });
+});
+
+describe('the store’s clock', () => {
+  it('is the injected one: ages of entries are measured on the clock that stamped them', () => {
+    const { journal, clock } = openJournal();
+    expect(journal.clockNow().toISOString()).toBe('2026-12-06T01:00:00.000Z');
+    clock.advance(90);
+    expect(journal.clockNow().toISOString()).toBe('2026-12-06T01:01:30.000Z');
   });
 });
 
