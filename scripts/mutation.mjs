@@ -50,9 +50,14 @@ export const FOLDERS = {
       'src-main/journal/journal-keys.ts': ['tests/unit/journal-keys.test.ts'],
       'src-main/journal/clock-skew.ts': ['tests/unit/clock-skew.test.ts'],
       // journal-observer.test.ts drives every branch on a real journal (2601 links, file answers, failures, the sync
-      // level of each outcome); journal-durability the profile's money-moving codes. The crash-point names are the
-      // crash harness's business (tests/crash, minutes), not in any fast set.
-      'src-main/journal/journal-observer.ts': ['tests/unit/journal-observer.test.ts', 'tests/unit/journal-durability.test.ts'],
+      // level of each outcome); journal-durability the profile's money-moving codes; crash-points.test.ts which step
+      // each crash point fires in (the crash harness, tests/crash, takes minutes and is in no fast set).
+      'src-main/journal/journal-observer.ts': [
+        'tests/unit/journal-observer.test.ts',
+        'tests/unit/journal-durability.test.ts',
+        'tests/unit/crash-points.test.ts',
+      ],
+      'src-main/journal/crash-points.ts': ['tests/unit/crash-points.test.ts'],
       // The resolver is driven by the unknown-outcome cases of journal.test.ts and the injected-clock end states; the
       // unit tests of the set never construct one. Left out: reversal-outcomes.test.ts (its CLI case spawns
       // `yibao journal resolve`, ~7 s a mutant; with it the run was estimated at 75 min on the shared machine),
