@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { JournalObserver } from '../../src-main/journal/journal-observer';
-import type { RequestEnvelope } from '../../src-main/protocol/envelope';
+import { requestEnvelope } from '../helpers/journal-entry';
 import { openJournalFile } from '../helpers/journal-file';
 
 const saved = { at: process.env['YIBAO_TEST_CRASH_AT'], infno: process.env['YIBAO_TEST_CRASH_INFNO'] };
@@ -42,16 +42,7 @@ async function observerWith(at: string | undefined, infno?: string) {
   return { observer: new Observer(opened.journal) as JournalObserver, journal: opened.journal, kills };
 }
 
-const envelope = (msgid: string, infno: string): RequestEnvelope =>
-  ({
-    infno,
-    msgid,
-    opter: 'OP1',
-    opter_name: '张',
-    sign_no: 'SN1',
-    fixmedins_code: 'H1',
-    input: { data: {} },
-  }) as unknown as RequestEnvelope;
+const envelope = requestEnvelope;
 
 const answer = { output: {}, warnMsg: null, infRefmsgid: null, respondTime: null, refmsgTime: null };
 

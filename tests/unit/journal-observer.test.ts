@@ -10,9 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { JournalObserver } from '../../src-main/journal/journal-observer';
 import { JournalStore, type JournalOutcomeSink } from '../../src-main/journal/journal-store';
 import { NotSentError, RejectedError, UnknownOutcomeError } from '../../src-main/protocol/call-errors';
-import type { RequestEnvelope } from '../../src-main/protocol/envelope';
 import { CLIENT_MIGRATIONS } from '../../src-main/storage/client/migrations';
 import { openDatabase, type Db } from '../../src-main/storage/sqlite';
+import { requestEnvelope } from '../helpers/journal-entry';
 import { makeTempDir } from '../helpers/temp-dir';
 
 let cleanup: () => void = () => {};
@@ -35,8 +35,7 @@ function open(): { journal: JournalStore; db: Db; heard: [string, number][] } {
   return { journal, db, heard };
 }
 
-const envelope = (msgid: string, infno: string, input: Record<string, unknown> = { data: {} }): RequestEnvelope =>
-  ({ infno, msgid, opter: 'OP1', opter_name: '张', sign_no: 'SN1', fixmedins_code: 'H1', input }) as unknown as RequestEnvelope;
+const envelope = requestEnvelope;
 
 const answer = (output: unknown) => ({ output, warnMsg: null, infRefmsgid: null, respondTime: null, refmsgTime: null });
 

@@ -17,9 +17,9 @@ import {
   type JournalEntry,
   type JournalOutcomeSink,
 } from '../../src-main/journal/journal-store';
-import type { RequestEnvelope } from '../../src-main/protocol/envelope';
 import { CLIENT_MIGRATIONS } from '../../src-main/storage/client/migrations';
 import { openDatabase, type Db } from '../../src-main/storage/sqlite';
+import { requestEnvelope } from '../helpers/journal-entry';
 import { makeTempDir } from '../helpers/temp-dir';
 
 const cleanups: (() => void)[] = [];
@@ -57,22 +57,7 @@ function openJournal(options: { sink?: JournalOutcomeSink; maxRows?: number; fil
   return { db, file, journal, clock };
 }
 
-function envelope(
-  msgid: string,
-  infno: string,
-  input: Record<string, unknown> = { data: {} },
-  who: { opter?: string; fixmedins?: string } = {},
-): RequestEnvelope {
-  return {
-    infno,
-    msgid,
-    opter: who.opter ?? 'OP1',
-    opter_name: '张收费',
-    sign_no: 'SN1',
-    fixmedins_code: who.fixmedins ?? 'H1',
-    input,
-  } as unknown as RequestEnvelope;
-}
+const envelope = requestEnvelope;
 
 const msgids = (entries: readonly JournalEntry[]): string[] => entries.map((e) => e.msgid);
 
@@ -176,9 +161,9 @@ describe('what prepare, markSent and finish store', () => {
       msgid: 'M1',
       infno: '2207',
       opter: 'OP1',
-      opterName: '张收费',
+      opterName: '张',
       signNo: 'SN1',
-      fixmedinsCode: 'H1',
+      fixmedinsCode: 'P42010000001',
       centerUrl: 'http://center',
       psnNo: 'P1',
       state: 'prepared',
