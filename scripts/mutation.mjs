@@ -58,6 +58,8 @@ export const FOLDERS = {
         'tests/unit/crash-points.test.ts',
       ],
       'src-main/journal/crash-points.ts': ['tests/unit/crash-points.test.ts'],
+      // The window of a report's or a reconciliation's days; journal-day-window.test.ts reads an old day through it.
+      'src-main/journal/day-window.ts': ['tests/unit/day-window.test.ts', 'tests/unit/journal-day-window.test.ts'],
       // The resolver is driven by the unknown-outcome cases of journal.test.ts and the injected-clock end states; the
       // unit tests of the set never construct one. Left out: reversal-outcomes.test.ts (its CLI case spawns
       // `yibao journal resolve`, ~7 s a mutant; with it the run was estimated at 75 min on the shared machine),
