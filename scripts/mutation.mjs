@@ -49,6 +49,17 @@ export const FOLDERS = {
     perFile: {
       'src-main/journal/journal-keys.ts': ['tests/unit/journal-keys.test.ts'],
       'src-main/journal/clock-skew.ts': ['tests/unit/clock-skew.test.ts'],
+      // journal-observer.test.ts drives every branch on a real journal (2601 links, file answers, failures, the sync
+      // level of each outcome); journal-durability the profile's money-moving codes; crash-points.test.ts which step
+      // each crash point fires in (the crash harness, tests/crash, takes minutes and is in no fast set).
+      'src-main/journal/journal-observer.ts': [
+        'tests/unit/journal-observer.test.ts',
+        'tests/unit/journal-durability.test.ts',
+        'tests/unit/crash-points.test.ts',
+      ],
+      'src-main/journal/crash-points.ts': ['tests/unit/crash-points.test.ts'],
+      // The window of a report's or a reconciliation's days; journal-day-window.test.ts reads an old day through it.
+      'src-main/journal/day-window.ts': ['tests/unit/day-window.test.ts', 'tests/unit/journal-day-window.test.ts'],
       // The resolver is driven by the unknown-outcome cases of journal.test.ts and the injected-clock end states; the
       // unit tests of the set never construct one. Left out: reversal-outcomes.test.ts (its CLI case spawns
       // `yibao journal resolve`, ~7 s a mutant; with it the run was estimated at 75 min on the shared machine),
@@ -60,10 +71,12 @@ export const FOLDERS = {
       ],
       // Every integration test writes through the store, so with them each of its ~300 mutants would re-run whole
       // sandbox tests (journal.test.ts alone covers nearly all of them: hours). The unit tests below open a real
-      // SQLite journal and check what it stores and reads back (durability levels, key lookups, activity), plus
+      // SQLite journal and check what it stores and reads back (journal-store.test.ts: every list() filter, each
+      // stored field, the sink, isInFlight with a real second process; durability levels, key lookups, activity), plus
       // resolver-end-states for the state moves of an unknown outcome. Left out: journal.test.ts and the other
       // sandbox tests (minutes per mutant batch), the crash harness (minutes).
       'src-main/journal/journal-store.ts': [
+        'tests/unit/journal-store.test.ts',
         'tests/unit/journal-durability.test.ts',
         'tests/unit/journal-keys.test.ts',
         'tests/unit/journal-activity.test.ts',

@@ -32,14 +32,19 @@ export function answeredEntry(
   };
 }
 
-/** A request envelope of one call, as the journal's prepare() takes it (its input does not matter here). */
-export const requestEnvelope = (msgid: string, infno: string): RequestEnvelope =>
+/** A request envelope of one call, as the journal's prepare() takes it (an empty input unless given). */
+export const requestEnvelope = (
+  msgid: string,
+  infno: string,
+  input: Record<string, unknown> = { data: {} },
+  who: { readonly opter?: string; readonly fixmedins?: string } = {},
+): RequestEnvelope =>
   ({
     infno,
     msgid,
-    opter: 'OP1',
+    opter: who.opter ?? 'OP1',
     opter_name: '张',
     sign_no: 'SN1',
-    fixmedins_code: 'P42010000001',
-    input: { data: {} },
+    fixmedins_code: who.fixmedins ?? 'P42010000001',
+    input,
   }) as unknown as RequestEnvelope;

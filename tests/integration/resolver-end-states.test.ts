@@ -6,11 +6,14 @@
  * The center is a scripted HTTP server answering each 2601 as the test says; the journal is the
  * counter's real SQLite file.
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CounterApp } from '../../src-main/app/counter-app';
-import { parseDateTime } from '../../src-main/core/time';
+import { formatDateTime, parseDateTime } from '../../src-main/core/time';
 import { OutcomeResolver } from '../../src-main/journal/outcome-resolver';
 import type { JournalEntry } from '../../src-main/journal/journal-store';
+import type { RequestEnvelope } from '../../src-main/protocol/envelope';
 import { journalRow } from '../../src-main/counter/journal-view';
 import { getProfile } from '../../src-main/registry/profile';
 import { startHarness, type Harness } from '../helpers/sandbox-harness';
@@ -173,6 +176,70 @@ describe('the resolver, on an injected clock', () => {
     reversalAnswer = '该交易已冲正';
     await resolver.resolveAll({ ignoreBackoff: true });
     expect(app.journal.get(entry.id)?.state).toBe('reversed');
+  });
+
+  it('on the default clock (the app’s own resolver): the next attempt is timed from now, and not made before it is due', async () => {
+    const entry = await lostSettlement();
+    reversalAnswer = '中心系统繁忙';
+    // Built here, not in beforeAll: the mutation run counts only code a test itself runs (scripts/mutation.mjs).
+    const resolver = new OutcomeResolver(app.journal, app.client, app.sessions, getProfile('national'));
+    const before = Date.now();
+    await resolver.resolveAll({ ignoreBackoff: true });
+    const after = Date.now();
+    const failed = app.journal.get(entry.id) as JournalEntry;
+    expect(failed).toMatchObject({ state: 'reversing', attempts: 2 });
+    expect(failed.resolution).toBe('冲正第 2 次未成功 (医保中心拒绝了交易 2601: 中心系统繁忙), 2 秒后重试');
+    // 2 s after the attempt, on the journal's whole seconds.
+    const due = parseDateTime(failed.nextAttemptAt ?? '')?.getTime() ?? 0;
+    expect(due).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 2000);
+    expect(due).toBeLessThanOrEqual(after + 2000);
+    // Due in an hour: a pass that honours the backoff leaves it; due a minute ago: it makes attempt 3.
+    app.journal.resolve(entry.id, 'reversing', failed.resolution ?? '', {
+      attempts: 2,
+      nextAttemptAt: formatDateTime(new Date(Date.now() + 3_600_000)),
+    });
+    expect(await resolver.resolveAll()).toMatchObject({ examined: 1, pending: 1 });
+    expect(app.journal.get(entry.id)?.attempts).toBe(2);
+    app.journal.resolve(entry.id, 'reversing', failed.resolution ?? '', {
+      attempts: 2,
+      nextAttemptAt: formatDateTime(new Date(Date.now() - 60_000)),
+    });
+    reversalAnswer = '该交易已冲正';
+    await resolver.resolveAll();
+    expect(app.journal.get(entry.id)).toMatchObject({ state: 'reversed', attempts: 3 });
+  });
+
+  it('a call another live process prepared or sent is left alone; once that process is gone it is reversed (2601)', async () => {
+    await app.sessions.signIn(app.client, OPERATOR);
+    const resolver = new OutcomeResolver(app.journal, app.client, app.sessions, getProfile('national'));
+    const child = spawn(process.execPath, ['-e', 'setInterval(() => {}, 60000)'], { stdio: 'ignore' });
+    await once(child, 'spawn');
+    const ids: number[] = [];
+    for (const sent of [false, true]) {
+      const msgid = `H4201000000220261206230${sent ? 1 : 0}${String(Date.now() % 1_000_000).padStart(6, '0')}`;
+      const envelope = { ...requestEnvelope(msgid, '2304', { data: { psn_no: 'P420100000001' } }), insuplc_admdvs: '420100' };
+      const id = app.journal.prepare(envelope as RequestEnvelope);
+      if (sent) app.journal.markSent(msgid);
+      // As that process's journal would have left it (the counter beside a CLI, or a counter that then crashed).
+      app.db.prepare('UPDATE journal SET owner_pid = ? WHERE id = ?').run(child.pid, id);
+      ids.push(id);
+    }
+    // Prepared a moment ago by a live process: its answer may still come (connect + read timeout + 5 s).
+    for (const [i, id] of ids.entries()) {
+      const entry = app.journal.get(id) as JournalEntry;
+      expect(await resolver.resolveEntry(entry, true)).toEqual(entry);
+      expect(entry.state).toBe(i === 0 ? 'prepared' : 'sent');
+    }
+    const exited = once(child, 'exit');
+    child.kill();
+    await exited;
+    for (const id of ids) {
+      expect(await resolver.resolveEntry(app.journal.get(id) as JournalEntry, true)).toMatchObject({
+        state: 'reversed',
+        attempts: 1,
+      });
+      expect(app.journal.reversalsOf(id).map((r) => r.state)).toEqual(['ok']);
+    }
   });
 
   it('a lost call whose outcome a query can tell ends needs-manual naming the query (3302 → 1317); no 2601 is sent', async () => {

@@ -12,6 +12,8 @@ import {
   formatPrice,
   formatQty,
   formatRatio,
+  formatPercent,
+  formatPriceShort,
   formatScaled,
   formatYuan,
   maxFen,
@@ -71,6 +73,29 @@ describe('formatting at every scale', () => {
   });
 });
 
+describe('prices and ratios as the cashier reads them', () => {
+  it('a unit price keeps at least 2 places and drops only the trailing zeros beyond', () => {
+    expect(formatPriceShort(12345600 as UnitPrice)).toBe('12.3456');
+    expect(formatPriceShort(8000000 as UnitPrice)).toBe('8.00');
+    expect(formatPriceShort(8100000 as UnitPrice)).toBe('8.10');
+    expect(formatPriceShort(500100 as UnitPrice)).toBe('0.5001'); // an inner zero stays
+    expect(formatPriceShort(12345678 as UnitPrice)).toBe('12.345678');
+    expect(formatPriceShort(1 as UnitPrice)).toBe('0.000001');
+    expect(formatPriceShort(0 as UnitPrice)).toBe('0.00');
+    expect(formatPriceShort(100000000 as UnitPrice)).toBe('100.00'); // zeros before the point stay
+  });
+
+  it('a ratio as a percentage without trailing zeros', () => {
+    expect(formatPercent(ratio(1000))).toBe('10%');
+    expect(formatPercent(ratio(1250))).toBe('12.5%');
+    expect(formatPercent(ratio(1234))).toBe('12.34%');
+    expect(formatPercent(ratio(10000))).toBe('100%');
+    expect(formatPercent(ratio(100))).toBe('1%');
+    expect(formatPercent(ratio(5))).toBe('0.05%');
+    expect(formatPercent(ratio(0))).toBe('0%');
+  });
+});
+
 describe('reading decimals', () => {
   it('accepts surrounding spaces, a leading or trailing point, and a sign', () => {
     expect(parseYuan(' 12.5 ')).toBe(1250);
@@ -91,7 +116,9 @@ describe('reading decimals', () => {
     expect(parseScaled(2.5e-7, 8)).toBe(25);
     expect(() => parseScaled(2.5e-7, 7)).toThrow(MoneyFormatError);
     expect(parseScaled(2.5e-7, 7, true)).toBe(3);
-    expect(() => parseScaled(1e21, 0)).toThrow(RangeError); // read as 1 followed by 21 zeros: beyond a safe integer
+    // Read as 1 followed by 21 zeros (digits then zeros, the sign kept): beyond a safe integer, and said so.
+    expect(() => parseScaled(1e21, 0)).toThrow(new RangeError('decimal out of safe integer range: 1e+21'));
+    expect(() => parseScaled(-1.5e21, 2)).toThrow(new RangeError('decimal out of safe integer range: -1.5e+23'));
   });
 
   it('its error carries a code, a name and the scale', () => {
