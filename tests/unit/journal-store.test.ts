@@ -151,6 +151,36 @@ describe('journal list() filters', () => {
     expect(msgids(journal.list())).toEqual(['M5', 'M4', 'M3']);
     expect(msgids(journal.listAll({}))).toEqual(['M5', 'M4', 'M3', 'M2', 'M1']);
   });
+
+  it('listAll over a window also reads the archives, newest first across both files, an entry in both once (issue 19)', () => {
+    // The same five entries in two files (same ids: fresh files, same clock); the live file keeps
+    // M1, M3 and M5, the "archive" M2, M3 and M4 — so the archive's entries fall between the live ones.
+    const live = fiveEntries();
+    const archive = fiveEntries();
+    const drop = (db: Db, ms: string[]) => {
+      db.pragma('foreign_keys = OFF');
+      for (const m of ms) {
+        db.prepare('DELETE FROM journal_key WHERE journal_id = (SELECT id FROM journal WHERE msgid = ?)').run(m);
+        db.prepare('DELETE FROM journal WHERE msgid = ?').run(m);
+      }
+      db.pragma('foreign_keys = ON');
+    };
+    drop(live.db, ['M2', 'M4']);
+    drop(archive.db, ['M1', 'M5']);
+    // M3 is in both: as the live journal has it (answered there after the copy), once.
+    live.journal.finish('M3', 'ok', { response: { infcode: 0, output: {} } });
+    const withArchive = new JournalStore(live.db, live.file, 'http://center', null, {
+      archives: { overlapping: () => [archive.journal] },
+    });
+    cleanups.push(() => withArchive.close());
+    const day = { since: '2026-12-06 00:00:00', until: '2026-12-06 23:59:59' };
+    const all = withArchive.listAll(day);
+    expect(msgids(all)).toEqual(['M5', 'M4', 'M3', 'M2', 'M1']);
+    expect(all.find((e) => e.msgid === 'M3')?.state).toBe('ok');
+    // Without a bounded window (or without archives) only the live file is read.
+    expect(msgids(withArchive.listAll({ since: day.since }))).toEqual(['M5', 'M3', 'M1']);
+    expect(msgids(live.journal.listAll(day))).toEqual(['M5', 'M3', 'M1']);
+  });
 });
 
 describe('what prepare, markSent and finish store', () => {
