@@ -84,6 +84,44 @@ function doctorPick(form: FormInstance<Values>, staff: StaffLists) {
   };
 }
 
+/** The six fields of 挂号: drawn again only when the institution's lists change. */
+const RegisterFields = memo(function RegisterFields({
+  form,
+  staff,
+  deptInput,
+}: {
+  form: FormInstance<Values>;
+  staff: StaffLists;
+  deptInput: Ref<InputRef>;
+}) {
+  return (
+    <Space wrap align="start">
+      <Form.Item name="medType" label="医疗类别" rules={[{ required: true }]}>
+        <Select options={MED_TYPES} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item name="deptCode" label="科室编码" rules={[{ required: true, message: '请输入科室编码' }]}>
+        <PickInput {...departmentPick(form, staff)} inputRef={deptInput} />
+      </Form.Item>
+      <Form.Item name="deptName" label="科室名称" rules={[{ required: true, message: '请输入科室名称' }]}>
+        <Input style={{ width: 140 }} data-testid="dept-name" />
+      </Form.Item>
+      <Form.Item
+        name="caty"
+        label="科别"
+        rules={[{ required: true, pattern: /^[0-9A-Za-z]{1,6}$/, message: '1–6 位字母或数字' }]}
+      >
+        <Input style={{ width: 90 }} data-testid="caty" />
+      </Form.Item>
+      <Form.Item name="doctorCode" label="医生编码" rules={[{ required: true, message: '请输入医生编码' }]}>
+        <PickInput {...doctorPick(form, staff)} />
+      </Form.Item>
+      <Form.Item name="doctorName" label="医生姓名" rules={[{ required: true, message: '请输入医生姓名' }]}>
+        <Input style={{ width: 110 }} data-testid="doctor-name" />
+      </Form.Item>
+    </Space>
+  );
+});
+
 /** Memoised: the clinic screen draws again at each change of the visit; this form only when its own props change. */
 export const RegisterForm = memo(function RegisterForm({
   initial,
@@ -122,31 +160,13 @@ export const RegisterForm = memo(function RegisterForm({
         </Button>
       }
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={onSubmit} disabled={disabled || busy}>
-        <Space wrap align="start">
-          <Form.Item name="medType" label="医疗类别" rules={[{ required: true }]}>
-            <Select options={MED_TYPES} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item name="deptCode" label="科室编码" rules={[{ required: true, message: '请输入科室编码' }]}>
-            <PickInput {...departmentPick(form, staff)} inputRef={deptInput} />
-          </Form.Item>
-          <Form.Item name="deptName" label="科室名称" rules={[{ required: true, message: '请输入科室名称' }]}>
-            <Input style={{ width: 140 }} data-testid="dept-name" />
-          </Form.Item>
-          <Form.Item
-            name="caty"
-            label="科别"
-            rules={[{ required: true, pattern: /^[0-9A-Za-z]{1,6}$/, message: '1–6 位字母或数字' }]}
-          >
-            <Input style={{ width: 90 }} data-testid="caty" />
-          </Form.Item>
-          <Form.Item name="doctorCode" label="医生编码" rules={[{ required: true, message: '请输入医生编码' }]}>
-            <PickInput {...doctorPick(form, staff)} />
-          </Form.Item>
-          <Form.Item name="doctorName" label="医生姓名" rules={[{ required: true, message: '请输入医生姓名' }]}>
-            <Input style={{ width: 110 }} data-testid="doctor-name" />
-          </Form.Item>
-        </Space>
+      {/* While 2201 is on its way the form is inert (no keys, no clicks) rather than drawn again
+          disabled: antd's Form.Items each measure the page when drawn, which was most of the time
+          from Enter to 就诊信息 (issue 17); the fields do not change with busy. */}
+      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={onSubmit} disabled={disabled}>
+        <div inert={busy}>
+          <RegisterFields form={form} staff={staff} deptInput={deptInput} />
+        </div>
         <div style={{ marginBottom: 8 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="staff-note">
             {`本机构科室 ${staff.departments.length} 个, 医生 ${staff.doctors.length} 位 (其中医保登记 ${doctors5102} 位)。`}
@@ -156,7 +176,7 @@ export const RegisterForm = memo(function RegisterForm({
               : '在编码框输入编码、名称或拼音首字母选择; 新科室或新医生直接填写, 挂号成功后保存。'}
           </Typography.Text>
         </div>
-        <Button type="primary" htmlType="submit" loading={slowSpinner(busy)} data-testid="register">
+        <Button type="primary" htmlType="submit" loading={slowSpinner(busy)} disabled={busy} data-testid="register">
           挂号 (Enter)
         </Button>
       </Form>
