@@ -22,6 +22,7 @@ import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
 import { waitFor } from '../helpers/wait-for';
 import { ControlDouble } from '../helpers/control-double';
 import { adviceFor } from '../../src-main/counter/error-advice';
+import { maskName } from '../../src-main/core/mask';
 
 let h: Harness;
 
@@ -409,6 +410,15 @@ describe('pharmacy sale on the hubei profile', () => {
     expect((await services.pharmacy.preSettle(req)).infno).toBe('2101A');
     expect((await services.pharmacy.settle(req)).settlement.infno).toBe('2102A');
   });
+
+  it('registers a clinic visit with 2201A, which carries med_type (2201 takes it at 2203)', async () => {
+    const { services } = await counter({ institution: CLINIC, profile: 'hubei' });
+    const person = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[2] as PersonRow;
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const visit = await services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT, medType: '14' });
+    expect(visit.registerInfno).toBe('2201A');
+    expect(h.sandbox.center.store.visits.get(visit.mdtrtId)?.medType).toBe('14');
+  });
 });
 
 describe('clinic visit', () => {
@@ -563,5 +573,223 @@ describe('clinic visit', () => {
     expect(resettled.result.settlement.setlId).not.toBe(settled.result.settlement.setlId);
     expect(resettled.visit.bills[0]?.state).toBe('settled');
     expect(h.sandbox.center.store.settlements.get(resettled.result.settlement.setlId ?? '')?.state).toBe('settled');
+  });
+
+  it('sends the visit as entered, shows it as the journal holds it, and says why it refuses before calling the center', async () => {
+    const store = h.sandbox.center.store;
+    /** The codes journaled after entry `id`: none after a refusal means nothing was sent. */
+    const lastCall = () => app.journal.list({ limit: 1 })[0]?.id ?? 0;
+    const sentAfter = (id: number) =>
+      app.journal
+        .list({ limit: 50 })
+        .filter((e) => e.id > id)
+        .map((e) => e.infno);
+    const refused = async (work: Promise<unknown>, code: string, message?: string) => {
+      const before = lastCall();
+      const error = await work.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject(message === undefined ? { code } : { code, messageZh: message });
+      // A refund reads the 安全控件 again first (1101 + 2001 with the card), then refuses.
+      expect(sentAfter(before).filter((infno) => infno !== '1101' && infno !== '2001')).toEqual([]);
+    };
+    const ctx = await control.readVisit(services, person);
+    let visit = await services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
+    const { mdtrtId } = visit;
+    // 门诊号: MZ + the second + a 4-digit serial; what the center registered, with the doctor and department entered.
+    expect(visit.iptOtpNo).toMatch(/^MZ\d{18}$/);
+    const registered = store.visits.get(mdtrtId);
+    expect(registered).toMatchObject({
+      psnNo: person.psnNo,
+      iptOtpNo: visit.iptOtpNo,
+      atddrNo: OUTPATIENT_VISIT.doctorCode,
+      drName: OUTPATIENT_VISIT.doctorName,
+      deptCode: OUTPATIENT_VISIT.deptCode,
+      deptName: OUTPATIENT_VISIT.deptName,
+      caty: OUTPATIENT_VISIT.caty,
+      // 2201 (四川) takes med_type at 2203 only.
+      medType: null,
+    });
+    expect(registered?.begntime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(visit).toMatchObject({
+      registerInfno: '2201',
+      insutype: { code: registered?.insutype },
+      medType: null,
+      diagnoses: [],
+      doctorName: OUTPATIENT_VISIT.doctorName,
+      deptName: OUTPATIENT_VISIT.deptName,
+      bills: [],
+      cancelled: false,
+      canCancelRegistration: true,
+    });
+    expect(visit.psnNameMasked).toBe(maskName(person.psnName));
+    expect(services.clinic.recent().find((v) => v.mdtrtId === mdtrtId)).toEqual({
+      mdtrtId,
+      iptOtpNo: visit.iptOtpNo,
+      psnNameMasked: maskName(person.psnName),
+      registeredAt: visit.registeredAt,
+      cancelled: false,
+    });
+
+    const basket = typicalBasket(store);
+    await refused(
+      services.clinic.uploadBill({ mdtrtId, lines: lines(basket) }),
+      'E_VISIT_INFO_REQUIRED',
+      '请先上传就诊信息和诊断 (2203), 再录入费用',
+    );
+    await refused(
+      services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [] }),
+      'E_DIAGNOSIS_REQUIRED',
+      '至少录入一条诊断',
+    );
+    // Without a 主要病情描述 the center gets none; then again with one and two diagnoses, numbered in order.
+    await services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }] });
+    expect(store.visits.get(mdtrtId)?.mainCondDscr).toBeNull();
+    const diagnoses = [
+      { code: 'J06.900', name: '急性上呼吸道感染' },
+      { code: 'R50.900', name: '发热' },
+    ];
+    visit = await services.clinic.visitInfo({ mdtrtId, medType: '11', mainCondDscr: '咳嗽三天', diagnoses });
+    expect(visit.medType?.code).toBe('11');
+    expect(visit.diagnoses).toEqual(diagnoses);
+    const info = store.visits.get(mdtrtId);
+    expect(info).toMatchObject({ medType: '11', mainCondDscr: '咳嗽三天', diseCodg: 'J06.900', diseName: '急性上呼吸道感染' });
+    expect(info?.diagnoses).toMatchObject(
+      diagnoses.map((d, i) => ({
+        diag_type: '1',
+        diag_srt_no: i + 1,
+        diag_code: d.code,
+        diag_name: d.name,
+        diag_dept: OUTPATIENT_VISIT.deptName,
+        dise_dor_no: OUTPATIENT_VISIT.doctorCode,
+        dise_dor_name: OUTPATIENT_VISIT.doctorName,
+        vali_flag: '1',
+      })),
+    );
+
+    // Two bills: numbered CB + the second + the next serial; each line under its bill's number, the department and
+    // doctor of the registration.
+    const one = await services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(0, 2)) });
+    const two = await services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(2)) });
+    expect(one.chrgBchno).toMatch(/^CB\d{18}$/);
+    expect(two.chrgBchno).toMatch(/^CB\d{18}$/);
+    expect(Number(two.chrgBchno.slice(-4))).toBe((Number(one.chrgBchno.slice(-4)) + 1) % 10000);
+    const sentLines = store.visits.linesOfBatch(mdtrtId, one.chrgBchno);
+    expect(sentLines.map((l) => l.feedetlSn)).toEqual([`${one.chrgBchno}-1`, `${one.chrgBchno}-2`]);
+    for (const l of sentLines)
+      expect(l).toMatchObject({
+        psnNo: person.psnNo,
+        chrgBchno: one.chrgBchno,
+        bilgDeptCodg: OUTPATIENT_VISIT.deptCode,
+        bilgDeptName: OUTPATIENT_VISIT.deptName,
+        bilgDrCodg: OUTPATIENT_VISIT.doctorCode,
+        bilgDrName: OUTPATIENT_VISIT.doctorName,
+        hospApprFlag: '0',
+      });
+    const billOne = two.visit.bills[0];
+    expect(billOne).toMatchObject({
+      chrgBchno: one.chrgBchno,
+      state: 'uploaded',
+      stateLabel: '已上传',
+      preSettlement: null,
+      settlement: null,
+      refund: null,
+    });
+    expect(billOne?.uploadedAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(billOne?.lines.map((l) => [l.sn, l.code])).toEqual(
+      basket.slice(0, 2).map((l, i) => [`${one.chrgBchno}-${i + 1}`, l.item.code]),
+    );
+    expect(two.visit.canCancelRegistration).toBe(false);
+
+    await refused(
+      services.clinic.preSettle({ mdtrtId, chrgBchno: 'CB000', acctUsed: false }),
+      'E_BILL_NOT_FOUND',
+      '本次就诊没有单据 CB000',
+    );
+    const pre = await services.clinic.preSettle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true });
+    expect(pre.visit.bills[0]).toMatchObject({
+      state: 'pre-settled',
+      stateLabel: '已预结算',
+      preSettlement: { msgid: pre.settlement.msgid, setlId: null },
+      settlement: null,
+    });
+    // The account choice changed after the pre-settlement: refused, nothing sent.
+    await refused(
+      services.clinic.settle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: false }),
+      'E_PRESETTLE_STALE',
+      '个人账户选项在预结算后有改动, 请重新预结算 (F5)',
+    );
+    const settled = await services.clinic.settle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true });
+    expect(settled.result.repeated).toBe(false);
+    expect(settled.visit.bills[0]).toMatchObject({
+      state: 'settled',
+      stateLabel: '已结算',
+      settlement: { msgid: settled.result.settlement.msgid, setlId: settled.result.settlement.setlId },
+      refund: null,
+    });
+    await refused(
+      services.clinic.preSettle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true }),
+      'E_BILL_SETTLED',
+      `单据 ${one.chrgBchno} 已结算, 不需要再预结算`,
+    );
+    await refused(
+      services.clinic.refund({ mdtrtId, chrgBchno: two.chrgBchno, cancelFees: false, cancelRegistration: false }),
+      'E_NOTHING_TO_REFUND',
+    );
+    await refused(
+      services.clinic.refund({ mdtrtId, cancelFees: false, cancelRegistration: true }),
+      'E_REGISTRATION_IN_USE',
+      `还有单据未撤销: ${one.chrgBchno} (已结算)、${two.chrgBchno} (已上传); 请先对这些单据退费并撤销明细, 再撤销挂号`,
+    );
+
+    // 2208 by the settlement's msgid (the journal screen's refund): once; a second request answers the first.
+    await refused(services.clinic.refundByMsgid('NO-SUCH-MSGID'), 'E_SETTLEMENT_NOT_FOUND');
+    const byMsgid = await services.clinic.refundByMsgid(settled.result.settlement.msgid);
+    expect(byMsgid.repeated).toBe(false);
+    expect(byMsgid.refund.infno).toBe('2208');
+    expect(store.settlements.get(settled.result.settlement.setlId ?? '')?.state).toBe('cancelled');
+    const again = await services.clinic.refundByMsgid(settled.result.settlement.msgid);
+    expect(again).toMatchObject({ repeated: true, refund: { msgid: byMsgid.refund.msgid } });
+    visit = await services.clinic.visit(mdtrtId);
+    expect(visit.bills[0]).toMatchObject({
+      state: 'refunded',
+      stateLabel: '已退费 (明细待撤销)',
+      settlement: { setlId: settled.result.settlement.setlId },
+      refund: { msgid: byMsgid.refund.msgid },
+    });
+
+    // Fee lines of both bills cancelled, then the registration; a cancelled bill is not pre-settled, a cancelled
+    // visit takes nothing more.
+    const cancelOne = await services.clinic.refund({
+      mdtrtId,
+      chrgBchno: one.chrgBchno,
+      cancelFees: true,
+      cancelRegistration: false,
+    });
+    expect(cancelOne.steps.map((s) => [s.infno, s.what])).toEqual([['2205', `单据 ${one.chrgBchno} 费用明细已撤销`]]);
+    expect(cancelOne.visit.bills[0]).toMatchObject({ state: 'cancelled', stateLabel: '已撤销' });
+    await refused(
+      services.clinic.preSettle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true }),
+      'E_BILL_CANCELLED',
+      `单据 ${one.chrgBchno} 的明细已撤销, 请重新录入费用`,
+    );
+    const last = await services.clinic.refund({ mdtrtId, chrgBchno: two.chrgBchno, cancelFees: true, cancelRegistration: true });
+    expect(last.steps.map((s) => [s.infno, s.what])).toEqual([
+      ['2205', `单据 ${two.chrgBchno} 费用明细已撤销`],
+      ['2202', '挂号已撤销'],
+    ]);
+    expect(last.visit).toMatchObject({ cancelled: true, canCancelRegistration: false });
+    expect(store.visits.get(mdtrtId)?.state).toBe('cancelled');
+    await refused(
+      services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses }),
+      'E_VISIT_CANCELLED',
+      `就诊 ${mdtrtId} 的挂号已撤销, 请重新挂号`,
+    );
+    await refused(
+      services.clinic.refund({ mdtrtId, cancelFees: false, cancelRegistration: true }),
+      'E_VISIT_CANCELLED',
+      `就诊 ${mdtrtId} 的挂号已撤销`,
+    );
   });
 });
