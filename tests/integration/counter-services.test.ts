@@ -296,7 +296,10 @@ describe('pharmacy sale', () => {
     expect(entry).toMatchObject({ state: 'reversing', attempts: 1 });
     expect(services.journal.pending().pending.map((r) => r.msgid)).toContain(entry?.msgid);
     // The same basket and any other settlement wait for the reversal.
-    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({ code: 'E_PENDING_REVERSAL' });
+    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({
+      code: 'E_PENDING_REVERSAL',
+      messageZh: `本单结算上一次提交 (2102, 报文 ${entry?.msgid}) 结果未明, 正在自动冲正; 冲正完成前不能再次提交`,
+    });
 
     const watched = new CounterEvents();
     const seen: CounterEvent[] = [];

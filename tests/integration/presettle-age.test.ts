@@ -64,7 +64,10 @@ describe('a pre-settlement older than 30 minutes', () => {
     await services.pharmacy.preSettle(req);
     advance(30 * MINUTE + 1_000);
     const sentBefore = received(['2102', '2102A']);
-    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({ code: 'E_PRESETTLE_STALE' });
+    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({
+      code: 'E_PRESETTLE_STALE',
+      messageZh: '预结算已超过 30 分钟, 账户余额可能已变化, 请重新预结算 (F5)',
+    });
     expect(received(['2102', '2102A'])).toBe(sentBefore);
     expect(app.journal.list({ infnos: ['2102', '2102A'] }).filter((e) => e.requestJson.includes(req.basketId))).toEqual([]);
 
