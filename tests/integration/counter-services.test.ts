@@ -23,6 +23,7 @@ import { waitFor } from '../helpers/wait-for';
 import { ControlDouble } from '../helpers/control-double';
 import { adviceFor } from '../../src-main/counter/error-advice';
 import { maskName } from '../../src-main/core/mask';
+import { block, inputOf } from '../../src-main/counter/journal-records';
 
 let h: Harness;
 
@@ -415,12 +416,20 @@ describe('pharmacy sale on the hubei profile', () => {
   });
 
   it('registers a clinic visit with 2201A, which carries med_type (2201 takes it at 2203)', async () => {
-    const { services } = await counter({ institution: CLINIC, profile: 'hubei' });
+    const { app, services } = await counter({ institution: CLINIC, profile: 'hubei' });
     const person = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[2] as PersonRow;
     const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
-    const visit = await services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT, medType: '14' });
+    const visit = await services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
     expect(visit.registerInfno).toBe('2201A');
-    expect(h.sandbox.center.store.visits.get(visit.mdtrtId)?.medType).toBe('14');
+    expect(h.sandbox.center.store.visits.get(visit.mdtrtId)?.medType).toBe('11');
+    // Read by ID number (mdtrt_cert_type 02): 2206 carries no card_sn (only a 社保卡 read has one).
+    const { mdtrtId } = visit;
+    await services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }] });
+    const { chrgBchno } = await services.clinic.uploadBill({ mdtrtId, lines: lines(typicalBasket(h.sandbox.center.store)) });
+    const pre = await services.clinic.preSettle({ mdtrtId, chrgBchno, acctUsed: false });
+    const sent = block(inputOf(app.journal.byMsgid(pre.settlement.msgid)!), 'data');
+    expect(sent).toMatchObject({ mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, med_type: '11', acct_used_flag: '0' });
+    expect(sent).not.toHaveProperty('card_sn');
   });
 });
 
@@ -754,6 +763,13 @@ describe('clinic visit', () => {
     expect(store.settlements.get(settled.result.settlement.setlId ?? '')?.state).toBe('cancelled');
     const again = await services.clinic.refundByMsgid(settled.result.settlement.msgid);
     expect(again).toMatchObject({ repeated: true, refund: { msgid: byMsgid.refund.msgid } });
+    // After a restart (nothing in memory) the journal's 2208 answers it: no second 2208.
+    const before2208 = app.journal.list({ infno: '2208', limit: 100 }).length;
+    const afterRestart = await createCounterServices(app, new CounterEvents()).clinic.refundByMsgid(
+      settled.result.settlement.msgid,
+    );
+    expect(afterRestart).toMatchObject({ repeated: true, refund: { infno: '2208', msgid: byMsgid.refund.msgid } });
+    expect(app.journal.list({ infno: '2208', limit: 100 })).toHaveLength(before2208);
     visit = await services.clinic.visit(mdtrtId);
     expect(visit.bills[0]).toMatchObject({
       state: 'refunded',
