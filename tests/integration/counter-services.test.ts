@@ -454,9 +454,9 @@ describe('clinic visit', () => {
     // services.busy (the quit guard, the settings switch) when each call has been answered (the step's end event,
     // inside the guarded run): held by a registration, a bill upload, a settlement and its refund (2208); not by the
     // visit info or a pre-settlement; the fee-line (2205) and registration (2202) cancels of a refund too.
-    const busyAt: [string, boolean][] = [];
+    const busyAt: [string, string, boolean][] = [];
     const off = events.subscribe((e) => {
-      if (e.type === 'progress' && e.done) busyAt.push([e.step, services.clinic.busy && services.busy()]);
+      if (e.type === 'progress' && e.done) busyAt.push([e.op, e.step, services.clinic.busy && services.busy()]);
     });
     let visit = await services.clinic.register({
       personKey: ctx.key,
@@ -516,19 +516,19 @@ describe('clinic visit', () => {
     expect(all.steps.map((s) => s.infno)).toEqual(['2208', '2205', '2202']);
     off();
     expect(busyAt).toEqual([
-      ['正在挂号 (2201) 结束', true],
-      ['正在上传就诊信息 (2203A) 结束', false],
-      ['正在上传费用明细 (2204) 结束', true],
-      ['正在上传费用明细 (2204) 结束', true],
-      ['正在预结算 (2206A) 结束', false],
-      ['正在结算 (2207A), 请勿重复操作 结束', true],
-      ['正在预结算 (2206A) 结束', false],
-      ['正在结算 (2207A), 请勿重复操作 结束', true],
-      ['正在撤销结算 (2208) 结束', true],
-      ['正在撤销费用明细 (2205) 结束', true],
-      ['正在撤销结算 (2208) 结束', true],
-      ['正在撤销费用明细 (2205) 结束', true],
-      ['正在撤销挂号 (2202) 结束', true],
+      ['clinic.register', '正在挂号 (2201) 结束', true],
+      ['clinic.visitInfo', '正在上传就诊信息 (2203A) 结束', false],
+      ['clinic.uploadBill', '正在上传费用明细 (2204) 结束', true],
+      ['clinic.uploadBill', '正在上传费用明细 (2204) 结束', true],
+      ['clinic.preSettle', '正在预结算 (2206A) 结束', false],
+      ['clinic.settle', '正在结算 (2207A), 请勿重复操作 结束', true],
+      ['clinic.preSettle', '正在预结算 (2206A) 结束', false],
+      ['clinic.settle', '正在结算 (2207A), 请勿重复操作 结束', true],
+      ['clinic.refund', '正在撤销结算 (2208) 结束', true],
+      ['clinic.refund', '正在撤销费用明细 (2205) 结束', true],
+      ['clinic.refund', '正在撤销结算 (2208) 结束', true],
+      ['clinic.refund', '正在撤销费用明细 (2205) 结束', true],
+      ['clinic.refund', '正在撤销挂号 (2202) 结束', true],
     ]);
     expect(services.busy()).toBe(false);
     expect(all.visit.cancelled).toBe(true);
@@ -607,8 +607,17 @@ describe('clinic visit', () => {
       expect(sentAfter(before).filter((infno) => infno !== '1101' && infno !== '2001')).toEqual([]);
     };
     const ctx = await control.readVisit(services, person);
-    let visit = await services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
+    // A double click registers once: the second request joins the first and answers its visit.
+    const sent2201 = () => app.journal.list({ infno: '2201', limit: 100_000 }).length;
+    const registeredBefore = sent2201();
+    const [firstClick, secondClick] = await Promise.all([
+      services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT }),
+      services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT }),
+    ]);
+    let visit = firstClick;
     const { mdtrtId } = visit;
+    expect(secondClick.mdtrtId).toBe(mdtrtId);
+    expect(sent2201()).toBe(registeredBefore + 1);
     // 门诊号: MZ + the second + a 4-digit serial; what the center registered, with the doctor and department entered.
     expect(visit.iptOtpNo).toMatch(/^MZ\d{18}$/);
     const registered = store.visits.get(mdtrtId);
@@ -682,8 +691,14 @@ describe('clinic visit', () => {
 
     // Two bills: numbered CB + the second + the next serial; each line under its bill's number, the department and
     // doctor of the registration.
-    const one = await services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(0, 2)) });
+    // A double click uploads once (one bill, one 2204).
+    const [one, oneAgain] = await Promise.all([
+      services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(0, 2)) }),
+      services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(0, 2)) }),
+    ]);
+    expect(oneAgain.chrgBchno).toBe(one.chrgBchno);
     const two = await services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(2)) });
+    expect(two.visit.bills.map((b) => b.chrgBchno)).toEqual([one.chrgBchno, two.chrgBchno]);
     expect(one.chrgBchno).toMatch(/^CB\d{18}$/);
     expect(two.chrgBchno).toMatch(/^CB\d{18}$/);
     expect(Number(two.chrgBchno.slice(-4))).toBe((Number(one.chrgBchno.slice(-4)) + 1) % 10000);
@@ -780,12 +795,10 @@ describe('clinic visit', () => {
 
     // Fee lines of both bills cancelled, then the registration; a cancelled bill is not pre-settled, a cancelled
     // visit takes nothing more.
-    const cancelOne = await services.clinic.refund({
-      mdtrtId,
-      chrgBchno: one.chrgBchno,
-      cancelFees: true,
-      cancelRegistration: false,
-    });
+    // A double Enter joins the run in flight: one 2205, the same steps answered twice.
+    const cancelFees = { mdtrtId, chrgBchno: one.chrgBchno, cancelFees: true, cancelRegistration: false };
+    const [cancelOne, cancelAgain] = await Promise.all([services.clinic.refund(cancelFees), services.clinic.refund(cancelFees)]);
+    expect(cancelAgain.steps).toEqual(cancelOne.steps);
     expect(cancelOne.steps.map((s) => [s.infno, s.what])).toEqual([['2205', `单据 ${one.chrgBchno} 费用明细已撤销`]]);
     expect(cancelOne.visit.bills[0]).toMatchObject({ state: 'cancelled', stateLabel: '已撤销' });
     await refused(
