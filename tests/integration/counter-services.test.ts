@@ -489,6 +489,8 @@ describe('clinic visit', () => {
     ]);
     expect(s1.result.settlement.infno).toBe('2207A');
     expect(s1b.result.settlement.setlId).toBe(s1.result.settlement.setlId);
+    // The second click joined the first: its answer says so.
+    expect([s1.result.repeated, s1b.result.repeated]).toEqual([false, true]);
     expect(s1.result.settlement.medfeeFen).toBe(totalFen(basket.slice(0, 2)));
     await services.clinic.preSettle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false });
     const s2 = await services.clinic.settle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false });
@@ -585,6 +587,42 @@ describe('clinic visit', () => {
     expect(resettled.result.settlement.setlId).not.toBe(settled.result.settlement.setlId);
     expect(resettled.visit.bills[0]?.state).toBe('settled');
     expect(h.sandbox.center.store.settlements.get(resettled.result.settlement.setlId ?? '')?.state).toBe('settled');
+  });
+
+  it('two bills settled at once pay once each; a bill whose settlement is being reversed is held with its own text', async () => {
+    // Another counter of the clinic (its own journal), so the reversal left open here holds up no other test.
+    const other = await counter({ institution: CLINIC, profile: 'sichuan', devices: control.devices });
+    const ctx = await control.readVisit(other.services, person);
+    const { mdtrtId } = await other.services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
+    await other.services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }] });
+    const basket = typicalBasket(h.sandbox.center.store);
+    const one = await other.services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(0, 2)) });
+    const two = await other.services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(2)) });
+    await other.services.clinic.preSettle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: false });
+    await other.services.clinic.preSettle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false });
+    const [s1, s2] = await Promise.all([
+      other.services.clinic.settle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: false }),
+      other.services.clinic.settle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false }),
+    ]);
+    expect([s1.result.repeated, s2.result.repeated]).toEqual([false, false]);
+    expect(s2.result.settlement.setlId).not.toBe(s1.result.settlement.setlId);
+    expect(s2.result.settlement.medfeeFen).toBe(totalFen(basket.slice(2)));
+
+    // A third bill whose 2207A is lost and whose reversal the center refuses at first: settling it again is refused
+    // by the bill's own check, naming the open call, before anything is sent.
+    const three = await other.services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(0, 1)) });
+    await other.services.clinic.preSettle({ mdtrtId, chrgBchno: three.chrgBchno, acctUsed: false });
+    h.sandbox.center.addFault('2207A', 'commit-then-drop', 1);
+    h.sandbox.center.addFault('2601', 'reject:-1:中心系统繁忙', 1);
+    const bill = { mdtrtId, chrgBchno: three.chrgBchno, acctUsed: false };
+    await expect(other.services.clinic.settle(bill)).rejects.toMatchObject({ detail: { journalState: 'reversing' } });
+    const lost = other.app.journal.list({ infno: '2207A', limit: 1 })[0];
+    expect(lost).toMatchObject({ state: 'reversing' });
+    await expect(other.services.clinic.settle(bill)).rejects.toMatchObject({
+      code: 'E_PENDING_REVERSAL',
+      messageZh: `单据 ${three.chrgBchno} 的结算上一次提交 (2207A, 报文 ${lost?.msgid}) 结果未明, 正在自动冲正; 冲正完成前不能再次提交`,
+    });
+    expect(other.app.journal.list({ infno: '2207A', limit: 10 })).toHaveLength(3);
   });
 
   it('sends the visit as entered, shows it as the journal holds it, and says why it refuses before calling the center', async () => {
