@@ -573,6 +573,13 @@ describe('clinic visit', () => {
     });
     expect(undo.steps.map((x) => x.infno)).toEqual(['2208']);
     expect(undo.visit.bills[0]?.state).toBe('refunded');
+    // Its old pre-settlement does not count any more: settling needs a new one.
+    await expect(
+      fresh.clinic.settle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: true }),
+    ).rejects.toMatchObject({
+      code: 'E_PRESETTLE_REQUIRED',
+      messageZh: `单据 ${bill.chrgBchno} 请先预结算 (F5), 与患者确认金额后再结算`,
+    });
     // The 2208 medium covers 2208 only (seed 003 第六章): settling again needs the control read for 2207A first.
     const stale = await fresh.clinic.preSettle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false }).then(
       () => null,
@@ -793,6 +800,8 @@ describe('clinic visit', () => {
       settlement: { msgid: settled.result.settlement.msgid, setlId: settled.result.settlement.setlId },
       refund: null,
     });
+    // Bill two pre-settled now (a refund's 安全控件 read below covers 2208 only).
+    await services.clinic.preSettle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false });
     await refused(
       services.clinic.preSettle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true }),
       'E_BILL_SETTLED',
@@ -805,7 +814,7 @@ describe('clinic visit', () => {
     await refused(
       services.clinic.refund({ mdtrtId, cancelFees: false, cancelRegistration: true }),
       'E_REGISTRATION_IN_USE',
-      `还有单据未撤销: ${one.chrgBchno} (已结算)、${two.chrgBchno} (已上传); 请先对这些单据退费并撤销明细, 再撤销挂号`,
+      `还有单据未撤销: ${one.chrgBchno} (已结算)、${two.chrgBchno} (已预结算); 请先对这些单据退费并撤销明细, 再撤销挂号`,
     );
 
     // 2208 by the settlement's msgid (the journal screen's refund): once; a second request answers the first.
@@ -844,11 +853,21 @@ describe('clinic visit', () => {
       'E_BILL_CANCELLED',
       `单据 ${one.chrgBchno} 的明细已撤销, 请重新录入费用`,
     );
-    const last = await services.clinic.refund({ mdtrtId, chrgBchno: two.chrgBchno, cancelFees: true, cancelRegistration: true });
-    expect(last.steps.map((s) => [s.infno, s.what])).toEqual([
-      ['2205', `单据 ${two.chrgBchno} 费用明细已撤销`],
-      ['2202', '挂号已撤销'],
-    ]);
+    const cancelTwo = await services.clinic.refund({
+      mdtrtId,
+      chrgBchno: two.chrgBchno,
+      cancelFees: true,
+      cancelRegistration: false,
+    });
+    expect(cancelTwo.steps.map((s) => [s.infno, s.what])).toEqual([['2205', `单据 ${two.chrgBchno} 费用明细已撤销`]]);
+    // Bill two was pre-settled, then its lines cancelled: that pre-settlement does not count any more.
+    await refused(
+      services.clinic.settle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false }),
+      'E_PRESETTLE_REQUIRED',
+      `单据 ${two.chrgBchno} 请先预结算 (F5), 与患者确认金额后再结算`,
+    );
+    const last = await services.clinic.refund({ mdtrtId, cancelFees: false, cancelRegistration: true });
+    expect(last.steps.map((s) => [s.infno, s.what])).toEqual([['2202', '挂号已撤销']]);
     expect(last.visit).toMatchObject({ cancelled: true, canCancelRegistration: false });
     expect(store.visits.get(mdtrtId)?.state).toBe('cancelled');
     await refused(
