@@ -571,7 +571,7 @@ describe('clinic visit', () => {
       cancelFees: false,
       cancelRegistration: false,
     });
-    expect(undo.steps.map((x) => x.infno)).toEqual(['2208']);
+    expect(undo.steps.map((x) => [x.infno, x.what])).toEqual([['2208', `单据 ${bill.chrgBchno} 结算已撤销 (退费)`]]);
     expect(undo.visit.bills[0]?.state).toBe('refunded');
     // Its old pre-settlement does not count any more: settling needs a new one.
     await expect(
@@ -848,6 +848,12 @@ describe('clinic visit', () => {
     expect(cancelAgain.steps).toEqual(cancelOne.steps);
     expect(cancelOne.steps.map((s) => [s.infno, s.what])).toEqual([['2205', `单据 ${one.chrgBchno} 费用明细已撤销`]]);
     expect(cancelOne.visit.bills[0]).toMatchObject({ state: 'cancelled', stateLabel: '已撤销' });
+    // Its lines are gone: asking again sends no second 2205.
+    await refused(
+      services.clinic.refund({ mdtrtId, chrgBchno: one.chrgBchno, cancelFees: true, cancelRegistration: false }),
+      'E_NOTHING_TO_REFUND',
+      '没有需要撤销的内容 (单据未结算, 也未选择撤销明细或挂号)',
+    );
     await refused(
       services.clinic.preSettle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true }),
       'E_BILL_CANCELLED',
