@@ -818,7 +818,11 @@ describe('clinic visit', () => {
     );
 
     // 2208 by the settlement's msgid (the journal screen's refund): once; a second request answers the first.
-    await refused(services.clinic.refundByMsgid('NO-SUCH-MSGID'), 'E_SETTLEMENT_NOT_FOUND');
+    await refused(
+      services.clinic.refundByMsgid('NO-SUCH-MSGID'),
+      'E_SETTLEMENT_NOT_FOUND',
+      '找不到这笔成功的门诊结算, 不能退费; 请在交易流水中重新选择',
+    );
     const byMsgid = await services.clinic.refundByMsgid(settled.result.settlement.msgid);
     expect(byMsgid.repeated).toBe(false);
     expect(byMsgid.refund.infno).toBe('2208');
