@@ -71,6 +71,8 @@ describe('pharmacy sale', () => {
     expect(view.insurances[view.chosen]?.insutype.label).toBe('职工基本医疗保险');
     expect(view.treatment.medType.code).toBe('41');
     expect(view.treatment.rows?.length ?? 0).toBeGreaterThan(0);
+    // A pharmacy's journal holds no registration: its visit list is empty.
+    expect(services.clinic.recent()).toEqual([]);
   });
 
   it('reads a 医疗救助 person whose identity rows carry 4-digit psn_idet_type codes', async () => {
@@ -690,6 +692,8 @@ describe('clinic visit', () => {
       canCancelRegistration: true,
     });
     expect(visit.psnNameMasked).toBe(maskName(person.psnName));
+    // Registrations only, each with its 门诊号.
+    expect(services.clinic.recent().every((v) => /^MZ\d{18}$/.test(v.iptOtpNo))).toBe(true);
     expect(services.clinic.recent().find((v) => v.mdtrtId === mdtrtId)).toEqual({
       mdtrtId,
       iptOtpNo: visit.iptOtpNo,
@@ -793,6 +797,8 @@ describe('clinic visit', () => {
       '个人账户选项在预结算后有改动, 请重新预结算 (F5)',
     );
     const settled = await services.clinic.settle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true });
+    // Settled (2207A names the visit too) is not cancelled: only a 2202 cancels.
+    expect(services.clinic.recent().find((v) => v.mdtrtId === mdtrtId)?.cancelled).toBe(false);
     expect(settled.result.repeated).toBe(false);
     expect(settled.visit.bills[0]).toMatchObject({
       state: 'settled',
