@@ -536,7 +536,11 @@ describe('clinic visit', () => {
     ]);
     expect(services.busy()).toBe(false);
     expect(all.visit.cancelled).toBe(true);
-    expect(services.clinic.recent().find((v) => v.mdtrtId === mdtrtId)?.cancelled).toBe(true);
+    // The first list of these services: the name comes from the journal's 1101 (masked), then from memory.
+    expect(services.clinic.recent().find((v) => v.mdtrtId === mdtrtId)).toMatchObject({
+      cancelled: true,
+      psnNameMasked: maskName(person.psnName),
+    });
   });
 
   it('rebuilds a visit from the journal after a restart (new services, same data)', async () => {
@@ -590,7 +594,9 @@ describe('clinic visit', () => {
     expect(stale).toMatchObject({ code: 'E_DEVICE_SAFE_MEDIUM_MISMATCH' });
     expect(adviceFor(stale)).toContain('按 F5 读卡器读卡');
     await control.readVisit(fresh, person);
-    await fresh.clinic.preSettle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false });
+    const again2206 = await fresh.clinic.preSettle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false });
+    // Pre-settled again: the refunded settlement is not shown as the bill's settlement any more.
+    expect(again2206.visit.bills[0]).toMatchObject({ state: 'pre-settled', settlement: null });
     const resettled = await fresh.clinic.settle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false });
     expect(resettled.result.repeated).toBe(false);
     expect(resettled.result.settlement.setlId).not.toBe(settled.result.settlement.setlId);
@@ -721,7 +727,8 @@ describe('clinic visit', () => {
       { code: 'R50.900', name: '发热' },
     ];
     visit = await services.clinic.visitInfo({ mdtrtId, medType: '11', mainCondDscr: '咳嗽三天', diagnoses });
-    expect(visit.medType?.code).toBe('11');
+    expect(visit.medType).toEqual({ code: '11', label: '普通门诊' });
+    expect(visit.insutype.label).toBe('职工基本医疗保险');
     expect(visit.diagnoses).toEqual(diagnoses);
     const info = store.visits.get(mdtrtId);
     expect(info).toMatchObject({ medType: '11', mainCondDscr: '咳嗽三天', diseCodg: 'J06.900', diseName: '急性上呼吸道感染' });
