@@ -22,6 +22,8 @@ import { OUTPATIENT_VISIT } from '../helpers/clinic-fixtures';
 import { waitFor } from '../helpers/wait-for';
 import { ControlDouble } from '../helpers/control-double';
 import { adviceFor } from '../../src-main/counter/error-advice';
+import { maskName } from '../../src-main/core/mask';
+import { block, inputOf } from '../../src-main/counter/journal-records';
 
 let h: Harness;
 
@@ -69,6 +71,8 @@ describe('pharmacy sale', () => {
     expect(view.insurances[view.chosen]?.insutype.label).toBe('职工基本医疗保险');
     expect(view.treatment.medType.code).toBe('41');
     expect(view.treatment.rows?.length ?? 0).toBeGreaterThan(0);
+    // A pharmacy's journal holds no registration: its visit list is empty.
+    expect(services.clinic.recent()).toEqual([]);
   });
 
   it('reads a 医疗救助 person whose identity rows carry 4-digit psn_idet_type codes', async () => {
@@ -295,7 +299,10 @@ describe('pharmacy sale', () => {
     expect(entry).toMatchObject({ state: 'reversing', attempts: 1 });
     expect(services.journal.pending().pending.map((r) => r.msgid)).toContain(entry?.msgid);
     // The same basket and any other settlement wait for the reversal.
-    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({ code: 'E_PENDING_REVERSAL' });
+    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({
+      code: 'E_PENDING_REVERSAL',
+      messageZh: `本单结算上一次提交 (2102, 报文 ${entry?.msgid}) 结果未明, 正在自动冲正; 冲正完成前不能再次提交`,
+    });
 
     const watched = new CounterEvents();
     const seen: CounterEvent[] = [];
@@ -409,6 +416,23 @@ describe('pharmacy sale on the hubei profile', () => {
     expect((await services.pharmacy.preSettle(req)).infno).toBe('2101A');
     expect((await services.pharmacy.settle(req)).settlement.infno).toBe('2102A');
   });
+
+  it('registers a clinic visit with 2201A, which carries med_type (2201 takes it at 2203)', async () => {
+    const { app, services } = await counter({ institution: CLINIC, profile: 'hubei' });
+    const person = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[2] as PersonRow;
+    const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
+    const visit = await services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
+    expect(visit.registerInfno).toBe('2201A');
+    expect(h.sandbox.center.store.visits.get(visit.mdtrtId)?.medType).toBe('11');
+    // Read by ID number (mdtrt_cert_type 02): 2206 carries no card_sn (only a 社保卡 read has one).
+    const { mdtrtId } = visit;
+    await services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }] });
+    const { chrgBchno } = await services.clinic.uploadBill({ mdtrtId, lines: lines(typicalBasket(h.sandbox.center.store)) });
+    const pre = await services.clinic.preSettle({ mdtrtId, chrgBchno, acctUsed: false });
+    const sent = block(inputOf(app.journal.byMsgid(pre.settlement.msgid)!), 'data');
+    expect(sent).toMatchObject({ mdtrt_cert_type: '02', mdtrt_cert_no: person.certno, med_type: '11', acct_used_flag: '0' });
+    expect(sent).not.toHaveProperty('card_sn');
+  });
 });
 
 describe('clinic visit', () => {
@@ -432,9 +456,9 @@ describe('clinic visit', () => {
     // services.busy (the quit guard, the settings switch) when each call has been answered (the step's end event,
     // inside the guarded run): held by a registration, a bill upload, a settlement and its refund (2208); not by the
     // visit info or a pre-settlement; the fee-line (2205) and registration (2202) cancels of a refund too.
-    const busyAt: [string, boolean][] = [];
+    const busyAt: [string, string, boolean][] = [];
     const off = events.subscribe((e) => {
-      if (e.type === 'progress' && e.done) busyAt.push([e.step, services.clinic.busy && services.busy()]);
+      if (e.type === 'progress' && e.done) busyAt.push([e.op, e.step, services.clinic.busy && services.busy()]);
     });
     let visit = await services.clinic.register({
       personKey: ctx.key,
@@ -467,6 +491,8 @@ describe('clinic visit', () => {
     ]);
     expect(s1.result.settlement.infno).toBe('2207A');
     expect(s1b.result.settlement.setlId).toBe(s1.result.settlement.setlId);
+    // The second click joined the first: its answer says so.
+    expect([s1.result.repeated, s1b.result.repeated]).toEqual([false, true]);
     expect(s1.result.settlement.medfeeFen).toBe(totalFen(basket.slice(0, 2)));
     await services.clinic.preSettle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false });
     const s2 = await services.clinic.settle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false });
@@ -494,23 +520,27 @@ describe('clinic visit', () => {
     expect(all.steps.map((s) => s.infno)).toEqual(['2208', '2205', '2202']);
     off();
     expect(busyAt).toEqual([
-      ['正在挂号 (2201) 结束', true],
-      ['正在上传就诊信息 (2203A) 结束', false],
-      ['正在上传费用明细 (2204) 结束', true],
-      ['正在上传费用明细 (2204) 结束', true],
-      ['正在预结算 (2206A) 结束', false],
-      ['正在结算 (2207A), 请勿重复操作 结束', true],
-      ['正在预结算 (2206A) 结束', false],
-      ['正在结算 (2207A), 请勿重复操作 结束', true],
-      ['正在撤销结算 (2208) 结束', true],
-      ['正在撤销费用明细 (2205) 结束', true],
-      ['正在撤销结算 (2208) 结束', true],
-      ['正在撤销费用明细 (2205) 结束', true],
-      ['正在撤销挂号 (2202) 结束', true],
+      ['clinic.register', '正在挂号 (2201) 结束', true],
+      ['clinic.visitInfo', '正在上传就诊信息 (2203A) 结束', false],
+      ['clinic.uploadBill', '正在上传费用明细 (2204) 结束', true],
+      ['clinic.uploadBill', '正在上传费用明细 (2204) 结束', true],
+      ['clinic.preSettle', '正在预结算 (2206A) 结束', false],
+      ['clinic.settle', '正在结算 (2207A), 请勿重复操作 结束', true],
+      ['clinic.preSettle', '正在预结算 (2206A) 结束', false],
+      ['clinic.settle', '正在结算 (2207A), 请勿重复操作 结束', true],
+      ['clinic.refund', '正在撤销结算 (2208) 结束', true],
+      ['clinic.refund', '正在撤销费用明细 (2205) 结束', true],
+      ['clinic.refund', '正在撤销结算 (2208) 结束', true],
+      ['clinic.refund', '正在撤销费用明细 (2205) 结束', true],
+      ['clinic.refund', '正在撤销挂号 (2202) 结束', true],
     ]);
     expect(services.busy()).toBe(false);
     expect(all.visit.cancelled).toBe(true);
-    expect(services.clinic.recent().find((v) => v.mdtrtId === mdtrtId)?.cancelled).toBe(true);
+    // The first list of these services: the name comes from the journal's 1101 (masked), then from memory.
+    expect(services.clinic.recent().find((v) => v.mdtrtId === mdtrtId)).toMatchObject({
+      cancelled: true,
+      psnNameMasked: maskName(person.psnName),
+    });
   });
 
   it('rebuilds a visit from the journal after a restart (new services, same data)', async () => {
@@ -547,8 +577,15 @@ describe('clinic visit', () => {
       cancelFees: false,
       cancelRegistration: false,
     });
-    expect(undo.steps.map((x) => x.infno)).toEqual(['2208']);
+    expect(undo.steps.map((x) => [x.infno, x.what])).toEqual([['2208', `单据 ${bill.chrgBchno} 结算已撤销 (退费)`]]);
     expect(undo.visit.bills[0]?.state).toBe('refunded');
+    // Its old pre-settlement does not count any more: settling needs a new one.
+    await expect(
+      fresh.clinic.settle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: true }),
+    ).rejects.toMatchObject({
+      code: 'E_PRESETTLE_REQUIRED',
+      messageZh: `单据 ${bill.chrgBchno} 请先预结算 (F5), 与患者确认金额后再结算`,
+    });
     // The 2208 medium covers 2208 only (seed 003 第六章): settling again needs the control read for 2207A first.
     const stale = await fresh.clinic.preSettle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false }).then(
       () => null,
@@ -557,11 +594,314 @@ describe('clinic visit', () => {
     expect(stale).toMatchObject({ code: 'E_DEVICE_SAFE_MEDIUM_MISMATCH' });
     expect(adviceFor(stale)).toContain('按 F5 读卡器读卡');
     await control.readVisit(fresh, person);
-    await fresh.clinic.preSettle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false });
+    const again2206 = await fresh.clinic.preSettle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false });
+    // Pre-settled again: the refunded settlement is not shown as the bill's settlement any more.
+    expect(again2206.visit.bills[0]).toMatchObject({ state: 'pre-settled', settlement: null });
     const resettled = await fresh.clinic.settle({ mdtrtId: visit.mdtrtId, chrgBchno: bill.chrgBchno, acctUsed: false });
     expect(resettled.result.repeated).toBe(false);
     expect(resettled.result.settlement.setlId).not.toBe(settled.result.settlement.setlId);
     expect(resettled.visit.bills[0]?.state).toBe('settled');
     expect(h.sandbox.center.store.settlements.get(resettled.result.settlement.setlId ?? '')?.state).toBe('settled');
+  });
+
+  it('two bills settled at once pay once each; a bill whose settlement is being reversed is held with its own text', async () => {
+    // Another counter of the clinic (its own journal), so the reversal left open here holds up no other test.
+    const other = await counter({ institution: CLINIC, profile: 'sichuan', devices: control.devices });
+    const ctx = await control.readVisit(other.services, person);
+    const { mdtrtId } = await other.services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
+    await other.services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }] });
+    const basket = typicalBasket(h.sandbox.center.store);
+    const one = await other.services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(0, 2)) });
+    const two = await other.services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(2)) });
+    await other.services.clinic.preSettle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: false });
+    await other.services.clinic.preSettle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false });
+    const [s1, s2] = await Promise.all([
+      other.services.clinic.settle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: false }),
+      other.services.clinic.settle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false }),
+    ]);
+    expect([s1.result.repeated, s2.result.repeated]).toEqual([false, false]);
+    expect(s2.result.settlement.setlId).not.toBe(s1.result.settlement.setlId);
+    expect(s2.result.settlement.medfeeFen).toBe(totalFen(basket.slice(2)));
+
+    // A third bill whose 2207A is lost and whose reversal the center refuses at first: settling it again is refused
+    // by the bill's own check, naming the open call, before anything is sent.
+    const three = await other.services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(0, 1)) });
+    await other.services.clinic.preSettle({ mdtrtId, chrgBchno: three.chrgBchno, acctUsed: false });
+    h.sandbox.center.addFault('2207A', 'commit-then-drop', 1);
+    h.sandbox.center.addFault('2601', 'reject:-1:中心系统繁忙', 1);
+    const bill = { mdtrtId, chrgBchno: three.chrgBchno, acctUsed: false };
+    await expect(other.services.clinic.settle(bill)).rejects.toMatchObject({ detail: { journalState: 'reversing' } });
+    const lost = other.app.journal.list({ infno: '2207A', limit: 1 })[0];
+    expect(lost).toMatchObject({ state: 'reversing' });
+    await expect(other.services.clinic.settle(bill)).rejects.toMatchObject({
+      code: 'E_PENDING_REVERSAL',
+      messageZh: `单据 ${three.chrgBchno} 的结算上一次提交 (2207A, 报文 ${lost?.msgid}) 结果未明, 正在自动冲正; 冲正完成前不能再次提交`,
+    });
+    expect(other.app.journal.list({ infno: '2207A', limit: 10 })).toHaveLength(3);
+  });
+
+  it('sends the visit as entered, shows it as the journal holds it, and says why it refuses before calling the center', async () => {
+    const store = h.sandbox.center.store;
+    /** The codes journaled after entry `id`: none after a refusal means nothing was sent. */
+    const lastCall = () => app.journal.list({ limit: 1 })[0]?.id ?? 0;
+    const sentAfter = (id: number) =>
+      app.journal
+        .list({ limit: 50 })
+        .filter((e) => e.id > id)
+        .map((e) => e.infno);
+    const refused = async (work: Promise<unknown>, code: string, message?: string) => {
+      const before = lastCall();
+      const error = await work.then(
+        () => null,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject(message === undefined ? { code } : { code, messageZh: message });
+      // A refund reads the 安全控件 again first (1101 + 2001 with the card), then refuses.
+      expect(sentAfter(before).filter((infno) => infno !== '1101' && infno !== '2001')).toEqual([]);
+    };
+    const ctx = await control.readVisit(services, person);
+    // A double click registers once: the second request joins the first and answers its visit.
+    const sent2201 = () => app.journal.list({ infno: '2201', limit: 100_000 }).length;
+    const registeredBefore = sent2201();
+    const [firstClick, secondClick] = await Promise.all([
+      services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT }),
+      services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT }),
+    ]);
+    let visit = firstClick;
+    const { mdtrtId } = visit;
+    expect(secondClick.mdtrtId).toBe(mdtrtId);
+    expect(sent2201()).toBe(registeredBefore + 1);
+    // 门诊号: MZ + the second + a 4-digit serial; what the center registered, with the doctor and department entered.
+    expect(visit.iptOtpNo).toMatch(/^MZ\d{18}$/);
+    const registered = store.visits.get(mdtrtId);
+    expect(registered).toMatchObject({
+      psnNo: person.psnNo,
+      iptOtpNo: visit.iptOtpNo,
+      atddrNo: OUTPATIENT_VISIT.doctorCode,
+      drName: OUTPATIENT_VISIT.doctorName,
+      deptCode: OUTPATIENT_VISIT.deptCode,
+      deptName: OUTPATIENT_VISIT.deptName,
+      caty: OUTPATIENT_VISIT.caty,
+      // 2201 (四川) takes med_type at 2203 only.
+      medType: null,
+    });
+    expect(registered?.begntime).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(visit).toMatchObject({
+      registerInfno: '2201',
+      insutype: { code: registered?.insutype },
+      medType: null,
+      diagnoses: [],
+      doctorName: OUTPATIENT_VISIT.doctorName,
+      deptName: OUTPATIENT_VISIT.deptName,
+      bills: [],
+      cancelled: false,
+      canCancelRegistration: true,
+    });
+    expect(visit.psnNameMasked).toBe(maskName(person.psnName));
+    // Registrations only, each with its 门诊号.
+    expect(services.clinic.recent().every((v) => /^MZ\d{18}$/.test(v.iptOtpNo))).toBe(true);
+    expect(services.clinic.recent().find((v) => v.mdtrtId === mdtrtId)).toEqual({
+      mdtrtId,
+      iptOtpNo: visit.iptOtpNo,
+      psnNameMasked: maskName(person.psnName),
+      registeredAt: visit.registeredAt,
+      cancelled: false,
+    });
+
+    const basket = typicalBasket(store);
+    await refused(
+      services.clinic.uploadBill({ mdtrtId, lines: lines(basket) }),
+      'E_VISIT_INFO_REQUIRED',
+      '请先上传就诊信息和诊断 (2203), 再录入费用',
+    );
+    await refused(
+      services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [] }),
+      'E_DIAGNOSIS_REQUIRED',
+      '至少录入一条诊断',
+    );
+    // Without a 主要病情描述 the center gets none; then again with one and two diagnoses, numbered in order.
+    await services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses: [{ code: 'J06.900', name: '急性上呼吸道感染' }] });
+    expect(store.visits.get(mdtrtId)?.mainCondDscr).toBeNull();
+    const diagnoses = [
+      { code: 'J06.900', name: '急性上呼吸道感染' },
+      { code: 'R50.900', name: '发热' },
+    ];
+    visit = await services.clinic.visitInfo({ mdtrtId, medType: '11', mainCondDscr: '咳嗽三天', diagnoses });
+    expect(visit.medType).toEqual({ code: '11', label: '普通门诊' });
+    expect(visit.insutype.label).toBe('职工基本医疗保险');
+    expect(visit.diagnoses).toEqual(diagnoses);
+    const info = store.visits.get(mdtrtId);
+    expect(info).toMatchObject({ medType: '11', mainCondDscr: '咳嗽三天', diseCodg: 'J06.900', diseName: '急性上呼吸道感染' });
+    expect(info?.diagnoses).toMatchObject(
+      diagnoses.map((d, i) => ({
+        diag_type: '1',
+        diag_srt_no: i + 1,
+        diag_code: d.code,
+        diag_name: d.name,
+        diag_dept: OUTPATIENT_VISIT.deptName,
+        dise_dor_no: OUTPATIENT_VISIT.doctorCode,
+        dise_dor_name: OUTPATIENT_VISIT.doctorName,
+        vali_flag: '1',
+      })),
+    );
+
+    // Two bills: numbered CB + the second + the next serial; each line under its bill's number, the department and
+    // doctor of the registration.
+    // A double click uploads once (one bill, one 2204).
+    const [one, oneAgain] = await Promise.all([
+      services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(0, 2)) }),
+      services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(0, 2)) }),
+    ]);
+    expect(oneAgain.chrgBchno).toBe(one.chrgBchno);
+    const two = await services.clinic.uploadBill({ mdtrtId, lines: lines(basket.slice(2)) });
+    expect(two.visit.bills.map((b) => b.chrgBchno)).toEqual([one.chrgBchno, two.chrgBchno]);
+    expect(one.chrgBchno).toMatch(/^CB\d{18}$/);
+    expect(two.chrgBchno).toMatch(/^CB\d{18}$/);
+    expect(Number(two.chrgBchno.slice(-4))).toBe((Number(one.chrgBchno.slice(-4)) + 1) % 10000);
+    const sentLines = store.visits.linesOfBatch(mdtrtId, one.chrgBchno);
+    expect(sentLines.map((l) => l.feedetlSn)).toEqual([`${one.chrgBchno}-1`, `${one.chrgBchno}-2`]);
+    for (const l of sentLines)
+      expect(l).toMatchObject({
+        psnNo: person.psnNo,
+        chrgBchno: one.chrgBchno,
+        bilgDeptCodg: OUTPATIENT_VISIT.deptCode,
+        bilgDeptName: OUTPATIENT_VISIT.deptName,
+        bilgDrCodg: OUTPATIENT_VISIT.doctorCode,
+        bilgDrName: OUTPATIENT_VISIT.doctorName,
+        hospApprFlag: '0',
+      });
+    const billOne = two.visit.bills[0];
+    expect(billOne).toMatchObject({
+      chrgBchno: one.chrgBchno,
+      state: 'uploaded',
+      stateLabel: '已上传',
+      preSettlement: null,
+      settlement: null,
+      refund: null,
+    });
+    expect(billOne?.uploadedAt).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(billOne?.lines.map((l) => [l.sn, l.code])).toEqual(
+      basket.slice(0, 2).map((l, i) => [`${one.chrgBchno}-${i + 1}`, l.item.code]),
+    );
+    expect(two.visit.canCancelRegistration).toBe(false);
+
+    await refused(
+      services.clinic.preSettle({ mdtrtId, chrgBchno: 'CB000', acctUsed: false }),
+      'E_BILL_NOT_FOUND',
+      '本次就诊没有单据 CB000',
+    );
+    const pre = await services.clinic.preSettle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true });
+    expect(pre.visit.bills[0]).toMatchObject({
+      state: 'pre-settled',
+      stateLabel: '已预结算',
+      preSettlement: { msgid: pre.settlement.msgid, setlId: null },
+      settlement: null,
+    });
+    // The account choice changed after the pre-settlement: refused, nothing sent.
+    await refused(
+      services.clinic.settle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: false }),
+      'E_PRESETTLE_STALE',
+      '个人账户选项在预结算后有改动, 请重新预结算 (F5)',
+    );
+    const settled = await services.clinic.settle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true });
+    // Settled (2207A names the visit too) is not cancelled: only a 2202 cancels.
+    expect(services.clinic.recent().find((v) => v.mdtrtId === mdtrtId)?.cancelled).toBe(false);
+    expect(settled.result.repeated).toBe(false);
+    expect(settled.visit.bills[0]).toMatchObject({
+      state: 'settled',
+      stateLabel: '已结算',
+      settlement: { msgid: settled.result.settlement.msgid, setlId: settled.result.settlement.setlId },
+      refund: null,
+    });
+    // Bill two pre-settled now (a refund's 安全控件 read below covers 2208 only).
+    await services.clinic.preSettle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false });
+    await refused(
+      services.clinic.preSettle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true }),
+      'E_BILL_SETTLED',
+      `单据 ${one.chrgBchno} 已结算, 不需要再预结算`,
+    );
+    await refused(
+      services.clinic.refund({ mdtrtId, chrgBchno: two.chrgBchno, cancelFees: false, cancelRegistration: false }),
+      'E_NOTHING_TO_REFUND',
+    );
+    await refused(
+      services.clinic.refund({ mdtrtId, cancelFees: false, cancelRegistration: true }),
+      'E_REGISTRATION_IN_USE',
+      `还有单据未撤销: ${one.chrgBchno} (已结算)、${two.chrgBchno} (已预结算); 请先对这些单据退费并撤销明细, 再撤销挂号`,
+    );
+
+    // 2208 by the settlement's msgid (the journal screen's refund): once; a second request answers the first.
+    await refused(
+      services.clinic.refundByMsgid('NO-SUCH-MSGID'),
+      'E_SETTLEMENT_NOT_FOUND',
+      '找不到这笔成功的门诊结算, 不能退费; 请在交易流水中重新选择',
+    );
+    const byMsgid = await services.clinic.refundByMsgid(settled.result.settlement.msgid);
+    expect(byMsgid.repeated).toBe(false);
+    expect(byMsgid.refund.infno).toBe('2208');
+    expect(store.settlements.get(settled.result.settlement.setlId ?? '')?.state).toBe('cancelled');
+    const again = await services.clinic.refundByMsgid(settled.result.settlement.msgid);
+    expect(again).toMatchObject({ repeated: true, refund: { msgid: byMsgid.refund.msgid } });
+    // After a restart (nothing in memory) the journal's 2208 answers it: no second 2208.
+    const before2208 = app.journal.list({ infno: '2208', limit: 100 }).length;
+    const afterRestart = await createCounterServices(app, new CounterEvents()).clinic.refundByMsgid(
+      settled.result.settlement.msgid,
+    );
+    expect(afterRestart).toMatchObject({ repeated: true, refund: { infno: '2208', msgid: byMsgid.refund.msgid } });
+    expect(app.journal.list({ infno: '2208', limit: 100 })).toHaveLength(before2208);
+    visit = await services.clinic.visit(mdtrtId);
+    expect(visit.bills[0]).toMatchObject({
+      state: 'refunded',
+      stateLabel: '已退费 (明细待撤销)',
+      settlement: { setlId: settled.result.settlement.setlId },
+      refund: { msgid: byMsgid.refund.msgid },
+    });
+
+    // Fee lines of both bills cancelled, then the registration; a cancelled bill is not pre-settled, a cancelled
+    // visit takes nothing more.
+    // A double Enter joins the run in flight: one 2205, the same steps answered twice.
+    const cancelFees = { mdtrtId, chrgBchno: one.chrgBchno, cancelFees: true, cancelRegistration: false };
+    const [cancelOne, cancelAgain] = await Promise.all([services.clinic.refund(cancelFees), services.clinic.refund(cancelFees)]);
+    expect(cancelAgain.steps).toEqual(cancelOne.steps);
+    expect(cancelOne.steps.map((s) => [s.infno, s.what])).toEqual([['2205', `单据 ${one.chrgBchno} 费用明细已撤销`]]);
+    expect(cancelOne.visit.bills[0]).toMatchObject({ state: 'cancelled', stateLabel: '已撤销' });
+    // Its lines are gone: asking again sends no second 2205.
+    await refused(
+      services.clinic.refund({ mdtrtId, chrgBchno: one.chrgBchno, cancelFees: true, cancelRegistration: false }),
+      'E_NOTHING_TO_REFUND',
+      '没有需要撤销的内容 (单据未结算, 也未选择撤销明细或挂号)',
+    );
+    await refused(
+      services.clinic.preSettle({ mdtrtId, chrgBchno: one.chrgBchno, acctUsed: true }),
+      'E_BILL_CANCELLED',
+      `单据 ${one.chrgBchno} 的明细已撤销, 请重新录入费用`,
+    );
+    const cancelTwo = await services.clinic.refund({
+      mdtrtId,
+      chrgBchno: two.chrgBchno,
+      cancelFees: true,
+      cancelRegistration: false,
+    });
+    expect(cancelTwo.steps.map((s) => [s.infno, s.what])).toEqual([['2205', `单据 ${two.chrgBchno} 费用明细已撤销`]]);
+    // Bill two was pre-settled, then its lines cancelled: that pre-settlement does not count any more.
+    await refused(
+      services.clinic.settle({ mdtrtId, chrgBchno: two.chrgBchno, acctUsed: false }),
+      'E_PRESETTLE_REQUIRED',
+      `单据 ${two.chrgBchno} 请先预结算 (F5), 与患者确认金额后再结算`,
+    );
+    const last = await services.clinic.refund({ mdtrtId, cancelFees: false, cancelRegistration: true });
+    expect(last.steps.map((s) => [s.infno, s.what])).toEqual([['2202', '挂号已撤销']]);
+    expect(last.visit).toMatchObject({ cancelled: true, canCancelRegistration: false });
+    expect(store.visits.get(mdtrtId)?.state).toBe('cancelled');
+    await refused(
+      services.clinic.visitInfo({ mdtrtId, medType: '11', diagnoses }),
+      'E_VISIT_CANCELLED',
+      `就诊 ${mdtrtId} 的挂号已撤销, 请重新挂号`,
+    );
+    await refused(
+      services.clinic.refund({ mdtrtId, cancelFees: false, cancelRegistration: true }),
+      'E_VISIT_CANCELLED',
+      `就诊 ${mdtrtId} 的挂号已撤销`,
+    );
   });
 });

@@ -55,24 +55,29 @@ describe('a pre-settlement older than 30 minutes', () => {
     person = personsOf(h.sandbox.center.store, 'emp-active', 50_000)[2] as PersonRow;
   });
 
-  it('pharmacy: refused with nothing sent after 30 min 1 s; the same basket settles at 29 min 59 s of a new one', async () => {
+  // The clock moves in whole seconds only (Date is frozen between advances), so "exactly 30 minutes" is exact: the
+  // limit is inclusive (`>` in settleOnce; `>=` would refuse it).
+  it('pharmacy: refused with nothing sent after 30 min 1 s; the same basket settles at exactly 30 min of a new one', async () => {
     const { app, services } = await counter();
     const ctx = await services.persons.read({ kind: 'id', idNumber: person.certno, name: person.psnName });
     const req = { basketId: `AGE${Date.now().toString(36)}P`, personKey: ctx.key, acctUsed: true, lines: lineInputs() };
     await services.pharmacy.preSettle(req);
     advance(30 * MINUTE + 1_000);
     const sentBefore = received(['2102', '2102A']);
-    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({ code: 'E_PRESETTLE_STALE' });
+    await expect(services.pharmacy.settle(req)).rejects.toMatchObject({
+      code: 'E_PRESETTLE_STALE',
+      messageZh: '预结算已超过 30 分钟, 账户余额可能已变化, 请重新预结算 (F5)',
+    });
     expect(received(['2102', '2102A'])).toBe(sentBefore);
     expect(app.journal.list({ infnos: ['2102', '2102A'] }).filter((e) => e.requestJson.includes(req.basketId))).toEqual([]);
 
     await services.pharmacy.preSettle(req);
-    advance(30 * MINUTE - 1_000);
+    advance(30 * MINUTE);
     const done = await services.pharmacy.settle(req);
     expect(h.sandbox.center.store.settlements.get(done.settlement.setlId ?? '')?.state).toBe('settled');
   });
 
-  it('clinic: refused with nothing sent after 30 min 1 s; settles at 29 min 59 s of a new one', async () => {
+  it('clinic: refused with nothing sent after 30 min 1 s; settles at exactly 30 min of a new one', async () => {
     const { app, services } = await counter({ institution: CLINIC, profile: 'sichuan', devices: control.devices });
     const ctx = await control.readVisit(services, person);
     const { mdtrtId } = await services.clinic.register({ personKey: ctx.key, ...OUTPATIENT_VISIT });
@@ -82,12 +87,15 @@ describe('a pre-settlement older than 30 minutes', () => {
     await services.clinic.preSettle(bill);
     advance(30 * MINUTE + 1_000);
     const sentBefore = received(['2207', '2207A']);
-    await expect(services.clinic.settle(bill)).rejects.toMatchObject({ code: 'E_PRESETTLE_STALE' });
+    await expect(services.clinic.settle(bill)).rejects.toMatchObject({
+      code: 'E_PRESETTLE_STALE',
+      messageZh: '预结算已超过 30 分钟, 请重新预结算 (F5)',
+    });
     expect(received(['2207', '2207A'])).toBe(sentBefore);
     expect(app.journal.list({ infnos: ['2207', '2207A'] }).filter((e) => e.requestJson.includes(chrgBchno))).toEqual([]);
 
     await services.clinic.preSettle(bill);
-    advance(30 * MINUTE - 1_000);
+    advance(30 * MINUTE);
     const done = await services.clinic.settle(bill);
     expect(h.sandbox.center.store.settlements.get(done.result.settlement.setlId ?? '')?.state).toBe('settled');
   });
