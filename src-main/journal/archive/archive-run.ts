@@ -225,7 +225,7 @@ function groupSteps(move: readonly Row[], stepRows: number): Row[][] {
   const groups = new Map<number, Row[]>();
   for (const r of move) {
     const g = r.reverses_id ?? r.id;
-    groups.set(g, [...(groups.get(g) ?? []), r]);
+    pushTo(groups, g, r);
   }
   const steps: Row[][] = [];
   let step: Row[] = [];
@@ -256,7 +256,7 @@ async function deleteYear(
   stepRows: number,
 ): Promise<number> {
   const keysOf = new Map<number, KeyRow[]>();
-  for (const k of keys) keysOf.set(k.journal_id, [...(keysOf.get(k.journal_id) ?? []), k]);
+  for (const k of keys) pushTo(keysOf, k.journal_id, k);
   const same = db.prepare<[string], { n: number }>(
     `SELECT count(*) AS n FROM json_each(?) e JOIN journal j ON j.id = json_extract(e.value, '$[0]')
      AND j.updated_at = json_extract(e.value, '$[1]')`,
@@ -378,4 +378,11 @@ export function archiveRunLine(r: ArchiveRunResult): string {
     (y) => `${y.year}: 移出 ${y.moved} 条 (索引 ${y.keys}), 留下 ${y.kept} 条${y.note ? ` (${y.note})` : ''}`,
   );
   return `流水归档 (${r.afterYears} 年前, 至 ${r.lastYear} 年): 共移出 ${r.moved} 条, ${r.ms} ms${per.length ? `; ${per.join('; ')}` : ''}${r.error ? `; 出错: ${r.error}` : ''}`;
+}
+
+/** Appends in place: a year holds 100,000s of entries and 8 key rows each (copying each list was quadratic per entry). */
+function pushTo<T>(map: Map<number, T[]>, key: number, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }
