@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig, parseConfig } from '../../src-main/config/load';
 import { saveSettings } from '../../src-main/counter/settings';
 import { archiveOldYears, archiveRunLine } from '../../src-main/journal/archive/archive-run';
-import { archiveFileOf, archiveYearsIn, readLastRun } from '../../src-main/journal/archive/archive-files';
+import { archiveFileOf, archiveYearsIn, readLastRun, writeLastRun } from '../../src-main/journal/archive/archive-files';
 import { ArchiveShelf } from '../../src-main/journal/archive/archive-shelf';
 import { ArchiveScheduler } from '../../src-main/journal/archive/archive-scheduler';
 import { JournalView } from '../../src-main/counter/journal-view';
@@ -573,5 +573,71 @@ describe('journal archive: the checks before a delete (real files)', () => {
     expect(archiveRunLine({ at: '', afterYears: 3, lastYear: 2022, years: [], moved: 0, ms: 7, error: '坏了' })).toBe(
       '流水归档 (3 年前, 至 2022 年): 共移出 0 条, 7 ms; 出错: 坏了',
     );
+  });
+});
+
+describe('journal archive: the folder and the shelf (real files)', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let folder: string;
+
+  beforeEach(() => {
+    temp = makeTempDir('yibao-archive-shelf-');
+    folder = join(temp.dir, 'archive');
+  });
+  afterEach(() => temp.cleanup());
+
+  it('the years of the folder: none without it, only journal-YYYY.sqlite files, newest first', () => {
+    expect(archiveYearsIn(folder)).toEqual([]);
+    mkdirSync(folder);
+    for (const name of [
+      'journal-2021.sqlite',
+      'journal-2023.sqlite',
+      'journal-2023.sqlite-journal',
+      'journal-22.sqlite',
+      'x.txt',
+    ])
+      writeFileSync(join(folder, name), '');
+    expect(archiveYearsIn(folder)).toEqual([2023, 2021]);
+  });
+
+  it('the last run: null when never written or unreadable, else as written', () => {
+    expect(readLastRun(folder)).toBeNull();
+    const run = { at: '2026-06-01 12:00:00', afterYears: 2, lastYear: 2023, years: [], moved: 0, ms: 3, error: null };
+    writeLastRun(folder, run);
+    expect(readLastRun(folder)).toEqual(run);
+    writeFileSync(join(folder, 'last-run.json'), '{ not json');
+    expect(readLastRun(folder)).toBeNull();
+  });
+
+  it('the shelf opens each year once, gives the years a window overlaps, and closes them', async () => {
+    const file = join(temp.dir, 'yibao.sqlite');
+    writeYearsJournal(file);
+    const live = openLiveJournal(file);
+    await archiveOldYears({ db: live.db, folder, afterYears: 2, now: NOW });
+    live.close();
+    const shelf = new ArchiveShelf(folder);
+    const y2023 = shelf.store(2023);
+    expect(shelf.store(2023)).toBe(y2023);
+    const y2022 = shelf.store(2022);
+    expect(shelf.overlapping('2023-01-01 00:00:00', '2023-12-31 23:59:59')).toEqual([y2023]);
+    expect(shelf.overlapping('2022-12-31 00:00:00', '2023-01-01 23:59:59')).toEqual([y2023, y2022]);
+    expect(shelf.overlapping('2021-01-01 00:00:00', '2021-12-31 23:59:59')).toEqual([]);
+    expect(shelf.overlapping('2024-01-01 00:00:00', '2026-12-31 23:59:59')).toEqual([]);
+    let missing: unknown;
+    try {
+      shelf.store(2019);
+    } catch (e) {
+      missing = e;
+    }
+    expect(missing).toMatchObject({ code: 'E_ARCHIVE_NOT_FOUND', detail: { year: 2019 } });
+    const window = { since: '2023-01-01 00:00:00', until: '2023-12-31 23:59:59' };
+    expect(y2023.listAll(window)).toHaveLength(3);
+    shelf.close();
+    // Closed: the old store's connection is gone, the next use opens the file again.
+    expect(() => y2023.listAll(window)).toThrow(/not open/);
+    const reopened = shelf.store(2023);
+    expect(reopened).not.toBe(y2023);
+    expect(reopened.listAll(window)).toHaveLength(3);
+    shelf.close();
   });
 });
