@@ -5,13 +5,13 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig, parseConfig } from '../../src-main/config/load';
 import { saveSettings } from '../../src-main/counter/settings';
 import { archiveOldYears, archiveRunLine } from '../../src-main/journal/archive/archive-run';
 import { archiveFileOf, archiveYearsIn, readLastRun, writeLastRun } from '../../src-main/journal/archive/archive-files';
 import { ArchiveShelf } from '../../src-main/journal/archive/archive-shelf';
-import { ArchiveScheduler } from '../../src-main/journal/archive/archive-scheduler';
+import { ARCHIVE_START_DELAY_MS, ArchiveScheduler, archiveViewOf } from '../../src-main/journal/archive/archive-scheduler';
 import { JournalView } from '../../src-main/counter/journal-view';
 import { dailyReport } from '../../src-main/reports/daily-report';
 import { readLedger } from '../../src-main/reconcile/local-ledger';
@@ -20,6 +20,7 @@ import type { JournalStore } from '../../src-main/journal/journal-store';
 import type { Db } from '../../src-main/storage/sqlite';
 import { cst, FIXMEDINS, openLiveJournal, writeYearsJournal, type YearsJournal } from '../helpers/archive-journal';
 import { makeTempDir } from '../helpers/temp-dir';
+import { waitFor } from '../helpers/wait-for';
 
 const NOW = cst('2026-06-01 12:00:00');
 const DAY = '2023-03-10';
@@ -639,5 +640,95 @@ describe('journal archive: the folder and the shelf (real files)', () => {
     expect(reopened).not.toBe(y2023);
     expect(reopened.listAll(window)).toHaveLength(3);
     shelf.close();
+  });
+});
+
+describe('journal archive: the scheduler (real files)', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let file: string;
+  let folder: string;
+
+  beforeEach(() => {
+    temp = makeTempDir('yibao-archive-timer-');
+    file = join(temp.dir, 'yibao.sqlite');
+    folder = join(temp.dir, 'archive');
+    writeYearsJournal(file);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    temp.cleanup();
+  });
+
+  it('start() queues one run a minute later; stop() before it cancels it; off: nothing queued', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const live = openLiveJournal(file);
+    const shelf = new ArchiveShelf(folder);
+    const lines: string[] = [];
+    const off = new ArchiveScheduler(
+      live.db,
+      shelf,
+      null,
+      () => NOW,
+      (l) => lines.push(l),
+    );
+    off.start();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(() => off.runNow()).toThrow('archiving is off');
+
+    const on = new ArchiveScheduler(
+      live.db,
+      shelf,
+      2,
+      () => NOW,
+      (l) => lines.push(l),
+    );
+    expect(archiveViewOf(on, shelf)).toEqual({ afterYears: 2, folder, years: [], lastRun: null });
+    on.start();
+    on.start();
+    expect(vi.getTimerCount()).toBe(1);
+    await on.stop();
+    expect(vi.getTimerCount()).toBe(0);
+    // A run creates the archive folder before its first pause: none did.
+    vi.advanceTimersByTime(ARCHIVE_START_DELAY_MS);
+    expect(existsSync(folder)).toBe(false);
+
+    on.start();
+    vi.advanceTimersByTime(ARCHIVE_START_DELAY_MS - 1);
+    expect(existsSync(folder)).toBe(false);
+    vi.advanceTimersByTime(1);
+    await waitFor('the queued run logging its line', () => lines.length === 1);
+    expect(lines[0]).toMatch(/ARCHIVE 流水归档 \(2 年前, 至 2023 年\): 共移出 5 条/);
+    expect(archiveViewOf(on, shelf).years).toEqual([2023, 2022]);
+    // Exactly a day after the last run it is due again.
+    const dayLater = new ArchiveScheduler(
+      live.db,
+      shelf,
+      2,
+      () => new Date(NOW.getTime() + 86_400_000),
+      () => undefined,
+    );
+    expect((await dayLater.runIfDue())?.moved).toBe(0);
+    shelf.close();
+    live.close();
+  });
+
+  it('a queued run that fails is logged (E_ARCHIVE_RUN), the counter goes on', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    writeFileSync(folder, 'a file where the archive folder should be');
+    const live = openLiveJournal(file);
+    const lines: string[] = [];
+    const scheduler = new ArchiveScheduler(
+      live.db,
+      new ArchiveShelf(folder),
+      2,
+      () => NOW,
+      (l) => lines.push(l),
+    );
+    scheduler.start();
+    vi.advanceTimersByTime(ARCHIVE_START_DELAY_MS);
+    await waitFor('the failed run logged', () => lines.some((l) => l.includes('E_ARCHIVE_RUN')));
+    expect(lines.find((l) => l.includes('E_ARCHIVE_RUN'))).toMatch(/流水归档失败 \(收银台照常运行\)/);
+    expect(msgidsIn(file)).toBe(11);
+    live.close();
   });
 });
