@@ -443,6 +443,32 @@ describe('journal archive: the checks before a delete (real files)', () => {
     live.close();
   });
 
+  it('a key row gone from the live journal after the copy undoes that delete step', async () => {
+    const live = openLiveJournal(file);
+    let pauses = 0;
+    const yieldBetween = () => {
+      pauses += 1;
+      if (pauses === 3)
+        live.db
+          .prepare(
+            'DELETE FROM journal_key WHERE (field, value, journal_id) = (SELECT field, value, journal_id FROM journal_key WHERE journal_id = ? LIMIT 1)',
+          )
+          .run(layout.ids['A1']);
+      return Promise.resolve();
+    };
+    const keys2022 = (
+      live.db
+        .prepare('SELECT count(*) AS n FROM journal_key WHERE journal_id IN (?, ?)')
+        .get(layout.ids['A1'], layout.ids['A2']) as { n: number }
+    ).n;
+    const result = await archiveOldYears({ db: live.db, folder, afterYears: 2, now: NOW, yieldBetween });
+    expect(result.error).toBe(`业务编号索引删除 ${keys2022 - 1} 条, 应为 ${keys2022} 条, 本步已撤销`);
+    expect(result.moved).toBe(0);
+    expect(msgidsIn(file)).toBe(layout.total);
+    expect(msgidsIn(file, 'journal_key')).toBe(keysBefore - 1);
+    live.close();
+  });
+
   it('an archive holding the same msgid under another id refuses (the id is never rewritten)', async () => {
     const copy = join(temp.dir, 'copy.sqlite');
     writeYearsJournal(copy);
