@@ -9,6 +9,7 @@ import { withApp } from './call';
 import { shopJournalRows } from '../../shop/shop-journal';
 import { ArchiveScheduler } from '../../journal/archive/archive-scheduler';
 import { archiveRunLine } from '../../journal/archive/archive-run';
+import { archiveAfterYearsSchema } from '../../journal/archive/archive-setting';
 
 function parseYear(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
@@ -101,8 +102,10 @@ export function registerJournal(program: Command): void {
     .action(async (opts: { now?: boolean; years?: number; json?: boolean }) => {
       const json = opts.json === true || journal.opts<{ json?: boolean }>().json === true;
       if (!opts.now) throw new YibaoError('E_USAGE', '请加 --now 立即归档 (查看归档流水: yibao journal --archive 年份)');
-      if (opts.years !== undefined && (!Number.isInteger(opts.years) || opts.years < 1)) {
-        throw new YibaoError('E_USAGE', '--years 应为不小于 1 的整数');
+      // The setting's own rule (whole years, 1–100), so --years and the config accept the same values.
+      const checked = opts.years === undefined ? null : archiveAfterYearsSchema.safeParse(opts.years);
+      if (checked && !checked.success) {
+        throw new YibaoError('E_USAGE', `--years: ${checked.error.issues[0]?.message ?? '归档年限不正确'}`);
       }
       await withApp(program, { recover: false }, async (app) => {
         const years = opts.years ?? app.loaded.config.journal.archiveAfterYears;
