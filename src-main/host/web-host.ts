@@ -10,7 +10,9 @@
  *    preflight, which this server never grants);
  *  - no request can end the process: a malformed path, body or an exception in a handler becomes
  *    a 4xx/5xx JSON answer and a masked log line.
- * Live events are server-sent events on GET /api/events?token=… (EventSource cannot send headers).
+ * Live events are server-sent events on GET /api/events?token=… (EventSource cannot send headers). The
+ * page makes its calls on a WebSocket (GET /api/socket?token=…, api-socket.ts), opened only with this
+ * server's Host, its own page's Origin (a WebSocket is not bound by CORS) and the token.
  */
 import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -22,6 +24,7 @@ import { listenError } from '../core/errors';
 import { logError, type LogSink } from '../core/log';
 import { API_BODY_LIMIT_BYTES } from '../api/limits';
 import { HEADER_CSP } from './csp';
+import { API_SOCKET_PATH, apiSocketServer } from './api-socket';
 
 export type Invoke = (method: unknown, args: unknown) => Promise<unknown>;
 /** Registers a listener for live events; returns the unsubscribe function. */
@@ -160,9 +163,17 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
   });
   // A malformed request line or header never reaches the handler: answer 400 and keep serving.
   server.on('clientError', (_error, socket) => refuseSocket(socket, '400 Bad Request'));
-  // Proxy tunnels and protocol upgrades are nothing this server offers.
+  // Proxy tunnels are nothing this server offers; the one upgrade it takes is the API socket.
   server.on('connect', (_req, socket) => refuseSocket(socket, '405 Method Not Allowed'));
-  server.on('upgrade', (_req, socket) => refuseSocket(socket, '400 Bad Request'));
+  const apiSocket = apiSocketServer({ invoke: options.invoke, ...(log ? { log } : {}) });
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const host = req.headers.host ?? '';
+    const target = requestPath(req.url);
+    if (!allowedHosts.has(host) || target?.path !== API_SOCKET_PATH) return refuseSocket(socket, '400 Bad Request');
+    if (req.headers.origin !== `http://${host}` || !sameSecret(token, target.query.get('token')))
+      return refuseSocket(socket, '403 Forbidden');
+    apiSocket.open(req, socket, head);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (e) => reject(listenError(e, '收银台网页服务', host, port)));
@@ -176,6 +187,7 @@ export async function startWebHost(options: WebHostOptions): Promise<RunningWebH
     token,
     close: () =>
       new Promise((resolve) => {
+        apiSocket.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

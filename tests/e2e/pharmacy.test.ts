@@ -42,6 +42,11 @@ describe('pharmacy counter in the browser', () => {
   it('enters two drugs, pre-settles (F5) and settles once (F6 pressed twice and a click)', async () => {
     const { page } = e;
     const { a, b } = pharmacyItems(e.h.sandbox.center.store);
+    // Every call of the sale goes on the page's API socket (socket-channel.ts), none as an HTTP request: a CSP or
+    // host that refused the socket would fall back to /api/invoke unseen, and each keystroke would be slower again.
+    const httpCalls: string[] = [];
+    const onRequest = (r: { url(): string }) => void (r.url().includes('/api/invoke') && httpCalls.push(r.url()));
+    page.on('request', onRequest);
     await page.keyboard.press('F2');
     await addItem(page, a.code, a.code, '12.5', '2');
     await addItem(page, b.name, b.code, '38.8');
@@ -66,6 +71,8 @@ describe('pharmacy counter in the browser', () => {
     setlId = (await page.getByTestId('settlement').textContent())?.match(/结算ID (\w+)/)?.[1] ?? '';
     expect(e.h.sandbox.center.store.settlements.get(setlId)?.state).toBe('settled');
     expect(await page.getByTestId('settle').isDisabled()).toBe(true);
+    page.off('request', onRequest);
+    expect(httpCalls).toEqual([]);
   }, 120_000);
 
   it('refunds the sale from the history (2103)', async () => {

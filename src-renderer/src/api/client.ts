@@ -1,9 +1,19 @@
 /**
  * The renderer's one way to reach the main side: Electron's preload bridge when present,
- * otherwise the web host's /api/invoke with the per-start token from index.html, and its
- * server-sent event stream (/api/events) for live updates.
+ * otherwise the web host with the per-start token from index.html: calls on its API socket
+ * (socket-channel.ts; /api/invoke when the socket cannot take one), and its server-sent event
+ * stream (/api/events) for live updates.
  */
-import type { ApiArgs, ApiMethod, ApiResponse, ApiResults, CounterEvent, YibaoApi } from '../../../src-main/api/contract';
+import type {
+  ApiArgs,
+  ApiError,
+  ApiMethod,
+  ApiResponse,
+  ApiResults,
+  CounterEvent,
+  YibaoApi,
+} from '../../../src-main/api/contract';
+import { SocketChannel } from './socket-channel';
 
 declare global {
   interface Window {
@@ -30,25 +40,36 @@ function webApi(): YibaoApi {
     };
   }
 
+  const unreachable = (): { ok: false; error: ApiError } => ({
+    ok: false,
+    error: {
+      code: 'E_HOST_UNREACHABLE',
+      message: '无法连接收银台后台服务',
+      kind: 'local',
+      hint: '确认收银台程序仍在运行, 然后刷新页面。',
+    },
+  });
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const channel = new SocketChannel(
+    `${scheme}://${location.host}/api/socket?token=${encodeURIComponent(token)}`,
+    (url) => new WebSocket(url),
+    unreachable,
+  );
+
   return {
     async invoke(method, args) {
+      const body = JSON.stringify({ method, args });
+      const answered = await channel.call(body);
+      if (answered !== null) return answered as ApiResponse<typeof method>;
       try {
         const res = await fetch('/api/invoke', {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', 'X-Yibao-Token': token },
-          body: JSON.stringify({ method, args }),
+          body,
         });
         return (await res.json()) as ApiResponse<typeof method>;
       } catch {
-        return {
-          ok: false,
-          error: {
-            code: 'E_HOST_UNREACHABLE',
-            message: '无法连接收银台后台服务',
-            kind: 'local',
-            hint: '确认收银台程序仍在运行, 然后刷新页面。',
-          },
-        };
+        return unreachable();
       }
     },
     subscribe(listener) {
