@@ -186,11 +186,18 @@ export const useClinicStore = create<ClinicState>((set, get) => {
       });
     },
     async uploadAndPreSettle() {
-      if (get().lines.length > 0) {
-        await get().uploadBill();
-        if (get().error) return;
-      }
-      await get().preSettle();
+      const visit = get().visit;
+      if (!visit || get().lines.length === 0) return get().preSettle();
+      // New lines: 2204 then 2206 in one busy run, the second asked as soon as the first is answered, while the
+      // screen draws the uploaded bill (two runs drew it first, and nothing else could start in between anyway;
+      // issue 17). A refused 2206 leaves the bill uploaded, with the error.
+      await run('upload', async () => {
+        const up = await call('clinic.uploadBill', { mdtrtId: visit.mdtrtId, lines: wireLines(get().lines) });
+        set({ visit: up.visit, activeBill: up.chrgBchno, lines: [], pre: null, preKey: null, result: null, busy: 'pre' });
+        const key = preKeyOf();
+        const out = await call('clinic.preSettle', { mdtrtId: visit.mdtrtId, chrgBchno: up.chrgBchno, acctUsed: get().acctUsed });
+        set({ visit: out.visit, pre: out.settlement, preKey: key });
+      });
     },
     selectBill(chrgBchno) {
       if (get().busy) return;
