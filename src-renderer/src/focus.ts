@@ -4,16 +4,22 @@
  * navigation, Esc or closed dialog, and whenever `ready` turns true again (an input disabled while a
  * call was in flight lost the focus to the page). A screen kept mounted (App.tsx) runs this again when it is shown.
  */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useLayoutEffect, type RefObject } from 'react';
 import { useNavStore } from './stores/nav-store';
 import { dialogOpen } from './keyboard';
 
 export function useHomeField(field: RefObject<{ focus(): void } | null>, ready = true): void {
   const tick = useNavStore((s) => s.focusTick);
-  useEffect(() => {
+  // A layout effect: the field has its cursor in the frame that shows the screen (a passive effect runs after
+  // that frame, and its focus needed one more; issue 17). React has enabled the field in the DOM by now. Where
+  // the focus was still refused (a field drawn later, by a component of its own), once more after this task,
+  // if the cursor is still nowhere (not taken back from a field a quick key moved it to).
+  useLayoutEffect(() => {
     if (!ready) return;
-    // After React has enabled the field again (a disabled input refuses the focus).
-    const timer = setTimeout(() => field.current?.focus(), 0);
+    field.current?.focus();
+    const timer = setTimeout(() => {
+      if (document.activeElement === null || document.activeElement === document.body) field.current?.focus();
+    }, 0);
     return () => clearTimeout(timer);
   }, [field, ready, tick]);
 }

@@ -250,7 +250,12 @@ export const useClinicStore = create<ClinicState>((set, get) => {
     async loadStaff(defaults = false) {
       try {
         const staff = await call('staff.list', {});
-        set((s) => ({ staff, form: defaults ? formOf(staff, s.form.medType) : s.form }));
+        const s = get();
+        const form = defaults ? formOf(staff, s.form.medType) : s.form;
+        // Asked each time 收费 is shown, and mostly unchanged: the screen is not drawn again for the same lists
+        // (that drawing delayed the frame that shows the read person; issue 17).
+        if (draftKey(staff) === draftKey(s.staff) && draftKey(form) === draftKey(s.form)) return;
+        set({ staff, form });
       } catch (e) {
         set({ error: uiError(e) });
       }
