@@ -49,10 +49,9 @@ export function ReadCardScreen() {
 
   const readScan = async () => {
     if (!scanText.trim()) return;
-    const ok = await read({ kind: 'scan', text: scanText });
+    await read({ kind: 'scan', text: scanText }, goOnToSale);
     // A scan is used once: clear it either way so the next scan starts empty.
     setScanText('');
-    if (ok) goOnToSale();
   };
   const refocus = useNavStore((s) => s.refocus);
   /**
@@ -99,14 +98,14 @@ export function ReadCardScreen() {
               form={form}
               layout="inline"
               disabled={reading}
-              onFinish={async (v) => {
+              onFinish={(v) => {
                 // The typed ID number does not stay on screen once the person is read. Resetting
                 // mounts the fields anew (the old input and its focus are gone): focus the new one.
-                if (await read({ kind: 'id', idNumber: v.idNumber.trim(), name: v.name.trim() })) {
+                void read({ kind: 'id', idNumber: v.idNumber.trim(), name: v.name.trim() }, () => {
                   form.resetFields();
                   refocus();
                   goOnToSale();
-                }
+                });
               }}
             >
               <Form.Item name="idNumber" label="身份证号" rules={[{ required: true, message: '请输入身份证号' }]}>

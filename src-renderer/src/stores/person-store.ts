@@ -10,7 +10,11 @@ interface PersonState {
   person: PersonView | null;
   reading: boolean;
   error: UiError | null;
-  read(entry: ReadEntry): Promise<boolean>;
+  /**
+   * `then` runs right after the person is stored, in the same turn (what the screen does next, e.g. go on to
+   * 收费, is drawn in the same render as the person: one render, not two; issue 17).
+   */
+  read(entry: ReadEntry, then?: () => void): Promise<boolean>;
   readDevice(): Promise<boolean>;
   choose(index: number): Promise<void>;
   clear(): void;
@@ -20,10 +24,11 @@ export const usePersonStore = create<PersonState>((set, get) => ({
   person: null,
   reading: false,
   error: null,
-  async read(entry) {
+  async read(entry, then) {
     set({ reading: true, error: null });
     try {
-      set({ person: await call('person.read', { entry }) });
+      set({ person: await call('person.read', { entry }), reading: false });
+      then?.();
       return true;
     } catch (e) {
       set({ error: uiError(e) });
