@@ -139,9 +139,12 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
   };
 }
 
-/** Whether the center this counter calls answers, from the journal's last outcomes. */
+/**
+ * Whether the center this counter calls answers, from the journal's last outcomes: looked up by the name the
+ * journal gives the center (the embedded sandbox's is its ledger directory, not its URL of the day).
+ */
 export function reachOf(app: CounterApp): CenterReachView {
-  return centerReachOf(app.journal.recentOutcomes(app.centerUrl, REACH_WINDOW));
+  return centerReachOf(app.journal.recentOutcomes(app.centerId, REACH_WINDOW));
 }
 
 /** The local catalogue in the counter's database file; without it, searches go to the center. */

@@ -400,12 +400,13 @@ export class JournalStore {
    * The outcomes of the last calls to one center, newest first (by id, the primary key: cheap
    * to ask every second). Calls still in flight are left out.
    */
-  recentOutcomes(centerUrl: string, limit: number): RecentOutcome[] {
+  /** `centerId`: as the journal names the center (its URL, or `sandbox:<ledger directory>`). */
+  recentOutcomes(centerId: string, limit: number): RecentOutcome[] {
     return cached<[string, number], RecentOutcome>(
       this.db,
       `SELECT infno, state, failure_msg AS failureMsg, finished_at AS finishedAt FROM journal
        WHERE center_url = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT ?`,
-    ).all(centerUrl, limit);
+    ).all(centerId, limit);
   }
 
   /**

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openCounterApp, type CounterApp } from '../../src-main/app/counter-app';
 import { OPEN_STATES } from '../../src-main/journal/journal-store';
+import { reachOf } from '../../src-main/counter/counter-services';
 import { runCli } from '../helpers/cli';
 import { OPERATOR, personInfoInput, personsOf, pharmacySaleInput, typicalBasket } from '../helpers/sandbox-fixtures';
 import { makeTempDir } from '../helpers/temp-dir';
@@ -94,4 +95,15 @@ describe('embedded sandbox across restarts', () => {
     expect(signOut.stderr).toBe('');
     expect(signOut.stdout).toContain(OPERATOR.opter);
   }, 120_000);
+
+  it('judges the header’s center badge by the embedded sandbox’s own calls, on this start and the next', async () => {
+    // The journal names the embedded center `sandbox:<dir>`, not its URL of the day (regression: the badge looked
+    // the calls up by the URL, found none, and said 尚未调用 after every sign-in).
+    await withApp(async (app) => {
+      await app.sessions.signIn(app.client, OPERATOR);
+      expect(reachOf(app)).toMatchObject({ state: 'up', failed: 0 });
+      expect(reachOf(app).looked).toBeGreaterThan(0);
+    });
+    await withApp((app) => expect(reachOf(app).state).toBe('up'));
+  }, 60_000);
 });
