@@ -121,9 +121,11 @@ export function createCounterServices(app: CounterApp, events: CounterEvents): C
       shopWatcher?.start();
       driver.start();
       inventoryRetries.start();
-      if (!app.db.memory) backups.start();
-      // Services start after the app opened: recovery and the integrity check are done.
-      if (!app.db.memory) archiver.start();
+      // On a database file only. Services start after the app opened: recovery and the integrity check are done.
+      if (!app.db.memory) {
+        backups.start();
+        archiver.start();
+      }
     },
     async stop() {
       watcher.stop();

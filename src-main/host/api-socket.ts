@@ -19,10 +19,9 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { z } from 'zod';
 import { logError, type LogSink } from '../core/log';
 import { API_SOCKET_MESSAGE_LIMIT_BYTES } from '../api/limits';
+import type { Invoke } from './web-host';
 
 export const API_SOCKET_PATH = '/api/socket';
-
-export type Invoke = (method: unknown, args: unknown) => Promise<unknown>;
 
 const requestSchema = z.object({
   id: z.number().int().nonnegative(),

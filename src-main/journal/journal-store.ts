@@ -398,9 +398,9 @@ export class JournalStore {
 
   /**
    * The outcomes of the last calls to one center, newest first (by id, the primary key: cheap
-   * to ask every second). Calls still in flight are left out.
+   * to ask every second). Calls still in flight are left out. `centerId`: as the journal names the
+   * center (its URL, or `sandbox:<ledger directory>`).
    */
-  /** `centerId`: as the journal names the center (its URL, or `sandbox:<ledger directory>`). */
   recentOutcomes(centerId: string, limit: number): RecentOutcome[] {
     return cached<[string, number], RecentOutcome>(
       this.db,

@@ -3,12 +3,12 @@
  * activity; saving settings writes the config file (keeping what it does not change) and
  * reopens the counter behind the same address.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebMode, type WebMode } from '../../src-main/host/web-mode';
+import type { WebMode } from '../../src-main/host/web-mode';
 import { PHARMACY, startHarness, type Harness } from '../helpers/sandbox-harness';
+import { startWebOnHarness } from '../helpers/web-on-harness';
 
 let h: Harness;
 let web: WebMode;
@@ -16,18 +16,13 @@ let configPath: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  const rendererDir = join(h.dir, 'renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<meta name="yibao-token" content="__YIBAO_TOKEN__">');
-  configPath = join(h.dir, 'events-config.json');
-  writeFileSync(
-    configPath,
-    JSON.stringify({
+  ({ web, configPath } = await startWebOnHarness(h, {
+    configName: 'events-config.json',
+    config: {
       center: { url: h.sandbox.url, timeouts: { readMs: 20000 } },
       institution: { ...PHARMACY, terminalSlot: 3 },
-    }),
-  );
-  web = await startWebMode({ configPath, env: {}, rendererDir, port: 0, version: 'test' });
+    },
+  }));
 }, 120_000);
 afterAll(async () => {
   await web?.close();

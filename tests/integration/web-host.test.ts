@@ -2,7 +2,7 @@
  * Web mode's host: the renderer and the API on loopback, guarded by the per-start token
  * and the Host check; the API validates its arguments and reports errors in Chinese.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,19 +10,15 @@ import { startWebMode, type WebMode } from '../../src-main/host/web-mode';
 import { startHarness, type Harness } from '../helpers/sandbox-harness';
 import { HEADER_CSP } from '../../src-main/host/csp';
 import { API_BODY_LIMIT_BYTES, MAX_IMPORT_BYTES } from '../../src-main/api/limits';
+import { startWebOnHarness } from '../helpers/web-on-harness';
 
 let h: Harness;
 let web: WebMode;
 
 beforeAll(async () => {
   h = await startHarness();
-  const rendererDir = join(h.dir, 'renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<meta name="yibao-token" content="__YIBAO_TOKEN__"><div id="root"></div>');
   writeFileSync(join(h.dir, 'secret.txt'), 'not for the browser');
-  const configPath = join(h.dir, 'web-config.json');
-  writeFileSync(configPath, JSON.stringify({ center: { url: h.sandbox.url } }));
-  web = await startWebMode({ configPath, env: {}, rendererDir, port: 0, version: 'test' });
+  ({ web } = await startWebOnHarness(h));
 }, 120_000);
 afterAll(async () => {
   await web.close();

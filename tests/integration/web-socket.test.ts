@@ -3,16 +3,15 @@
  * (src-renderer/src/api/socket-channel.ts): who may open one, what each message gets, and what a call
  * does when the socket cannot take it or closes under it. Against the real web host and the sandbox.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { WebSocket, WebSocketServer } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebMode, type WebMode } from '../../src-main/host/web-mode';
+import type { WebMode } from '../../src-main/host/web-mode';
 import { API_SOCKET_CALL_MAX_CHARS, API_SOCKET_MESSAGE_LIMIT_BYTES } from '../../src-main/api/limits';
 import { RETRY_MS, SocketChannel, type SocketLike } from '../../src-renderer/src/api/socket-channel';
 import { startHarness, type Harness } from '../helpers/sandbox-harness';
 import { waitFor } from '../helpers/wait-for';
+import { startWebOnHarness } from '../helpers/web-on-harness';
 
 let h: Harness;
 let web: WebMode;
@@ -20,12 +19,7 @@ let origin: string;
 
 beforeAll(async () => {
   h = await startHarness();
-  const rendererDir = join(h.dir, 'renderer');
-  mkdirSync(rendererDir, { recursive: true });
-  writeFileSync(join(rendererDir, 'index.html'), '<meta name="yibao-token" content="__YIBAO_TOKEN__"><div id="root"></div>');
-  const configPath = join(h.dir, 'web-config.json');
-  writeFileSync(configPath, JSON.stringify({ center: { url: h.sandbox.url } }));
-  web = await startWebMode({ configPath, env: {}, rendererDir, port: 0, version: 'test' });
+  ({ web } = await startWebOnHarness(h));
   origin = new URL(web.url).origin;
 }, 120_000);
 afterAll(async () => {

@@ -32,15 +32,10 @@ export class ArchiveScheduler {
     private readonly db: Db,
     private readonly shelf: ArchiveShelf,
     /** config journal.archiveAfterYears (null: off). */
-    private readonly afterYears: number | null,
+    readonly afterYears: number | null,
     private readonly clock: () => Date = () => new Date(),
     private readonly log: LogSink = stderrLine,
   ) {}
-
-  /** config journal.archiveAfterYears (null: off). */
-  get afterYearsSetting(): number | null {
-    return this.afterYears;
-  }
 
   get enabled(): boolean {
     return this.afterYears !== null;
@@ -103,5 +98,5 @@ export class ArchiveScheduler {
 
 /** What 设置 and the year picker of 交易流水 show. */
 export function archiveViewOf(scheduler: ArchiveScheduler, shelf: ArchiveShelf): ArchiveView {
-  return { afterYears: scheduler.afterYearsSetting, folder: shelf.folder, years: shelf.years(), lastRun: scheduler.lastRun() };
+  return { afterYears: scheduler.afterYears, folder: shelf.folder, years: shelf.years(), lastRun: scheduler.lastRun() };
 }
