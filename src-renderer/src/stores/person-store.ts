@@ -27,7 +27,8 @@ export const usePersonStore = create<PersonState>((set, get) => ({
   async read(entry, then) {
     set({ reading: true, error: null });
     try {
-      set({ person: await call('person.read', { entry }), reading: false });
+      set({ person: await call('person.read', { entry }) });
+      // Still this turn, as is `finally` below: the person, the next step and reading: false are one render.
       then?.();
       return true;
     } catch (e) {
