@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, errors, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { startWebMode, type WebMode } from '../../src-main/host/web-mode';
 import type { ConfigFile } from '../../src-main/config/schema';
@@ -77,6 +77,7 @@ export async function startCounterE2E(
     page.setDefaultTimeout(UI_TIMEOUT);
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('crash', () => pageErrors.push('the page crashed (its renderer process died)'));
     await page.goto(web.url);
     await appReady(page);
     const started = { web, browser };
@@ -90,7 +91,7 @@ export async function startCounterE2E(
         // Stays: only for the picture (no assertion follows), antd's transitions finishing.
         await page.waitForTimeout(300);
         if (options?.window) {
-          await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+          await screenshot(page, join(ARTIFACTS, `${name}.png`));
           return;
         }
         // The whole screen as the cashier scrolls through it: a viewport as tall as the page, so the
@@ -98,8 +99,12 @@ export async function startCounterE2E(
         const size = page.viewportSize() ?? { width: 1366, height: 900 };
         const height = Number(await page.evaluate('document.documentElement.scrollHeight'));
         await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
-        await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
-        await page.setViewportSize(size);
+        try {
+          await screenshot(page, join(ARTIFACTS, `${name}.png`));
+        } finally {
+          // A tall viewport left behind would make every later step of the file draw the whole page.
+          await page.setViewportSize(size);
+        }
       },
       async close() {
         await started.browser.close().catch(() => {});
@@ -113,6 +118,51 @@ export async function startCounterE2E(
     await h.close();
     throw error;
   }
+}
+
+/** How long a screenshot may wait for a frame before the compositor is woken once. */
+const SHOT_FIRST_TRY_MS = 10_000;
+
+/**
+ * A screenshot, with one wake-up of the page's compositor if no frame comes. Chromium's full headless
+ * mode (Debian's /usr/bin/chromium, not the headless shell Playwright ships) has been seen to stop
+ * drawing a page: CI on cfaba3c, `page.screenshot` waited 30 s after "fonts loaded" and every later
+ * step that needs a frame (a click's stability check, antd's open animation) waited too, while the
+ * DOM kept answering. A short screencast makes Chromium produce frames again (the same stall and
+ * remedy: browser-use/browser-harness#812). If that does not help either, the error says so.
+ */
+async function screenshot(page: Page, path: string): Promise<void> {
+  try {
+    await page.screenshot({ path, timeout: SHOT_FIRST_TRY_MS });
+    return;
+  } catch (error) {
+    if (!(error instanceof errors.TimeoutError)) throw error;
+  }
+  const frames = await framesComing(page);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Page.startScreencast', { format: 'jpeg', quality: 10, everyNthFrame: 1 });
+    await page.waitForTimeout(250);
+    await cdp.send('Page.stopScreencast');
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+  try {
+    await page.screenshot({ path, timeout: UI_TIMEOUT - SHOT_FIRST_TRY_MS });
+  } catch (error) {
+    throw new Error(
+      `screenshot ${path}: no frame within ${UI_TIMEOUT} ms, nor after waking the compositor ` +
+        `(requestAnimationFrame ${frames ? 'still fired' : 'had stopped firing'} before the wake-up)`,
+      { cause: error },
+    );
+  }
+}
+
+/** Whether the page still gets animation frames (one within 2 s). */
+async function framesComing(page: Page): Promise<boolean> {
+  // A string: the test side has no DOM types.
+  const ask = 'new Promise((done) => { requestAnimationFrame(() => done(true)); setTimeout(() => done(false), 2000); })';
+  return (await page.evaluate(ask).catch(() => false)) === true;
 }
 
 /**
