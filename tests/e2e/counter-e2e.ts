@@ -139,6 +139,10 @@ async function screenshot(page: Page, path: string): Promise<void> {
     if (!(error instanceof errors.TimeoutError)) throw error;
   }
   const frames = await framesComing(page);
+  // In the test log: how often this happens, and whether the page still had frames.
+  console.warn(
+    `screenshot ${path}: no frame in ${SHOT_FIRST_TRY_MS} ms (requestAnimationFrame ${frames ? 'fires' : 'does not fire'}); waking the compositor`,
+  );
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send('Page.startScreencast', { format: 'jpeg', quality: 10, everyNthFrame: 1 });
