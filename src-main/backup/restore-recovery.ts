@@ -12,7 +12,7 @@
  * 3. A second 对账 of the same period must balance; only then the restore marker is removed.
  *    Until then new settlements are refused (counter-app.ts), and the next start tries again.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatDate, parseDateTime } from '../core/time';
 import type { ReconcileApp } from '../reconcile/reconcile-runner';
@@ -21,7 +21,9 @@ import { readLedger } from '../reconcile/local-ledger';
 import { daysOf } from '../reconcile/grouping';
 import { REFUND_CODES, SETTLE_CODES } from '../counter/settlement-history';
 import { block, str } from '../counter/journal-records';
-import { RESTORE_MARKER, type RestoreMarker } from './restore';
+import { readJsonFile } from '../core/json-file';
+import { logError } from '../core/log';
+import { RESTORE_MARKER, restoreMarkerSchema, type RestoreMarker } from './restore';
 
 export interface RestoreRecoveryReport {
   /** True when the journal and the center agree for the period and the marker was removed. */
@@ -34,14 +36,12 @@ export interface RestoreRecoveryReport {
 }
 
 export function restoreMarkerOf(dataDir: string): RestoreMarker | null {
-  const file = join(dataDir, RESTORE_MARKER);
-  if (!existsSync(file)) return null;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as RestoreMarker;
-  } catch {
-    // Unreadable marker: still a restore to check, from the day it was written.
-    return { from: '?', restoredAt: formatDate(new Date()) + ' 00:00:00', journalUpTo: null, replaced: null };
-  }
+  const read = readJsonFile(join(dataDir, RESTORE_MARKER), restoreMarkerSchema);
+  if (read.kind === 'missing') return null;
+  if (read.kind === 'ok') return read.value;
+  // Unreadable or of another shape: still a restore to check, from today (the file says no more).
+  logError('E_RESTORE_MARKER', read.reason);
+  return { from: '?', restoredAt: formatDate(new Date()) + ' 00:00:00', journalUpTo: null, replaced: null };
 }
 
 /** Scopes (clr_type, setl_optins) this counter settled in during the 90 days before `begndate`. */

@@ -9,6 +9,7 @@
 import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { z } from 'zod';
 import { YibaoError } from '../core/errors';
 import { formatCompact, formatDateTime } from '../core/time';
 import { ensurePrivateDir, makePrivate, writePrivateFile } from '../core/private-files';
@@ -24,6 +25,17 @@ export interface RestoreMarker {
   readonly journalUpTo: string | null;
   readonly replaced: string | null;
 }
+
+/** A time that begins with its day (yyyy-MM-dd): the 对账 after a restore starts on that day. */
+const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(?:[ T]|$)/, 'does not begin with yyyy-MM-dd');
+
+/** The marker as restore-recovery.ts reads it back. */
+export const restoreMarkerSchema: z.ZodType<RestoreMarker> = z.object({
+  from: z.string(),
+  restoredAt: dateTime,
+  journalUpTo: dateTime.nullable(),
+  replaced: z.string().nullable(),
+});
 
 export interface RestoreResult {
   readonly check: BackupCheck;

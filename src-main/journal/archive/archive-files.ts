@@ -2,8 +2,11 @@
  * Where the yearly archives of the journal live (issue 19): <dataDir>/archive/journal-YYYY.sqlite,
  * one file per calendar year, and the last run's result beside them (last-run.json, for 设置).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { z } from 'zod';
+import { readJsonFile } from '../../core/json-file';
+import { logError } from '../../core/log';
 import { ensurePrivateDir, writePrivateFile } from '../../core/private-files';
 import type { ArchiveRunResult } from './archive-views';
 
@@ -30,13 +33,32 @@ export function writeLastRun(folder: string, result: ArchiveRunResult): void {
   writePrivateFile(join(folder, LAST_RUN), JSON.stringify(result, null, 2));
 }
 
-/** The last run's result, or null (never ran, or the file is unreadable: the next run writes it again). */
+const count = z.number().int().nonnegative();
+const lastRunSchema: z.ZodType<ArchiveRunResult> = z.object({
+  at: z.string(),
+  afterYears: z.number().int(),
+  lastYear: z.number().int(),
+  years: z.array(
+    z.object({
+      year: z.number().int(),
+      moved: count,
+      keys: count,
+      kept: count,
+      note: z.string().nullable(),
+      stepsMs: z.object({ copy: z.number(), verify: z.number(), delete: z.number() }).optional(),
+    }),
+  ),
+  moved: count,
+  ms: z.number(),
+  error: z.string().nullable(),
+});
+
+/**
+ * The last run's result, or null: never ran, or the file is unreadable or not of a run's shape (设置 then shows no
+ * last run rather than a wrong one; the next run writes it again).
+ */
 export function readLastRun(folder: string): ArchiveRunResult | null {
-  const file = join(folder, LAST_RUN);
-  if (!existsSync(file)) return null;
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as ArchiveRunResult;
-  } catch {
-    return null;
-  }
+  const read = readJsonFile(join(folder, LAST_RUN), lastRunSchema);
+  if (read.kind === 'bad') logError('E_ARCHIVE_LAST_RUN', read.reason);
+  return read.kind === 'ok' ? read.value : null;
 }
