@@ -32,6 +32,15 @@ function dayOf(db: Db, journal: JournalStore, date = DAY) {
   return { report: dailyReport(source, { date }, NOW), ledger: readLedger(journal, FIXMEDINS, date, date) };
 }
 
+type TempDir = ReturnType<typeof makeTempDir>;
+
+/** A test's own folder: yibao.sqlite holding the three-year journal, and archive/ beside it (not made yet). */
+function yearsBed(prefix: string): { temp: TempDir; file: string; folder: string; layout: YearsJournal } {
+  const temp = makeTempDir(prefix);
+  const file = join(temp.dir, 'yibao.sqlite');
+  return { temp, file, folder: join(temp.dir, 'archive'), layout: writeYearsJournal(file) };
+}
+
 const msgidsIn = (file: string, table = 'journal'): number => {
   const db = new Database(file, { readonly: true });
   try {
@@ -42,17 +51,8 @@ const msgidsIn = (file: string, table = 'journal'): number => {
 };
 
 describe('journal archive (real files)', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let file: string;
-  let folder: string;
-  let layout: YearsJournal;
-
-  beforeEach(() => {
-    temp = makeTempDir('yibao-archive-');
-    file = join(temp.dir, 'yibao.sqlite');
-    folder = join(temp.dir, 'archive');
-    layout = writeYearsJournal(file);
-  });
+  let temp: TempDir, file: string, folder: string, layout: YearsJournal;
+  beforeEach(() => ({ temp, file, folder, layout } = yearsBed('yibao-archive-')));
   afterEach(() => temp.cleanup());
 
   it('is off by default: the config has no years and the scheduler moves nothing', async () => {
@@ -325,17 +325,9 @@ const editFile = (path: string, sql: string, ...params: unknown[]): void => {
 };
 
 describe('journal archive: the checks before a delete (real files)', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let file: string;
-  let folder: string;
-  let layout: YearsJournal;
-  let keysBefore: number;
-
+  let temp: TempDir, file: string, folder: string, layout: YearsJournal, keysBefore: number;
   beforeEach(() => {
-    temp = makeTempDir('yibao-archive-check-');
-    file = join(temp.dir, 'yibao.sqlite');
-    folder = join(temp.dir, 'archive');
-    layout = writeYearsJournal(file);
+    ({ temp, file, folder, layout } = yearsBed('yibao-archive-check-'));
     keysBefore = msgidsIn(file, 'journal_key');
   });
   afterEach(() => temp.cleanup());
@@ -604,7 +596,7 @@ describe('journal archive: the checks before a delete (real files)', () => {
 });
 
 describe('journal archive: the folder and the shelf (real files)', () => {
-  let temp: ReturnType<typeof makeTempDir>;
+  let temp: TempDir;
   let folder: string;
 
   beforeEach(() => {
@@ -670,16 +662,8 @@ describe('journal archive: the folder and the shelf (real files)', () => {
 });
 
 describe('journal archive: the scheduler (real files)', () => {
-  let temp: ReturnType<typeof makeTempDir>;
-  let file: string;
-  let folder: string;
-
-  beforeEach(() => {
-    temp = makeTempDir('yibao-archive-timer-');
-    file = join(temp.dir, 'yibao.sqlite');
-    folder = join(temp.dir, 'archive');
-    writeYearsJournal(file);
-  });
+  let temp: TempDir, file: string, folder: string;
+  beforeEach(() => ({ temp, file, folder } = yearsBed('yibao-archive-timer-')));
   afterEach(() => {
     vi.useRealTimers();
     temp.cleanup();
