@@ -332,15 +332,17 @@ describe('journal archive: the checks before a delete (real files)', () => {
   });
   afterEach(() => temp.cleanup());
 
-  /** 2022's archive after its keys were copied (the second pause of its run: one copy step, one key step). */
-  const afterKeysCopied = (edit: () => void): (() => Promise<void>) => {
+  /** A run's `yieldBetween` that makes `edit` at its n-th pause (2022: 1 after the copy step, 2 after the key step, 3 verified, before the delete). */
+  const atPause = (n: number, edit: () => void): (() => Promise<void>) => {
     let pauses = 0;
     return () => {
       pauses += 1;
-      if (pauses === 2) edit();
+      if (pauses === n) edit();
       return Promise.resolve();
     };
   };
+  /** 2022's archive after its keys were copied. */
+  const afterKeysCopied = (edit: () => void): (() => Promise<void>) => atPause(2, edit);
 
   /** The run stopped in 2022 and deleted nothing: every entry and key row still in the live journal. */
   const nothingDeleted = (live: { db: Db }, result: Awaited<ReturnType<typeof archiveOldYears>>) => {
@@ -398,13 +400,9 @@ describe('journal archive: the checks before a delete (real files)', () => {
   it('an entry changed after the copy is not deleted (E_ARCHIVE_CHANGED); the next run moves it', async () => {
     const live = openLiveJournal(file);
     // The third pause of 2022: verified, before the delete.
-    let pauses = 0;
-    const yieldBetween = () => {
-      pauses += 1;
-      if (pauses === 3)
-        live.db.prepare("UPDATE journal SET updated_at = '2022-05-02 08:00:00' WHERE id = ?").run(layout.ids['A1']);
-      return Promise.resolve();
-    };
+    const yieldBetween = atPause(3, () =>
+      live.db.prepare("UPDATE journal SET updated_at = '2022-05-02 08:00:00' WHERE id = ?").run(layout.ids['A1']),
+    );
     const result = await archiveOldYears({ db: live.db, folder, afterYears: 2, now: NOW, yieldBetween });
     expect(result.error).toBe('复制后有 1 条流水有变化或已不在本机流水中, 这些未删除, 下次归档再处理');
     nothingDeleted(live, result);
@@ -421,14 +419,10 @@ describe('journal archive: the checks before a delete (real files)', () => {
 
   it('an entry a new 2601 names after the copy is not deleted', async () => {
     const live = openLiveJournal(file);
-    let pauses = 0;
-    const yieldBetween = () => {
-      pauses += 1;
-      // A row outside the moved ones now names A1 as its original.
-      if (pauses === 3)
-        live.db.prepare('UPDATE journal SET reverses_id = ? WHERE id = ?').run(layout.ids['A1'], layout.ids['C1']);
-      return Promise.resolve();
-    };
+    // A row outside the moved ones now names A1 as its original.
+    const yieldBetween = atPause(3, () =>
+      live.db.prepare('UPDATE journal SET reverses_id = ? WHERE id = ?').run(layout.ids['A1'], layout.ids['C1']),
+    );
     const result = await archiveOldYears({ db: live.db, folder, afterYears: 2, now: NOW, yieldBetween });
     expect(result.error).toBe('有 1 条冲正流水指向要归档的流水, 这些未删除');
     nothingDeleted(live, result);
@@ -437,17 +431,13 @@ describe('journal archive: the checks before a delete (real files)', () => {
 
   it('a key row gone from the live journal after the copy undoes that delete step', async () => {
     const live = openLiveJournal(file);
-    let pauses = 0;
-    const yieldBetween = () => {
-      pauses += 1;
-      if (pauses === 3)
-        live.db
-          .prepare(
-            'DELETE FROM journal_key WHERE (field, value, journal_id) = (SELECT field, value, journal_id FROM journal_key WHERE journal_id = ? LIMIT 1)',
-          )
-          .run(layout.ids['A1']);
-      return Promise.resolve();
-    };
+    const yieldBetween = atPause(3, () =>
+      live.db
+        .prepare(
+          'DELETE FROM journal_key WHERE (field, value, journal_id) = (SELECT field, value, journal_id FROM journal_key WHERE journal_id = ? LIMIT 1)',
+        )
+        .run(layout.ids['A1']),
+    );
     const keys2022 = (
       live.db
         .prepare('SELECT count(*) AS n FROM journal_key WHERE journal_id IN (?, ?)')
