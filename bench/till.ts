@@ -22,9 +22,9 @@
  *
  * TILL_ROUNDS=n rounds (20); TILL_RENDERER=dir another build of the screens; TILL_TRACE=prefix a Chrome
  * trace of round 2 of each flow, each step broken down (till-trace.ts); TILL_TRACE_ROUNDS=n traces n rounds and
- * adds the main thread's CPU time per step over them (the figure to compare on a loaded machine).
+ * adds the main thread's CPU time per step over them (the figure to compare on a loaded machine); TILL_SLOW=1 prints each
+ * sample over its target as it happens, with its split.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { join, resolve } from 'node:path';
@@ -46,12 +46,17 @@ import type { PersonRow } from '../src-main/sandbox/store';
 import { chooseInstitution, saveSettingsByKeys, signInByKeys, typePersonRead } from '../tests/e2e/till-keys';
 import { makeTempDir } from '../tests/helpers/temp-dir';
 import { fixed, ms, summarize } from './stats';
+import { CALL_CLOCK, KEY_CLOCK, watchShown, type Shown, type Watched } from './till-watch';
+import { startServingChild, type ServingChild } from './serving-child';
+import { keystrokeFloor } from './till-floor';
 import { printBreakdowns, printCpuSummary, stepBreakdowns } from './till-trace';
 
 const ROUNDS = Number(process.env['TILL_ROUNDS'] ?? 20);
 /** TILL_TRACE_ROUNDS=n: trace n rounds of each flow (from the second), for the CPU time per step over them. */
 const TRACE_ROUNDS = Math.max(1, Number(process.env['TILL_TRACE_ROUNDS'] ?? 1));
 const PREFIXES = ['amx', 'tbk', 'plx'];
+/** TILL_SLOW=1: each sample over its target printed as it happens, with its split (which round, where the time went). */
+const SHOW_SLOW = Boolean(process.env['TILL_SLOW']);
 const WAIT = 60_000;
 
 /** A TCP relay in front of the center that adds up the time the center spends on each request. */
@@ -88,140 +93,6 @@ async function timedRelay(target: URL): Promise<{ url: string; centerMs: () => n
     centerMs: () => total,
     close: () => server.close(),
   };
-}
-
-/** What a step shows: an element matching `css` (the nth of them), holding `text` when given. */
-interface Shown {
-  readonly css: string;
-  readonly nth?: number;
-  readonly text?: string;
-}
-
-/** What the in-page functions below use of the browser (the bench compiles without the DOM types). */
-interface PageGlobals {
-  lastKeyAt?: number;
-  armedAt?: number;
-  apiCalls?: { id: string; sent: number; answered?: number }[];
-  addEventListener(type: 'keydown', listener: () => void, capture: boolean): void;
-  requestAnimationFrame(callback: () => void): number;
-  performance: { measure(name: string, options: { start: number; end: number }): void };
-  MutationObserver: new (callback: () => void) => {
-    observe(target: unknown, options: Record<string, boolean>): void;
-    disconnect(): void;
-  };
-  document: {
-    querySelectorAll(css: string): ArrayLike<{ textContent: string | null }>;
-    addEventListener(type: 'focusin', listener: () => void, capture: boolean): void;
-    removeEventListener(type: 'focusin', listener: () => void, capture: boolean): void;
-  };
-}
-
-/**
- * What a watch saw: ms from the key to the frame, and for a step that called the main side, the last call's
- * split: key → request sent, the call (loopback HTTP + the main side), answer → the frame showing it.
- */
-interface Watched {
-  readonly total: number;
-  readonly split: readonly [toRequest: number, call: number, toFrame: number] | null;
-}
-
-/** Records the time of each key as the page receives it (before the app's own handlers). */
-const KEY_CLOCK = () => {
-  const w = globalThis as unknown as PageGlobals;
-  w.addEventListener('keydown', () => (w.lastKeyAt = performance.now()), true);
-};
-
-/**
- * Records when each API call leaves the page on its socket and when its answer arrives (before the app's own
- * listener sees it): the page's WebSocket with a clock, matching answers to calls by the id each text begins with.
- */
-const CALL_CLOCK = () => {
-  const w = globalThis as unknown as PageGlobals & { WebSocket: new (url: string) => SocketWithClock };
-  interface SocketWithClock {
-    send(data: string): void;
-    addEventListener(type: 'message', listener: (event: { data: string }) => void): void;
-  }
-  const idOf = (text: string) => /^\{"id":(\d+)/.exec(text.slice(0, 24))?.[1] ?? '';
-  const Native = w.WebSocket;
-  w.WebSocket = class extends (Native as new (url: string) => SocketWithClock) {
-    constructor(url: string) {
-      super(url);
-      this.addEventListener('message', (event) => {
-        const at = performance.now();
-        const id = idOf(event.data);
-        const call = (w.apiCalls ?? []).find((c) => c.id === id);
-        if (call) call.answered = at;
-      });
-    }
-    override send(data: string): void {
-      (w.apiCalls ??= []).push({ id: idOf(data), sent: performance.now() });
-      super.send(data);
-    }
-  };
-};
-
-/**
- * In the page: ms from the last key the page received to the first animation frame (the paint that
- * shows it) in which everything in `shown` is on screen. Armed (awaited) before the keys are sent, so
- * a key that reaches the page (and changes it) before the watch itself runs still counts.
- */
-async function watchShown(page: Page, step: string, shown: readonly Shown[], timeoutMs: number): Promise<() => Promise<Watched>> {
-  await page.evaluate(() => {
-    const w = globalThis as unknown as PageGlobals;
-    w.armedAt = performance.now();
-  });
-  const watch = page.evaluate(
-    ([step, shown, timeoutMs]) =>
-      new Promise<Watched>((resolve, reject) => {
-        const w = globalThis as unknown as PageGlobals;
-        const start = w.armedAt ?? performance.now();
-        const on = (s: Shown) => {
-          const el = w.document.querySelectorAll(s.css)[s.nth ?? 0];
-          return el !== undefined && (s.text === undefined || (el.textContent ?? '').includes(s.text));
-        };
-        // Checked when the page changes (a mutation, the cursor moving), then timed at the next frame: a watch that
-        // asked for every frame would have the page draw 60 frames a second for it, CPU the counter's own screens
-        // do not spend while waiting (on 2 cores, taken from the very work being timed).
-        let framePending = false;
-        const observer = new w.MutationObserver(() => check());
-        const stop = () => {
-          observer.disconnect();
-          w.document.removeEventListener('focusin', check, true);
-          clearTimeout(timer);
-        };
-        const timer = setTimeout(() => (stop(), reject(new Error(`not shown: ${JSON.stringify(shown)}`))), timeoutMs);
-        const ready = () => (w.lastKeyAt ?? -1) >= start && shown.every(on);
-        function check(): void {
-          if (framePending || !ready()) return;
-          framePending = true;
-          w.requestAnimationFrame(() => {
-            framePending = false;
-            // Undone before its frame (a list of fewer letters replaced): wait for the next change.
-            if (!ready()) return;
-            stop();
-            const keyAt = w.lastKeyAt as number;
-            const end = performance.now();
-            // The step's window in a performance trace (TILL_TRACE, till-trace.ts).
-            w.performance.measure(`till: ${step}`, { start: keyAt, end });
-            // The API calls made meanwhile (CALL_CLOCK), for the step's split: the last one sent and answered in it.
-            const last = (w.apiCalls ?? []).filter((c) => c.sent >= keyAt && c.answered !== undefined && c.answered <= end).pop();
-            w.apiCalls = [];
-            resolve({
-              total: end - keyAt,
-              split: last?.answered !== undefined ? [last.sent - keyAt, last.answered - last.sent, end - last.answered] : null,
-            });
-          });
-        }
-        observer.observe(w.document, { subtree: true, childList: true, attributes: true, characterData: true });
-        w.document.addEventListener('focusin', check, true);
-        // The key (armed before) may have reached the page, and changed it, before this watch began.
-        check();
-      }),
-    [step, shown, timeoutMs] as const,
-  );
-  // A refused watch (not shown in time) is reported where it is awaited, not as an unhandled rejection.
-  watch.catch(() => {});
-  return () => watch;
 }
 
 /** One kind of flow: the app time of each step, the center's time in it, and the keys of each round. */
@@ -263,6 +134,7 @@ class Flow {
     const center = this.centerMs() - c0;
     const add = <T>(to: Map<string, T[]>, x: T) => to.set(step, [...(to.get(step) ?? []), x]);
     add(this.samples, Math.max(0, seen.total - center));
+    if (SHOW_SLOW && seen.total - center > targetMs(step)) printSlow(step, this.samples.get(step)?.length ?? 0, seen);
     add(this.center, center);
     if (seen.split) add(this.splits, seen.split);
   }
@@ -397,11 +269,30 @@ async function searchInMain(web: WebMode, picks: readonly Pick[], diagnosis: Pic
   }
 }
 
+/** The counter's answer to each prefix of the item letters typed at the till, for the floor's bare page (till-floor.ts). */
+async function searchAnswers(web: WebMode): Promise<Record<string, unknown>> {
+  const answers: Record<string, unknown> = {};
+  for (const prefix of PREFIXES)
+    for (let n = 1; n <= prefix.length; n++) {
+      const query = prefix.slice(0, n);
+      const r = await web.runtime.invoke('catalogue.search', { query, limit: ITEM_SEARCH_SHOWN });
+      if (!r.ok) throw new Error(`search ${query}: ${r.error.message}`);
+      answers[query] = r.value;
+    }
+  return answers;
+}
+
 function printStep(step: string, samples: readonly number[]): void {
   const s = summarize(samples);
   process.stdout.write(
     `  ${step.padEnd(30)} n=${String(samples.length).padStart(3)}  p50 ${ms(s.p50).padStart(12)}  p99 ${ms(s.p99).padStart(12)}\n`,
   );
+}
+
+/** A sample over its target (TILL_SLOW): the step, its number in the run, the app time and the split of its last call. */
+function printSlow(step: string, n: number, seen: Watched): void {
+  const split = seen.split ? seen.split.map((x) => fixed(x, 1)).join(' / ') : 'no call';
+  process.stdout.write(`  slow: ${step} #${n}: ${fixed(seen.total, 1)} ms (key → request / call / answer → frame: ${split})\n`);
 }
 
 /** Issue 17's targets for the screen's own time: a keystroke's list p99 < 50 ms, every other step p99 < 100 ms. */
@@ -439,6 +330,36 @@ function report(title: string, flow: Flow): boolean {
     }
   }
   return met;
+}
+
+/**
+ * The floor of a search keystroke on this machine (till-floor.ts), measured after the flows in the same browser,
+ * and the counter's keystroke p50 / p99 as multiples of it.
+ */
+async function reportFloor(
+  browser: Browser,
+  answers: Record<string, unknown>,
+  dir: string,
+  flows: readonly Flow[],
+): Promise<void> {
+  const floor = await keystrokeFloor(browser, PREFIXES, answers, dir, ROUNDS);
+  const f = summarize(floor.totals);
+  const part = (i: number) => summarize(floor.splits.map((s) => s[i] as number));
+  process.stdout.write(
+    `\nthis machine's floor for a search keystroke (a bare page: an input and a list, no framework, the counter's own ` +
+      `answers over a socket from a process of its own, the same browser and clock), n=${floor.totals.length}: ` +
+      `p50 ${ms(f.p50)}, p99 ${ms(f.p99)}; p50 / p99: key → request ${fixed(part(0).p50, 1)} / ${fixed(part(0).p99, 1)}, ` +
+      `call ${fixed(part(1).p50, 1)} / ${fixed(part(1).p99, 1)}, answer → frame ${fixed(part(2).p50, 1)} / ${fixed(part(2).p99, 1)}\n`,
+  );
+  for (const [name, flow] of [
+    ['pharmacy', flows[0]],
+    ['clinic', flows[1]],
+  ] as const) {
+    const app = summarize(flow?.samples.get('search keystroke → list') ?? []);
+    process.stdout.write(
+      `  the counter's search keystroke (${name}) against it: p50 ${fixed(app.p50 / f.p50, 2)}×, p99 ${fixed(app.p99 / f.p99, 2)}×\n`,
+    );
+  }
 }
 
 /**
@@ -506,7 +427,10 @@ async function showFailure(browser: Browser, error: unknown): Promise<void> {
  * before the counter of the run starts in its own (startCounterProcess); the main side's search time is
  * measured here too.
  */
-async function prepareCounter(configPath: string, renderer: string): Promise<{ picks: Pick[]; diagnosis: Pick }> {
+async function prepareCounter(
+  configPath: string,
+  renderer: string,
+): Promise<{ picks: Pick[]; diagnosis: Pick; answers: Record<string, unknown> }> {
   const web = await startWebMode({ configPath, env: {}, rendererDir: renderer, port: 0, version: 'bench' });
   try {
     const local = LocalCatalogue.open(web.app.db.name);
@@ -544,7 +468,7 @@ async function prepareCounter(configPath: string, renderer: string): Promise<{ p
         `items: ${picks.map((p) => `${p.prefix} → ${p.name}`).join(', ')}; diagnosis: ${diagnosis.prefix} → ${diagnosis.name}\n`,
     );
     await searchInMain(web, picks, diagnosis, ROUNDS);
-    return { picks, diagnosis };
+    return { picks, diagnosis, answers: await searchAnswers(web) };
   } finally {
     await web.close();
   }
@@ -554,27 +478,8 @@ async function prepareCounter(configPath: string, renderer: string): Promise<{ p
  * The counter of the run (web mode on the same config and data) in a process of its own, as at a counter:
  * the browser driver, the sandbox center and its relay stay in this one (till-counter.ts).
  */
-async function startCounterProcess(configPath: string, renderer: string): Promise<{ url: string; close(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve('bench/till-counter.ts'), configPath, renderer], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  let out = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (line) resolveUrl((JSON.parse(line) as { url: string }).url);
-    });
-    child.once('exit', (code) => reject(new Error(`the counter process ended (${String(code)}) before serving: ${out}`)));
-  });
-  return {
-    url,
-    close: async () => {
-      child.stdin.end();
-      await exited;
-    },
-  };
+function startCounterProcess(configPath: string, renderer: string): Promise<ServingChild> {
+  return startServingChild('bench/till-counter.ts', [configPath, renderer]);
 }
 
 async function main(): Promise<void> {
@@ -593,7 +498,7 @@ async function main(): Promise<void> {
     catalogue: { fillAtSignIn: false },
   } as ConfigFile;
   writeFileSync(configPath, JSON.stringify(config, null, 2));
-  const { picks, diagnosis } = await prepareCounter(configPath, renderer);
+  const { picks, diagnosis, answers } = await prepareCounter(configPath, renderer);
   const counter = await startCounterProcess(configPath, renderer);
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
   try {
@@ -632,6 +537,7 @@ async function main(): Promise<void> {
       report('pharmacy sale, 3 items each found by 3 letters and priced from the price list', pharmacy),
       report('clinic visit, 挂号 + 1 diagnosis + bill of 2 items + bill of 1 item, each pre-settled and settled', clinic),
     ].every(Boolean);
+    await reportFloor(browser, answers, temp.dir, [pharmacy, clinic]);
     process.stdout.write(
       `\nthe targets are the screen's own time (the sandbox center answers in process, in a few ms; a real center ` +
         `takes 100s of ms more per call, shown above as the center time when the sandbox takes it): ` +

@@ -12,16 +12,11 @@ import { call } from '../api/client';
 import { uiError, type UiError } from '../format';
 import { useTypeAhead } from './type-ahead';
 import { useSearchListbox } from './SearchListbox';
+import { SearchPause } from './search-pause';
+import { useLiveStore } from '../stores/live-store';
 
-/** The source name of the local catalogue's answers (local-item-search.ts). */
-const LOCAL_SOURCE = '本地目录';
-/** Pause in typing before a search goes to the center. */
-const CENTER_PAUSE_MS = 350;
-/**
- * Whether the last answer in this window came from the local catalogue. Kept across boxes: each customer's
- * 收费 screen has a new box, whose first letter would otherwise wait the center's pause.
- */
-let answersAreLocal = false;
+/** For the whole window (kept across boxes); before the first answer, whether the local catalogue holds items. */
+const itemSearchPause = new SearchPause(() => (useLiveStore.getState().catalogueFill?.items ?? 0) > 0);
 
 export interface ItemSearchHandle {
   focus(): void;
@@ -44,11 +39,11 @@ export const ItemSearchBox = forwardRef<
     search: (query) => call('catalogue.search', { query, limit: ITEM_SEARCH_SHOWN }),
     hitsOf: (r: CatalogueSearchResult) => r.hits,
     keyOf: (hit) => hit.code,
-    pauseMs: () => (answersAreLocal ? 0 : CENTER_PAUSE_MS),
+    pauseMs: () => itemSearchPause.ms(),
     onPick: pick,
     onAnswer: (_query, r) => {
       setSource(r.source);
-      answersAreLocal = r.source.startsWith(LOCAL_SOURCE);
+      itemSearchPause.answered(r.source);
       setError(null);
     },
     onError: (e) => setError(uiError(e)),
