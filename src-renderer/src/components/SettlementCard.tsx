@@ -63,8 +63,13 @@ export function SettlementCard({
 }) {
   const s = settlement;
   const amounts = useRef<HTMLDivElement>(null);
+  // Once per result: the card of a kept screen (收费) runs its effects again each time the screen is shown, and
+  // a scroll then (a forced layout, 8 ms at the clinic's next read) would bring back an old result's amounts.
+  const revealed = useRef<string | null>(null);
   useEffect(() => {
-    if (reveal) amounts.current?.scrollIntoView({ block: 'nearest' });
+    if (!reveal || revealed.current === s.msgid) return;
+    revealed.current = s.msgid;
+    amounts.current?.scrollIntoView({ block: 'nearest' });
   }, [reveal, s.msgid]);
   const extra = (
     <span>

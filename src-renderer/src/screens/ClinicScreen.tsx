@@ -5,7 +5,8 @@
  */
 import { SettleActions } from '../components/SettleActions';
 import { Activity, useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Space, Steps, Switch, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Space, Steps, Switch, Table, Tag } from 'antd';
+import { ScreenTabs } from '../components/ScreenTabs';
 import type { VisitSummary } from '../../../src-main/api/contract';
 import { isVisitPerson, useClinicStore, type Diagnosis, type RegisterForm as RegisterFormValues } from '../stores/clinic-store';
 import { usePersonStore } from '../stores/person-store';
@@ -345,9 +346,9 @@ export function ClinicScreen() {
     <>
       <ReceiptPreview />
       {discard.dialog}
-      <Tabs
-        activeKey={tab}
-        onChange={(k) => setTab(k as Tab)}
+      <ScreenTabs
+        active={tab}
+        onChange={setTab}
         items={[
           {
             key: 'visit',

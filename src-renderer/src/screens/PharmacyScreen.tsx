@@ -6,7 +6,8 @@
 import { SettleActions } from '../components/SettleActions';
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { Alert, Button, Card, Modal, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Modal, Space, Table, Tag, Typography } from 'antd';
+import { ScreenTabs } from '../components/ScreenTabs';
 import type { SettlementRecord } from '../../../src-main/api/contract';
 import { usePharmacyStore } from '../stores/pharmacy-store';
 import { usePersonStore } from '../stores/person-store';
@@ -345,9 +346,9 @@ export function PharmacyScreen() {
     <>
       <ReceiptPreview />
       {discard.dialog}
-      <Tabs
-        activeKey={tab}
-        onChange={(k) => setTab(k as Tab)}
+      <ScreenTabs
+        active={tab}
+        onChange={setTab}
         items={[
           { key: 'sale', label: '购药收费', children: saleTab },
           {
