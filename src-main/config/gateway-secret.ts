@@ -9,6 +9,7 @@ import { YibaoError } from '../core/errors';
 import type { GatewayCredentials } from '../protocol/gateway-signature';
 import type { Config, ConfigFile } from './schema';
 import { saveConfig } from './load';
+import { parseJsonText } from '../core/bom';
 
 export const SEALED_PREFIX = 'safeStorage:';
 
@@ -52,7 +53,7 @@ export function gatewayCredentials(gateway: GatewayConfig | null, sealer: Secret
  */
 export function sealGatewaySecretInFile(path: string, sealer: SecretSealer): boolean {
   if (!existsSync(path) || !sealer.available()) return false;
-  const file = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as ConfigFile;
+  const file = parseJsonText(readFileSync(path, 'utf8')) as ConfigFile;
   const gateway = file.center?.gateway;
   if (!gateway || typeof gateway.secret !== 'string') return false;
   const { secret, ...rest } = gateway;

@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { YibaoError, formatPath } from '../core/errors';
 import { configSchema, type Config, type ConfigFile } from './schema';
 import { defaultConfigPath } from './paths';
+import { parseJsonText } from '../core/bom';
 
 export interface LoadedConfig {
   readonly config: Config;
@@ -66,7 +67,7 @@ export function loadConfig(options: { path?: string; env?: NodeJS.ProcessEnv } =
       throw new YibaoError('E_CONFIG_READ', `无法读取配置文件 ${path}: ${(cause as Error).message}`, { file: path }, { cause });
     }
     try {
-      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+      raw = parseJsonText(text);
     } catch (cause) {
       throw new YibaoError(
         'E_CONFIG_SYNTAX',

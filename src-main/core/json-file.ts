@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { z } from 'zod';
+import { parseJsonText } from './bom';
 
 export type JsonFileRead<T> =
   | { readonly kind: 'missing' }
@@ -15,7 +16,7 @@ export function readJsonFile<T>(file: string, schema: z.ZodType<T>): JsonFileRea
   if (!existsSync(file)) return { kind: 'missing' };
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = parseJsonText(readFileSync(file, 'utf8'));
   } catch (error) {
     return { kind: 'bad', reason: `${file}: not readable as JSON (${(error as Error).message})` };
   }

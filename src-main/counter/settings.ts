@@ -13,6 +13,7 @@ import { getProfile, PROFILE_IDS, type ProfileId } from '../registry/profile';
 import { SANDBOX_INSTITUTIONS } from '../sandbox/center/institutions';
 import type { InstitutionLevel } from '../sandbox/policy';
 import type { InstitutionPreset, PrinterSettings, ProfileOption, SettingsView } from './views';
+import { parseJsonText } from '../core/bom';
 
 export interface SettingsPatch {
   /** Empty: the embedded sandbox center. */
@@ -61,7 +62,7 @@ export function profileOptions(): ProfileOption[] {
 export function readRawConfig(path: string): Record<string, unknown> {
   if (!existsSync(path)) return {};
   try {
-    const raw: unknown = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    const raw: unknown = parseJsonText(readFileSync(path, 'utf8'));
     return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   } catch (cause) {
     throw new YibaoError('E_CONFIG_SYNTAX', `配置文件 ${path} 不是有效的 JSON, 请先修正该文件`, { file: path }, { cause });

@@ -6,6 +6,7 @@
  */
 import readXlsxFile from 'read-excel-file/node';
 import { YibaoError } from '../core/errors';
+import { withoutBom } from '../core/bom';
 
 export type Cell = string | Date | boolean | null;
 export type Grid = Cell[][];
@@ -24,7 +25,7 @@ export async function readGrid(filename: string, bytes: Uint8Array): Promise<Gri
 /** UTF-8 when the bytes are valid UTF-8, else GBK (a CSV saved by Excel on Chinese Windows). */
 export function decodeCsv(filename: string, bytes: Uint8Array): string {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    return withoutBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
     try {
       return new TextDecoder('gbk', { fatal: true }).decode(bytes);

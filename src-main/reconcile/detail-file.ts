@@ -11,6 +11,7 @@ import { formatYuan } from '../core/money';
 import { NULL_TEXT } from '../protocol/catalogue-file-columns';
 import { DETAIL_RESULT_COLUMNS, DETAIL_UPLOAD_COLUMNS } from '../protocol/transactions/reconcile';
 import type { LedgerRecord } from './local-ledger';
+import { withoutBom } from '../core/bom';
 
 export type DetailResultLine = Record<(typeof DETAIL_RESULT_COLUMNS)[number], string>;
 
@@ -68,7 +69,7 @@ export function parseDetailResult(bytes: Uint8Array, filename: string): DetailRe
   try {
     const entries = Object.entries(unzipSync(bytes)).filter(([name]) => !name.endsWith('/'));
     if (entries.length !== 1) throw new Error(`应只含一个 TXT 文件, 实际 ${entries.length} 个`);
-    text = strFromU8((entries[0] as [string, Uint8Array])[1]).replace(/^\uFEFF/, '');
+    text = withoutBom(strFromU8((entries[0] as [string, Uint8Array])[1]));
   } catch (cause) {
     throw new YibaoError(
       'E_RECONCILE_FILE',

@@ -36,6 +36,12 @@ describe('readJsonFile', () => {
     expect(wrong.kind).toBe('bad');
     expect(wrong.kind === 'bad' && wrong.reason).toMatch(/x\.json: n /);
   });
+
+  it('reads a file saved from Notepad (a UTF-8 BOM before the JSON) as the same file without it', () => {
+    const file = join(temp.dir, 'bom.json');
+    writeFileSync(file, '\uFEFF{"n": 4}', 'utf8');
+    expect(readJsonFile(file, schema)).toEqual({ kind: 'ok', value: { n: 4 } });
+  });
 });
 
 describe('the archive’s last run', () => {

@@ -8,6 +8,7 @@ import { requireInterface } from '../../registry/registry';
 import { openCounterApp, type CounterApp, type OpenOptions } from '../../app/counter-app';
 import type { Operator } from '../../protocol/center-client';
 import { printJson } from '../output';
+import { parseJsonText } from '../../core/bom';
 
 interface GlobalOpts {
   config?: string;
@@ -42,7 +43,7 @@ export function parseInputOption(text: string | undefined): Record<string, unkno
   }
   let value: unknown;
   try {
-    value = JSON.parse(source.replace(/^\uFEFF/, ''));
+    value = parseJsonText(source);
   } catch (cause) {
     throw new YibaoError('E_USAGE', `${origin} 不是有效的 JSON: ${(cause as Error).message}`, {}, { cause });
   }

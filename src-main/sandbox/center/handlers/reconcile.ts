@@ -32,6 +32,7 @@ const DETAIL_UPLOAD_COLUMNS = [
 /** 3202 result-file columns, in order (protocol.md §2.15). */
 const DETAIL_RESULT_COLUMNS = ['psn_no', 'mdtrt_id', 'setl_id', 'msgid', 'stmt_rslt', 'refd_setl_flag', 'memo'] as const;
 import { FILE_PURPOSE, keepFile, PUBLIC_FILE_OWNER, requireOwnFile } from './files';
+import { withoutBom } from '../../../core/bom';
 
 const STMT_DSCR_MAX = 200;
 
@@ -133,7 +134,7 @@ function readUploadText(bytes: Uint8Array, filename: string): string {
   if (entries.length !== 1) reject(`明细对账文件 ${filename} 应只含一个 TXT 文件, 实际 ${entries.length} 个`);
   const [, content] = entries[0] as [string, Uint8Array];
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(content).replace(/^\uFEFF/, '');
+    return withoutBom(new TextDecoder('utf-8', { fatal: true }).decode(content));
   } catch {
     reject(`明细对账文件 ${filename} 不是 UTF-8 编码`);
   }
