@@ -52,6 +52,13 @@ describe('挂号 with the institution’s departments and doctors', () => {
     await page.getByTestId('doctor-code').press('Enter');
     await expect.poll(() => value('doctor-name')).toBe(doctor.pracPsnName);
     expect(await value('doctor-code')).toBe(doctor.pracPsnCode);
+    // Enter with the department still empty: said under each empty field, the cursor in the first, no 2201.
+    await page.getByTestId('doctor-code').press('Enter');
+    await page.getByRole('alert').filter({ hasText: '请输入科室编码' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: '请输入科别' }).count()).toBe(1);
+    await waitFocus(page, 'dept-code');
+    expect(await page.getByTestId('diag-code-0').isVisible()).toBe(false);
+    await e.shot('17-10-register-problems', { window: true });
 
     await page.getByTestId('dept-code').fill('NK01');
     await page.getByTestId('dept-name').fill('内科');

@@ -4,8 +4,11 @@
  * layout of every scrolling ancestor) and measured each row of its virtual list: most of a keystroke's time in
  * the till's traces (issue 17). The list sits in the box's own wrapper (no portal, nothing to align), opens on the
  * hits for the text while the box has the cursor, and behaves as the dropdown did: the first row highlighted,
- * ↑ ↓ move, Esc shuts it (and is used: the screen's Esc waits), the mouse highlights and picks. Enter is
- * type-ahead.ts's (it takes the highlighted row, reported through `onActive`). ARIA: a combobox owning a listbox.
+ * ↑ ↓ move, Esc shuts it (and is used: the screen's Esc waits), the mouse highlights and picks. In a search, Enter
+ * is type-ahead.ts's (it takes the highlighted row, reported through `onActive`); in a pick list (挂号's department
+ * and doctor, `enterPicks`) Enter takes the highlighted row here, and a field already holding a whole pick
+ * (`settled`) keeps its list shut until typed in or ↓, so that Enter goes on to the form. ARIA: a combobox owning
+ * a listbox.
  */
 import { useId, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 
@@ -24,15 +27,21 @@ export function useSearchListbox<H>({
   text,
   onActive,
   onPick,
+  enterPicks = false,
+  settled = false,
 }: {
   hits: readonly H[];
   keyOf(hit: H): string;
   /** The text in the box: typing reopens a list shut by Esc. */
   text: string;
   /** The row ↑ ↓ or the mouse highlighted (Enter takes it). */
-  onActive(key: string): void;
-  /** A row clicked. */
+  onActive?(key: string): void;
+  /** A row clicked (or, with `enterPicks`, taken by Enter). */
   onPick(hit: H): void;
+  /** Enter on the open list takes the highlighted row (and is used: the form does not submit). */
+  enterPicks?: boolean;
+  /** The text is a whole pick already: the list opens only when ↓ asks for it. */
+  settled?: boolean;
 }): {
   inputProps: ListboxInputProps;
   /** For the element around the box and its list (position: relative; app.css `.search-box`). */
@@ -48,6 +57,7 @@ export function useSearchListbox<H>({
   const id = useId();
   const [focused, setFocused] = useState(false);
   const [shutFor, setShutFor] = useState<string | null>(null);
+  const [askedFor, setAskedFor] = useState<string | null>(null);
   const [active, setActive] = useState(0);
   // A new list highlights its first row again (set while rendering: no extra frame).
   const [listOf, setListOf] = useState(hits);
@@ -55,13 +65,13 @@ export function useSearchListbox<H>({
     setListOf(hits);
     setActive(0);
   }
-  const open = focused && hits.length > 0 && shutFor !== text;
+  const open = focused && hits.length > 0 && shutFor !== text && (!settled || askedFor === text);
   const optionId = (i: number) => `${id}-option-${i}`;
   const highlight = (i: number) => {
     const hit = hits[i];
     if (hit === undefined) return;
     setActive(i);
-    onActive(keyOf(hit));
+    onActive?.(keyOf(hit));
   };
 
   const onKeyDown = (event: KeyboardEvent): void => {
@@ -73,11 +83,19 @@ export function useSearchListbox<H>({
       setShutFor(text);
       return;
     }
+    if (event.key === 'Enter') {
+      const hit = hits[active];
+      if (!enterPicks || !open || hit === undefined) return;
+      event.preventDefault();
+      onPick(hit);
+      return;
+    }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     if (!open) {
       if (hits.length > 0 && focused) {
         event.preventDefault();
         setShutFor(null);
+        setAskedFor(text);
       }
       return;
     }

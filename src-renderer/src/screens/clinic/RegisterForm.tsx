@@ -2,125 +2,95 @@
  * 挂号 (2201 / 2201A): medical category, department and doctor picked from the institution's
  * lists (kept in the counter's database: 5102 医师, and whatever was entered by hand or used
  * before), found by code, name or 拼音首字母; a new one is typed and kept after the registration.
+ *
+ * A light form (PlainField, PlainSelect, the listbox of the searches) rather than antd's Form, Select and
+ * AutoComplete: those were most of the time from a read card to 挂号 and from Enter to 就诊信息 (issue 17).
  */
-import { memo, useRef, type Ref } from 'react';
-import { AutoComplete, Button, Card, Form, Input, Select, Space, Typography, type FormInstance, type InputRef } from 'antd';
+import { memo, useId, useMemo, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
+import { Button, Card, Input, Typography, type InputRef } from 'antd';
 import type { DepartmentRow, DoctorRow, StaffLists } from '../../../../src-main/api/contract';
 import type { RegisterForm as Values } from '../../stores/clinic-store';
 import { useHomeField } from '../../focus';
 import { slowSpinner } from '../../components/slow-spinner';
+import { PlainField } from '../../components/PlainField';
+import { PlainSelect } from '../../components/PlainSelect';
+import { useSearchListbox } from '../../components/SearchListbox';
+import {
+  MED_TYPES,
+  REGISTER_FIELDS,
+  isWholePick,
+  matchingRows,
+  registerProblems,
+  trimmedValues,
+  type RegisterProblems,
+} from './register-values';
 
-export const MED_TYPES = [
-  { value: '11', label: '11 普通门诊' },
-  { value: '14', label: '14 门诊慢特病' },
-];
-
-/** Rows whose code, name or 拼音首字母 contain what was typed (all rows for an empty field). */
-function matching<T extends { code: string; name: string; initials: string }>(rows: readonly T[], typed: string): T[] {
-  const q = typed.trim().toUpperCase();
-  if (q === '') return [...rows];
-  return rows.filter((r) => r.code.toUpperCase().includes(q) || r.name.includes(typed.trim()) || r.initials.includes(q));
+interface StaffRow {
+  code: string;
+  name: string;
+  initials: string;
 }
 
-function PickInput<T extends { code: string; name: string; initials: string }>({
+/**
+ * A code field with the institution's rows under it: typing lists the rows it matches, ↑ ↓ and Enter (or the
+ * mouse) pick one; a field holding a whole code keeps the list shut, so Enter there sends the form.
+ */
+function PickInput<T extends StaffRow>({
+  id,
   rows,
   label,
-  onPick,
   value,
   onChange,
+  onPick,
   width,
   testId,
+  disabled,
+  problem,
   inputRef,
 }: {
+  id: string;
   rows: readonly T[];
   label: (row: T) => string;
+  value: string;
+  onChange: (value: string) => void;
   onPick: (row: T) => void;
-  value?: string;
-  onChange?: (value: string) => void;
   width: number;
   testId: string;
+  disabled: boolean;
+  problem: string | undefined;
   inputRef?: Ref<InputRef>;
 }) {
-  const shown = matching(rows, value ?? '').slice(0, 30);
+  // One list per text: a new array at each render would highlight the first row again each time.
+  const hits = useMemo(() => matchingRows(rows, value), [rows, value]);
+  const listbox = useSearchListbox({
+    hits,
+    keyOf: (r) => r.code,
+    text: value,
+    onPick,
+    enterPicks: true,
+    settled: isWholePick(rows, value),
+  });
   return (
-    <AutoComplete
-      value={value ?? ''}
-      onChange={(v: string) => onChange?.(v)}
-      onSelect={(code: string) => {
-        const row = rows.find((r) => r.code === code);
-        if (row) onPick(row);
-      }}
-      options={shown.map((r) => ({ value: r.code, label: <span data-testid={`${testId}-option`}>{label(r)}</span> }))}
-      popupMatchSelectWidth={360}
-      defaultActiveFirstOption
-      // At most 30 rows: drawn whole. The virtual list measured each row's height after every change (issue 17).
-      virtual={false}
-      style={{ width }}
-    >
-      <Input ref={inputRef} data-testid={testId} placeholder="编码、名称或拼音首字母" />
-    </AutoComplete>
+    <span {...listbox.wrapperProps} style={{ display: 'inline-block', width }}>
+      <Input
+        {...listbox.inputProps}
+        id={id}
+        ref={inputRef}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        disabled={disabled}
+        status={problem ? 'error' : undefined}
+        autoComplete="off"
+        placeholder="编码、名称或拼音首字母"
+        data-testid={testId}
+      />
+      {listbox.list(label, { minWidth: 360, optionTestId: `${testId}-option` })}
+    </span>
   );
 }
 
-/** The 科室编码 field: picking a department fills its name and 科别 too. */
-function departmentPick(form: FormInstance<Values>, staff: StaffLists) {
-  return {
-    rows: staff.departments,
-    label: (d: DepartmentRow) => `${d.code} ${d.name} · 科别 ${d.caty}`,
-    onPick: (d: DepartmentRow) => form.setFieldsValue({ deptCode: d.code, deptName: d.name, caty: d.caty }),
-    width: 170,
-    testId: 'dept-code',
-  };
-}
-
-/** The 医生编码 field: picking a doctor fills the name too. */
-function doctorPick(form: FormInstance<Values>, staff: StaffLists) {
-  return {
-    rows: staff.doctors,
-    label: (d: DoctorRow) => `${d.code} ${d.name}${d.source === '5102' ? ' (医保登记)' : ''}`,
-    onPick: (d: DoctorRow) => form.setFieldsValue({ doctorCode: d.code, doctorName: d.name }),
-    width: 190,
-    testId: 'doctor-code',
-  };
-}
-
-/** The six fields of 挂号: drawn again only when the institution's lists change. */
-const RegisterFields = memo(function RegisterFields({
-  form,
-  staff,
-  deptInput,
-}: {
-  form: FormInstance<Values>;
-  staff: StaffLists;
-  deptInput: Ref<InputRef>;
-}) {
-  return (
-    <Space wrap align="start">
-      <Form.Item name="medType" label="医疗类别" rules={[{ required: true }]}>
-        <Select options={MED_TYPES} style={{ width: 160 }} />
-      </Form.Item>
-      <Form.Item name="deptCode" label="科室编码" rules={[{ required: true, message: '请输入科室编码' }]}>
-        <PickInput {...departmentPick(form, staff)} inputRef={deptInput} />
-      </Form.Item>
-      <Form.Item name="deptName" label="科室名称" rules={[{ required: true, message: '请输入科室名称' }]}>
-        <Input style={{ width: 140 }} data-testid="dept-name" />
-      </Form.Item>
-      <Form.Item
-        name="caty"
-        label="科别"
-        rules={[{ required: true, pattern: /^[0-9A-Za-z]{1,6}$/, message: '1–6 位字母或数字' }]}
-      >
-        <Input style={{ width: 90 }} data-testid="caty" />
-      </Form.Item>
-      <Form.Item name="doctorCode" label="医生编码" rules={[{ required: true, message: '请输入医生编码' }]}>
-        <PickInput {...doctorPick(form, staff)} />
-      </Form.Item>
-      <Form.Item name="doctorName" label="医生姓名" rules={[{ required: true, message: '请输入医生姓名' }]}>
-        <Input style={{ width: 110 }} data-testid="doctor-name" />
-      </Form.Item>
-    </Space>
-  );
-});
+const departmentLabel = (d: DepartmentRow) => `${d.code} ${d.name} · 科别 ${d.caty}`;
+const doctorLabel = (d: DoctorRow) => `${d.code} ${d.name}${d.source === '5102' ? ' (医保登记)' : ''}`;
 
 /** Memoised: the clinic screen draws again at each change of the visit; this form only when its own props change. */
 export const RegisterForm = memo(function RegisterForm({
@@ -134,6 +104,7 @@ export const RegisterForm = memo(function RegisterForm({
   onSubmit,
   onSyncDoctors,
 }: {
+  /** The values shown first (the last registration's department and doctor); later changes of it are not taken. */
   initial: Values;
   staff: StaffLists;
   /** How many 医师 the last 5102 listed (null: not asked yet). */
@@ -145,10 +116,52 @@ export const RegisterForm = memo(function RegisterForm({
   onSubmit: (v: Values) => void;
   onSyncDoctors: () => void;
 }) {
-  const [form] = Form.useForm<Values>();
+  const [values, setValues] = useState(initial);
+  const [problems, setProblems] = useState<RegisterProblems>({});
+  const idPrefix = useId();
+  const idOf = (field: keyof Values) => `${idPrefix}-${field}`;
   // 科室编码 is the home field of 挂号 (focus.ts): it takes the cursor also when the screen is shown again.
   const deptInput = useRef<InputRef>(null);
   useHomeField(deptInput, !disabled && !busy);
+
+  const change = (patch: Partial<Values>) => {
+    setValues((v) => ({ ...v, ...patch }));
+    setProblems((p) => Object.fromEntries(Object.entries(p).filter(([f]) => !(f in patch))));
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = registerProblems(values);
+    setProblems(found);
+    const first = REGISTER_FIELDS.find((f) => found[f]);
+    if (first) document.getElementById(idOf(first))?.focus();
+    else onSubmit(trimmedValues(values));
+  };
+  /** What a field's control takes from the form. */
+  const bound = (field: keyof Values) => ({
+    id: idOf(field),
+    value: values[field],
+    onChange: (value: string) => change({ [field]: value }),
+    disabled,
+    problem: problems[field],
+  });
+  const labelled = (field: keyof Values, label: string, control: ReactNode) => (
+    <PlainField label={label} htmlFor={idOf(field)} required problem={problems[field]}>
+      {control}
+    </PlainField>
+  );
+  const text = (field: 'deptName' | 'caty' | 'doctorName', width: number, testId: string) => {
+    const { onChange, problem, ...rest } = bound(field);
+    return (
+      <Input
+        {...rest}
+        onChange={(e) => onChange(e.target.value)}
+        status={problem ? 'error' : undefined}
+        autoComplete="off"
+        style={{ width }}
+        data-testid={testId}
+      />
+    );
+  };
   const doctors5102 = staff.doctors.filter((d) => d.source === '5102').length;
   return (
     <Card
@@ -160,12 +173,42 @@ export const RegisterForm = memo(function RegisterForm({
         </Button>
       }
     >
-      {/* While 2201 is on its way the form is inert (no keys, no clicks) rather than drawn again
-          disabled: antd's Form.Items each measure the page when drawn, which was most of the time
-          from Enter to 就诊信息 (issue 17); the fields do not change with busy. */}
-      <Form<Values> form={form} layout="vertical" initialValues={initial} onFinish={onSubmit} disabled={disabled}>
-        <div inert={busy}>
-          <RegisterFields form={form} staff={staff} deptInput={deptInput} />
+      <form onSubmit={submit} noValidate>
+        {/* While 2201 is on its way the fields are inert (no keys, no clicks), not drawn again disabled. */}
+        <div className="plain-form-row" inert={busy}>
+          {labelled(
+            'medType',
+            '医疗类别',
+            <PlainSelect {...bound('medType')} options={MED_TYPES} width={160} testId="med-type" />,
+          )}
+          {labelled(
+            'deptCode',
+            '科室编码',
+            <PickInput
+              {...bound('deptCode')}
+              rows={staff.departments}
+              label={departmentLabel}
+              onPick={(d) => change({ deptCode: d.code, deptName: d.name, caty: d.caty })}
+              width={170}
+              testId="dept-code"
+              inputRef={deptInput}
+            />,
+          )}
+          {labelled('deptName', '科室名称', text('deptName', 140, 'dept-name'))}
+          {labelled('caty', '科别', text('caty', 90, 'caty'))}
+          {labelled(
+            'doctorCode',
+            '医生编码',
+            <PickInput
+              {...bound('doctorCode')}
+              rows={staff.doctors}
+              label={doctorLabel}
+              onPick={(d) => change({ doctorCode: d.code, doctorName: d.name })}
+              width={190}
+              testId="doctor-code"
+            />,
+          )}
+          {labelled('doctorName', '医生姓名', text('doctorName', 110, 'doctor-name'))}
         </div>
         <div style={{ marginBottom: 8 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="staff-note">
@@ -176,10 +219,10 @@ export const RegisterForm = memo(function RegisterForm({
               : '在编码框输入编码、名称或拼音首字母选择; 新科室或新医生直接填写, 挂号成功后保存。'}
           </Typography.Text>
         </div>
-        <Button type="primary" htmlType="submit" loading={slowSpinner(busy)} disabled={busy} data-testid="register">
+        <Button type="primary" htmlType="submit" loading={slowSpinner(busy)} disabled={busy || disabled} data-testid="register">
           挂号 (Enter)
         </Button>
-      </Form>
+      </form>
     </Card>
   );
 });

@@ -5,13 +5,14 @@
 import { memo, useEffect, useRef, useState, type Ref } from 'react';
 import { useTypeAhead } from '../../components/type-ahead';
 import { useSearchListbox } from '../../components/SearchListbox';
-import { Button, Card, Form, Input, Select, Space, Typography, type FormInstance, type InputRef } from 'antd';
+import { Button, Card, Form, Input, Space, Typography, type FormInstance, type InputRef } from 'antd';
 import type { DiagnosisView } from '../../../../src-main/api/contract';
 import { DIAGNOSIS_SEARCH_SHOWN } from '../../../../src-main/api/search-limits';
 import { call } from '../../api/client';
 import type { Diagnosis } from '../../stores/clinic-store';
 import { uiError } from '../../format';
-import { MED_TYPES } from './RegisterForm';
+import { MED_TYPES } from './register-values';
+import { PlainSelect } from '../../components/PlainSelect';
 import { useHomeField } from '../../focus';
 import { slowSpinner } from '../../components/slow-spinner';
 
@@ -134,7 +135,7 @@ export const VisitInfoForm = memo(function VisitInfoForm({
       >
         <Space wrap align="start">
           <Form.Item name="medType" label="医疗类别" rules={[{ required: true }]}>
-            <Select options={MED_TYPES} style={{ width: 160 }} />
+            <PlainSelect options={MED_TYPES} width={160} disabled={busy} />
           </Form.Item>
           <Form.Item name="mainCondDscr" label="主诉">
             <Input style={{ width: 360 }} maxLength={1000} data-testid="main-cond" />
