@@ -1,7 +1,7 @@
 /**
  * The indexes of catalogue_item that a large import drops and builds again at its end
  * (building an index from sorted keys is several times faster than a million random
- * inserts). The statements are the ones of migration 3.
+ * inserts).
  *
  * The unique (code, catalogue) index is also what keeps one row per item. An import into an
  * empty catalogue runs without it (nothing stored can conflict) and recreates it in the
@@ -9,6 +9,8 @@
  * row first, as the forward-only upsert would have left it. If the import dies before that,
  * `ensure` (on every open, and after every large import) does the same: no open ever leaves
  * an index missing or a code twice.
+ *
+ * The statements are migration 3's, with the 拼音首字母 index as migration 16 left it (the catalogue in it too).
  */
 import type { Db } from '../storage/sqlite';
 
@@ -16,7 +18,7 @@ const CODE_INDEX = 'catalogue_item_by_code';
 const CREATE_CODE_INDEX = `CREATE UNIQUE INDEX IF NOT EXISTS ${CODE_INDEX} ON catalogue_item(code, catalogue)`;
 
 const SEARCH_INDEXES: readonly (readonly [string, string])[] = [
-  ['catalogue_item_by_pinyin', 'ON catalogue_item(pinyin) WHERE pinyin IS NOT NULL'],
+  ['catalogue_item_by_pinyin', 'ON catalogue_item(pinyin, catalogue) WHERE pinyin IS NOT NULL'],
   ['catalogue_item_by_barcode', 'ON catalogue_item(barcode) WHERE barcode IS NOT NULL'],
 ];
 

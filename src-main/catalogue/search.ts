@@ -82,6 +82,7 @@ export class CatalogueSearch {
     // @cats is a JSON array of catalogues, or NULL for all.
     const inCatalogues = '(@cats IS NULL OR catalogue IN (SELECT value FROM json_each(@cats)))';
     type Hit = { id: number; name: string; code: string; pinyin: string | null };
+    type Initials = { id: number; pinyin: string };
     this.codeEq = db.prepare<[Params], Hit>(
       `SELECT id, name, code, pinyin FROM catalogue_item WHERE code = @q AND ${inCatalogues}`,
     );
@@ -92,14 +93,15 @@ export class CatalogueSearch {
       `SELECT id, name, code, pinyin FROM catalogue_item WHERE code >= @q AND code < @end AND ${inCatalogues}
        ORDER BY code LIMIT @limit`,
     );
-    this.pinyinRange = db.prepare<[Params], Hit>(
-      `SELECT id, name, code, pinyin FROM catalogue_item WHERE pinyin >= @q AND pinyin < @end AND ${inCatalogues}
+    // From the (pinyin, catalogue) index alone: no table row read per entry of the range.
+    this.pinyinRange = db.prepare<[Params], Initials>(
+      `SELECT id, pinyin FROM catalogue_item WHERE pinyin >= @q AND pinyin < @end AND ${inCatalogues}
        ORDER BY pinyin LIMIT @limit`,
     );
     // Shortest initials first ("AMXL" → 阿莫西林片 before 阿莫西林肠溶片); this sorts the whole
     // range, so it is only used once two letters have narrowed it.
-    this.pinyinRangeShortest = db.prepare<[Params], Hit>(
-      `SELECT id, name, code, pinyin FROM catalogue_item WHERE pinyin >= @q AND pinyin < @end AND ${inCatalogues}
+    this.pinyinRangeShortest = db.prepare<[Params], Initials>(
+      `SELECT id, pinyin FROM catalogue_item WHERE pinyin >= @q AND pinyin < @end AND ${inCatalogues}
        ORDER BY length(pinyin), pinyin LIMIT @limit`,
     );
     this.nameMatch = db.prepare<[Params], Hit>(

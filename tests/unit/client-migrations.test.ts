@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CLIENT_MIGRATIONS } from '../../src-main/storage/client/migrations';
-import { openDatabase, runMigrations } from '../../src-main/storage/sqlite';
+import { openDatabase, runMigrations, type Db } from '../../src-main/storage/sqlite';
+import { ItemIndexes } from '../../src-main/catalogue/item-indexes';
 import { makeTempDir } from '../helpers/temp-dir';
 
 let cleanup: () => void = () => {};
@@ -31,6 +32,35 @@ describe('client migrations', () => {
     expect(v2.prepare('SELECT sign_no FROM operator_session').get()).toEqual({ sign_no: 'SN1' });
     expect(v2.prepare('SELECT count(*) AS n FROM journal').get()).toEqual({ n: 0 });
     v2.close();
+  });
+
+  it('15 → 16: the 拼音首字母 index holds the catalogue too, and keeps it when a large import builds it again', async () => {
+    const t = makeTempDir();
+    cleanup = t.cleanup;
+    const file = join(t.dir, 'yibao.sqlite');
+    const columns = (db: Db) =>
+      db
+        .prepare<[], { name: string }>("SELECT name FROM pragma_index_info('catalogue_item_by_pinyin')")
+        .all()
+        .map((c) => c.name);
+    const v15 = openDatabase(file, { migrations: CLIENT_MIGRATIONS.slice(0, 15) });
+    expect(columns(v15)).toEqual(['pinyin']);
+    v15.close();
+
+    const db = openDatabase(file, { migrations: CLIENT_MIGRATIONS });
+    expect(columns(db)).toEqual(['pinyin', 'catalogue']);
+    // A range of initials within the fee catalogues, shortest first: read from the index alone.
+    const plan = db
+      .prepare<[], { detail: string }>(
+        `EXPLAIN QUERY PLAN SELECT id, pinyin FROM catalogue_item WHERE pinyin >= 'TB' AND pinyin < 'TC'
+         AND catalogue IN (SELECT value FROM json_each('["1301","1302"]')) ORDER BY length(pinyin), pinyin LIMIT 45`,
+      )
+      .all()
+      .map((r) => r.detail);
+    expect(plan.some((d) => d.includes('COVERING INDEX catalogue_item_by_pinyin'))).toBe(true);
+    await new ItemIndexes(db).without(async () => expect(columns(db)).toEqual([]));
+    expect(columns(db)).toEqual(['pinyin', 'catalogue']);
+    db.close();
   });
 
   it('refuses a database made by a newer program', () => {

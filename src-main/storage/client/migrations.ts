@@ -8,6 +8,7 @@ import { searchTokens } from '../../catalogue/name-tokens';
 import { shopStoreMigration } from './shop-migration';
 import { clearingApplicationMigration } from './clearing-migration';
 import { journalIndexesMigration } from './journal-indexes-migration';
+import { pinyinIndexMigration } from './pinyin-index-migration';
 
 export const CLIENT_MIGRATIONS: readonly Migration[] = [
   {
@@ -448,4 +449,5 @@ export const CLIENT_MIGRATIONS: readonly Migration[] = [
   },
   clearingApplicationMigration,
   journalIndexesMigration,
+  pinyinIndexMigration,
 ];
