@@ -28,7 +28,15 @@ describe('pharmacy counter in the browser', () => {
     await page.getByTestId('opter').waitFor();
     await e.shot('01-signin');
     await signIn(page);
+    // Enter with the name missing: said beside the field, the cursor there, nothing read.
+    await page.keyboard.press('F1');
+    await page.getByTestId('id-number').fill(person.certno);
+    await page.getByTestId('id-number').press('Enter');
+    await page.getByRole('alert').filter({ hasText: '请输入姓名' }).waitFor();
+    await page.locator('[data-testid="id-name"]:focus').waitFor();
+    expect(await page.getByTestId('person-name').count()).toBe(0);
     await readCard(page, person);
+    expect(await page.getByRole('alert').filter({ hasText: '请输入姓名' }).count()).toBe(0);
     // The read went on to 药店购药 by itself (nothing to choose); F1 shows the full card again.
     await page.getByTestId('person-compact').waitFor();
     await page.keyboard.press('F1');

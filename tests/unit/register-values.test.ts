@@ -1,5 +1,9 @@
-/** 挂号's form without the screen: what is wrong before 2201, and which departments or doctors a text finds. */
+/**
+ * The light forms without the screen: what is wrong before 2201 or a read by ID, and which departments or
+ * doctors a text finds.
+ */
 import { describe, expect, it } from 'vitest';
+import { missingFields } from '../../src-renderer/src/components/plain-form';
 import {
   isWholePick,
   matchingRows,
@@ -57,5 +61,13 @@ describe('isWholePick', () => {
     expect(isWholePick(rows, 'NK01')).toBe(true);
     expect(isWholePick(rows, 'NK0')).toBe(false);
     expect(isWholePick(rows, 'nk01')).toBe(false);
+  });
+});
+
+describe('missingFields', () => {
+  it('names only the fields left empty or blank, in the words given for each', () => {
+    const messages = { idNumber: '请输入身份证号', name: '请输入姓名' };
+    expect(missingFields({ idNumber: '420102198510167293', name: ' \t' }, messages)).toEqual({ name: '请输入姓名' });
+    expect(missingFields({ idNumber: '', name: '' }, messages)).toEqual(messages);
   });
 });

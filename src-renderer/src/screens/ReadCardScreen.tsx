@@ -3,7 +3,7 @@
  * reader in keyboard mode) or through the configured reader; 1101 person panel and 2001 check.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Button, Card, Form, Input, Segmented, Space, Typography, type InputRef } from 'antd';
+import { Button, Card, Input, Segmented, Space, Typography, type InputRef } from 'antd';
 import { readyToSell, usePersonStore } from '../stores/person-store';
 import { useNavStore } from '../stores/nav-store';
 import { useSettingsStore } from '../stores/settings-store';
@@ -15,6 +15,7 @@ import { useHotkeys } from '../keyboard';
 import { useHomeField } from '../focus';
 import { useScreenActive } from '../screen-active';
 import { slowSpinner } from '../components/slow-spinner';
+import { IdReadForm } from './read-card/IdReadForm';
 
 type Mode = 'id' | 'scan';
 
@@ -25,7 +26,9 @@ export function ReadCardScreen() {
   const kind = useSessionStore((s) => s.status?.institution.kind);
   const go = useNavStore((s) => s.go);
   const [mode, setMode] = useState<Mode>('id');
-  const [form] = Form.useForm<{ idNumber: string; name: string }>();
+  // A new key mounts the ID form anew, empty (after a read, on Esc, when the screen is shown again).
+  const [idFormKey, setIdFormKey] = useState(0);
+  const resetIdForm = () => setIdFormKey((k) => k + 1);
   const [scanText, setScanText] = useState('');
   const idInput = useRef<InputRef>(null);
   const scanInput = useRef<InputRef>(null);
@@ -36,11 +39,11 @@ export function ReadCardScreen() {
   // Hidden (its effects are cleaned up then): shown again, it opens empty on the ID number, as when mounted anew.
   useEffect(
     () => () => {
-      form.resetFields();
+      setIdFormKey((k) => k + 1);
       setScanText('');
       setMode('id');
     },
-    [form],
+    [],
   );
   const shown = useScreenActive();
   // The read field holds the cursor: after each read (the inputs are disabled while it runs) and on
@@ -63,7 +66,7 @@ export function ReadCardScreen() {
   };
   const reset = () => {
     clear();
-    form.resetFields();
+    resetIdForm();
     setScanText('');
     refocus();
   };
@@ -94,30 +97,20 @@ export function ReadCardScreen() {
             data-testid="read-mode"
           />
           {mode === 'id' ? (
-            <Form
-              form={form}
-              layout="inline"
-              disabled={reading}
-              onFinish={(v) => {
-                // The typed ID number does not stay on screen once the person is read. Resetting
-                // mounts the fields anew (the old input and its focus are gone): focus the new one.
-                void read({ kind: 'id', idNumber: v.idNumber.trim(), name: v.name.trim() }, () => {
-                  form.resetFields();
+            <IdReadForm
+              key={idFormKey}
+              reading={reading}
+              idInput={idInput}
+              onRead={(idNumber, name) =>
+                // The typed ID number does not stay on screen once the person is read. The form mounted anew
+                // (the old input and its focus are gone): focus the new one.
+                void read({ kind: 'id', idNumber, name }, () => {
+                  resetIdForm();
                   refocus();
                   goOnToSale();
-                });
-              }}
-            >
-              <Form.Item name="idNumber" label="身份证号" rules={[{ required: true, message: '请输入身份证号' }]}>
-                <Input ref={idInput} autoComplete="off" maxLength={18} style={{ width: 240 }} data-testid="id-number" />
-              </Form.Item>
-              <Form.Item name="name" label="姓名" rules={[{ required: true, message: '请输入姓名' }]}>
-                <Input autoComplete="off" maxLength={50} style={{ width: 140 }} data-testid="id-name" />
-              </Form.Item>
-              <Button type="primary" htmlType="submit" loading={slowSpinner(reading)} disabled={reading} data-testid="read-id">
-                读取 (Enter)
-              </Button>
-            </Form>
+                })
+              }
+            />
           ) : (
             <Space.Compact style={{ width: '100%' }}>
               <Input

@@ -2,6 +2,8 @@
  * What 挂号's form knows without the screen: the medical categories it offers, which of the institution's
  * departments or doctors match what was typed, and what is wrong with the values before 2201 is asked.
  */
+import { missingFields } from '../../components/plain-form';
+
 export const MED_TYPES = [
   { value: '11', label: '11 普通门诊' },
   { value: '14', label: '14 门诊慢特病' },
@@ -29,8 +31,7 @@ const CATY = /^[0-9A-Za-z]{1,6}$/;
 
 /** Each field that must change before 挂号 is sent, with what to tell the cashier (empty when all is well). */
 export function registerProblems(values: RegisterValues): RegisterProblems {
-  const problems: RegisterProblems = {};
-  for (const field of REGISTER_FIELDS) if (values[field].trim() === '') problems[field] = MISSING[field];
+  const problems = missingFields(values, MISSING);
   if (!problems.caty && !CATY.test(values.caty.trim())) problems.caty = '1–6 位字母或数字';
   return problems;
 }
