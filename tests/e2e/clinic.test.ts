@@ -85,9 +85,17 @@ describe('clinic counter in the browser', () => {
     await page.getByTestId('clinic-done').waitFor();
     await e.shot('12-clinic-settled');
 
-    // Bill two: one item.
+    // Bill two: one item. Its first 2206A is refused: the bill stays uploaded, not a draft to upload again,
+    // and the next F5 pre-settles it (one 2204 for it: two bills at the end).
     await page.keyboard.press('F9');
     await addItem(page, c.code, c.code, '21.37', '0.5');
+    e.h.sandbox.center.addFault('2206A', 'reject:-1:沙箱注入的预结算失败', 1);
+    await page.keyboard.press('F5');
+    await page.getByTestId('clinic-error').filter({ hasText: '沙箱注入的预结算失败' }).waitFor();
+    await page.getByTestId('active-bill').waitFor();
+    await expect
+      .poll(() => page.locator('[data-testid="bills"] tbody tr[data-row-key]').count(), { timeout: UI_TIMEOUT })
+      .toBe(2);
     await page.keyboard.press('F5');
     await page.getByTestId('clinic-pre-settlement').waitFor();
     await page.keyboard.press('F6');

@@ -188,15 +188,21 @@ export const useClinicStore = create<ClinicState>((set, get) => {
     async uploadAndPreSettle() {
       const visit = get().visit;
       if (!visit || get().lines.length === 0) return get().preSettle();
-      // New lines: 2204 then 2206 in one busy run, the second asked as soon as the first is answered, while the
-      // screen draws the uploaded bill (two runs drew it first, and nothing else could start in between anyway;
-      // issue 17). A refused 2206 leaves the bill uploaded, with the error.
+      // New lines: 2204 then 2206 in one busy run, the second asked as soon as the first is answered, and the
+      // screen drawn once, with the pre-settlement: drawing the uploaded bill in between delayed the handling of
+      // 2206's answer (issue 17). A refused 2206 leaves the bill uploaded (its lines no longer a draft to upload
+      // again), with the error.
       await run('upload', async () => {
         const up = await call('clinic.uploadBill', { mdtrtId: visit.mdtrtId, lines: wireLines(get().lines) });
-        set({ visit: up.visit, activeBill: up.chrgBchno, lines: [], pre: null, preKey: null, result: null, busy: 'pre' });
-        const key = preKeyOf();
-        const out = await call('clinic.preSettle', { mdtrtId: visit.mdtrtId, chrgBchno: up.chrgBchno, acctUsed: get().acctUsed });
-        set({ visit: out.visit, pre: out.settlement, preKey: key });
+        const uploaded = { visit: up.visit, activeBill: up.chrgBchno, lines: [], pre: null, preKey: null, result: null };
+        const acctUsed = get().acctUsed;
+        const out = await call('clinic.preSettle', { mdtrtId: visit.mdtrtId, chrgBchno: up.chrgBchno, acctUsed }).catch(
+          (error: unknown) => {
+            set(uploaded);
+            throw error;
+          },
+        );
+        set({ ...uploaded, visit: out.visit, pre: out.settlement, preKey: draftKey([up.chrgBchno, acctUsed]) });
       });
     },
     selectBill(chrgBchno) {
