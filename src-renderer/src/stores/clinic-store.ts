@@ -121,7 +121,16 @@ export const useClinicStore = create<ClinicState>((set, get) => {
       set({ busy: null });
     }
   }
-  const preKeyOf = () => draftKey([get().activeBill, get().acctUsed]);
+  const preKeyOf = (activeBill = get().activeBill, acctUsed = get().acctUsed) => draftKey([activeBill, acctUsed]);
+  /** The screen after 2204: the uploaded bill active, its lines no longer a draft, nothing pre-settled yet. */
+  const uploadedBill = (up: { visit: VisitView; chrgBchno: string }) => ({
+    visit: up.visit,
+    activeBill: up.chrgBchno,
+    lines: [],
+    pre: null,
+    preKey: null,
+    result: null,
+  });
 
   return {
     visit: null,
@@ -181,8 +190,7 @@ export const useClinicStore = create<ClinicState>((set, get) => {
       const visit = get().visit;
       if (!visit || get().lines.length === 0) return;
       await run('upload', async () => {
-        const out = await call('clinic.uploadBill', { mdtrtId: visit.mdtrtId, lines: wireLines(get().lines) });
-        set({ visit: out.visit, activeBill: out.chrgBchno, lines: [], pre: null, preKey: null, result: null });
+        set(uploadedBill(await call('clinic.uploadBill', { mdtrtId: visit.mdtrtId, lines: wireLines(get().lines) })));
       });
     },
     async uploadAndPreSettle() {
@@ -194,7 +202,7 @@ export const useClinicStore = create<ClinicState>((set, get) => {
       // again), with the error.
       await run('upload', async () => {
         const up = await call('clinic.uploadBill', { mdtrtId: visit.mdtrtId, lines: wireLines(get().lines) });
-        const uploaded = { visit: up.visit, activeBill: up.chrgBchno, lines: [], pre: null, preKey: null, result: null };
+        const uploaded = uploadedBill(up);
         const acctUsed = get().acctUsed;
         const out = await call('clinic.preSettle', { mdtrtId: visit.mdtrtId, chrgBchno: up.chrgBchno, acctUsed }).catch(
           (error: unknown) => {
@@ -202,7 +210,7 @@ export const useClinicStore = create<ClinicState>((set, get) => {
             throw error;
           },
         );
-        set({ ...uploaded, visit: out.visit, pre: out.settlement, preKey: draftKey([up.chrgBchno, acctUsed]) });
+        set({ ...uploaded, visit: out.visit, pre: out.settlement, preKey: preKeyOf(up.chrgBchno, acctUsed) });
       });
     },
     selectBill(chrgBchno) {

@@ -6,7 +6,7 @@
  * A light form (PlainField, PlainSelect, the listbox of the searches) rather than antd's Form, Select and
  * AutoComplete: those were most of the time from a read card to 挂号 and from Enter to 就诊信息 (issue 17).
  */
-import { memo, useId, useMemo, useRef, useState, type FormEvent, type ReactNode, type Ref } from 'react';
+import { memo, useMemo, useRef, type ReactNode, type Ref } from 'react';
 import { Button, Card, Input, Typography, type InputRef } from 'antd';
 import type { DepartmentRow, DoctorRow, StaffLists } from '../../../../src-main/api/contract';
 import type { RegisterForm as Values } from '../../stores/clinic-store';
@@ -15,15 +15,8 @@ import { slowSpinner } from '../../components/slow-spinner';
 import { PlainField } from '../../components/PlainField';
 import { PlainSelect } from '../../components/PlainSelect';
 import { useSearchListbox } from '../../components/SearchListbox';
-import {
-  MED_TYPES,
-  REGISTER_FIELDS,
-  isWholePick,
-  matchingRows,
-  registerProblems,
-  trimmedValues,
-  type RegisterProblems,
-} from './register-values';
+import { usePlainForm } from '../../components/use-plain-form';
+import { MED_TYPES, REGISTER_FIELDS, isWholePick, matchingRows, registerProblems, trimmedValues } from './register-values';
 
 interface StaffRow {
   code: string;
@@ -116,26 +109,16 @@ export const RegisterForm = memo(function RegisterForm({
   onSubmit: (v: Values) => void;
   onSyncDoctors: () => void;
 }) {
-  const [values, setValues] = useState(initial);
-  const [problems, setProblems] = useState<RegisterProblems>({});
-  const idPrefix = useId();
-  const idOf = (field: keyof Values) => `${idPrefix}-${field}`;
+  const { values, problems, idOf, change, submit } = usePlainForm({
+    initial,
+    order: REGISTER_FIELDS,
+    check: registerProblems,
+    send: (v) => onSubmit(trimmedValues(v)),
+  });
   // 科室编码 is the home field of 挂号 (focus.ts): it takes the cursor also when the screen is shown again.
   const deptInput = useRef<InputRef>(null);
   useHomeField(deptInput, !disabled && !busy);
 
-  const change = (patch: Partial<Values>) => {
-    setValues((v) => ({ ...v, ...patch }));
-    setProblems((p) => Object.fromEntries(Object.entries(p).filter(([f]) => !(f in patch))));
-  };
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = registerProblems(values);
-    setProblems(found);
-    const first = REGISTER_FIELDS.find((f) => found[f]);
-    if (first) document.getElementById(idOf(first))?.focus();
-    else onSubmit(trimmedValues(values));
-  };
   /** What a field's control takes from the form. */
   const bound = (field: keyof Values) => ({
     id: idOf(field),

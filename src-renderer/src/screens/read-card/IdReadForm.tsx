@@ -3,11 +3,12 @@
  * promises and drew every field again as the read disabled them, between the cashier's Enter and the call
  * (issue 17). A read that succeeds remounts it empty (ReadCardScreen gives it a new key).
  */
-import { useId, useState, type FormEvent, type Ref } from 'react';
+import type { Ref } from 'react';
 import { Button, Input, type InputRef } from 'antd';
 import { PlainField } from '../../components/PlainField';
 import { missingFields } from '../../components/plain-form';
 import { slowSpinner } from '../../components/slow-spinner';
+import { usePlainForm } from '../../components/use-plain-form';
 
 type Field = 'idNumber' | 'name';
 
@@ -23,30 +24,19 @@ export function IdReadForm({
   idInput: Ref<InputRef>;
   onRead: (idNumber: string, name: string) => void;
 }) {
-  const [values, setValues] = useState<Record<Field, string>>({ idNumber: '', name: '' });
-  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
-  const idPrefix = useId();
-  const idOf = (field: Field) => `${idPrefix}-${field}`;
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const typed = { idNumber: values.idNumber.trim(), name: values.name.trim() };
-    const found = missingFields(typed, MISSING);
-    setProblems(found);
-    const first = (['idNumber', 'name'] as const).find((f) => found[f]);
-    if (first) document.getElementById(idOf(first))?.focus();
-    else onRead(typed.idNumber, typed.name);
-  };
+  const { values, problems, idOf, change, submit } = usePlainForm<Field>({
+    initial: { idNumber: '', name: '' },
+    order: ['idNumber', 'name'],
+    check: (v) => missingFields(v, MISSING),
+    send: (v) => onRead(v.idNumber.trim(), v.name.trim()),
+  });
   const input = (field: Field, label: string, maxLength: number, width: number, testId: string, ref?: Ref<InputRef>) => (
     <PlainField label={label} htmlFor={idOf(field)} required inline problem={problems[field]}>
       <Input
         id={idOf(field)}
         ref={ref}
         value={values[field]}
-        onChange={(e) => {
-          setValues((v) => ({ ...v, [field]: e.target.value }));
-          setProblems((p) => ({ ...p, [field]: undefined }));
-        }}
+        onChange={(e) => change({ [field]: e.target.value })}
         disabled={reading}
         status={problems[field] ? 'error' : undefined}
         autoComplete="off"
