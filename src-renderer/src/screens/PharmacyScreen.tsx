@@ -21,6 +21,7 @@ import { ItemSearchBox, type ItemSearchHandle } from '../components/ItemSearchBo
 import { LineEditor } from '../components/LineEditor';
 import { ProgressNote } from '../components/ProgressNote';
 import { SettlementCard } from '../components/SettlementCard';
+import { SettledAlert } from '../components/SettledAlert';
 import { ReceiptPreview } from '../components/ReceiptPreview';
 import { useReceiptStore } from '../stores/receipt-store';
 import { useHotkeys } from '../keyboard';
@@ -113,19 +114,7 @@ function SaleError() {
 function SaleDone() {
   const result = usePharmacyStore((s) => s.result);
   if (!result) return null;
-  return (
-    <Alert
-      type="success"
-      showIcon
-      data-testid="sale-done"
-      title={`结算成功: 应收现金 ${yuan(result.settlement.psnCashPayFen)} 元`}
-      description={
-        result.repeated
-          ? '该单此前已结算, 这里显示的是第一次的结算结果, 没有重复扣费。'
-          : `结算ID ${result.settlement.setlId ?? ''}; 按 F9 或 Esc 开始下一单。`
-      }
-    />
-  );
+  return <SettledAlert result={result} next="按 F9 或 Esc 开始下一单。" testId="sale-done" />;
 }
 
 function SaleSettlement() {

@@ -15,6 +15,7 @@ import type {
 import { call } from '../api/client';
 import { uiError, type UiError } from '../format';
 import { draftKey, draftOf, wireLines, type DraftLine } from './draft-lines';
+import { preKeyFor } from './clinic-stage';
 import { usePersonStore } from './person-store';
 import { autoPrintAfterSettlement } from './receipt-store';
 
@@ -121,7 +122,7 @@ export const useClinicStore = create<ClinicState>((set, get) => {
       set({ busy: null });
     }
   }
-  const preKeyOf = (activeBill = get().activeBill, acctUsed = get().acctUsed) => draftKey([activeBill, acctUsed]);
+  const preKeyOf = (activeBill = get().activeBill, acctUsed = get().acctUsed) => preKeyFor(activeBill, acctUsed);
   /** The screen after 2204: the uploaded bill active, its lines no longer a draft, nothing pre-settled yet. */
   const uploadedBill = (up: { visit: VisitView; chrgBchno: string }) => ({
     visit: up.visit,
