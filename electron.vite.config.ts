@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { cspMetaPlugin } from './src-main/host/csp';
+import { antdBoxSizingPlugin } from './scripts/vite/antd-box-sizing';
 
 export default defineConfig({
   main: {
@@ -27,7 +28,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
-    plugins: [react(), cspMetaPlugin()],
+    plugins: [react(), cspMetaPlugin(), antdBoxSizingPlugin()],
     build: { outDir: 'out/renderer', rollupOptions: { input: resolve(__dirname, 'src-renderer/index.html') } },
   },
 });
