@@ -4,8 +4,8 @@
  * `.ant-form-css-var [class^="ant-form"], .ant-form-css-var [class*=" ant-form"] { box-sizing: border-box }`
  * (and the same for ::before / ::after), about 430 selectors on the class attribute. The browser cannot file a
  * selector on an attribute's value by class, so at every style recalculation it tries all of them on every
- * element that has a class: most of a till step's style time after a call (issue 17). They are merged here into
- * one rule, over any element with an antd class, that the build puts in their place.
+ * element that has a class (issue 17: the till's style time fell about 8 % with this alone). They are merged here
+ * into one rule, over any element with an antd class, that the build puts in their place.
  */
 import type { Plugin } from 'vite';
 

@@ -182,4 +182,16 @@ describe('issue 17 at the till', () => {
     await expectInView(page, ['settlement-cash', 'settlement-acct', 'settlement-fund']);
     await e.shot('17-07-settled-in-view', { window: true });
   }, 120_000);
+
+  it('the screen after a settlement runs no transition (antd without motion: no transition work in the frame after an answer)', async () => {
+    const { page } = e;
+    await page.getByTestId('sale-done').waitFor();
+    // A string: the page's code (tsconfig.node has no DOM types).
+    const moving = (await page.evaluate(
+      `[...document.querySelectorAll('*')]
+        .filter((el) => getComputedStyle(el).transitionDuration.split(',').some((d) => parseFloat(d) > 0))
+        .map((el) => String(el.className).slice(0, 60))`,
+    )) as string[];
+    expect(moving).toEqual([]);
+  }, 60_000);
 });
