@@ -9,6 +9,7 @@ import {
   canPreSettleClinic,
   canSettleClinic,
   clinicStage,
+  preIsFresh,
   preKeyFor,
   type StageState,
 } from '../../src-renderer/src/stores/clinic-stage';
@@ -98,5 +99,13 @@ describe('F5 and F6', () => {
     expect(canSettleClinic({ ...atSettle, pre, preKey: preKeyFor('B1', false) })).toBe(false);
     expect(canSettleClinic({ ...atSettle, pre, preKey: preKeyFor('B0', true) })).toBe(false);
     expect(canSettleClinic({ ...atSettle, pre, preKey: preKeyFor('B1', true), busy: 'settle' })).toBe(false);
+  });
+
+  it('a pre-settlement is fresh for the bill and 个人账户 choice it was asked with (what 结算 checks first)', () => {
+    const asked = { pre: {}, preKey: preKeyFor('B1', true) };
+    expect(preIsFresh({ ...asked, activeBill: 'B1', acctUsed: true })).toBe(true);
+    expect(preIsFresh({ ...asked, activeBill: 'B1', acctUsed: false })).toBe(false);
+    expect(preIsFresh({ ...asked, activeBill: 'B2', acctUsed: true })).toBe(false);
+    expect(preIsFresh({ ...asked, pre: null, activeBill: 'B1', acctUsed: true })).toBe(false);
   });
 });

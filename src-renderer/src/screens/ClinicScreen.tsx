@@ -86,8 +86,8 @@ export function ClinicScreen() {
     Escape: () => {
       const c = useClinicStore.getState();
       if (tab === 'recent') setTab('visit');
-      else if (stage === 'done' || c.visit?.cancelled) newVisit();
-      else if (stage === 'settle') c.newBill();
+      else if (clinicStage(c) === 'done' || c.visit?.cancelled) newVisit();
+      else if (clinicStage(c) === 'settle') c.newBill();
     },
   });
 

@@ -45,7 +45,12 @@ export function canPreSettleClinic(s: StageState): boolean {
   return (stage === 'fees' && s.lines.length > 0) || stage === 'settle';
 }
 
-/** F6: a pre-settlement of exactly this bill and 个人账户 choice, and nothing in flight. */
+/** The pre-settlement on screen was asked for exactly this bill and 个人账户 choice. */
+export function preIsFresh(s: Pick<StageState, 'pre' | 'preKey' | 'activeBill' | 'acctUsed'>): boolean {
+  return s.pre !== null && s.preKey === preKeyFor(s.activeBill, s.acctUsed);
+}
+
+/** F6: a fresh pre-settlement of the bill to settle, and nothing in flight. */
 export function canSettleClinic(s: StageState): boolean {
-  return s.busy === null && clinicStage(s) === 'settle' && s.pre !== null && s.preKey === preKeyFor(s.activeBill, s.acctUsed);
+  return s.busy === null && clinicStage(s) === 'settle' && preIsFresh(s);
 }

@@ -15,7 +15,7 @@ import type {
 import { call } from '../api/client';
 import { uiError, type UiError } from '../format';
 import { draftKey, draftOf, wireLines, type DraftLine } from './draft-lines';
-import { preKeyFor } from './clinic-stage';
+import { preIsFresh, preKeyFor } from './clinic-stage';
 import { usePersonStore } from './person-store';
 import { autoPrintAfterSettlement } from './receipt-store';
 
@@ -122,7 +122,6 @@ export const useClinicStore = create<ClinicState>((set, get) => {
       set({ busy: null });
     }
   }
-  const preKeyOf = (activeBill = get().activeBill, acctUsed = get().acctUsed) => preKeyFor(activeBill, acctUsed);
   /** The screen after 2204: the uploaded bill active, its lines no longer a draft, nothing pre-settled yet. */
   const uploadedBill = (up: { visit: VisitView; chrgBchno: string }) => ({
     visit: up.visit,
@@ -211,7 +210,7 @@ export const useClinicStore = create<ClinicState>((set, get) => {
             throw error;
           },
         );
-        set({ ...uploaded, visit: out.visit, pre: out.settlement, preKey: preKeyOf(up.chrgBchno, acctUsed) });
+        set({ ...uploaded, visit: out.visit, pre: out.settlement, preKey: preKeyFor(up.chrgBchno, acctUsed) });
       });
     },
     selectBill(chrgBchno) {
@@ -223,15 +222,15 @@ export const useClinicStore = create<ClinicState>((set, get) => {
       const { visit, activeBill } = get();
       if (!visit || !activeBill) return;
       await run('pre', async () => {
-        const key = preKeyOf();
-        const out = await call('clinic.preSettle', { mdtrtId: visit.mdtrtId, chrgBchno: activeBill, acctUsed: get().acctUsed });
-        set({ visit: out.visit, pre: out.settlement, preKey: key });
+        const acctUsed = get().acctUsed;
+        const out = await call('clinic.preSettle', { mdtrtId: visit.mdtrtId, chrgBchno: activeBill, acctUsed });
+        set({ visit: out.visit, pre: out.settlement, preKey: preKeyFor(activeBill, acctUsed) });
       });
     },
     async settle() {
-      const { visit, activeBill, pre, preKey } = get();
+      const { visit, activeBill } = get();
       if (!visit || !activeBill || get().busy || get().result) return;
-      if (!pre || preKey !== preKeyOf()) {
+      if (!preIsFresh(get())) {
         set({ error: { code: 'E_PRESETTLE_REQUIRED', message: '请先预结算 (F5), 与患者确认金额后再结算' } });
         return;
       }
