@@ -84,7 +84,7 @@ export function App() {
         <StatusHeader />
       </Layout.Header>
       <Layout>
-        <SideMenu screen={screen} kind={kind} saleLabel={saleLabel} regionName={regional ? (status?.profile.name ?? '') : null} />
+        <SideMenu kind={kind} saleLabel={saleLabel} regionName={regional ? (status?.profile.name ?? '') : null} />
         <Layout.Content style={{ padding: '16px 20px 24px' }}>
           {error && !status && (
             <Alert type="error" showIcon title={error.message} description={error.hint} style={{ marginBottom: 16 }} />
