@@ -194,4 +194,28 @@ describe('issue 17 at the till', () => {
     )) as string[];
     expect(moving).toEqual([]);
   }, 60_000);
+
+  it("a read sent by Enter or by a click draws no wave (antd's click wave off: a React root of its own per click)", async () => {
+    const { page } = e;
+    // Every element antd's wave would add (its holder and effect), recorded as they are added.
+    await page.evaluate(
+      `window.__waves = [];
+       new MutationObserver((records) => {
+         for (const r of records) for (const n of r.addedNodes)
+           if (n.nodeType === 1 && (n.classList.contains('ant-wave') || n.querySelector('.ant-wave')))
+             window.__waves.push(String(n.className) || n.innerHTML.slice(0, 60));
+       }).observe(document.body, { childList: true, subtree: true });`,
+    );
+    await page.keyboard.press('F1');
+    await expectFocus(page, 'id-number');
+    // A click with the fields empty (nothing is sent: the form says what is missing), then a read by Enter.
+    await page.getByTestId('read-id').click();
+    await page.getByText('请输入身份证号').first().waitFor();
+    await page.getByTestId('id-number').focus();
+    const [first] = people as [PersonRow];
+    await typePersonRead(page, first);
+    await personShown(page, first);
+    await page.waitForTimeout(300);
+    expect(await page.evaluate('window.__waves')).toEqual([]);
+  }, 60_000);
 });
