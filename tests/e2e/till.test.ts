@@ -218,4 +218,43 @@ describe('issue 17 at the till', () => {
     await page.waitForTimeout(300);
     expect(await page.evaluate('window.__waves')).toEqual([]);
   }, 60_000);
+
+  it('5: an item with no price yet: the cursor waits in its price, and Enter takes it back to the search', async () => {
+    const { page } = e;
+    // Two items this counter has never priced (not in the price list, never charged).
+    const { a, b, c } = pharmacyItems(e.h.sandbox.center.store);
+    const priced = new Set([a.code, b.code, c.code]);
+    const page1 = e.h.sandbox.center.store.catalogue.queryHilist({
+      updtTime: '2000-01-01 00:00:00',
+      pageNum: 1,
+      pageSize: 200,
+      listType: '101',
+    }).rows;
+    const [x, y] = page1.filter((r) => r.valiFlag === '1' && r.pricUplmtAmt === null && !priced.has(r.code)) as [
+      (typeof page1)[number],
+      (typeof page1)[number],
+    ];
+    await page.keyboard.press('F2');
+    await expectFocus(page, 'item-search');
+    const field = () => page.evaluate<string>("document.activeElement?.getAttribute('data-field') ?? ''");
+    for (const [item, price] of [
+      [x, '7.5'],
+      [y, '3'],
+    ] as const) {
+      await page.keyboard.type(item.code);
+      await page.locator('.search-option').filter({ hasText: item.code }).first().waitFor();
+      await page.keyboard.press('Enter');
+      await expect.poll(field, { timeout: UI_TIMEOUT }).toBe('pric');
+      await page.keyboard.type(price);
+      await page.keyboard.press('Enter');
+      await expectFocus(page, 'item-search');
+    }
+    const rows = await lineRows(page).allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toContain(x.code);
+    expect(rows[0]).toContain('7.50');
+    expect(rows[1]).toContain(y.code);
+    expect(rows[1]).toContain('3.00');
+    await e.shot('17-05-priced-by-hand', { window: true });
+  }, 60_000);
 });

@@ -1,5 +1,9 @@
-/** Lines being entered: quantity and unit price as typed, the line amount computed exactly from them. */
-import { useEffect, useRef } from 'react';
+/**
+ * Lines being entered: quantity and unit price as typed, the line amount computed exactly from them. Enter in
+ * either field is done with the line: the cursor goes back to the item search (`onDone`), where the next item's
+ * letters go (without it they went into the price).
+ */
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Button, Input, Typography } from 'antd';
 import { PlainTable } from './PlainTable';
 import type { DraftLine } from '../stores/draft-lines';
@@ -9,13 +13,22 @@ export function LineEditor({
   lines,
   onChange,
   onRemove,
+  onDone,
   locked,
 }: {
   lines: readonly DraftLine[];
   onChange: (id: string, patch: Partial<Pick<DraftLine, 'cntText' | 'pricText'>>) => void;
   onRemove: (id: string) => void;
+  /** Enter in a line's quantity or price. */
+  onDone: () => void;
   locked: boolean;
 }) {
+  const doneOnEnter = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      onDone();
+    }
+  };
   const table = useRef<HTMLDivElement>(null);
   const count = useRef(lines.length);
   // After an item without a known price is added, the cursor goes to its price: the next thing
@@ -66,6 +79,7 @@ export function LineEditor({
                 inputMode="decimal"
                 status={previewLineFen(l.cntText, '1') === null ? 'error' : undefined}
                 onChange={(e) => onChange(l.id, { cntText: e.target.value })}
+                onKeyDown={doneOnEnter}
               />
             ),
           },
@@ -87,6 +101,7 @@ export function LineEditor({
                       l.pricText !== '' && previewLineFen('1', l.pricText) === null ? 'error' : over ? 'warning' : undefined
                     }
                     onChange={(e) => onChange(l.id, { pricText: e.target.value })}
+                    onKeyDown={doneOnEnter}
                   />
                   {over && (
                     <Typography.Text type="warning" style={{ fontSize: 12 }} data-testid="line-over-cap">

@@ -46,13 +46,21 @@ function SalePerson() {
   return <PersonCard person={person} compact balanceAfterFen={balanceAfterFen} />;
 }
 
-/** The lines being entered. */
-function BasketLines() {
+/** The lines being entered; Enter in a line sends the cursor back to the item search. */
+function BasketLines({ search }: { search: RefObject<ItemSearchHandle | null> }) {
   const lines = usePharmacyStore((s) => s.lines);
   const locked = usePharmacyStore((s) => s.result !== null || s.busy !== null);
   const updateLine = usePharmacyStore((s) => s.updateLine);
   const removeLine = usePharmacyStore((s) => s.removeLine);
-  return <LineEditor lines={lines} onChange={updateLine} onRemove={removeLine} locked={locked} />;
+  return (
+    <LineEditor
+      lines={lines}
+      onChange={updateLine}
+      onRemove={removeLine}
+      onDone={() => search.current?.focus()}
+      locked={locked}
+    />
+  );
 }
 
 /** 购物单: the item search, the lines, the account switch and the F5 / F6 buttons. */
@@ -78,7 +86,7 @@ function BasketCard({ search, onNextCustomer }: { search: RefObject<ItemSearchHa
     <Card size="small" title={`购物单 ${view.basketId}`}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <ItemSearchBox ref={search} onPick={act.addItem} disabled={locked} />
-        <BasketLines />
+        <BasketLines search={search} />
         <SettleActions
           acctUsed={view.acctUsed}
           onAcctUsed={act.setAcctUsed}

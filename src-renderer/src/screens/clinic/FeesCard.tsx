@@ -9,13 +9,21 @@ import { slowSpinner } from '../../components/slow-spinner';
 import { useHomeField } from '../../focus';
 import { AuditPanel } from './AuditPanel';
 
-/** The lines being entered (drawn again as they change, without the rest of the card). */
-function BillLines() {
+/** The lines being entered (drawn again as they change, without the rest of the card); Enter in a line: the search. */
+function BillLines({ search }: { search: RefObject<ItemSearchHandle | null> }) {
   const lines = useClinicStore((s) => s.lines);
   const locked = useClinicStore((s) => s.busy !== null);
   const updateLine = useClinicStore((s) => s.updateLine);
   const removeLine = useClinicStore((s) => s.removeLine);
-  return <LineEditor lines={lines} onChange={updateLine} onRemove={removeLine} locked={locked} />;
+  return (
+    <LineEditor
+      lines={lines}
+      onChange={updateLine}
+      onRemove={removeLine}
+      onDone={() => search.current?.focus()}
+      locked={locked}
+    />
+  );
 }
 
 function BillAudit({ mdtrtId }: { mdtrtId: string }) {
@@ -46,7 +54,7 @@ export function FeesCard({
     <Card size="small" title={`新单据: 费用录入 (上传时生成收费批次号, ${infno})`}>
       <Space orientation="vertical" style={{ width: '100%' }}>
         <ItemSearchBox ref={search} onPick={act.addItem} disabled={busy !== null} />
-        <BillLines />
+        <BillLines search={search} />
         <BillAudit mdtrtId={mdtrtId} />
         <Space size="large">
           <span>
