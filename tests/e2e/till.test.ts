@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { PersonRow } from '../../src-main/sandbox/store';
-import { personsOf, pharmacyItems } from '../helpers/sandbox-fixtures';
+import { personsOf, pharmacyItems, uncappedDrugs } from '../helpers/sandbox-fixtures';
 import {
   addItem,
   personShown,
@@ -224,16 +224,8 @@ describe('issue 17 at the till', () => {
     // Two items this counter has never priced (not in the price list, never charged).
     const { a, b, c } = pharmacyItems(e.h.sandbox.center.store);
     const priced = new Set([a.code, b.code, c.code]);
-    const page1 = e.h.sandbox.center.store.catalogue.queryHilist({
-      updtTime: '2000-01-01 00:00:00',
-      pageNum: 1,
-      pageSize: 200,
-      listType: '101',
-    }).rows;
-    const [x, y] = page1.filter((r) => r.valiFlag === '1' && r.pricUplmtAmt === null && !priced.has(r.code)) as [
-      (typeof page1)[number],
-      (typeof page1)[number],
-    ];
+    const [x, y] = uncappedDrugs(e.h.sandbox.center.store).filter((r) => !priced.has(r.code));
+    if (!x || !y) throw new Error('fewer than two unpriced drugs in the first catalogue page');
     await page.keyboard.press('F2');
     await expectFocus(page, 'item-search');
     const field = () => page.evaluate<string>("document.activeElement?.getAttribute('data-field') ?? ''");

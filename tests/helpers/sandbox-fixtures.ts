@@ -26,11 +26,17 @@ export function personsOf(store: SandboxStore, category: string, minBalanceFen =
   });
 }
 
+/** The valid drugs without a price cap in the first page of the center's 西药中成药 catalogue, in its order. */
+export function uncappedDrugs(store: SandboxStore): CatalogueItemRow[] {
+  const page = store.catalogue.queryHilist({ updtTime: '2000-01-01 00:00:00', pageNum: 1, pageSize: 500, listType: '101' }).rows;
+  return page.filter((r) => r.pricUplmtAmt === null && r.valiFlag === '1');
+}
+
 /** One 甲类, one 乙类 (with 先自付比例) and one 丙类 drug without a price cap. */
 export function pharmacyItems(store: SandboxStore): { a: CatalogueItemRow; b: CatalogueItemRow; c: CatalogueItemRow } {
-  const page = store.catalogue.queryHilist({ updtTime: '2000-01-01 00:00:00', pageNum: 1, pageSize: 500, listType: '101' }).rows;
+  const page = uncappedDrugs(store);
   const find = (lv: string, extra: (r: CatalogueItemRow) => boolean = () => true) => {
-    const row = page.find((r) => r.chrgitmLv === lv && r.pricUplmtAmt === null && r.valiFlag === '1' && extra(r));
+    const row = page.find((r) => r.chrgitmLv === lv && extra(r));
     if (!row) throw new Error(`no ${lv} item in the first catalogue page`);
     return row;
   };

@@ -1,9 +1,9 @@
 /**
  * Lines being entered: quantity and unit price as typed, the line amount computed exactly from them. Enter in
- * either field is done with the line: the cursor goes back to the item search (`onDone`), where the next item's
+ * either field is done with the line: the cursor goes back to the item search (`search`), where the next item's
  * letters go (without it they went into the price).
  */
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type RefObject } from 'react';
 import { Button, Input, Typography } from 'antd';
 import { PlainTable } from './PlainTable';
 import type { DraftLine } from '../stores/draft-lines';
@@ -13,20 +13,20 @@ export function LineEditor({
   lines,
   onChange,
   onRemove,
-  onDone,
+  search,
   locked,
 }: {
   lines: readonly DraftLine[];
   onChange: (id: string, patch: Partial<Pick<DraftLine, 'cntText' | 'pricText'>>) => void;
   onRemove: (id: string) => void;
-  /** Enter in a line's quantity or price. */
-  onDone: () => void;
+  /** The item search above the lines: Enter in a line's quantity or price puts the cursor back there. */
+  search: RefObject<{ focus(): void } | null>;
   locked: boolean;
 }) {
   const doneOnEnter = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter' && !event.nativeEvent.isComposing) {
       event.preventDefault();
-      onDone();
+      search.current?.focus();
     }
   };
   const table = useRef<HTMLDivElement>(null);

@@ -1,11 +1,11 @@
 /**
  * The side menu of screens (the F-keys reach the main ones without it): plain list items drawn like antd's
- * inline light Menu (app.css `.side-menu-*`, on the theme's variables). Each item follows only whether it is the screen shown, so going
- * from 读卡 to 收费 redraws two items; antd's Menu drew all of its items and their wrappers at each screen
- * change, about 7 ms of the read step at the till (issue 17, Chrome trace). Arrow keys move between items and
- * Enter / Space opens one, as in antd's Menu.
+ * inline light Menu (app.css `.side-menu-*`, on the theme's variables). Each item follows only whether it is the
+ * screen shown, so going from 读卡 to 收费 redraws two items; antd's Menu drew all of its items and their wrappers
+ * at each screen change, about 7 ms of the read step at the till (issue 17, Chrome trace). Arrow keys move
+ * between items and Enter / Space opens one, as in antd's Menu.
  */
-import { memo, useCallback, type KeyboardEvent } from 'react';
+import { memo, type KeyboardEvent } from 'react';
 import { Layout } from 'antd';
 import { useNavStore, type ScreenKey } from '../stores/nav-store';
 
@@ -31,14 +31,14 @@ export const SideMenu = memo(function SideMenu({ kind, saleLabel, regionName }: 
     ['settings', 'F10 设置'],
     ['interfaces', '接口清单'],
   ];
-  const moveFocus = useCallback((event: KeyboardEvent<HTMLUListElement>) => {
+  const moveFocus = (event: KeyboardEvent<HTMLUListElement>) => {
     const step = event.key === 'ArrowDown' ? 1 : event.key === 'ArrowUp' ? -1 : 0;
     if (step === 0) return;
     event.preventDefault();
-    const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-    const at = items.indexOf(document.activeElement as HTMLElement);
-    items[(at + step + items.length) % items.length]?.focus();
-  }, []);
+    const shown = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const at = shown.indexOf(document.activeElement as HTMLElement);
+    shown[(at + step + shown.length) % shown.length]?.focus();
+  };
   return (
     <Layout.Sider width={190} theme="light" className="side-menu">
       <ul className="side-menu-list" role="menu" aria-label="功能" data-testid="menu" onKeyDown={moveFocus}>

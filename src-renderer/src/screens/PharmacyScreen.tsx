@@ -52,15 +52,7 @@ function BasketLines({ search }: { search: RefObject<ItemSearchHandle | null> })
   const locked = usePharmacyStore((s) => s.result !== null || s.busy !== null);
   const updateLine = usePharmacyStore((s) => s.updateLine);
   const removeLine = usePharmacyStore((s) => s.removeLine);
-  return (
-    <LineEditor
-      lines={lines}
-      onChange={updateLine}
-      onRemove={removeLine}
-      onDone={() => search.current?.focus()}
-      locked={locked}
-    />
-  );
+  return <LineEditor lines={lines} onChange={updateLine} onRemove={removeLine} search={search} locked={locked} />;
 }
 
 /** 购物单: the item search, the lines, the account switch and the F5 / F6 buttons. */

@@ -15,15 +15,7 @@ function BillLines({ search }: { search: RefObject<ItemSearchHandle | null> }) {
   const locked = useClinicStore((s) => s.busy !== null);
   const updateLine = useClinicStore((s) => s.updateLine);
   const removeLine = useClinicStore((s) => s.removeLine);
-  return (
-    <LineEditor
-      lines={lines}
-      onChange={updateLine}
-      onRemove={removeLine}
-      onDone={() => search.current?.focus()}
-      locked={locked}
-    />
-  );
+  return <LineEditor lines={lines} onChange={updateLine} onRemove={removeLine} search={search} locked={locked} />;
 }
 
 function BillAudit({ mdtrtId }: { mdtrtId: string }) {
